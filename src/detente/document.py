@@ -1,0 +1,98 @@
+"""The types that cross every boundary: a Document going in, DocRecords coming out."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+
+# Metadata fields a Document carries, each with the way it was found (its "basis").
+META_FIELDS = ("title", "published", "publication", "authors", "url")
+
+
+def normalise_text(text: str) -> str:
+    """The canonical form of a text: NFC, Unix newlines, no trailing spaces, no outer blank lines.
+
+    Two files that differ only in encoding, line endings or trailing blanks are one document.
+    """
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\ufeff", "")
+    text = re.sub(r"[ \t]+\n", "\n", text)
+    return text.strip("\n").rstrip()
+
+
+def doc_id_for(normalised: str) -> str:
+    """Document id: the first 16 hex digits of the SHA-256 of the normalised text."""
+    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass
+class Document:
+    """One article as read from its source, before analysis.
+
+    `text` is normalised; `masked` lists (start, end) spans of `text` that are metadata
+    (a dateline, a byline, a URL line) rather than article prose: analysis skips them but
+    offsets stay those of `text`.
+    """
+
+    text: str
+    source_path: str
+    record: str | None = None  # line number or row within a multi-record file
+    encoding: str | None = None
+    title: str | None = None
+    published: date | None = None
+    publication: str | None = None
+    authors: list[str] = field(default_factory=list)
+    url: str | None = None
+    keywords: list[str] = field(default_factory=list)
+    basis: dict[str, str] = field(default_factory=dict)  # field -> how it was found
+    masked: list[tuple[int, int]] = field(default_factory=list)
+    size: int = 0  # bytes of the source this document accounts for (for progress)
+
+    @property
+    def doc_id(self) -> str:
+        return doc_id_for(self.text)
+
+    @property
+    def origin(self) -> str:
+        return f"{self.source_path}:{self.record}" if self.record else self.source_path
+
+    def analysable_text(self) -> str:
+        """The text with metadata spans blanked out, same length so offsets hold."""
+        if not self.masked:
+            return self.text
+        chars = list(self.text)
+        for start, end in self.masked:
+            for i in range(start, end):
+                if chars[i] != "\n":
+                    chars[i] = " "
+        return "".join(chars)
+
+
+@dataclass
+class Sentence:
+    idx: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Mention:
+    sent_idx: int
+    start: int
+    end: int
+    surface: str
+    label: str  # the spaCy entity label (PERSON, GPE, ORG, NORP ...)
+
+
+@dataclass
+class DocRecords:
+    """Everything analysis learned about one document: plain rows, ready for the store."""
+
+    document: Document
+    sentences: list[Sentence]
+    mentions: list[Mention]
+    words: int

