@@ -28,7 +28,7 @@ app = typer.Typer(
     help="detente: evidence-linked models of relations between states, from news and analysis articles.",
 )
 # Piped output is not cut to 80 columns: tables stay readable in files and pagers.
-out = Console() if sys.stdout.isatty() else Console(width=160)
+out = Console() if sys.stdout.isatty() or "COLUMNS" in os.environ else Console(width=160)
 err = Console(stderr=True)
 
 DbOption = Annotated[Path, typer.Option("--db", envvar="DETENTE_DB", help="The DuckDB store.", show_default=True)]
@@ -190,7 +190,8 @@ def main() -> None:
     from .ingest import InputError
 
     try:
-        app(standalone_mode=False)
+        code = app(standalone_mode=False)  # a typer.Exit inside a command comes back as its code
+        sys.exit(code if isinstance(code, int) else 0)
     except (UserError, store.StoreError, InputError) as e:
         err.print(Text(f"detente: error: {e}", style="red"), soft_wrap=True)
         sys.exit(getattr(e, "code", EXIT_STORE))
@@ -199,9 +200,10 @@ def main() -> None:
     except (typer.Abort, KeyboardInterrupt):
         err.print("detente: interrupted")
         sys.exit(EXIT_INTERRUPTED)
-    except __import__("click").ClickException as e:
-        e.show()
-        sys.exit(e.exit_code)
+    except typer.TyperException as e:  # usage errors: typer prints them the usual way
+        if hasattr(e, "show"):
+            e.show()
+        sys.exit(getattr(e, "exit_code", 2))
     except Exception as e:  # a bug, not a user error: say so in one line unless debugging
         if os.environ.get("DETENTE_DEBUG"):
             raise

@@ -12,6 +12,8 @@ from .decode import decode
 from .errors import InputError
 from .metadata import parse_date_text
 
+MIN_WORDS = 5
+
 
 def document_from_html(html: str, origin: str, size: int = 0, encoding: str | None = None) -> Document:
     result = trafilatura.bare_extraction(
@@ -24,7 +26,7 @@ def document_from_html(html: str, origin: str, size: int = 0, encoding: str | No
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
     text = normalise_text(result.text or "") if result is not None else ""
-    if not text:
+    if len(text.split()) < MIN_WORDS:  # a stray menu label is not an article
         raise InputError(origin, "no article text found in the HTML")
     doc = Document(text=text, source_path=origin, encoding=encoding, size=size)
     meta = {

@@ -1,0 +1,136 @@
+"""Ingest throughput and memory against bare spaCy, in one process.
+
+    .venv/bin/python benchmarks/ingest.py [--docs 200] [--rounds 2] [--seeds PATH]
+
+Builds a corpus of at least 200 documents from the seed articles, each changed so that it is a
+new document (paragraphs rotated, a numbered note added), then measures, alternating rounds:
+  - bare: `nlp.pipe` of the plain spaCy model (no detente components) over the very texts
+    ingest analyses;
+  - ingest: detente's whole ingest (read files, metadata, analysis, DuckDB writes) into a new store.
+Prints words per second, peak resident memory during each phase, and the ratio ingest/bare.
+Exits 1 when the ratio falls below the bar (0.8).
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from detente import store  # noqa: E402
+from detente.engine import ingest  # noqa: E402
+from detente.ingest import discover, read_sources  # noqa: E402
+from detente.pipeline import MODEL, count_words, load_nlp  # noqa: E402
+
+BAR = 0.8
+
+
+class PeakRSS:
+    """Peak resident set size of this process while the block runs, sampled every 20 ms."""
+
+    def __enter__(self):
+        self.peak = self.current()
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._stop.set()
+        self._thread.join()
+        self.peak = max(self.peak, self.current())
+
+    def _sample(self):
+        while not self._stop.wait(0.02):
+            self.peak = max(self.peak, self.current())
+
+    @staticmethod
+    def current() -> int:
+        with open("/proc/self/statm") as f:
+            return int(f.read().split()[1]) * 4096
+
+
+def build_corpus(seeds: Path, folder: Path, n: int) -> None:
+    texts = [p.read_text(encoding="utf-8") for p in sorted(seeds.glob("*.txt"))]
+    if not texts:
+        sys.exit(f"benchmark: no .txt seeds in {seeds}")
+    for i in range(n):
+        paragraphs = texts[i % len(texts)].split("\n\n")
+        k = (i // len(texts)) % len(paragraphs)
+        body = "\n\n".join(paragraphs[k:] + paragraphs[:k])
+        (folder / f"bench{i:04}.txt").write_text(f"{body}\n\nBenchmark note {i}.\n", encoding="utf-8")
+
+
+def bare_round(nlp, texts):
+    with PeakRSS() as rss:
+        start = time.perf_counter()
+        words = sum(count_words(doc) for doc in nlp.pipe(texts, batch_size=16))
+        seconds = time.perf_counter() - start
+    return words, seconds, rss.peak
+
+
+def ingest_round(nlp, folder, db):
+    con = store.connect(db)
+    with PeakRSS() as rss:
+        start = time.perf_counter()
+        summary = ingest([folder], con, nlp)
+        seconds = time.perf_counter() - start
+    con.close()
+    assert summary.failed == 0 and summary.skipped == 0, summary.line()
+    return summary.words, seconds, rss.peak
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=200)
+    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--seeds", type=Path, default=ROOT.parent / "shared" / "corpus" / "seeds")
+    args = parser.parse_args()
+
+    import spacy
+
+    nlp = load_nlp()
+    bare_nlp = spacy.load(MODEL)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "corpus"
+        folder.mkdir()
+        build_corpus(args.seeds, folder, max(args.docs, 200))
+        documents = [d for d in read_sources(discover([folder])) if hasattr(d, "doc_id")]
+        assert len({d.doc_id for d in documents}) == len(documents), "benchmark documents must all be new"
+        texts = [d.analysable_text() for d in documents]
+        for model in (nlp, bare_nlp):  # warm-up, outside the timings
+            list(model.pipe(texts[:5]))
+
+        bare, ours = [], []
+        for r in range(args.rounds):  # alternate so drift in machine speed hits both alike
+            bare.append(bare_round(bare_nlp, texts))
+            ours.append(ingest_round(nlp, folder, Path(tmp) / f"round{r}.duckdb"))
+
+    def report(name, runs):
+        words = runs[0][0]
+        rate = statistics.median(w / s for w, s, _ in runs)
+        peak = max(p for _, _, p in runs) / 2**20
+        print(f"{name:<22} {words:>9,} words  {statistics.median(s for _, s, _ in runs):7.2f} s  "
+              f"{rate:9,.0f} words/s  peak RSS {peak:7.1f} MiB")
+        return rate
+
+    print(f"corpus: {len(documents)} documents, {sum(len(t) for t in texts):,} characters; "
+          f"{args.rounds} rounds each, median shown")
+    print(f"bare: {MODEL} {', '.join(bare_nlp.pipe_names)}; detente: {', '.join(nlp.pipe_names)}")
+    bare_rate = report("bare nlp.pipe", bare)
+    ours_rate = report("detente ingest", ours)
+    ratio = ours_rate / bare_rate
+    verdict = "ok" if ratio >= BAR else "BELOW BAR"
+    print(f"ratio ingest/bare: {ratio:.3f} (bar {BAR}) {verdict}")
+    return 0 if ratio >= BAR else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,166 @@
+"""The command line as a user meets it: ingest, re-ingest, bad inputs, docs, show, sql."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+
+import pytest
+
+from .conftest import assert_no_traceback, run_cli
+
+GOOD = ("Turkey and Azerbaijan signed a gas pipeline agreement in Baku on Monday. "
+        "President Erdogan said the deal would bind Ankara and Baku for decades.")
+
+
+@pytest.fixture(scope="module")
+def seeded(tmp_path_factory, seeds):
+    """A store holding the seed corpus, ingested once for this module."""
+    db = tmp_path_factory.mktemp("seeded") / "detente.duckdb"
+    result = run_cli("ingest", seeds, "--db", db)
+    assert result.returncode == 0, result.stderr
+    return db, result
+
+
+def test_ingest_seeds_then_again_stores_nothing_new(seeded, seeds):
+    db, first = seeded
+    assert "stored 5, skipped 0 (already stored), failed 0" in first.stdout
+    again = run_cli("ingest", seeds, "--db", db)
+    assert again.returncode == 0
+    assert "stored 0, skipped 5 (already stored), failed 0" in again.stdout
+    count = run_cli("sql", "SELECT count(*) AS n FROM documents", "--db", db, "--format", "json")
+    assert json.loads(count.stdout) == [{"n": 5}]
+
+
+def test_store_is_consistent_and_offsets_point_into_the_text(seeded):
+    db, _ = seeded
+    query = """
+        SELECT count(*) AS bad FROM sentences s JOIN documents d USING (doc_id)
+        WHERE substr(d.text, s.start_char + 1, s.end_char - s.start_char) <> s.text
+        UNION ALL
+        SELECT count(*) FROM mentions m JOIN documents d USING (doc_id)
+        WHERE substr(d.text, m.start_char + 1, m.end_char - m.start_char) <> m.surface
+        UNION ALL
+        SELECT count(*) FROM documents d WHERE n_sentences <> (SELECT count(*) FROM sentences s WHERE s.doc_id = d.doc_id)
+        UNION ALL
+        SELECT count(*) FROM mentions m LEFT JOIN sentences s ON s.doc_id = m.doc_id AND s.idx = m.sent_idx
+        WHERE s.idx IS NULL OR m.start_char < s.start_char OR m.end_char > s.end_char
+    """
+    result = run_cli("sql", query, "--db", db, "--format", "csv")
+    assert result.stdout.split() == ["bad", "0", "0", "0", "0"]
+    totals = json.loads(run_cli("sql", "SELECT count(*) AS s, (SELECT count(*) FROM mentions) AS m FROM sentences",
+                                "--db", db, "-f", "json").stdout)[0]
+    assert totals["s"] > 150 and totals["m"] > 400
+
+
+def test_docs_lists_metadata_in_every_format(seeded):
+    db, _ = seeded
+    table = run_cli("docs", "--db", db)
+    assert table.returncode == 0
+    assert "The Twisted Tehran-Moscow Axis" in table.stdout and "Berlin Policy Journal" in table.stdout
+    rows = json.loads(run_cli("docs", "--db", db, "--format", "json").stdout)
+    assert len(rows) == 5
+    by_title = {r["title"]: r for r in rows}
+    axis = by_title["The Twisted Tehran-Moscow Axis"]
+    assert axis["published"] == "2015-12-10"
+    assert axis["authors"] == ["Ali Alfoneh", "Flemming Splidsboel Hansen"]
+    as_csv = list(csv.DictReader(io.StringIO(run_cli("docs", "--db", db, "-f", "csv").stdout)))
+    assert {r["doc_id"] for r in as_csv} == {r["doc_id"] for r in rows}
+
+
+def test_show_marks_sentences_and_mentions_and_takes_a_prefix(seeded):
+    db, _ = seeded
+    rows = json.loads(run_cli("docs", "--db", db, "-f", "json").stdout)
+    doc_id = next(r["doc_id"] for r in rows if r["published"] == "2015-12-10")
+    shown = run_cli("show", doc_id[:6], "--db", db)
+    assert shown.returncode == 0, shown.stderr
+    assert "(dateline)" in shown.stdout and "(author note)" in shown.stdout
+    assert "[0] The Twisted Tehran-Moscow Axis" in shown.stdout
+    assert "Larijani[PERSON]" in shown.stdout
+    data = json.loads(run_cli("show", doc_id, "--db", db, "-f", "json").stdout)
+    assert data["document"]["doc_id"] == doc_id
+    assert data["sentences"][0]["text"] == "The Twisted Tehran-Moscow Axis"
+    assert {"surface": "Ali Larijani", "label": "PERSON"}.items() <= data["mentions"][1].items() or any(
+        m["surface"] == "Ali Larijani" and m["label"] == "PERSON" for m in data["mentions"])
+    unknown = run_cli("show", "ffffffffff", "--db", db)
+    assert unknown.returncode == 3 and "no document with id 'ffffffffff'" in unknown.stderr
+
+
+def test_sql_is_read_only_and_errors_are_one_line(seeded):
+    db, _ = seeded
+    write = run_cli("sql", "DELETE FROM documents", "--db", db)
+    assert write.returncode == 3
+    assert write.stderr.startswith("detente: error: SQL:") and write.stderr.count("\n") == 1
+    assert_no_traceback(write)
+    bad = run_cli("sql", "SELEC nonsense", "--db", db)
+    assert bad.returncode == 3 and "syntax error" in bad.stderr.lower()
+    count = run_cli("sql", "SELECT count(*) AS n FROM documents", "--db", db, "-f", "json")
+    assert json.loads(count.stdout) == [{"n": 5}]
+
+
+def test_reading_a_missing_store_says_so(tmp_path):
+    result = run_cli("docs", "--db", tmp_path / "none.duckdb")
+    assert result.returncode == 3
+    assert "none.duckdb: no store here" in result.stderr
+    assert_no_traceback(result)
+
+
+def test_bad_inputs_each_get_one_line_and_the_good_ones_are_stored(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "good.txt").write_text(GOOD)
+    (corpus / "empty.txt").write_bytes(b"")
+    (corpus / "binary.md").write_bytes(bytes(range(256)) * 4)
+    (corpus / "russian.txt").write_bytes(
+        "Министр иностранных дел России Сергей Лавров прибыл в Тегеран для переговоров о зерне и ядерной сделке.".encode("cp1251"))
+    (corpus / "french.txt").write_bytes(
+        "Le président iranien a reçu à Téhéran le ministre russe des Affaires étrangères, a indiqué l'agence.".encode("latin-1"))
+    (corpus / "feed.jsonl").write_text(json.dumps({"text": "Qatar hosted talks between Washington and Kabul."}) + "\n{broken\n")
+    (corpus / "table.csv").write_text("title,summary\nA,B\n")
+    db = tmp_path / "detente.duckdb"
+    result = run_cli("ingest", corpus, tmp_path / "missing-folder", "--db", db)
+    assert_no_traceback(result)
+    assert result.returncode == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("detente:")]
+    assert sorted(errors) == sorted([
+        f"detente: {corpus / 'binary.md'}: binary file, not text",
+        f"detente: {corpus / 'empty.txt'}: empty file",
+        f"detente: {corpus / 'feed.jsonl'}:2: invalid JSON (Expecting property name enclosed in double quotes at column 2)",
+        f"detente: {corpus / 'table.csv'}: no text column (need one of: text, body, content; found: title, summary)",
+        f"detente: {tmp_path / 'missing-folder'}: no such file or folder",
+    ])
+    assert "stored 4, skipped 0 (already stored), failed 5" in result.stdout
+    texts = json.loads(run_cli("sql", "SELECT text, encoding FROM documents ORDER BY text", "--db", db, "-f", "json").stdout)
+    assert any(t["text"].startswith("Министр иностранных дел") for t in texts)
+    assert any("Téhéran" in t["text"] for t in texts)
+
+
+def test_a_changed_document_is_a_new_document(tmp_path):
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(GOOD)
+    db = tmp_path / "d.duckdb"
+    assert run_cli("ingest", corpus, "--db", db).returncode == 0
+    (corpus / "a.txt").write_text(GOOD + " Officials in Yerevan objected.")
+    again = run_cli("ingest", corpus, "--db", db)
+    assert "stored 1, skipped 0" in again.stdout
+    (corpus / "copy.txt").write_text(GOOD + "\r\n")  # the same text, other line endings: not new
+    third = run_cli("ingest", corpus, "--db", db)
+    assert "stored 0, skipped 2" in third.stdout
+
+
+def test_default_corpus_is_the_seeds_when_run_beside_shared(tmp_path, seeds):
+    work = tmp_path / "project"
+    work.mkdir()
+    shutil.copytree(seeds, tmp_path / "shared" / "corpus" / "seeds")
+    result = run_cli("ingest", "--db", "here.duckdb", cwd=work)
+    assert result.returncode == 0, result.stderr
+    assert "stored 5" in result.stdout and (work / "here.duckdb").exists()
+
+
+def test_usage_errors_exit_2_without_traceback(tmp_path):
+    result = run_cli("ingest", "--batch-size", "0", "--db", tmp_path / "x.duckdb")
+    assert result.returncode == 2
+    assert_no_traceback(result)

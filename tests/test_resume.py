@@ -1,0 +1,81 @@
+"""Killing ingest at any moment leaves a consistent store, and running it again completes it."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+
+import duckdb
+
+COUNTRIES = ["Turkey", "Azerbaijan", "Armenia", "Georgia", "Qatar", "Oman", "Egypt", "Jordan", "Kazakhstan", "Japan"]
+
+
+def make_corpus(folder, n):
+    folder.mkdir()
+    for i in range(n):
+        a, b = COUNTRIES[i % 10], COUNTRIES[(i * 3 + 1) % 10]
+        text = (
+            f"Report {i}. The foreign ministers of {a} and {b} met in Vienna on Monday to discuss trade. "
+            f"Officials from {a} said the talks had been constructive, while {b} called for patience. "
+            f"Analysts expect a new agreement on energy and transport to be signed before the end of the year. " * 3
+        )
+        (folder / f"doc{i:03}.txt").write_text(text)
+
+
+def ingest_cmd(corpus, db):
+    return [sys.executable, "-m", "detente.cli", "ingest", str(corpus), "--db", str(db), "--batch-size", "4", "-v"]
+
+
+def check_consistent(db) -> int:
+    """Every stored document is whole: its sentences and mentions are all there, nothing else is."""
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        docs = con.execute("SELECT count(*) FROM documents").fetchone()[0]
+        partial = con.execute(
+            "SELECT count(*) FROM documents d WHERE n_sentences <> (SELECT count(*) FROM sentences s WHERE s.doc_id = d.doc_id)"
+        ).fetchone()[0]
+        orphans = con.execute(
+            "SELECT (SELECT count(*) FROM sentences WHERE doc_id NOT IN (SELECT doc_id FROM documents))"
+            " + (SELECT count(*) FROM mentions WHERE doc_id NOT IN (SELECT doc_id FROM documents))"
+        ).fetchone()[0]
+    finally:
+        con.close()
+    assert partial == 0 and orphans == 0
+    return docs
+
+
+def test_kill_after_a_commit_then_resume(tmp_path):
+    corpus, db = tmp_path / "corpus", tmp_path / "detente.duckdb"
+    make_corpus(corpus, 40)
+    proc = subprocess.Popen(ingest_cmd(corpus, db), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    for line in proc.stderr:
+        if "committed batch 2 " in line:
+            proc.kill()
+            break
+    proc.wait(timeout=60)
+    assert proc.returncode == -9
+    stored = check_consistent(db)
+    assert 8 <= stored < 40
+
+    rerun = subprocess.run(ingest_cmd(corpus, db), capture_output=True, text=True, timeout=300)
+    assert rerun.returncode == 0, rerun.stderr
+    assert f"stored {40 - stored}, skipped {stored} (already stored), failed 0" in rerun.stdout
+    assert check_consistent(db) == 40
+
+
+def test_kill_at_arbitrary_moments_never_corrupts(tmp_path):
+    corpus, db = tmp_path / "corpus", tmp_path / "detente.duckdb"
+    make_corpus(corpus, 24)
+    counts = []
+    for delay in (0.3, 2.5, 3.5, 4.5):  # during start-up, model load, mid-batch, later batches
+        proc = subprocess.Popen(ingest_cmd(corpus, db), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(delay)
+        proc.kill()
+        proc.wait(timeout=60)
+        if db.exists():
+            counts.append(check_consistent(db))
+    assert counts == sorted(counts)  # progress is never lost
+    final = subprocess.run(ingest_cmd(corpus, db), capture_output=True, text=True, timeout=300)
+    assert final.returncode == 0, final.stderr
+    assert check_consistent(db) == 24
