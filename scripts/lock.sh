@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 .venv/bin/python -m pip install -q pip-tools
-.venv/bin/pip-compile -q --generate-hashes --allow-unsafe --extra test --strip-extras --no-emit-index-url -o requirements.lock pyproject.toml
+.venv/bin/pip-compile -q --generate-hashes --allow-unsafe --extra test --strip-extras --no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
 python3 - <<'PY'
 import re
 lock = open("requirements.lock").read()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+from datetime import date, datetime
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -131,21 +132,23 @@ def show(
     sentences = con.execute(
         "SELECT idx, start_char, end_char, text FROM sentences WHERE doc_id = ? ORDER BY idx", [doc_id]
     ).fetchall()
-    mentions = con.execute(
-        "SELECT sent_idx, start_char, end_char, surface, label FROM mentions WHERE doc_id = ? ORDER BY start_char", [doc_id]
-    ).fetchall()
+    result = con.execute(
+        "SELECT sent_idx, start_char, end_char, surface, label, actor_code, role, kind, how, detail "
+        "FROM mentions WHERE doc_id = ? ORDER BY start_char", [doc_id])
+    mention_columns = [c[0] for c in result.description]
+    mentions = result.fetchall()
     if fmt is Format.json:
         dump_json({
             "document": document,
             "sentences": [dict(zip(("idx", "start_char", "end_char", "text"), s)) for s in sentences],
-            "mentions": [dict(zip(("sent_idx", "start_char", "end_char", "surface", "label"), m)) for m in mentions],
+            "mentions": [dict(zip(mention_columns, m)) for m in mentions],
         })
         return
     by_sentence: dict[int, list] = {}
     for m in mentions:
         by_sentence.setdefault(m[0], []).append(m)
     if fmt is Format.csv:
-        rows = [(i, s, e, t, [f"{m[3]}:{m[4]}" for m in by_sentence.get(i, [])]) for i, s, e, t in sentences]
+        rows = [(i, s, e, t, [f"{m[3]}:{_mark(m)}" for m in by_sentence.get(i, [])]) for i, s, e, t in sentences]
         emit(["idx", "start_char", "end_char", "text", "mentions"], rows, fmt)
         return
     for name in ("doc_id", "title", "published", "publication", "authors", "url", "source_path"):
@@ -156,14 +159,24 @@ def show(
     for idx, start, _end, text in sentences:
         line = Text(f"[{idx}] ", style="bold cyan")
         pos = 0
-        for _, m_start, m_end, surface, label in by_sentence.get(idx, []):
-            a, b = m_start - start, m_end - start
+        for m in by_sentence.get(idx, []):
+            a, b = m[1] - start, m[2] - start
             line.append(text[pos:a])
-            line.append(surface, style="bold yellow")
-            line.append(f"[{label}]", style="dim")
+            line.append(m[3], style="bold yellow" if m[5] else "yellow")
+            line.append(f"[{_mark(m)}]", style="dim")
             pos = b
         line.append(text[pos:])
         out.print(line)
+
+
+def _mark(mention: tuple) -> str:
+    """How `show` labels a mention: its actor code and role, or its entity label."""
+    label, code, role, kind = mention[4:8]
+    if kind is None:
+        return label
+    if code is None:
+        return f"{kind}?"  # an actor no code was found for
+    return f"{code} {role}" if role else code
 
 
 @app.command()
@@ -183,6 +196,123 @@ def sql(
     if result.description is None:
         raise UserError("SQL: the statement returned no rows (only queries are allowed)")
     emit([c[0] for c in result.description], result.fetchall(), fmt, console=out)
+
+
+SinceOption = Annotated[Optional[datetime], typer.Option("--since", formats=["%Y-%m-%d"], help="Documents published on or after.")]
+UntilOption = Annotated[Optional[datetime], typer.Option("--until", formats=["%Y-%m-%d"], help="Documents published on or before.")]
+
+
+def _day(value: Optional[datetime]) -> Optional[date]:
+    return value.date() if value else None
+
+
+@app.command()
+def actors(
+    db: DbOption = DEFAULT_DB,
+    fmt: FormatOption = Format.table,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    unresolved: Annotated[bool, typer.Option("--unresolved", help="List the names no code was found for.")] = False,
+    limit: Annotated[Optional[int], typer.Option(min=1, help="Show at most this many.")] = None,
+) -> None:
+    """List actors with their mention counts (codes: ISO3 for states and those acting for them)."""
+    from .analysis.actors import list_actors
+
+    con = store.connect(db, read_only=True)
+    columns, rows = list_actors(con, _day(since), _day(until), unresolved, limit)
+    emit(columns, rows, fmt, title="unresolved names" if unresolved else "actors", console=out)
+
+
+@app.command()
+def actor(
+    code: Annotated[str, typer.Argument(help="A code (RUS, IRGC, IS) or a person id (vladimir_putin).")],
+    db: DbOption = DEFAULT_DB,
+    fmt: FormatOption = Format.table,
+    since: SinceOption = None,
+    until: UntilOption = None,
+) -> None:
+    """Show one actor: what the knowledge base says of it, then its mentions in context."""
+    from .analysis.actors import actor_mentions, describe
+
+    con = store.connect(db, read_only=True)
+    known = describe(con, code)
+    columns, rows = actor_mentions(con, code, _day(since), _day(until))
+    if not known and not rows:
+        raise UserError(f"no actor {code!r} in the store (list them with `detente actors`)")
+    if fmt is not Format.table:
+        emit(columns, rows, fmt)
+        return
+    for c, name, kind, country, role, office, start, end in known:
+        held = f"  {office} {start or ''}..{end or ''}" if office else ""
+        out.print(Text.assemble((f"{c} ", "bold"), f"{name} ({kind}", f", {country}" if country else "",
+                                f", {role}" if role else "", ")", (held, "dim")))
+    table_rows = []
+    for doc_id, published, sent_idx, surface, acode, role, how, detail, offset, sentence in rows:
+        context = Text(sentence)
+        context.stylize("bold yellow", offset, offset + len(surface))
+        table_rows.append((doc_id, published, sent_idx, surface, acode, role, how, detail, context))
+    emit(["doc_id", "published", "sent", "surface", "code", "role", "how", "detail", "sentence"], table_rows, fmt,
+         title=f"{len(rows)} mentions", console=out)
+
+
+@app.command()
+def reanalyse(
+    db: DbOption = DEFAULT_DB,
+    everything: Annotated[bool, typer.Option("--all", help="Every document, not only those analysed by another version.")] = False,
+) -> None:
+    """Analyse stored documents again, after an upgrade of detente or of its knowledge base."""
+    from .engine import reanalyse as run_reanalyse
+    from .pipeline import load_nlp
+
+    con = store.connect(db)
+    progress = Progress(TextColumn("[bold]reanalyse"), BarColumn(), TextColumn("{task.completed}/{task.total} docs"),
+                        TimeRemainingColumn(), console=err, transient=True)
+    task = progress.add_task("reanalyse", total=None)
+    with progress:
+        count = run_reanalyse(con, load_nlp(), everything,
+                              on_start=lambda n: progress.update(task, total=n),
+                              on_advance=lambda n: progress.advance(task, n))
+    out.print(f"re-analysed {count} documents in {db}")
+
+
+eval_app = typer.Typer(no_args_is_help=True, help="Score detente against gold annotations.")
+app.add_typer(eval_app, name="eval")
+GoldOption = Annotated[Optional[Path], typer.Option("--gold", help="Folder of gold JSON files (default: ../shared/corpus/seeds-gold).")]
+CorpusOption = Annotated[Optional[Path], typer.Option("--corpus", help="Folder of the articles the gold names (default: seeds/ beside the gold).")]
+
+
+def _gold_dir(gold: Optional[Path]) -> Path:
+    if gold:
+        return gold
+    corpus = default_corpus()
+    if corpus is None:
+        raise UserError("no --gold given and the default ../shared/corpus/seeds-gold does not exist", 2)
+    return corpus.parent / "seeds-gold"
+
+
+@eval_app.command("actors")
+def eval_actors(
+    gold: GoldOption = None,
+    corpus: CorpusOption = None,
+    fmt: FormatOption = Format.table,
+    errors: Annotated[bool, typer.Option("--errors", help="List every disagreement with the gold.")] = False,
+) -> None:
+    """Precision, recall and F1 of actor resolution: mentions (surface, code) and actors per document."""
+    from .eval import SCORE_COLUMNS, GoldError, load_gold, score_actors
+    from .pipeline import analyse, load_nlp
+
+    try:
+        pairs = load_gold(_gold_dir(gold), corpus)
+    except GoldError as e:
+        raise UserError(str(e), 2) from None
+    records = list(analyse([doc for _, doc in pairs], load_nlp()))
+    scores = score_actors([(g, r) for (g, _), r in zip(pairs, records)])
+    emit(SCORE_COLUMNS, [s.row(name) for name, s in scores.items()], fmt,
+         title=f"actors: {len(pairs)} gold documents", console=out)
+    if errors:
+        for name, s in scores.items():
+            for line in s.errors:
+                out.print(f"{name}: {line}", soft_wrap=True, markup=False)
 
 
 def main() -> None:

@@ -6,7 +6,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 # Metadata fields a Document carries, each with the way it was found (its "basis").
 META_FIELDS = ("title", "published", "publication", "authors", "url")
@@ -50,6 +50,7 @@ class Document:
     basis: dict[str, str] = field(default_factory=dict)  # field -> how it was found
     masked: list[tuple[int, int]] = field(default_factory=list)
     size: int = 0  # bytes of the source this document accounts for (for progress)
+    ingested_at: datetime | None = None  # set when read back from the store
 
     @property
     def doc_id(self) -> str:

@@ -12,6 +12,7 @@ from spacy.language import Language
 from . import store
 from .document import Document
 from .ingest import InputError, discover, read_sources
+from .knowledge.kb import load_kb
 from .pipeline import MAX_CHARS, analyse, pipeline_version
 
 
@@ -52,6 +53,8 @@ def ingest(
     """
     summary = IngestSummary()
     version = pipeline_version(nlp)
+    kb = load_kb()
+    store.write_actors(con, kb.actor_rows(), kb.version)
     items = list(discover(paths))
     on_start(total_bytes(items))
     seen: set[str] = set()
@@ -99,3 +102,25 @@ def ingest(
             flush()
     flush()
     return summary
+
+
+def reanalyse(con: duckdb.DuckDBPyConnection, nlp: Language, everything: bool = False, batch_size: int = 32,
+              on_start: Callable[[int], None] = _noop, on_advance: Callable[[int], None] = _noop) -> int:
+    """Analyse stored documents again (after an upgrade of detente or its knowledge base).
+
+    Only documents analysed by another pipeline version, unless `everything`. Each batch replaces
+    its documents' sentences and mentions in one transaction. Returns the number re-analysed.
+    """
+    version = pipeline_version(nlp)
+    kb = load_kb()
+    store.write_actors(con, kb.actor_rows(), kb.version)
+    condition = "TRUE" if everything else "pipeline IS DISTINCT FROM ?"
+    ids = [r[0] for r in con.execute(f"SELECT doc_id FROM documents WHERE {condition} ORDER BY doc_id",
+                                     [] if everything else [version]).fetchall()]
+    on_start(len(ids))
+    for i in range(0, len(ids), batch_size):
+        documents = store.read_documents(con, ids[i : i + batch_size])
+        records = list(analyse(documents, nlp))
+        store.replace_analysis(con, records, version)
+        on_advance(len(records))
+    return len(ids)

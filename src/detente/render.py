@@ -11,6 +11,7 @@ from typing import Any, Sequence
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 
 class Format(str, Enum):
@@ -30,8 +31,10 @@ def plain(value: Any) -> Any:
     return value
 
 
-def cell(value: Any) -> str:
-    """A value as one table or CSV cell."""
+def cell(value: Any) -> Any:
+    """A value as one table or CSV cell (rich Text stays styled in tables)."""
+    if isinstance(value, Text):
+        return value
     if value is None:
         return ""
     if isinstance(value, (list, tuple)):
@@ -53,7 +56,7 @@ def emit(columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: Format, tit
     elif fmt is Format.csv:
         writer = csv.writer(sys.stdout, lineterminator="\n")
         writer.writerow(columns)
-        writer.writerows([cell(v) for v in row] for row in rows)
+        writer.writerows([str(cell(v)) for v in row] for row in rows)
     else:
         cells = [[cell(v) for v in row] for row in rows]
         table = Table(title=title, show_lines=False, header_style="bold")

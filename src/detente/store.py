@@ -15,9 +15,9 @@ from urllib.parse import urlparse
 
 import duckdb
 
-from .document import META_FIELDS, DocRecords
+from .document import META_FIELDS, DocRecords, Document
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 DEFAULT_DB = "detente.duckdb"
 
 SCHEMA = """
@@ -44,7 +44,8 @@ CREATE TABLE IF NOT EXISTS documents (
     n_sentences INTEGER,
     pipeline VARCHAR,                 -- model and components that analysed it
     ingested_at TIMESTAMP,
-    text VARCHAR NOT NULL
+    text VARCHAR NOT NULL,
+    masked INTEGER[][]                -- [start, end) spans of text that are metadata, not prose
 );
 CREATE TABLE IF NOT EXISTS sentences (
     doc_id VARCHAR NOT NULL,
@@ -60,9 +61,43 @@ CREATE TABLE IF NOT EXISTS mentions (
     start_char INTEGER NOT NULL,
     end_char INTEGER NOT NULL,
     surface VARCHAR NOT NULL,
-    label VARCHAR NOT NULL,           -- spaCy entity label: PERSON, GPE, ORG, NORP ...
+    label VARCHAR NOT NULL,           -- spaCy entity label: PERSON, GPE, ORG, NORP ... (ACTOR: none)
+    actor_code VARCHAR,               -- canonical code: ISO3 for states and who acts for them, else own code
+    country VARCHAR,                  -- ISO3 the actor belongs to or is based in
+    role VARCHAR,                     -- CAMEO role: GOV, MIL, LEG, REB, ELI ...
+    kind VARCHAR,                     -- country, person, organization, region, place, unknown (NULL: no actor)
+    actor_id VARCHAR,                 -- knowledge-base id: person_id, organisation or state code
+    how VARCHAR,                      -- name, alias, demonym, metonymy, title, coref, description, unresolved ...
+    detail VARCHAR,                   -- e.g. the office held on the document's date
+    lat DOUBLE,
+    lon DOUBLE,
     PRIMARY KEY (doc_id, start_char)
 );
+CREATE TABLE IF NOT EXISTS actors (   -- the knowledge base the mentions were resolved with
+    code VARCHAR NOT NULL,            -- state/region/organisation code or person_id
+    name VARCHAR,
+    kind VARCHAR,
+    country VARCHAR,
+    role VARCHAR,
+    office VARCHAR,
+    valid_from DATE,
+    valid_to DATE,
+    aliases VARCHAR[]
+);
+"""
+
+# Columns added since schema 1, so an older store opens and can be re-analysed.
+MIGRATIONS = """
+ALTER TABLE documents ADD COLUMN IF NOT EXISTS masked INTEGER[][];
+ALTER TABLE mentions ADD COLUMN IF NOT EXISTS actor_code VARCHAR;
+ALTER TABLE mentions ADD COLUMN IF NOT EXISTS country VARCHAR;
+ALTER TABLE mentions ADD COLUMN IF NOT EXISTS role VARCHAR;
+ALTER TABLE mentions ADD COLUMN IF NOT EXISTS kind VARCHAR;
+ALTER TABLE mentions ADD COLUMN IF NOT EXISTS actor_id VARCHAR;
+ALTER TABLE mentions ADD COLUMN IF NOT EXISTS how VARCHAR;
+ALTER TABLE mentions ADD COLUMN IF NOT EXISTS detail VARCHAR;
+ALTER TABLE mentions ADD COLUMN IF NOT EXISTS lat DOUBLE;
+ALTER TABLE mentions ADD COLUMN IF NOT EXISTS lon DOUBLE;
 """
 
 
@@ -83,6 +118,7 @@ def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnect
         raise StoreError(f"{path}: not a detente store ({str(e).splitlines()[0]})") from None
     if not read_only:
         con.execute(SCHEMA)
+        con.execute(MIGRATIONS)
         con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
     return con
 
@@ -114,48 +150,112 @@ def _insert_columns(con: duckdb.DuckDBPyConnection, table: str, columns: dict[st
     con.execute(f"INSERT INTO {table} ({names}) SELECT {selects}", [values for _, values in columns.values()])
 
 
+ACTOR_COLUMNS = [
+    ("actor_code", "code", "VARCHAR"), ("country", "country", "VARCHAR"), ("role", "role", "VARCHAR"),
+    ("kind", "kind", "VARCHAR"), ("actor_id", "actor_id", "VARCHAR"), ("how", "how", "VARCHAR"),
+    ("detail", "detail", "VARCHAR"), ("lat", "lat", "DOUBLE"), ("lon", "lon", "DOUBLE"),
+]
+
+
 def write_batch(con: duckdb.DuckDBPyConnection, batch: Sequence[DocRecords], pipeline: str) -> None:
     """Write documents with their sentences and mentions, all or nothing."""
+    with transaction(con):
+        _insert_documents(con, batch, pipeline)
+        _insert_analysis(con, batch)
+
+
+def replace_analysis(con: duckdb.DuckDBPyConnection, batch: Sequence[DocRecords], pipeline: str) -> None:
+    """Swap stored documents' sentences and mentions for a new analysis, all or nothing."""
+    ids = [r.document.doc_id for r in batch]
+    with transaction(con):
+        for table in ("sentences", "mentions"):
+            con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [ids])
+        con.execute("DELETE FROM documents WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [ids])
+        _insert_documents(con, batch, pipeline)
+        _insert_analysis(con, batch)
+
+
+def read_documents(con: duckdb.DuckDBPyConnection, ids: Sequence[str]) -> list[Document]:
+    """Stored documents as Documents again, metadata and its bases included."""
+    result = con.execute(
+        "SELECT * FROM documents WHERE doc_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY doc_id", [list(ids)])
+    columns = [c[0] for c in result.description]
+    documents = []
+    for values in result.fetchall():
+        row = dict(zip(columns, values))
+        doc = Document(
+            text=row["text"], source_path=row["source_path"], record=row["record"], encoding=row["encoding"],
+            title=row["title"], published=row["published"], publication=row["publication"],
+            authors=row["authors"] or [], url=row["url"], keywords=row["keywords"] or [],
+            basis={f: row[f"{f}_basis"] for f in META_FIELDS if row[f"{f}_basis"]},
+            masked=[tuple(span) for span in row["masked"] or []],
+        )
+        doc.ingested_at = row["ingested_at"]  # a re-analysis keeps when the document came in
+        documents.append(doc)
+    return documents
+
+
+def _insert_documents(con: duckdb.DuckDBPyConnection, batch: Sequence[DocRecords], pipeline: str) -> None:
     now = datetime.now(timezone.utc).replace(tzinfo=None)
     docs = [r.document for r in batch]
-    with transaction(con):
-        _insert_columns(con, "documents", {
-            "doc_id": ("VARCHAR", [d.doc_id for d in docs]),
-            "source_path": ("VARCHAR", [d.source_path for d in docs]),
-            "record": ("VARCHAR", [d.record for d in docs]),
-            "url": ("VARCHAR", [d.url for d in docs]),
-            "site": ("VARCHAR", [urlparse(d.url).hostname if d.url else None for d in docs]),
-            "title": ("VARCHAR", [d.title for d in docs]),
-            "publication": ("VARCHAR", [d.publication for d in docs]),
-            "authors": ("VARCHAR[]", [d.authors for d in docs]),
-            "published": ("DATE", [d.published for d in docs]),
-            "keywords": ("VARCHAR[]", [d.keywords for d in docs]),
+    _insert_columns(con, "documents", {
+        "doc_id": ("VARCHAR", [d.doc_id for d in docs]),
+        "source_path": ("VARCHAR", [d.source_path for d in docs]),
+        "record": ("VARCHAR", [d.record for d in docs]),
+        "url": ("VARCHAR", [d.url for d in docs]),
+        "site": ("VARCHAR", [urlparse(d.url).hostname if d.url else None for d in docs]),
+        "title": ("VARCHAR", [d.title for d in docs]),
+        "publication": ("VARCHAR", [d.publication for d in docs]),
+        "authors": ("VARCHAR[]", [d.authors for d in docs]),
+        "published": ("DATE", [d.published for d in docs]),
+        "keywords": ("VARCHAR[]", [d.keywords for d in docs]),
             **{f"{f}_basis": ("VARCHAR", [d.basis.get(f) for d in docs]) for f in META_FIELDS},
-            "encoding": ("VARCHAR", [d.encoding for d in docs]),
-            "n_chars": ("INTEGER", [len(d.text) for d in docs]),
-            "n_words": ("INTEGER", [r.words for r in batch]),
-            "n_sentences": ("INTEGER", [len(r.sentences) for r in batch]),
-            "pipeline": ("VARCHAR", [pipeline] * len(docs)),
-            "ingested_at": ("TIMESTAMP", [now] * len(docs)),
-            "text": ("VARCHAR", [d.text for d in docs]),
-        })
-        sents = [(r.document.doc_id, s) for r in batch for s in r.sentences]
-        _insert_columns(con, "sentences", {
-            "doc_id": ("VARCHAR", [d for d, _ in sents]),
-            "idx": ("INTEGER", [s.idx for _, s in sents]),
-            "start_char": ("INTEGER", [s.start for _, s in sents]),
-            "end_char": ("INTEGER", [s.end for _, s in sents]),
-            "text": ("VARCHAR", [s.text for _, s in sents]),
-        })
-        ments = [(r.document.doc_id, m) for r in batch for m in r.mentions]
-        _insert_columns(con, "mentions", {
-            "doc_id": ("VARCHAR", [d for d, _ in ments]),
-            "sent_idx": ("INTEGER", [m.sent_idx for _, m in ments]),
-            "start_char": ("INTEGER", [m.start for _, m in ments]),
-            "end_char": ("INTEGER", [m.end for _, m in ments]),
-            "surface": ("VARCHAR", [m.surface for _, m in ments]),
-            "label": ("VARCHAR", [m.label for _, m in ments]),
-        })
+        "encoding": ("VARCHAR", [d.encoding for d in docs]),
+        "n_chars": ("INTEGER", [len(d.text) for d in docs]),
+        "n_words": ("INTEGER", [r.words for r in batch]),
+        "n_sentences": ("INTEGER", [len(r.sentences) for r in batch]),
+        "pipeline": ("VARCHAR", [pipeline] * len(docs)),
+        "ingested_at": ("TIMESTAMP", [getattr(d, "ingested_at", None) or now for d in docs]),
+        "text": ("VARCHAR", [d.text for d in docs]),
+        "masked": ("INTEGER[][]", [[list(span) for span in d.masked] for d in docs]),
+    })
+
+
+def _insert_analysis(con: duckdb.DuckDBPyConnection, batch: Sequence[DocRecords]) -> None:
+    sents = [(r.document.doc_id, s) for r in batch for s in r.sentences]
+    _insert_columns(con, "sentences", {
+        "doc_id": ("VARCHAR", [d for d, _ in sents]),
+        "idx": ("INTEGER", [s.idx for _, s in sents]),
+        "start_char": ("INTEGER", [s.start for _, s in sents]),
+        "end_char": ("INTEGER", [s.end for _, s in sents]),
+        "text": ("VARCHAR", [s.text for _, s in sents]),
+    })
+    ments = [(r.document.doc_id, m) for r in batch for m in r.mentions]
+    _insert_columns(con, "mentions", {
+        "doc_id": ("VARCHAR", [d for d, _ in ments]),
+        "sent_idx": ("INTEGER", [m.sent_idx for _, m in ments]),
+        "start_char": ("INTEGER", [m.start for _, m in ments]),
+        "end_char": ("INTEGER", [m.end for _, m in ments]),
+        "surface": ("VARCHAR", [m.surface for _, m in ments]),
+        "label": ("VARCHAR", [m.label for _, m in ments]),
+        **{
+            column: (sqltype, [getattr(m.actor, attr, None) if m.actor else None for _, m in ments])
+            for column, attr, sqltype in ACTOR_COLUMNS
+        },
+    })
+
+
+def write_actors(con: duckdb.DuckDBPyConnection, rows: list[tuple], version: str) -> None:
+    """Replace the knowledge-base snapshot when the knowledge base changed."""
+    current = con.execute("SELECT value FROM meta WHERE key = 'kb_version'").fetchone()
+    if current and current[0] == version:
+        return
+    with transaction(con):
+        con.execute("DELETE FROM actors")
+        columns = ["code", "name", "kind", "country", "role", "office", "valid_from", "valid_to", "aliases"]
+        types = ["VARCHAR", "VARCHAR", "VARCHAR", "VARCHAR", "VARCHAR", "VARCHAR", "DATE", "DATE", "VARCHAR[]"]
+        _insert_columns(con, "actors", {c: (t, [r[i] for r in rows]) for i, (c, t) in enumerate(zip(columns, types))})
+        con.execute("INSERT OR REPLACE INTO meta VALUES ('kb_version', ?)", [version])
 
 
 def resolve_doc_id(con: duckdb.DuckDBPyConnection, prefix: str) -> str:

@@ -22,8 +22,9 @@ class Place:
 
 def _fold(name: str) -> str:
     """Lower case without accents: "Hamadān" and "Hamadan" are one key."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower().replace("-", " ").strip()
+    if not name.isascii():
+        name = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    return name.lower().replace("-", " ").strip()
 
 
 @functools.lru_cache(maxsize=1)

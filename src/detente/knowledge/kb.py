@@ -9,6 +9,7 @@ from __future__ import annotations
 import calendar
 import csv
 import functools
+import hashlib
 from dataclasses import dataclass, field
 from datetime import date
 from importlib import resources
@@ -53,8 +54,8 @@ class Person:
         """The tenure held on `day` and how it was chosen: in office, former (ELI), or undated."""
         if not self.tenures:
             return None, "no office"
-        if day is None:
-            return self.tenures[0], "undated"
+        if day is None:  # the highest office they held, the latest of equals
+            return min(self.tenures, key=lambda t: (OFFICE_RANK.get(t.office, 99), -t.start.toordinal())), "undated"
         current = [t for t in self.tenures if t.start <= day and (t.end is None or day <= t.end)]
         if current:
             # Of two offices held at once, the higher one speaks for the person: head of state first.
@@ -214,6 +215,27 @@ class KnowledgeBase:
         """Every word of every role noun ("defense", "minister", "supreme" ...), for reading titles."""
         stop = {"of", "the", "and", "for", "in", "on", "to", "a", "an", "&"}
         return {w for phrase in self.role_nouns for w in phrase.split() if w not in stop}
+
+    @functools.cached_property
+    def version(self) -> str:
+        """A digest of the data files: stores record which knowledge base resolved their mentions."""
+        digest = hashlib.sha256()
+        for path in sorted(DATA.iterdir(), key=lambda p: p.name):
+            if path.name.endswith((".yaml", ".csv")):
+                digest.update(path.name.encode() + path.read_bytes())
+        return digest.hexdigest()[:12]
+
+    def actor_rows(self) -> list[tuple]:
+        """Rows of the store's `actors` table: every code, and every person once per office held."""
+        rows = []
+        for code, a in self.actors.items():
+            aliases = sorted(s for s, entries in self.surfaces.items() if any(e.actor_id == code for e in entries))
+            rows.append((code, a.name, a.kind, a.country, a.role, None, None, None, aliases))
+        for person in self.people.values():
+            for t in person.tenures:
+                rows.append((person.person_id, person.name, "person", t.country, t.role, t.office, t.start, t.end,
+                             person.aliases))
+        return rows
 
     def lookup(self, surface: str) -> list[Entry]:
         return self.surfaces.get(surface, [])

@@ -27,7 +27,11 @@ def load_nlp() -> Language:
 
 
 def pipeline_version(nlp: Language) -> str:
-    return f"{nlp.meta.get('name', MODEL)}-{nlp.meta.get('version', '?')}+" + ",".join(nlp.pipe_names)
+    """Model, components and knowledge base: what a document's analysis depends on."""
+    from ..knowledge.kb import load_kb
+
+    return (f"{nlp.meta.get('name', MODEL)}-{nlp.meta.get('version', '?')}+" + ",".join(nlp.pipe_names)
+            + f"+kb:{load_kb().version}")
 
 
 _MARKUP = " \t\n\u00a0#*_>|"

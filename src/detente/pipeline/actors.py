@@ -411,10 +411,13 @@ class ActorResolver:
             if ent._.actor.kind == "person" and ent._.actor.how == "unresolved":
                 grown_ent = self._grow_person(ent)
                 if grown_ent is not None:
-                    if any(t.i in taken for t in grown_ent):
-                        ent._.actor = grown_ent._.actor  # the title holds other mentions: keep them
-                    else:
+                    inside = [s for s in spans if s.start < grown_ent.end and grown_ent.start < s.end]
+                    if all(s._.actor.kind == "country" or (s._.actor.code is None and s._.actor.kind != "person")
+                           for s in inside):
+                        spans = [s for s in spans if s not in inside]  # "Armenian" is part of the title
                         ent = grown_ent
+                    else:
+                        ent._.actor = grown_ent._.actor  # the title holds an institution: keep both
             spans.append(ent)
             taken.update(t.i for t in ent)
             if ent._.actor.kind == "person":

@@ -1,0 +1,17 @@
+"""Analysis over the store: plain SQL first, results as (columns, rows) for any renderer."""
+
+from __future__ import annotations
+
+from datetime import date
+
+
+def date_filter(since: date | None, until: date | None, column: str = "d.published") -> tuple[str, list]:
+    """A SQL condition on a document date; documents without a date drop out once a bound is given."""
+    clauses, params = [], []
+    if since:
+        clauses.append(f"{column} >= ?")
+        params.append(since)
+    if until:
+        clauses.append(f"{column} <= ?")
+        params.append(until)
+    return (" AND ".join(clauses) or "TRUE"), params

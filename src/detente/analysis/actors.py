@@ -1,0 +1,60 @@
+"""Actors and their mentions, as the store holds them."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import duckdb
+
+from . import date_filter
+
+# Actor mentions are those with a kind; places are where things happen, kept apart.
+ACTOR_MENTION = "m.kind IS NOT NULL AND m.kind <> 'place'"
+
+
+def list_actors(con: duckdb.DuckDBPyConnection, since: date | None = None, until: date | None = None,
+                unresolved: bool = False, limit: int | None = None) -> tuple[list[str], list[tuple]]:
+    """Actors by mention count: their name, kind, roles seen and the surfaces that named them."""
+    where, params = date_filter(since, until)
+    code = "m.actor_code IS NULL" if unresolved else "m.actor_code IS NOT NULL"
+    key = "m.surface" if unresolved else "m.actor_code"
+    query = f"""
+        WITH hits AS (
+            SELECT {key} AS actor, m.kind, m.role, m.surface, m.doc_id
+            FROM mentions m JOIN documents d USING (doc_id)
+            WHERE {ACTOR_MENTION} AND {code} AND {where}
+        ), names AS (
+            SELECT code, any_value(name) AS name FROM actors WHERE kind <> 'person' GROUP BY code
+        )
+        SELECT h.actor AS code, n.name, mode(h.kind) AS kind, count(*) AS mentions,
+               count(DISTINCT h.doc_id) AS documents,
+               list_sort(list_distinct(list(h.role) FILTER (WHERE h.role IS NOT NULL))) AS roles,
+               list(DISTINCT h.surface)[1:6] AS surfaces
+        FROM hits h LEFT JOIN names n ON n.code = h.actor
+        GROUP BY h.actor, n.name ORDER BY mentions DESC, code
+    """ + (f" LIMIT {int(limit)}" if limit else "")
+    result = con.execute(query, params)
+    return [c[0] for c in result.description], result.fetchall()
+
+
+def actor_mentions(con: duckdb.DuckDBPyConnection, code: str, since: date | None = None,
+                   until: date | None = None) -> tuple[list[str], list[tuple]]:
+    """Every mention of an actor, by canonical code (RUS, IS) or knowledge-base id (vladimir_putin)."""
+    where, params = date_filter(since, until)
+    query = f"""
+        SELECT m.doc_id, d.published, m.sent_idx, m.surface, m.actor_code, m.role, m.how, m.detail,
+               m.start_char - s.start_char AS offset, s.text AS sentence
+        FROM mentions m JOIN documents d USING (doc_id)
+        JOIN sentences s ON s.doc_id = m.doc_id AND s.idx = m.sent_idx
+        WHERE {ACTOR_MENTION} AND (m.actor_code = ? OR m.actor_id = ?) AND {where}
+        ORDER BY d.published NULLS LAST, m.doc_id, m.start_char
+    """
+    result = con.execute(query, [code, code, *params])
+    return [c[0] for c in result.description], result.fetchall()
+
+
+def describe(con: duckdb.DuckDBPyConnection, code: str) -> list[tuple]:
+    """The knowledge base's rows for a code: name, kind, country, role, and offices with dates."""
+    return con.execute(
+        "SELECT code, name, kind, country, role, office, valid_from, valid_to FROM actors "
+        "WHERE code = ? ORDER BY valid_from NULLS FIRST", [code]).fetchall()

@@ -1,0 +1,129 @@
+"""Actor resolution, rule by rule, on sentences written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from detente.document import Document
+from detente.pipeline import analyse
+
+
+def actors(nlp, text, published=None):
+    """(surface, code, role, how) of every actor mention, in order."""
+    (records,) = analyse([Document(text=text, source_path="t.txt", published=published)], nlp)
+    return [(m.surface, m.actor.code, m.actor.role, m.actor.how) for m in records.mentions if m.actor]
+
+
+def find(result, surface):
+    hits = [r for r in result if r[0] == surface]
+    assert hits, f"{surface!r} not among {result}"
+    return hits[0]
+
+
+def test_state_names_aliases_and_demonyms(nlp):
+    result = actors(nlp, "The U.S. and the Russian Federation traded barbs, and the Iranians kept silent.")
+    assert find(result, "U.S.")[1] == "USA"
+    assert find(result, "Russian Federation")[1] == "RUS"
+    assert find(result, "Iranians")[1:] == ("IRN", None, "demonym")
+
+
+def test_capitals_and_seats_of_government_stand_for_governments(nlp):
+    result = actors(nlp, "The Kremlin denied the report. Ankara summoned the envoy, while the Pentagon sent more ships.")
+    assert find(result, "Kremlin")[1:] == ("RUS", "GOV", "metonymy")
+    assert find(result, "Ankara")[1:] == ("TUR", "GOV", "metonymy")
+    assert find(result, "Pentagon")[1:3] == ("USA", "MIL")
+
+
+def test_a_capital_as_a_place_is_not_its_government(nlp):
+    (records,) = analyse([Document(text="The delegates met in Baku on Tuesday.", source_path="t")], nlp)
+    baku = next(m for m in records.mentions if m.surface == "Baku")
+    assert (baku.actor.kind, baku.actor.code, baku.actor.role) == ("place", "AZE", None)
+
+
+def test_a_country_with_a_role_noun_is_that_country_in_that_role(nlp):
+    result = actors(nlp, "Turkish officials said Azerbaijani forces and Armenian planes were seen near the border; "
+                         "Georgian rebels denied it.")
+    assert find(result, "Turkish officials")[1:3] == ("TUR", "GOV")
+    assert find(result, "Azerbaijani forces")[1:3] == ("AZE", "MIL")
+    assert find(result, "Armenian planes")[1:3] == ("ARM", "MIL")
+    assert find(result, "Georgian rebels")[1:3] == ("GEO", "REB")
+
+
+def test_a_demonym_describing_a_thing_is_marked_as_a_modifier(nlp):
+    result = actors(nlp, "Critics dismissed the Turkish narrative as propaganda.")
+    assert find(result, "Turkish")[1:] == ("TUR", None, "demonym modifier")
+
+
+@pytest.mark.parametrize("published,role", [(date(2016, 5, 1), "GOV"), (date(2022, 5, 1), "ELI")])
+def test_a_person_resolves_to_the_office_held_on_the_documents_date(nlp, published, role):
+    result = actors(nlp, "Hassan Rouhani spoke to reporters in the capital about the sanctions.", published)
+    assert find(result, "Hassan Rouhani")[1:3] == ("IRN", role)
+
+
+def test_former_in_a_title_makes_an_elite_and_the_title_is_kept(nlp):
+    result = actors(nlp, "Reporters later reached former Iranian foreign minister Mohammad Javad Zarif by phone.",
+                    date(2023, 3, 1))
+    surface, code, role, how = result[0]
+    assert (surface, code, role) == ("former Iranian foreign minister Mohammad Javad Zarif", "IRN", "ELI")
+    assert "title" in how
+
+
+def test_a_known_minister_takes_the_role_of_the_office(nlp):
+    result = actors(nlp, "On Friday, Iranian Defense Minister Hossein Dehqan inspected a new radar.", date(2016, 9, 2))
+    assert result[0][:3] == ("Iranian Defense Minister Hossein Dehqan", "IRN", "MIL")
+
+
+def test_an_unknown_official_takes_country_and_role_from_the_title(nlp):
+    result = actors(nlp, "Yesterday Armenian Defence Minister Aram Petrosyanov visited the front.", date(2019, 1, 1))
+    assert result[0][:4] == ("Armenian Defence Minister Aram Petrosyanov", "ARM", "MIL", "title")
+
+
+def test_later_short_forms_and_typos_link_to_the_earlier_full_name(nlp):
+    text = ("Recep Tayyip Erdogan arrived in Sochi. Hours later, Erdogan met the press. "
+            "Analysts said Erdgan looked tired. Then Zorvan Mikelyanos, a spokesman, spoke, and Mikelyanos left.")
+    result = actors(nlp, text, date(2021, 9, 29))
+    assert find(result, "Erdogan")[1:3] == ("TUR", "GOV")
+    assert find(result, "Erdgan")[1:] == ("TUR", "GOV", "coref")
+
+
+def test_an_analyst_keeps_their_affiliation_but_acts_for_no_state(nlp):
+    text = "\"The talks are stalled,\" said Tamsin Quellborough, a lecturer at Harvard University."
+    result = actors(nlp, text)
+    surface, code, role, how = find(result, "Tamsin Quellborough")
+    assert (code, role, how) == (None, "EDU", "description")
+
+
+def test_an_unknown_name_stays_unresolved_and_visible(nlp):
+    (records,) = analyse([Document(text="Zorblax Quimby visited the ministry on Monday.", source_path="t")], nlp)
+    person = next(m for m in records.mentions if m.surface == "Zorblax Quimby")
+    assert person.actor.code is None and person.actor.how == "unresolved"
+
+
+def test_places_resolve_to_their_country_and_coordinates(nlp):
+    (records,) = analyse([Document(text="Bombers flew from the Nojeh airbase and later landed near Hamadan and Tikrit.",
+                                   source_path="t")], nlp)
+    places = {m.surface: m.actor for m in records.mentions if m.actor and m.actor.kind == "place"}
+    assert places["Nojeh airbase"].code == "IRN" and places["Nojeh airbase"].lat == pytest.approx(35.21)
+    assert places["Hamadan"].code == "IRN" and places["Hamadan"].how == "gazetteer"
+    assert places["Tikrit"].code == "IRQ" and 34 < places["Tikrit"].lat < 35
+
+
+def test_organisations_armed_groups_and_state_organs(nlp):
+    result = actors(nlp, "The IRGC and Hezbollah fought Daesh while NATO and the IAEA watched.")
+    assert find(result, "IRGC")[1:3] == ("IRN", "MIL")
+    assert find(result, "Hezbollah")[1] == "HEZBOLLAH"
+    assert find(result, "Daesh")[1] == "IS"
+    assert find(result, "NATO")[1] == "NATO"
+    assert find(result, "IAEA")[1] == "IAEA"
+
+
+def test_a_person_naming_a_government(nlp):
+    result = actors(nlp, "The Biden administration rejected the proposal.", date(2022, 3, 1))
+    assert find(result, "Biden administration")[1:3] == ("USA", "GOV")
+
+
+def test_a_bare_title_finds_the_office_holder_of_the_state_in_context(nlp):
+    result = actors(nlp, "Iran's president flew home. Later the supreme leader praised the deal.", date(2016, 5, 1))
+    assert find(result, "supreme leader")[1:3] == ("IRN", "GOV")
