@@ -193,10 +193,8 @@ class ActorResolver:
         if role in ANALYST_ROLES:
             return None  # "an Iran lecturer" studies Iran, he does not act for it
         grown = span.doc[span.start : head.i + 1]
-        country = ref.country if ref.kind in ("country", "organization") else None
-        code = ref.code if ref.kind != "organization" or ref.code == ref.country else ref.code
-        grown._.actor = ActorRef(code, country, role or ref.role, ref.kind if ref.kind != "country" else "country",
-                                 f"{ref.how} + role noun", ref.actor_id, noun)
+        grown._.actor = ActorRef(ref.code, ref.country, role or ref.role, ref.kind, f"{ref.how} + role noun",
+                                 ref.actor_id, noun)
         return grown
 
     def _title_tokens(self, span: Span) -> list:
@@ -227,7 +225,7 @@ class ActorResolver:
         doc = span.doc
         ref = span._.actor
         found = self._role_in(title)
-        country = self._country_in(title)
+        country = self._affiliation(title)
         former = any(t.lower_ in ELITE_MARKERS for t in title)
         if not found and not country and not former:
             return None
@@ -240,21 +238,6 @@ class ActorResolver:
             grown._.actor = ActorRef(None if analyst else country, country, role, "person",
                                      "title", None, found[1] if found else None)
         return grown
-
-    def _country_in(self, tokens) -> str | None:
-        for t in tokens:
-            ref = t.doc[t.i : t.i + 1]._.actor
-            for e in self.kb.lookup(t.text):
-                if e.kind == "country":
-                    return e.actor_id
-            if ref is not None and ref.country:
-                return ref.country
-        # multi-word organisation or country names inside the title ("George Mason University")
-        text = " ".join(t.text for t in tokens)
-        for e in self.kb.lookup(text):
-            if e.kind in ("country", "organization"):
-                return self.kb.actors[e.actor_id].country
-        return None
 
     def _person_with_role_noun(self, span: Span) -> Span | None:
         """A person naming a government: "the Biden administration", "the Assad regime"."""
@@ -342,7 +325,8 @@ class ActorResolver:
         return None
 
     def _affiliation(self, tokens) -> str | None:
-        """The country of an institution named in a description, else the last country named."""
+        """The country of an institution named in a title or description ("George Mason University
+        Professor", "lecturer at the IDC Herzliya in Israel"), else the last country named."""
         doc = tokens[0].doc
         text = doc[tokens[0].i : tokens[-1].i + 1]
         best = None
