@@ -93,6 +93,40 @@ class Mention:
 
 
 @dataclass
+class EventRecord:
+    """One coded event with its evidence: the trigger's span in its sentence."""
+
+    sent_idx: int
+    trigger_start: int
+    trigger_end: int
+    trigger: str
+    source: str | None  # canonical actor codes
+    target: str | None
+    source_role: str | None
+    target_role: str | None
+    source_text: str | None
+    target_text: str | None
+    cameo: str
+    root: str
+    cameo_name: str
+    goldstein: float
+    quad: str
+    plover_type: str | None
+    plover_mode: str | None
+    modality: str  # asserted, reported, hypothetical, negated
+    date: str | None  # ISO, as precise as known
+    date_start: date | None
+    date_precision: str | None
+    date_basis: str
+    issue: str | None
+    confidence: float
+
+    @property
+    def event_id(self) -> str:
+        return f"{self.sent_idx}:{self.trigger_start}:{self.source or '-'}:{self.target or '-'}:{self.cameo}"
+
+
+@dataclass
 class DocRecords:
     """Everything analysis learned about one document: plain rows, ready for the store."""
 
@@ -100,3 +134,4 @@ class DocRecords:
     sentences: list[Sentence]
     mentions: list[Mention]
     words: int
+    events: list[EventRecord] = field(default_factory=list)

@@ -145,3 +145,71 @@ def score_actors(pairs: list[tuple[dict, DocRecords]]) -> dict[str, Score]:
         per_doc.errors += [f"{where}: spurious actor {c}" for c in sorted(found - gold_codes)]
     return {"mentions: gold surfaces resolved": linking, "mentions: all (surface, code)": mentions,
             "actors per document": per_doc}
+
+
+def _event_key(source, target, root):
+    return (source, target, root)
+
+
+def _at_precision(ours: str | None, gold: str) -> bool:
+    """Our date agrees with the gold's at the gold's precision (2022-07-18 ~ 2022-07; 2015 !~ 2015-09)."""
+    return ours is not None and len(ours) >= len(gold) and ours[: len(gold)] == gold
+
+
+def score_events(pairs: list[tuple[dict, DocRecords]]) -> tuple[dict[str, Score], dict[str, float], list]:
+    """(source, target, CAMEO root) per sentence: P/R/F1 over all events; then, on events matched by
+    sentence and actors, the accuracy of quad class, modality and date; and the commonest confusions."""
+    triples = Score()
+    matched = 0
+    agree = {"root": 0, "quad": 0, "modality": 0}
+    dated = {"exact": 0, "at gold precision": 0, "gold dates": 0}
+    confusion: dict[tuple, int] = {}
+    for gold, records in pairs:
+        where = gold["doc"]
+        by_sentence = {s.text: s.idx for s in records.sentences}
+        text_of = {s.idx: s.text for s in records.sentences}
+        predicted = [(e.sent_idx, _event_key(e.source, e.target, e.root), e) for e in records.events]
+        remaining = list(predicted)
+        gold_events = []
+        for g in gold["events"]:
+            idx = by_sentence.get(g["sentence"])
+            gold_events.append((idx, _event_key(g["source"], g["target"], g["cameo_root"]), g))
+        unmatched_gold = []
+        for idx, key, g in gold_events:  # strict: same sentence, actors and root
+            hit = next((p for p in remaining if p[0] == idx and p[1] == key), None)
+            if hit is None:
+                unmatched_gold.append((idx, key, g))
+            else:
+                remaining.remove(hit)
+                triples.tp += 1
+        triples.fn += len(unmatched_gold)
+        triples.fp += len(remaining)
+        triples.errors += [f"{where}: missed {k} in {g['sentence'][:90]!r}" for _, k, g in unmatched_gold]
+        triples.errors += [f"{where}: spurious {k} ({e.trigger}, {e.modality}) in {text_of[i][:90]!r}" for i, k, e in remaining]
+        # loose: same sentence and actors, to judge the attributes
+        pool = list(predicted)
+        for idx, key, g in gold_events:
+            hit = next((p for p in pool if p[0] == idx and p[1][:2] == key[:2]), None)
+            if hit is None:
+                continue
+            pool.remove(hit)
+            event = hit[2]
+            matched += 1
+            agree["root"] += event.root == g["cameo_root"]
+            agree["quad"] += event.quad == g["quad"]
+            agree["modality"] += event.modality == g["modality"]
+            if event.root != g["cameo_root"]:
+                confusion[("root", g["cameo_root"], event.root)] = confusion.get(("root", g["cameo_root"], event.root), 0) + 1
+            if event.modality != g["modality"]:
+                key = ("modality", g["modality"], event.modality)
+                confusion[key] = confusion.get(key, 0) + 1
+            if g.get("date"):
+                dated["gold dates"] += 1
+                dated["exact"] += event.date == g["date"]
+                dated["at gold precision"] += _at_precision(event.date, g["date"])
+    rates = {f"{k} accuracy": (v / matched if matched else 0.0) for k, v in agree.items()}
+    rates["matched events (sentence, source, target)"] = matched
+    for k in ("exact", "at gold precision"):
+        rates[f"date {k}"] = dated[k] / dated["gold dates"] if dated["gold dates"] else 0.0
+    common = sorted(confusion.items(), key=lambda kv: -kv[1])[:10]
+    return {"events (sentence, source, target, root)": triples}, rates, common

@@ -17,7 +17,7 @@ import duckdb
 
 from .document import META_FIELDS, DocRecords, Document
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 DEFAULT_DB = "detente.duckdb"
 
 SCHEMA = """
@@ -72,6 +72,34 @@ CREATE TABLE IF NOT EXISTS mentions (
     lat DOUBLE,
     lon DOUBLE,
     PRIMARY KEY (doc_id, start_char)
+);
+CREATE TABLE IF NOT EXISTS events (
+    event_id VARCHAR PRIMARY KEY,     -- doc_id:sent_idx:trigger_start:source:target:cameo
+    doc_id VARCHAR NOT NULL,
+    sent_idx INTEGER NOT NULL,        -- the evidence: sentences(doc_id, idx)
+    trigger_start INTEGER NOT NULL,   -- the trigger's offsets in documents.text
+    trigger_end INTEGER NOT NULL,
+    trigger VARCHAR NOT NULL,
+    source VARCHAR,                   -- canonical actor codes (NULL: the text names none)
+    target VARCHAR,
+    source_role VARCHAR,
+    target_role VARCHAR,
+    source_text VARCHAR,
+    target_text VARCHAR,
+    cameo VARCHAR NOT NULL,           -- CAMEO code, 2 to 4 digits
+    root VARCHAR NOT NULL,            -- CAMEO root 01..20
+    cameo_name VARCHAR,
+    goldstein DOUBLE,                 -- -10 (conflict) .. +10 (cooperation)
+    quad VARCHAR,                     -- verbal_cooperation, material_cooperation, verbal_conflict, material_conflict
+    plover_type VARCHAR,
+    plover_mode VARCHAR,
+    modality VARCHAR NOT NULL,        -- asserted, reported, hypothetical, negated
+    date VARCHAR,                     -- ISO, as precise as known: 2022-02-24, 2015-09, 1991
+    date_start DATE,                  -- the first day of that date, for filtering
+    date_precision VARCHAR,           -- day, week, month, year, decade
+    date_basis VARCHAR,               -- explicit, relative-to-publication, inferred, publication, none
+    issue VARCHAR,
+    confidence DOUBLE
 );
 CREATE TABLE IF NOT EXISTS actors (   -- the knowledge base the mentions were resolved with
     code VARCHAR NOT NULL,            -- state/region/organisation code or person_id
@@ -168,7 +196,7 @@ def replace_analysis(con: duckdb.DuckDBPyConnection, batch: Sequence[DocRecords]
     """Swap stored documents' sentences and mentions for a new analysis, all or nothing."""
     ids = [r.document.doc_id for r in batch]
     with transaction(con):
-        for table in ("sentences", "mentions"):
+        for table in ("sentences", "mentions", "events"):
             con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [ids])
         con.execute("DELETE FROM documents WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [ids])
         _insert_documents(con, batch, pipeline)
@@ -222,6 +250,7 @@ def _insert_documents(con: duckdb.DuckDBPyConnection, batch: Sequence[DocRecords
 
 
 def _insert_analysis(con: duckdb.DuckDBPyConnection, batch: Sequence[DocRecords]) -> None:
+    _insert_events(con, batch)
     sents = [(r.document.doc_id, s) for r in batch for s in r.sentences]
     _insert_columns(con, "sentences", {
         "doc_id": ("VARCHAR", [d for d, _ in sents]),
@@ -242,6 +271,26 @@ def _insert_analysis(con: duckdb.DuckDBPyConnection, batch: Sequence[DocRecords]
             column: (sqltype, [getattr(m.actor, attr, None) if m.actor else None for _, m in ments])
             for column, attr, sqltype in ACTOR_COLUMNS
         },
+    })
+
+
+EVENT_COLUMNS = [
+    ("sent_idx", "INTEGER"), ("trigger_start", "INTEGER"), ("trigger_end", "INTEGER"), ("trigger", "VARCHAR"),
+    ("source", "VARCHAR"), ("target", "VARCHAR"), ("source_role", "VARCHAR"), ("target_role", "VARCHAR"),
+    ("source_text", "VARCHAR"), ("target_text", "VARCHAR"), ("cameo", "VARCHAR"), ("root", "VARCHAR"),
+    ("cameo_name", "VARCHAR"), ("goldstein", "DOUBLE"), ("quad", "VARCHAR"), ("plover_type", "VARCHAR"),
+    ("plover_mode", "VARCHAR"), ("modality", "VARCHAR"), ("date", "VARCHAR"), ("date_start", "DATE"),
+    ("date_precision", "VARCHAR"), ("date_basis", "VARCHAR"), ("issue", "VARCHAR"), ("confidence", "DOUBLE"),
+]
+
+
+def _insert_events(con: duckdb.DuckDBPyConnection, batch: Sequence[DocRecords]) -> None:
+    rows = [(r.document.doc_id, e) for r in batch for e in r.events]
+    rows = list({f"{d}:{e.event_id}": (d, e) for d, e in rows}.items())  # one row per distinct event
+    _insert_columns(con, "events", {
+        "event_id": ("VARCHAR", [key for key, _ in rows]),
+        "doc_id": ("VARCHAR", [d for _, (d, _) in rows]),
+        **{column: (sqltype, [getattr(e, column) for _, (_, e) in rows]) for column, sqltype in EVENT_COLUMNS},
     })
 
 

