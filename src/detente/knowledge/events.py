@@ -1,0 +1,68 @@
+"""The event vocabulary: the CAMEO codebook with Goldstein and PLOVER, and our trigger patterns.
+
+Both live in data files beside this module (cameo_codes.csv, event_patterns.yaml); a user adds
+a trigger by adding an entry to the YAML, no code involved.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+from dataclasses import dataclass
+
+import yaml
+
+from .kb import DATA
+
+
+@dataclass(frozen=True)
+class Code:
+    code: str
+    root: str
+    name: str
+    goldstein: float
+    quad: str
+    plover_type: str | None
+    plover_mode: str | None
+
+
+@dataclass(frozen=True)
+class Pattern:
+    lemma: str
+    pos: str
+    code: str
+    particle: str | None = None
+    prep: str | None = None
+    objects: frozenset[str] = frozenset()
+
+    @property
+    def specificity(self) -> int:
+        return bool(self.particle) + bool(self.prep) + bool(self.objects)
+
+
+class EventVocabulary:
+    def __init__(self) -> None:
+        lines = [line for line in (DATA / "cameo_codes.csv").read_text(encoding="utf-8").splitlines()
+                 if not line.startswith("#")]
+        self.codes: dict[str, Code] = {}
+        for row in csv.DictReader(lines):
+            self.codes[row["code"]] = Code(row["code"], row["root"], row["name"], float(row["goldstein"]),
+                                           row["quad"], row["plover_type"] or None, row["plover_mode"] or None)
+        self.patterns: dict[tuple[str, str], list[Pattern]] = {}
+        for entry in yaml.safe_load((DATA / "event_patterns.yaml").read_text(encoding="utf-8")) or []:
+            objects = entry.get("object") or []
+            pattern = Pattern(entry["lemma"].lower(), entry["pos"], str(entry["code"]), entry.get("particle"),
+                              entry.get("prep"), frozenset(o.lower() for o in ([objects] if isinstance(objects, str) else objects)))
+            if pattern.code not in self.codes:
+                raise ValueError(f"event_patterns.yaml: {pattern.lemma}: unknown CAMEO code {pattern.code}")
+            self.patterns.setdefault((pattern.lemma, pattern.pos), []).append(pattern)
+        for entries in self.patterns.values():
+            entries.sort(key=lambda p: -p.specificity)
+
+    def candidates(self, lemma: str, pos: str) -> list[Pattern]:
+        return self.patterns.get((lemma, pos), [])
+
+
+@functools.lru_cache(maxsize=1)
+def load_vocabulary() -> EventVocabulary:
+    return EventVocabulary()

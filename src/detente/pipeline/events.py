@@ -1,0 +1,290 @@
+"""`detente_events`: who did what to whom, when, coded to CAMEO and PLOVER, with modality.
+
+Runs after `detente_actors`. For each trigger (a verb or an event noun listed in
+event_patterns.yaml) it reads the source and target from the dependency parse (subjects, objects,
+passive agents, possessors, coordination) and keeps the evidence: the trigger's span in its
+sentence. Modality (asserted, reported, hypothetical, negated) and the date come from the
+trigger's clause. Result: `doc._.events`, a list of Event.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from ..knowledge.events import EventVocabulary, Pattern, load_vocabulary
+from .dates import WhenDate, read_date
+
+if not Doc.has_extension("events"):
+    Doc.set_extension("events", default=None)
+
+MODALS = {"may", "might", "could", "would", "should", "can", "will", "must"}
+INTENT_VERBS = {"plan", "intend", "want", "seek", "hope", "aim", "expect", "consider", "propose", "wish",
+                "prepare", "try", "attempt", "threaten", "promise", "pledge", "vow", "offer", "agree", "refuse",
+                "decide", "likely", "unlikely", "able", "ready", "willing"}
+REPORT_VERBS = {"say", "report", "claim", "tell", "suggest", "explain", "allege", "insist", "state", "announce",
+                "note", "argue", "believe", "think", "add", "warn", "detail", "indicate", "show", "see", "reveal",
+                "assert", "contend", "accord", "write", "observe"}
+REPORT_ADVERBS = {"reportedly", "allegedly", "apparently", "purportedly", "supposedly"}
+NEGATORS = {"not", "never", "n't", "no", "nothing", "neither", "nor"}
+TARGET_PREPS = {"with", "to", "against", "toward", "towards", "on", "at", "for", "into", "from", "over", "in"}
+NOUN_TARGET_PREPS = {"to", "with", "against", "on", "for", "of", "toward", "towards", "in", "into"}
+SUBJECTS = {"nsubj", "csubj"}
+
+
+@dataclass(frozen=True)
+class Event:
+    trigger: Span
+    pattern: Pattern
+    source: Span | None
+    target: Span | None
+    modality: str
+    when: WhenDate | None
+    date_basis: str
+    confidence: float
+
+    @property
+    def source_code(self) -> str | None:
+        return _code(self.source)
+
+    @property
+    def target_code(self) -> str | None:
+        return _code(self.target)
+
+
+def _code(span: Span | None) -> str | None:
+    return span._.actor.code if span is not None and span._.actor is not None else None
+
+
+class EventCoder:
+    def __init__(self, vocabulary: EventVocabulary | None = None):
+        self.vocab = vocabulary or load_vocabulary()
+
+    # -- actors of a token ------------------------------------------------------------------------
+
+    def _actor_map(self, doc: Doc) -> dict[int, Span]:
+        return {t.i: s for s in doc.spans.get("actors", []) if s._.actor and s._.actor.code for t in s}
+
+    def _actors_of(self, token: Token | None, actors: dict[int, Span], trigger: Token) -> list[Span]:
+        """The actors a subject or object names: itself, its conjuncts, else an actor modifying it."""
+        if token is None:
+            return []
+        found: list[Span] = []
+        for tok in [token, *token.conjuncts]:
+            span = actors.get(tok.i)
+            if span is not None and trigger.i not in range(span.start, span.end):
+                found.append(span)
+                continue
+            for child in tok.children:  # "Russia's forces", "the Assad regime's army", "forces of Iran"
+                if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i in actors:
+                    found.append(actors[child.i])
+                    break
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    obj = next((c for c in child.children if c.dep_ == "pobj" and c.i in actors), None)
+                    if obj is not None:
+                        found.append(actors[obj.i])
+                        break
+        return list(dict.fromkeys(found))
+
+    # -- arguments of a trigger -------------------------------------------------------------------
+
+    @staticmethod
+    def _subject(verb: Token) -> tuple[Token | None, bool]:
+        """(subject token, passive?) of a verb, climbing to the governing verb for "to"-clauses and
+        coordinated verbs, and to the noun a relative clause modifies ("Khamenei, who criticized")."""
+        for _ in range(4):
+            for child in verb.children:
+                if child.dep_ in SUBJECTS:
+                    if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+                        return verb.head, False
+                    return child, False
+                if child.dep_ == "nsubjpass":
+                    return child, True
+            if verb.dep_ in ("xcomp", "conj", "advcl", "acomp") and verb.head.pos_ in ("VERB", "AUX", "ADJ"):
+                verb = verb.head
+                continue
+            if verb.dep_ == "relcl":
+                return verb.head, False
+            break
+        return None, False
+
+    @staticmethod
+    def _agent(verb: Token) -> Token | None:
+        for child in verb.children:
+            if child.dep_ == "agent":
+                return next((c for c in child.children if c.dep_ == "pobj"), None)
+        return None
+
+    def _objects(self, verb: Token, actors: dict[int, Span]) -> list[Token]:
+        """Direct and indirect objects, then the objects of target-like prepositions, then those
+        inside a non-actor object ("provided support for the Assad regime")."""
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "dative", "attr", "oprd")]
+        preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS]
+        for prep in preps:
+            objects += [c for c in prep.children if c.dep_ == "pobj"]
+        for obj in list(objects):
+            if obj.i not in actors:
+                for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ in NOUN_TARGET_PREPS - {"of"}):
+                    objects += [c for c in prep.children if c.dep_ == "pobj"]
+        return objects
+
+    def _verb_arguments(self, verb: Token, actors: dict[int, Span]) -> tuple[list[Span], list[Span]]:
+        subject, passive = self._subject(verb)
+        agent = self._agent(verb)
+        if passive:
+            sources = self._actors_of(agent, actors, verb)
+            targets = self._actors_of(subject, actors, verb)
+        else:
+            sources = self._actors_of(subject, actors, verb)
+            targets = []
+        for obj in self._objects(verb, actors):
+            for span in self._actors_of(obj, actors, verb):
+                if span not in sources and span not in targets:
+                    targets.append(span)
+        return sources, targets[:2] if sources else targets[:1]
+
+    def _noun_arguments(self, noun: Token, actors: dict[int, Span]) -> tuple[list[Span], list[Span]]:
+        sources: list[Span] = []
+        inside = actors.get(noun.i)  # "Russian air strikes": the actor span holds the trigger
+        if inside is not None:
+            sources.append(inside)
+        for child in noun.children:
+            if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i in actors and actors[child.i] not in sources:
+                sources.append(actors[child.i])
+            if child.dep_ == "prep" and child.lower_ == "by":
+                sources += self._actors_of(next((c for c in child.children if c.dep_ == "pobj"), None), actors, noun)
+        if not sources and noun.dep_ in ("dobj", "pobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
+            subject, passive = self._subject(noun.head)  # "Russia launched its intervention"
+            if not passive:
+                sources = self._actors_of(subject, actors, noun)
+        targets: list[Span] = []
+        for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in NOUN_TARGET_PREPS):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                targets += [s for s in self._actors_of(obj, actors, noun) if s not in sources]
+        return sources, targets[:2]
+
+    # -- pattern choice ---------------------------------------------------------------------------
+
+    def _match(self, token: Token) -> Pattern | None:
+        pos = "VERB" if token.pos_ in ("VERB", "AUX") else "NOUN" if token.pos_ in ("NOUN", "PROPN") else None
+        if pos is None:
+            return None
+        for pattern in self.vocab.candidates(token.lemma_.lower(), pos):
+            if pattern.particle and not any(c.dep_ == "prt" and c.lower_ == pattern.particle for c in token.children):
+                continue
+            if pattern.prep and not any(c.dep_ in ("prep", "agent") and c.lower_ == pattern.prep for c in token.children):
+                continue
+            if pattern.objects and not (self._object_lemmas(token) & pattern.objects):
+                continue
+            return pattern
+        return None
+
+    @staticmethod
+    def _object_lemmas(token: Token) -> set[str]:
+        lemmas = set()
+        for child in token.children:
+            if child.dep_ in ("dobj", "attr", "nsubjpass", "pobj", "dative"):
+                lemmas.add(child.lemma_.lower())
+                lemmas.update(c.lemma_.lower() for c in child.conjuncts)
+            if child.dep_ == "prep":
+                lemmas.update(c.lemma_.lower() for c in child.children if c.dep_ == "pobj")
+        return lemmas
+
+    # -- modality ---------------------------------------------------------------------------------
+
+    @staticmethod
+    def _clause_chain(token: Token) -> list[Token]:
+        """The trigger and the verbs and nouns it depends on within its clause chain."""
+        chain = [token]
+        while chain[-1].dep_ in ("xcomp", "acomp", "dobj", "pobj", "prep", "acl", "conj", "aux") and chain[-1].head is not chain[-1]:
+            chain.append(chain[-1].head)
+            if len(chain) > 6:
+                break
+        return chain
+
+    def _modality(self, trigger: Token) -> str:
+        chain = self._clause_chain(trigger)
+        for tok in chain:
+            if any(c.dep_ == "neg" or (c.lower_ in NEGATORS and c.dep_ in ("advmod", "dobj", "det")) for c in tok.children):
+                return "negated"
+        for tok in chain:
+            if any(c.dep_ == "aux" and c.lower_ in MODALS for c in tok.children):
+                return "hypothetical"
+            if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children):
+                return "hypothetical"
+            if tok is not trigger and tok.lemma_.lower() in INTENT_VERBS and tok.lemma_.lower() != trigger.lemma_.lower():
+                return "hypothetical"
+        head = trigger
+        for _ in range(5):  # inside the complement of a reporting verb, or "according to ..."
+            if any(c.lower_ in REPORT_ADVERBS for c in head.children):
+                return "reported"
+            if head.dep_ in ("ccomp", "advcl") and head.head.lemma_.lower() in REPORT_VERBS:
+                return "reported"
+            if head.head is head:
+                break
+            head = head.head
+        if any(t.lower_ == "according" and t.nbor(1).lower_ == "to" for t in trigger.sent if t.i + 1 < len(trigger.doc)):
+            return "reported"
+        return "asserted"
+
+    # -- dates ------------------------------------------------------------------------------------
+
+    @staticmethod
+    def _date(trigger: Token, doc: Doc, dates: list[tuple[Span, WhenDate]],
+              context: WhenDate | None) -> tuple[WhenDate | None, str]:
+        """The sentence's date nearest the trigger in the tree (its own subtree first), else the
+        last explicit date of the paragraph so far, else the publication date."""
+        own = [d for e, d in dates if trigger.left_edge.i <= e.start and e.end <= trigger.right_edge.i + 1]
+        for found in own + [d for _, d in dates if d not in own]:
+            return found, found.basis
+        if context is not None:
+            return context, "inferred"
+        if doc._.published:
+            return WhenDate(doc._.published.isoformat(), "day", "publication"), "publication"
+        return None, "none"
+
+    # -- the component ----------------------------------------------------------------------------
+
+    def __call__(self, doc: Doc) -> Doc:
+        actors = self._actor_map(doc)
+        events: list[Event] = []
+        context: WhenDate | None = None  # the last explicit date, for the sentences after it
+        dates_by_sentence: dict[int, list[tuple[Span, WhenDate]]] = {}
+        for ent in doc.ents:
+            if ent.label_ == "DATE" and (found := read_date(ent.text, doc._.published)):
+                dates_by_sentence.setdefault(ent.sent.start, []).append((ent, found))
+        for sent in doc.sents:
+            dates = dates_by_sentence.get(sent.start, [])
+            explicit = [d for _, d in dates if d.basis == "explicit"]
+            if "\n\n" in doc[max(sent.start - 1, 0)].text_with_ws:
+                context = None  # a new paragraph starts a new story
+            for token in sent:
+                pattern = self._match(token)
+                if pattern is None:
+                    continue
+                if pattern.pos == "VERB":
+                    sources, targets = self._verb_arguments(token, actors)
+                else:
+                    sources, targets = self._noun_arguments(token, actors)
+                if not sources and not targets:
+                    continue
+                modality = self._modality(token)
+                when, basis = self._date(token, doc, dates, context)
+                for source in sources or [None]:
+                    for target in targets or [None]:
+                        if source is not None and target is not None and _code(source) == _code(target):
+                            continue
+                        confidence = 0.4 + 0.2 * (source is not None) + 0.2 * (target is not None) + 0.1 * bool(pattern.specificity)
+                        events.append(Event(doc[token.i : token.i + 1], pattern, source, target, modality, when,
+                                            basis, round(min(confidence, 0.95), 2)))
+            if explicit:
+                context = explicit[-1]
+        doc._.events = events
+        return doc
+
+
+@Language.factory("detente_events")
+def make_event_coder(nlp: Language, name: str) -> EventCoder:
+    return EventCoder()
