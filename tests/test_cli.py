@@ -221,3 +221,36 @@ def test_reanalyse_brings_old_documents_up_to_date(tmp_path, seeds):
                                 "--db", db, "-f", "json").stdout)[0]
     assert counts == {"m": before, "p": 1, "d": 5}
     assert "re-analysed 0 documents" in run_cli("reanalyse", "--db", db).stdout
+
+
+def test_events_with_filters_and_evidence(seeded):
+    db, _ = seeded
+    rows = json.loads(run_cli("events", "--db", db, "-f", "json").stdout)
+    assert len(rows) > 50
+    assert {"event_id", "date", "source", "target", "cameo", "goldstein", "quad", "plover_type", "modality"} <= set(rows[0])
+    dyad = json.loads(run_cli("events", "--db", db, "--dyad", "RUS,IRN", "-f", "json").stdout)
+    assert dyad and all({r["source"], r["target"]} == {"RUS", "IRN"} for r in dyad)
+    conflict = json.loads(run_cli("events", "--db", db, "--quad", "material_conflict", "--code", "19", "-f", "json").stdout)
+    assert conflict and all(r["cameo"].startswith("19") and r["quad"] == "material_conflict" for r in conflict)
+    counted = json.loads(run_cli("events", "--db", db, "--modality", "asserted,reported", "--actor", "TUR",
+                                 "--since", "2020-01-01", "-f", "json").stdout)
+    assert all(r["modality"] in ("asserted", "reported") and "TUR" in (r["source"], r["target"])
+               and r["date"] >= "2020" for r in counted)
+    evidence = json.loads(run_cli("events", "--db", db, "--evidence", "--limit", "5", "-f", "json").stdout)
+    assert len(evidence) == 5
+    assert all(r["evidence"][r["trigger_offset"]:r["trigger_offset"] + len(r["trigger"])] == r["trigger"] for r in evidence)
+    table = run_cli("events", "--db", db, "--evidence", "--limit", "3")
+    assert table.returncode == 0 and "3 events" in table.stdout
+    bad = run_cli("events", "--db", db, "--dyad", "RUS")
+    assert bad.returncode == 2 and "--dyad takes two codes" in bad.stderr
+
+
+def test_eval_events_prints_scores_and_confusions(seeds):
+    result = run_cli("eval", "events", "-f", "json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    (triples,) = data["scores"]
+    assert set(triples) == {"measure", "tp", "fp", "fn", "precision", "recall", "f1"}
+    assert triples["tp"] > 0 and 0 < triples["f1"] <= 1
+    assert 0 <= data["rates"]["quad accuracy"] <= 1 and data["rates"]["matched events (sentence, source, target)"] > 0
+    assert all({"what", "gold", "ours", "count"} == set(c) for c in data["confusions"])

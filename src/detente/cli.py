@@ -256,6 +256,48 @@ def actor(
 
 
 @app.command()
+def events(
+    db: DbOption = DEFAULT_DB,
+    fmt: FormatOption = Format.table,
+    actor: Annotated[Optional[str], typer.Option(help="Events with this actor on either side (RUS).")] = None,
+    dyad: Annotated[Optional[str], typer.Option(help="Events between two actors, either direction: RUS,IRN.")] = None,
+    code: Annotated[Optional[str], typer.Option(help="CAMEO code or prefix: 19, 042.")] = None,
+    quad: Annotated[Optional[str], typer.Option(help="verbal_cooperation, material_cooperation, verbal_conflict, material_conflict.")] = None,
+    modality: Annotated[Optional[str], typer.Option(help="asserted, reported, hypothetical, negated (comma-separated).")] = None,
+    since: Annotated[Optional[datetime], typer.Option("--since", formats=["%Y-%m-%d"], help="Events dated on or after.")] = None,
+    until: Annotated[Optional[datetime], typer.Option("--until", formats=["%Y-%m-%d"], help="Events dated on or before.")] = None,
+    issue: Annotated[Optional[str], typer.Option(help="Events on this issue area.")] = None,
+    evidence: Annotated[bool, typer.Option("--evidence", help="Show each event's sentence with its trigger.")] = False,
+    limit: Annotated[Optional[int], typer.Option(min=1, help="Show at most this many.")] = None,
+) -> None:
+    """List coded events: who did what to whom, when, with CAMEO/PLOVER codes and modality."""
+    from .analysis.events import EventFilter, list_events
+
+    pair = None
+    if dyad:
+        parts = [p.strip().upper() for p in dyad.split(",")]
+        if len(parts) != 2 or not all(parts):
+            raise UserError(f"--dyad takes two codes separated by a comma, e.g. RUS,IRN (got {dyad!r})", 2)
+        pair = (parts[0], parts[1])
+    modalities = [m.strip() for m in modality.split(",")] if modality else None
+    allowed = {"asserted", "reported", "hypothetical", "negated"}
+    if modalities and not set(modalities) <= allowed:
+        raise UserError(f"--modality takes {', '.join(sorted(allowed))} (got {modality!r})", 2)
+    flt = EventFilter(actor.upper() if actor else None, pair, code, quad, modalities, _day(since), _day(until), issue)
+    con = store.connect(db, read_only=True)
+    columns, rows = list_events(con, flt, evidence, limit)
+    if evidence and fmt is Format.table:
+        styled = []
+        for row in rows:
+            *head, sentence, offset = row
+            text = Text(sentence)
+            text.stylize("bold yellow", offset, offset + len(head[10]))
+            styled.append((*head, text))
+        columns, rows = columns[:-1], styled
+    emit(columns, rows, fmt, title=f"{len(rows)} events", console=out)
+
+
+@app.command()
 def reanalyse(
     db: DbOption = DEFAULT_DB,
     everything: Annotated[bool, typer.Option("--all", help="Every document, not only those analysed by another version.")] = False,
@@ -309,6 +351,37 @@ def eval_actors(
     scores = score_actors([(g, r) for (g, _), r in zip(pairs, records)])
     emit(SCORE_COLUMNS, [s.row(name) for name, s in scores.items()], fmt,
          title=f"actors: {len(pairs)} gold documents", console=out)
+    if errors:
+        for name, s in scores.items():
+            for line in s.errors:
+                out.print(f"{name}: {line}", soft_wrap=True, markup=False)
+
+
+@eval_app.command("events")
+def eval_events(
+    gold: GoldOption = None,
+    corpus: CorpusOption = None,
+    fmt: FormatOption = Format.table,
+    errors: Annotated[bool, typer.Option("--errors", help="List every disagreement with the gold.")] = False,
+) -> None:
+    """Precision, recall and F1 of (source, target, CAMEO root) per sentence; quad, modality and date accuracy."""
+    from .eval import SCORE_COLUMNS, GoldError, load_gold, score_events
+    from .pipeline import analyse, load_nlp
+
+    try:
+        pairs = load_gold(_gold_dir(gold), corpus)
+    except GoldError as e:
+        raise UserError(str(e), 2) from None
+    records = list(analyse([doc for _, doc in pairs], load_nlp()))
+    scores, rates, confusion = score_events([(g, r) for (g, _), r in zip(pairs, records)])
+    if fmt is Format.json:
+        dump_json({"scores": [dict(zip(SCORE_COLUMNS, s.row(name))) for name, s in scores.items()], "rates": rates,
+                   "confusions": [dict(zip(("what", "gold", "ours", "count"), (*k, n))) for k, n in confusion]})
+        return
+    emit(SCORE_COLUMNS, [s.row(name) for name, s in scores.items()], fmt, title=f"events: {len(pairs)} gold documents", console=out)
+    emit(["measure", "value"], [(k, round(v, 3)) for k, v in rates.items()], fmt, console=out)
+    if confusion:
+        emit(["what", "gold", "ours", "count"], [(*k, n) for k, n in confusion], fmt, title="commonest confusions", console=out)
     if errors:
         for name, s in scores.items():
             for line in s.errors:

@@ -22,7 +22,7 @@ def load_nlp() -> Language:
     nlp = spacy.load(MODEL)
     nlp.add_pipe("detente_paragraphs", before="parser")
     nlp.add_pipe("detente_actors", after="ner")
-    # nlp.add_pipe("detente_events", after="detente_actors")  # wired once event_patterns.yaml lands
+    nlp.add_pipe("detente_events", after="detente_actors")
     nlp.max_length = MAX_CHARS
     return nlp
 

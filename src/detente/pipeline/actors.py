@@ -95,9 +95,9 @@ class ActorResolver:
             if any(e.kind == "person" for e in entries) and end - start == 1:
                 # "May", "Rice", "Bush": a one-word name counts only where spaCy sees a name.
                 tok = doc[start]
-                if ner.get(start) not in ("PERSON", "ORG", "GPE", "NORP") and tok.pos_ != "PROPN":
-                    continue
-                if ner.get(start) == "DATE":
+                labelled = ner.get(start) in ("PERSON", "ORG", "GPE", "NORP") or tok.pos_ == "PROPN"
+                capitalised = tok.is_title and tok.pos_ not in ("AUX", "VERB", "ADP", "DET", "PRON", "CCONJ", "ADV")
+                if ner.get(start) == "DATE" or not (labelled or capitalised):
                     continue
             ref = self._resolve_entries(entries, doc, named)
             if ref is None:

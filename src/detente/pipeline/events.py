@@ -30,8 +30,13 @@ REPORT_VERBS = {"say", "report", "claim", "tell", "suggest", "explain", "allege"
 REPORT_ADVERBS = {"reportedly", "allegedly", "apparently", "purportedly", "supposedly"}
 NEGATORS = {"not", "never", "n't", "no", "nothing", "neither", "nor"}
 TARGET_PREPS = {"with", "to", "against", "toward", "towards", "on", "at", "for", "into", "from", "over", "in"}
-NOUN_TARGET_PREPS = {"to", "with", "against", "on", "for", "of", "toward", "towards", "in", "into"}
+NOUN_TARGET_PREPS = {"to", "with", "against", "on", "for", "of", "toward", "towards", "in", "into", "between"}
 SUBJECTS = {"nsubj", "csubj"}
+# Verbs that lend their subject to an event noun as object: "launched an intervention", "expressed support".
+LIGHT_VERBS = {"express", "launch", "conduct", "carry", "make", "hold", "give", "take", "stage", "mount", "undertake",
+               "begin", "start", "continue", "announce", "voice", "issue", "extend", "lodge", "file", "pursue"}
+# Sources that report or analyse rather than act between states.
+NON_STATE_SPEAKERS = {"MED", "EDU", "NGO"}
 
 
 @dataclass(frozen=True)
@@ -120,13 +125,13 @@ class EventCoder:
     def _objects(self, verb: Token, actors: dict[int, Span]) -> list[Token]:
         """Direct and indirect objects, then the objects of target-like prepositions, then those
         inside a non-actor object ("provided support for the Assad regime")."""
-        objects = [c for c in verb.children if c.dep_ in ("dobj", "dative", "attr", "oprd")]
-        preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS]
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "dative", "attr", "oprd") and c.pos_ != "ADP"]
+        preps = [c for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ in TARGET_PREPS]
         for prep in preps:
             objects += [c for c in prep.children if c.dep_ == "pobj"]
-        for obj in list(objects):
+        for obj in list(objects):  # "support for the regime", "in the face of Iranian objections"
             if obj.i not in actors:
-                for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ in NOUN_TARGET_PREPS - {"of"}):
+                for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ in NOUN_TARGET_PREPS):
                     objects += [c for c in prep.children if c.dep_ == "pobj"]
         return objects
 
@@ -165,6 +170,18 @@ class EventCoder:
                 targets += [s for s in self._actors_of(obj, actors, noun) if s not in sources]
         return sources, targets[:2]
 
+    def _yields(self, token: Token, pattern: Pattern, triggers: dict[int, Pattern], actors: dict[int, Span]) -> bool:
+        """A verb and its object noun that are both triggers make one event: the noun's when the verb
+        is light ("expressed support", "launched an intervention"), the verb's otherwise
+        ("provided support" is aid)."""
+        if pattern.pos == "VERB":
+            if token.lemma_.lower() not in LIGHT_VERBS:
+                return False
+            return any(c.dep_ in ("dobj", "attr") and c.i in triggers for c in token.children)
+        head = token.head
+        return (token.dep_ in ("dobj", "attr") and head.i in triggers and head.lemma_.lower() not in LIGHT_VERBS
+                and bool(self._verb_arguments(head, actors)[0]))  # the verb's event has someone acting
+
     # -- pattern choice ---------------------------------------------------------------------------
 
     def _match(self, token: Token) -> Pattern | None:
@@ -172,7 +189,8 @@ class EventCoder:
         if pos is None:
             return None
         for pattern in self.vocab.candidates(token.lemma_.lower(), pos):
-            if pattern.particle and not any(c.dep_ == "prt" and c.lower_ == pattern.particle for c in token.children):
+            if pattern.particle and not any(c.dep_ in ("prt", "advmod", "prep") and c.lower_ == pattern.particle
+                                            for c in token.children):
                 continue
             if pattern.prep and not any(c.dep_ in ("prep", "agent") and c.lower_ == pattern.prep for c in token.children):
                 continue
@@ -188,6 +206,9 @@ class EventCoder:
             if child.dep_ in ("dobj", "attr", "nsubjpass", "pobj", "dative"):
                 lemmas.add(child.lemma_.lower())
                 lemmas.update(c.lemma_.lower() for c in child.conjuncts)
+                # "most of the armed forces", "hundreds of drones": the thing counted is the object
+                for of in (c for c in child.children if c.dep_ == "prep" and c.lower_ == "of"):
+                    lemmas.update(c.lemma_.lower() for c in of.children if c.dep_ == "pobj")
             if child.dep_ == "prep":
                 lemmas.update(c.lemma_.lower() for c in child.children if c.dep_ == "pobj")
         return lemmas
@@ -255,27 +276,32 @@ class EventCoder:
         for ent in doc.ents:
             if ent.label_ == "DATE" and (found := read_date(ent.text, doc._.published)):
                 dates_by_sentence.setdefault(ent.sent.start, []).append((ent, found))
+        triggers = {t.i: p for t in doc if (p := self._match(t)) is not None}
         for sent in doc.sents:
             dates = dates_by_sentence.get(sent.start, [])
             explicit = [d for _, d in dates if d.basis == "explicit"]
             if "\n\n" in doc[max(sent.start - 1, 0)].text_with_ws:
                 context = None  # a new paragraph starts a new story
+            seen: set[tuple] = set()
             for token in sent:
-                pattern = self._match(token)
-                if pattern is None:
+                pattern = triggers.get(token.i)
+                if pattern is None or self._yields(token, pattern, triggers, actors):
                     continue
                 if pattern.pos == "VERB":
                     sources, targets = self._verb_arguments(token, actors)
                 else:
                     sources, targets = self._noun_arguments(token, actors)
-                if not sources and not targets:
-                    continue
+                sources = [s for s in sources if s._.actor.role not in NON_STATE_SPEAKERS][:2]
+                if not sources:
+                    continue  # an event needs someone who acts
                 modality = self._modality(token)
                 when, basis = self._date(token, doc, dates, context)
                 for source in sources or [None]:
                     for target in targets or [None]:
-                        if source is not None and target is not None and _code(source) == _code(target):
+                        key = (_code(source), _code(target), self.vocab.codes[pattern.code].root)
+                        if _code(source) == _code(target) or key in seen:
                             continue
+                        seen.add(key)
                         confidence = 0.4 + 0.2 * (source is not None) + 0.2 * (target is not None) + 0.1 * bool(pattern.specificity)
                         events.append(Event(doc[token.i : token.i + 1], pattern, source, target, modality, when,
                                             basis, round(min(confidence, 0.95), 2)))

@@ -1,0 +1,79 @@
+"""The event coder, rule by rule, on sentences written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from detente.document import Document
+from detente.knowledge.events import load_vocabulary
+from detente.pipeline import analyse
+
+PUB = date(2022, 7, 22)  # a Friday
+
+
+def events(nlp, text, published=PUB):
+    (records,) = analyse([Document(text=text, source_path="t.txt", published=published)], nlp)
+    return [(e.source, e.target, e.root, e.modality) for e in records.events], records
+
+
+def test_codebook_and_patterns_ship_as_data():
+    vocab = load_vocabulary()
+    assert len(vocab.codes) == 311
+    assert vocab.codes["195"].quad == "material_conflict" and vocab.codes["195"].goldstein < -9
+    assert vocab.codes["042"].plover_type == "CONSULT"
+    assert vocab.candidates("accuse", "VERB")[0].code == "112"
+
+
+def test_subject_verb_object_with_goldstein_quad_and_plover(nlp):
+    found, records = events(nlp, "Turkish officials accused Moscow of lying.")
+    assert found == [("TUR", "RUS", "11", "asserted")]
+    (event,) = records.events
+    assert (event.cameo, event.quad, event.plover_type) == ("112", "verbal_conflict", "DISAPPROVE")
+    assert event.goldstein < 0 and event.source_role == "GOV" and event.trigger == "accused"
+    assert records.document.text[event.trigger_start:event.trigger_end] == "accused"
+
+
+def test_coordinated_subjects_make_one_event_each(nlp):
+    found, _ = events(nlp, "Russia and Iran provided weapons and logistical support to the Assad regime in March 2013.")
+    assert ("RUS", "SYR", "07", "asserted") in found and ("IRN", "SYR", "07", "asserted") in found
+
+
+def test_passive_with_by_agent(nlp):
+    found, _ = events(nlp, "Azerbaijan was criticised by Armenia for the blockade.")
+    assert ("ARM", "AZE", "11", "asserted") in found
+
+
+def test_an_event_noun_with_a_possessive_source(nlp):
+    found, _ = events(nlp, "Officials welcomed Qatar's mediation between Washington and Kabul.")
+    assert any(s == "QAT" and r == "04" for s, _, r, _ in found)
+
+
+def test_modality_hypothetical_negated_reported(nlp):
+    assert events(nlp, "Iran may sell drones to Russia.")[0] == [("IRN", "RUS", "06", "hypothetical")]
+    assert events(nlp, "If Turkey attacked Syria, the alliance would split.")[0][0][3] == "hypothetical"
+    assert events(nlp, "Kazakhstan did not criticise Russia.")[0] == [("KAZ", "RUS", "11", "negated")]
+    found, _ = events(nlp, "Diplomats said that Egypt had accused Ethiopia of stalling.")
+    assert ("EGY", "ETH", "11", "reported") in found
+
+
+def test_dates_explicit_relative_and_from_publication(nlp):
+    (event,) = events(nlp, "On February 24, 2022, Russia invaded Ukraine.")[1].events
+    assert (event.date, event.date_precision, event.date_basis) == ("2022-02-24", "day", "explicit")
+    (event,) = events(nlp, "Turkey accused Greece of provocations on Monday.")[1].events
+    assert (event.date, event.date_basis) == ("2022-07-18", "relative-to-publication")
+    (event,) = events(nlp, "Turkey accused Greece of provocations.")[1].events
+    assert (event.date, event.date_basis) == ("2022-07-22", "publication")
+    (event,) = events(nlp, "Turkey accused Greece of provocations.", published=None)[1].events
+    assert (event.date, event.date_basis) == (None, "none")
+
+
+def test_historical_background_keeps_its_own_date(nlp):
+    found, records = events(nlp, "In 1907 Russian troops invaded Persia.")
+    assert found == [("RUS", "IRN", "19", "asserted")]
+    assert (records.events[0].date, records.events[0].date_basis) == ("1907", "explicit")
+
+
+def test_no_event_without_an_actor_and_media_are_not_actors_of_events(nlp):
+    assert events(nlp, "The weather improved and talks continued.")[0] == []
+    found, _ = events(nlp, "The Washington Post reported that Iran criticized Russia.")
+    assert all(s != "USA" for s, *_ in found)
