@@ -332,6 +332,25 @@ def _gold_dir(gold: Optional[Path]) -> Path:
     return corpus.parent / "seeds-gold"
 
 
+def _analysed_gold(gold: Optional[Path], corpus: Optional[Path]) -> list:
+    """(gold annotation, DocRecords) for each gold file, its article analysed by today's pipeline."""
+    from .eval import GoldError, load_gold
+    from .pipeline import analyse, load_nlp
+
+    try:
+        pairs = load_gold(_gold_dir(gold), corpus)
+    except GoldError as e:
+        raise UserError(str(e), 2) from None
+    records = analyse([doc for _, doc in pairs], load_nlp())
+    return [(g, r) for (g, _), r in zip(pairs, records)]
+
+
+def _print_errors(scores: dict) -> None:
+    for name, score in scores.items():
+        for line in score.errors:
+            out.print(f"{name}: {line}", soft_wrap=True, markup=False)
+
+
 @eval_app.command("actors")
 def eval_actors(
     gold: GoldOption = None,
@@ -340,21 +359,14 @@ def eval_actors(
     errors: Annotated[bool, typer.Option("--errors", help="List every disagreement with the gold.")] = False,
 ) -> None:
     """Precision, recall and F1 of actor resolution: mentions (surface, code) and actors per document."""
-    from .eval import SCORE_COLUMNS, GoldError, load_gold, score_actors
-    from .pipeline import analyse, load_nlp
+    from .eval import SCORE_COLUMNS, score_actors
 
-    try:
-        pairs = load_gold(_gold_dir(gold), corpus)
-    except GoldError as e:
-        raise UserError(str(e), 2) from None
-    records = list(analyse([doc for _, doc in pairs], load_nlp()))
-    scores = score_actors([(g, r) for (g, _), r in zip(pairs, records)])
+    pairs = _analysed_gold(gold, corpus)
+    scores = score_actors(pairs)
     emit(SCORE_COLUMNS, [s.row(name) for name, s in scores.items()], fmt,
          title=f"actors: {len(pairs)} gold documents", console=out)
     if errors:
-        for name, s in scores.items():
-            for line in s.errors:
-                out.print(f"{name}: {line}", soft_wrap=True, markup=False)
+        _print_errors(scores)
 
 
 @eval_app.command("events")
@@ -365,15 +377,10 @@ def eval_events(
     errors: Annotated[bool, typer.Option("--errors", help="List every disagreement with the gold.")] = False,
 ) -> None:
     """Precision, recall and F1 of (source, target, CAMEO root) per sentence; quad, modality and date accuracy."""
-    from .eval import SCORE_COLUMNS, GoldError, load_gold, score_events
-    from .pipeline import analyse, load_nlp
+    from .eval import SCORE_COLUMNS, score_events
 
-    try:
-        pairs = load_gold(_gold_dir(gold), corpus)
-    except GoldError as e:
-        raise UserError(str(e), 2) from None
-    records = list(analyse([doc for _, doc in pairs], load_nlp()))
-    scores, rates, confusion = score_events([(g, r) for (g, _), r in zip(pairs, records)])
+    pairs = _analysed_gold(gold, corpus)
+    scores, rates, confusion = score_events(pairs)
     if fmt is Format.json:
         dump_json({"scores": [dict(zip(SCORE_COLUMNS, s.row(name))) for name, s in scores.items()], "rates": rates,
                    "confusions": [dict(zip(("what", "gold", "ours", "count"), (*k, n))) for k, n in confusion]})
@@ -383,9 +390,7 @@ def eval_events(
     if confusion:
         emit(["what", "gold", "ours", "count"], [(*k, n) for k, n in confusion], fmt, title="commonest confusions", console=out)
     if errors:
-        for name, s in scores.items():
-            for line in s.errors:
-                out.print(f"{name}: {line}", soft_wrap=True, markup=False)
+        _print_errors(scores)
 
 
 def main() -> None:

@@ -39,13 +39,14 @@ def _get(record: dict, names: tuple[str, ...]):
     return None
 
 
-def document_from_record(record: dict, path: str, line: int, size: int = 0) -> Document | InputError:
+def document_from_record(record: dict, path: str, line: int, size: int = 0,
+                         encoding: str | None = None) -> Document | InputError:
     if not isinstance(record, dict):
         return InputError(path, f"expected an object with a 'text' field, got {type(record).__name__}", line)
     text = _get(record, TEXT_FIELDS)
     if not isinstance(text, str) or not text.strip():
         return InputError(path, "record has no text (looked for: " + ", ".join(TEXT_FIELDS) + ")", line)
-    doc = Document(text=normalise_text(text), source_path=path, record=str(line), size=size)
+    doc = Document(text=normalise_text(text), source_path=path, record=str(line), size=size, encoding=encoding)
     for name, keys in _FIELD_NAMES.items():
         value = _get(record, keys)
         if value is None:
@@ -75,10 +76,7 @@ def read_jsonl(path: Path) -> Iterator[Document | InputError]:
         except json.JSONDecodeError as e:
             yield InputError(str(path), f"invalid JSON ({e.msg} at column {e.colno})", number)
             continue
-        doc = document_from_record(record, str(path), number, size=len(line.encode()) + 1)
-        if isinstance(doc, Document):
-            doc.encoding = encoding
-        yield doc
+        yield document_from_record(record, str(path), number, size=len(line.encode()) + 1, encoding=encoding)
 
 
 def read_json(path: Path) -> Iterator[Document | InputError]:
@@ -94,10 +92,7 @@ def read_json(path: Path) -> Iterator[Document | InputError]:
     records = parsed if isinstance(parsed, list) else [parsed]
     share = len(data) // max(1, len(records))
     for number, record in enumerate(records, start=1):
-        doc = document_from_record(record, str(path), number, size=share)
-        if isinstance(doc, Document):
-            doc.encoding = encoding
-        yield doc
+        yield document_from_record(record, str(path), number, size=share, encoding=encoding)
 
 
 def read_csv(path: Path) -> Iterator[Document | InputError]:
@@ -113,9 +108,6 @@ def read_csv(path: Path) -> Iterator[Document | InputError]:
     try:
         for row in reader:
             # Line numbers count the header as line 1, as a spreadsheet shows them.
-            doc = document_from_record(row, str(path), reader.line_num, size=share)
-            if isinstance(doc, Document):
-                doc.encoding = encoding
-            yield doc
+            yield document_from_record(row, str(path), reader.line_num, size=share, encoding=encoding)
     except csv.Error as e:
         yield InputError(str(path), f"malformed CSV ({e})", reader.line_num)
