@@ -254,3 +254,22 @@ def test_eval_events_prints_scores_and_confusions(seeds):
     assert triples["tp"] > 0 and 0 < triples["f1"] <= 1
     assert 0 <= data["rates"]["quad accuracy"] <= 1 and data["rates"]["matched events (sentence, source, target)"] > 0
     assert all({"what", "gold", "ours", "count"} == set(c) for c in data["confusions"])
+
+
+def test_eval_events_on_plover_records(tmp_path):
+    records = [
+        {"id": "T-1", "text": "Turkish officials accused Greece of provocations on Monday.", "event": "DISAPPROVE",
+         "source": [{"actorText": "Turkish officials", "code": "TUR"}], "target": [{"actorText": "Greece", "code": "GRC"}]},
+        {"id": "T-2", "text": "Norway will provide Kenya with food aid.", "event": "AGREE",
+         "source": [{"actorText": "Norway", "code": "NOR"}], "target": [{"actorText": "Kenya", "code": "KEN"}]},
+    ]
+    path = tmp_path / "gsr.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in records) + "\n")
+    result = run_cli("eval", "events", "--plover", path, "-f", "json")
+    assert result.returncode == 0, result.stderr
+    rows = {r["measure"].strip(): r for r in json.loads(result.stdout)}
+    assert rows["PLOVER (source, target, type)"]["tp"] == 2
+    assert rows["DISAPPROVE"]["f1"] == 1.0 and rows["AGREE"]["recall"] == 1.0
+    (tmp_path / "bad.jsonl").write_text("{not json\n")
+    bad = run_cli("eval", "events", "--plover", tmp_path / "bad.jsonl")
+    assert bad.returncode == 2 and "bad.jsonl:1: not a PLOVER record" in bad.stderr

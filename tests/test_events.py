@@ -77,3 +77,16 @@ def test_no_event_without_an_actor_and_media_are_not_actors_of_events(nlp):
     assert events(nlp, "The weather improved and talks continued.")[0] == []
     found, _ = events(nlp, "The Washington Post reported that Iran criticized Russia.")
     assert all(s != "USA" for s, *_ in found)
+
+
+def test_an_announced_cooperative_act_is_an_intent(nlp):
+    assert events(nlp, "Norway will provide Kenya with food aid.")[0] == [("NOR", "KEN", "03", "asserted")]
+    found, records = events(nlp, "Japan plans to visit Vietnam next month.")
+    assert found == [("JPN", "VNM", "03", "asserted")] and records.events[0].cameo == "036"
+    # speculation stays speculation
+    assert events(nlp, "Japan might visit Vietnam.")[0] == [("JPN", "VNM", "04", "hypothetical")]
+
+
+def test_the_target_of_a_demand_is_who_must_act(nlp):
+    found, _ = events(nlp, "China demanded that the United States cancel the arms sale.")
+    assert ("CHN", "USA", "10", "asserted") in found

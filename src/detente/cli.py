@@ -345,6 +345,28 @@ def _analysed_gold(gold: Optional[Path], corpus: Optional[Path]) -> list:
     return [(g, r) for (g, _), r in zip(pairs, records)]
 
 
+def _eval_plover(path: Path, fmt: Format, errors: bool) -> None:
+    from .document import Document
+    from .eval import SCORE_COLUMNS, GoldError, load_plover, score_plover
+    from .knowledge.kb import load_kb
+    from .pipeline import analyse, load_nlp
+
+    try:
+        records = load_plover(path)
+    except GoldError as e:
+        raise UserError(str(e), 2) from None
+    # Each record is its own document with no publication date, as the records' README asks.
+    documents = [Document(text=r["text"], source_path=f"{path}:{r.get('id', i)}") for i, r in enumerate(records)]
+    analysed = analyse(documents, load_nlp())
+    kb = load_kb()
+    igo = {code for code, kind in kb.org_kinds.items() if kind == "igo"}
+    scores = score_plover(list(zip(records, analysed)), igo)
+    emit(SCORE_COLUMNS, [s.row(name) for name, s in scores.items()], fmt,
+         title=f"PLOVER: {len(records)} records", console=out)
+    if errors:
+        _print_errors({"PLOVER": scores["PLOVER (source, target, type)"]})
+
+
 def _print_errors(scores: dict) -> None:
     for name, score in scores.items():
         for line in score.errors:
@@ -375,10 +397,15 @@ def eval_events(
     corpus: CorpusOption = None,
     fmt: FormatOption = Format.table,
     errors: Annotated[bool, typer.Option("--errors", help="List every disagreement with the gold.")] = False,
+    plover: Annotated[Optional[Path], typer.Option("--plover", help="Score against PLOVER gold-standard records (JSONL) instead.")] = None,
 ) -> None:
-    """Precision, recall and F1 of (source, target, CAMEO root) per sentence; quad, modality and date accuracy."""
+    """Precision, recall and F1 of (source, target, CAMEO root) per sentence; quad, modality and date
+    accuracy. With --plover FILE: (source, target, PLOVER type) per record, overall and per type."""
     from .eval import SCORE_COLUMNS, score_events
 
+    if plover:
+        _eval_plover(plover, fmt, errors)
+        return
     pairs = _analysed_gold(gold, corpus)
     scores, rates, confusion = score_events(pairs)
     if fmt is Format.json:

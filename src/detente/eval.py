@@ -213,3 +213,57 @@ def score_events(pairs: list[tuple[dict, DocRecords]]) -> tuple[dict[str, Score]
         rates[f"date {k}"] = dated[k] / dated["gold dates"] if dated["gold dates"] else 0.0
     common = sorted(confusion.items(), key=lambda kv: -kv[1])[:10]
     return {"events (sentence, source, target, root)": triples}, rates, common
+
+
+def load_plover(path: Path) -> list[dict]:
+    """PLOVER gold-standard records, one JSON object a line (see ../shared/data/README.md)."""
+    records = []
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except OSError as e:
+        raise GoldError(f"{path}: cannot read ({e.strerror})") from None
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            record["text"], record["event"]
+        except (json.JSONDecodeError, KeyError, TypeError) as e:
+            raise GoldError(f"{path}:{number}: not a PLOVER record ({e})") from None
+        records.append(record)
+    if not records:
+        raise GoldError(f"{path}: no records")
+    return records
+
+
+def _plover_codes(actors) -> list[str | None]:
+    if not actors:
+        return [None]
+    return list(dict.fromkeys(a.get("code") for a in actors)) or [None]
+
+
+def score_plover(pairs: list[tuple[dict, DocRecords]], igo_codes: set[str]) -> dict[str, Score]:
+    """(source, target, PLOVER type) per record, overall and per type. Our codes for international
+    organisations count as the records' generic IGO."""
+    def norm(code):
+        return "IGO" if code in igo_codes else code
+
+    overall: Score = Score()
+    per_type: dict[str, Score] = {}
+    for record, records in pairs:
+        gold = {(s, t, record["event"]) for s in _plover_codes(record.get("source"))
+                for t in _plover_codes(record.get("target"))}
+        ours = {(norm(e.source), norm(e.target), e.plover_type) for e in records.events if e.plover_type}
+        for kind in {record["event"]} | {p for _, _, p in ours}:
+            score = per_type.setdefault(kind, Score())
+            g = {x for x in gold if x[2] == kind}
+            o = {x for x in ours if x[2] == kind}
+            score.tp += len(g & o)
+            score.fp += len(o - g)
+            score.fn += len(g - o)
+        overall.tp += len(gold & ours)
+        overall.fp += len(ours - gold)
+        overall.fn += len(gold - ours)
+        if gold - ours:
+            overall.errors.append(f"{record['id']}: missed {sorted(gold - ours, key=str)} ours {sorted(ours, key=str)}")
+    return {"PLOVER (source, target, type)": overall, **{f"  {k}": per_type[k] for k in sorted(per_type)}}

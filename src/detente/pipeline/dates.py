@@ -108,6 +108,8 @@ def _relative(text: str, published: date) -> WhenDate | None:
         return WhenDate(first.strftime("%Y-%m"), "month", rel)
     if re.search(r"\b(last|previous)\s+month\b", t):
         return WhenDate((first - timedelta(days=1)).strftime("%Y-%m"), "month", rel)
+    if re.search(r"\bnext\s+month\b", t):
+        return WhenDate((first + timedelta(days=32)).strftime("%Y-%m"), "month", rel)
     if re.search(r"\b(this|earlier this|later this)\s+year\b", t):
         return WhenDate(str(published.year), "year", rel)
     if re.search(r"\b(last|previous)\s+year\b", t):

@@ -9,7 +9,7 @@ trigger's clause. Result: `doc._.events`, a list of Event.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -20,10 +20,16 @@ from .dates import WhenDate, read_date
 if not Doc.has_extension("events"):
     Doc.set_extension("events", default=None)
 
-MODALS = {"may", "might", "could", "would", "should", "can", "will", "must"}
-INTENT_VERBS = {"plan", "intend", "want", "seek", "hope", "aim", "expect", "consider", "propose", "wish",
-                "prepare", "try", "attempt", "threaten", "promise", "pledge", "vow", "offer", "agree", "refuse",
-                "decide", "likely", "unlikely", "able", "ready", "willing"}
+SPECULATIVE_MODALS = {"may", "might", "could", "would", "should", "can", "must"}
+FUTURE_MODALS = {"will", "shall", "'ll"}
+# Verbs whose "to"-complement is what the subject means to do: an expressed intent (CAMEO 03).
+INTENT_VERBS = {"plan", "intend", "want", "seek", "aim", "prepare", "promise", "pledge", "vow", "offer", "agree",
+                "decide", "ready", "willing", "prepared", "determined", "commit", "committed"}
+# Verbs whose complement is only possible, or not done at all.
+UNREAL_VERBS = {"hope", "expect", "consider", "propose", "wish", "try", "attempt", "threaten", "refuse", "likely",
+                "unlikely", "able", "fail"}
+# A cooperative act announced rather than done is an intent to do it (CAMEO 03x), by root.
+INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
 REPORT_VERBS = {"say", "report", "claim", "tell", "suggest", "explain", "allege", "insist", "state", "announce",
                 "note", "argue", "believe", "think", "add", "warn", "detail", "indicate", "show", "see", "reveal",
                 "assert", "contend", "accord", "write", "observe"}
@@ -131,7 +137,7 @@ class EventCoder:
             objects += [c for c in prep.children if c.dep_ == "pobj"]
         for obj in list(objects):  # "support for the regime", "in the face of Iranian objections"
             if obj.i not in actors:
-                for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ in NOUN_TARGET_PREPS):
+                for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ in NOUN_TARGET_PREPS | {"by"}):
                     objects += [c for c in prep.children if c.dep_ == "pobj"]
         return objects
 
@@ -148,6 +154,10 @@ class EventCoder:
             for span in self._actors_of(obj, actors, verb):
                 if span not in sources and span not in targets:
                     targets.append(span)
+        if not targets:  # "demanded that the US cancel ...": whoever is to act is the target
+            for clause in (c for c in verb.children if c.dep_ in ("ccomp", "xcomp")):
+                subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                targets += [s for s in self._actors_of(subject, actors, verb) if s not in sources]
         return sources, targets[:2] if sources else targets[:1]
 
     def _noun_arguments(self, noun: Token, actors: dict[int, Span]) -> tuple[list[Span], list[Span]]:
@@ -175,7 +185,10 @@ class EventCoder:
         is light ("expressed support", "launched an intervention"), the verb's otherwise
         ("provided support" is aid)."""
         if pattern.pos == "VERB":
-            if token.lemma_.lower() not in LIGHT_VERBS:
+            lemma = token.lemma_.lower()
+            if lemma in INTENT_VERBS and any(c.dep_ == "xcomp" and c.i in triggers for c in token.children):
+                return True  # "plans to visit": the visit, coded as an intent, says it all
+            if lemma not in LIGHT_VERBS:
                 return False
             return any(c.dep_ in ("dobj", "attr") and c.i in triggers for c in token.children)
         head = token.head
@@ -225,18 +238,28 @@ class EventCoder:
                 break
         return chain
 
-    def _modality(self, trigger: Token) -> str:
+    def _modality(self, trigger: Token) -> tuple[str, bool]:
+        """(modality, intent): intent when the event is announced as meant ("will provide",
+        "plans to visit", "offered to mediate") rather than done."""
         chain = self._clause_chain(trigger)
         for tok in chain:
             if any(c.dep_ == "neg" or (c.lower_ in NEGATORS and c.dep_ in ("advmod", "dobj", "det")) for c in tok.children):
-                return "negated"
+                return "negated", False
+        intent = False
         for tok in chain:
-            if any(c.dep_ == "aux" and c.lower_ in MODALS for c in tok.children):
-                return "hypothetical"
+            if any(c.dep_ == "aux" and c.lower_ in SPECULATIVE_MODALS for c in tok.children):
+                return "hypothetical", False
             if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children):
-                return "hypothetical"
-            if tok is not trigger and tok.lemma_.lower() in INTENT_VERBS and tok.lemma_.lower() != trigger.lemma_.lower():
-                return "hypothetical"
+                return "hypothetical", False
+            lemma = tok.lemma_.lower()
+            if tok is not trigger and lemma != trigger.lemma_.lower():
+                if lemma in UNREAL_VERBS:
+                    return "hypothetical", False
+                intent = intent or lemma in INTENT_VERBS
+            intent = intent or any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS for c in tok.children)
+        return self._reported(trigger), intent
+
+    def _reported(self, trigger: Token) -> str:
         head = trigger
         for _ in range(5):  # inside the complement of a reporting verb, or "according to ..."
             if any(c.lower_ in REPORT_ADVERBS for c in head.children):
@@ -294,7 +317,10 @@ class EventCoder:
                 sources = [s for s in sources if s._.actor.role not in NON_STATE_SPEAKERS][:2]
                 if not sources:
                     continue  # an event needs someone who acts
-                modality = self._modality(token)
+                modality, intent = self._modality(token)
+                code = self.vocab.codes[pattern.code]
+                if intent and code.root in INTENT_CODES:
+                    pattern = replace(pattern, code=INTENT_CODES[code.root])
                 when, basis = self._date(token, doc, dates, context)
                 for source in sources or [None]:
                     for target in targets or [None]:
