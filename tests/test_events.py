@@ -90,3 +90,13 @@ def test_an_announced_cooperative_act_is_an_intent(nlp):
 def test_the_target_of_a_demand_is_who_must_act(nlp):
     found, _ = events(nlp, "China demanded that the United States cancel the arms sale.")
     assert ("CHN", "USA", "10", "asserted") in found
+
+
+def test_a_subject_pronoun_stands_for_the_last_fitting_actor(nlp):
+    found, _ = events(nlp, "Egypt has long mediated in Gaza. In May it accused Israel of delaying the talks.")
+    assert ("EGY", "ISR", "11", "asserted") in found
+
+
+def test_a_light_verbs_place_is_the_target_of_its_event_noun(nlp):
+    found, _ = events(nlp, "Turkish jets conducted air strikes in Iraq on Sunday.")
+    assert found == [("TUR", "IRQ", "19", "asserted")]

@@ -141,6 +141,23 @@ class EventCoder:
                     objects += [c for c in prep.children if c.dep_ == "pobj"]
         return objects
 
+    @staticmethod
+    def _antecedent(pronoun: Token, actors: dict[int, Span]) -> Span | None:
+        """The actor a subject pronoun stands for: for he/she the last person named, for it the
+        last state or organisation, within this sentence and the one before."""
+        kinds = {"he": ("person",), "she": ("person",), "it": ("country", "organization")}.get(pronoun.lower_)
+        if kinds is None:
+            return None
+        sent = pronoun.sent
+        start = sent.start
+        if start > 0:
+            start = pronoun.doc[start - 1].sent.start
+        for i in range(pronoun.i - 1, start - 1, -1):
+            span = actors.get(i)
+            if span is not None and span._.actor.kind in kinds and span._.actor.how != "demonym modifier":
+                return span
+        return None
+
     def _verb_arguments(self, verb: Token, actors: dict[int, Span]) -> tuple[list[Span], list[Span]]:
         subject, passive = self._subject(verb)
         agent = self._agent(verb)
@@ -149,6 +166,9 @@ class EventCoder:
             targets = self._actors_of(subject, actors, verb)
         else:
             sources = self._actors_of(subject, actors, verb)
+            if not sources and subject is not None and subject.pos_ == "PRON":
+                antecedent = self._antecedent(subject, actors)
+                sources = [antecedent] if antecedent is not None else []
             targets = []
         for obj in self._objects(verb, actors):
             for span in self._actors_of(obj, actors, verb):
@@ -175,9 +195,12 @@ class EventCoder:
             if not passive:
                 sources = self._actors_of(subject, actors, noun)
         targets: list[Span] = []
-        for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in NOUN_TARGET_PREPS):
+        preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in NOUN_TARGET_PREPS]
+        if noun.dep_ == "dobj" and noun.head.lemma_.lower() in LIGHT_VERBS:  # "conducted strikes in Syria"
+            preps += [c for c in noun.head.children if c.dep_ == "prep" and c.lower_ in NOUN_TARGET_PREPS]
+        for prep in preps:
             for obj in (c for c in prep.children if c.dep_ == "pobj"):
-                targets += [s for s in self._actors_of(obj, actors, noun) if s not in sources]
+                targets += [s for s in self._actors_of(obj, actors, noun) if s not in sources and s not in targets]
         return sources, targets[:2]
 
     def _yields(self, token: Token, pattern: Pattern, triggers: dict[int, Pattern], actors: dict[int, Span]) -> bool:
