@@ -49,3 +49,11 @@ def test_relative_dates_need_a_publication_date():
 def test_nothing_datable():
     assert read_date("the days following", PUB) is None
     assert read_date("decades", PUB) is None
+
+
+def test_named_periods_date_by_their_first_year():
+    from detente.pipeline.dates import period_date
+
+    assert period_date("World War II").value == "1939"
+    assert period_date("the Iran-Iraq War").basis == "period"
+    assert period_date("the Peloponnesian War") is None

@@ -100,3 +100,8 @@ def test_a_subject_pronoun_stands_for_the_last_fitting_actor(nlp):
 def test_a_light_verbs_place_is_the_target_of_its_event_noun(nlp):
     found, _ = events(nlp, "Turkish jets conducted air strikes in Iraq on Sunday.")
     assert found == [("TUR", "IRQ", "19", "asserted")]
+
+
+def test_an_event_in_a_named_war_takes_the_war_s_date(nlp):
+    (event,) = events(nlp, "Britain invaded Iraq during World War II.")[1].events
+    assert (event.date, event.date_basis) == ("1939", "period")

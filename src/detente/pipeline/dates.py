@@ -2,14 +2,18 @@
 
 `read_date("On February 24, 2022", published)` gives a WhenDate with its precision (day, week,
 month, year, decade) and basis (explicit, relative-to-publication). Expressions with no anchor we
-can trust ("two years ago" with no publication date, "the days following") give None.
+can trust ("two years ago" with no publication date, "the days following") give None. Named
+periods ("during World War II") date by their first year (periods.yaml).
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+
+import yaml
 
 MONTHS = {
     name: i + 1
@@ -129,6 +133,23 @@ def _relative(text: str, published: date) -> WhenDate | None:
             return WhenDate(f"{y}-{mo + 1:02d}", "month", rel)
         return WhenDate(str(published.year - n), "year", rel)
     return None
+
+
+@functools.lru_cache(maxsize=1)
+def _periods() -> dict[str, int]:
+    from ..knowledge.kb import DATA
+
+    periods = {}
+    for p in yaml.safe_load((DATA / "periods.yaml").read_text(encoding="utf-8")):
+        for name in [p["name"], *(p.get("aliases") or [])]:
+            periods[re.sub(r"^the\s+", "", name.lower())] = p["start"]
+    return periods
+
+
+def period_date(text: str) -> WhenDate | None:
+    """The first year of a named period: "World War II" -> 1939."""
+    year = _periods().get(re.sub(r"^the\s+", "", text.strip().lower()))
+    return WhenDate(str(year), "year", "period") if year else None
 
 
 def read_date(text: str, published: date | None) -> WhenDate | None:

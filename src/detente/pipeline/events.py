@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..knowledge.events import EventVocabulary, Pattern, load_vocabulary
-from .dates import WhenDate, read_date
+from .dates import WhenDate, period_date, read_date
 
 if not Doc.has_extension("events"):
     Doc.set_extension("events", default=None)
@@ -320,13 +320,15 @@ class EventCoder:
         context: WhenDate | None = None  # the last explicit date, for the sentences after it
         dates_by_sentence: dict[int, list[tuple[Span, WhenDate]]] = {}
         for ent in doc.ents:
-            if ent.label_ == "DATE" and (found := read_date(ent.text, doc._.published)):
+            found = (read_date(ent.text, doc._.published) if ent.label_ == "DATE"
+                     else period_date(ent.text) if ent.label_ == "EVENT" else None)
+            if found:
                 dates_by_sentence.setdefault(ent.sent.start, []).append((ent, found))
         triggers = {t.i: p for t in doc if (p := self._match(t)) is not None}
         for sent in doc.sents:
             dates = dates_by_sentence.get(sent.start, [])
-            explicit = [d for _, d in dates if d.basis == "explicit"]
-            if "\n\n" in doc[max(sent.start - 1, 0)].text_with_ws:
+            explicit = [d for _, d in dates if d.basis in ("explicit", "period")]
+            if "\n" in doc[max(sent.start - 1, 0)].text_with_ws:
                 context = None  # a new paragraph starts a new story
             seen: set[tuple] = set()
             for token in sent:
