@@ -273,3 +273,17 @@ def test_eval_events_on_plover_records(tmp_path):
     (tmp_path / "bad.jsonl").write_text("{not json\n")
     bad = run_cli("eval", "events", "--plover", tmp_path / "bad.jsonl")
     assert bad.returncode == 2 and "bad.jsonl:1: not a PLOVER record" in bad.stderr
+
+
+def test_quotes_and_eval_quotes(seeded):
+    db, _ = seeded
+    rows = json.loads(run_cli("quotes", "--db", db, "-f", "json").stdout)
+    assert len(rows) >= 8
+    assert {"doc_id", "published", "speaker", "speaker_actor", "affiliation", "text", "how"} == set(rows[0])
+    javedanfar = json.loads(run_cli("quotes", "--db", db, "--speaker", "javedanfar", "-f", "json").stdout)
+    assert javedanfar and all("javedanfar" in r["speaker"].lower() for r in javedanfar)
+    assert all(r["speaker_actor"] is None for r in javedanfar)  # an analyst acts for no state
+    russian = json.loads(run_cli("quotes", "--db", db, "--actor", "RUS", "-f", "json").stdout)
+    assert russian and all(r["speaker_actor"] == "RUS" for r in russian)
+    scores = {r["measure"]: r for r in json.loads(run_cli("eval", "quotes", "-f", "json").stdout)}
+    assert scores["quotes (speaker, text)"]["f1"] >= 0.85

@@ -298,6 +298,34 @@ def events(
 
 
 @app.command()
+def quotes(
+    db: DbOption = DEFAULT_DB,
+    fmt: FormatOption = Format.table,
+    speaker: Annotated[Optional[str], typer.Option(help="Speakers whose name contains this (case-insensitive).")] = None,
+    actor: Annotated[Optional[str], typer.Option(help="Speakers acting for this code (RUS) or this person id.")] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    limit: Annotated[Optional[int], typer.Option(min=1, help="Show at most this many.")] = None,
+) -> None:
+    """List direct quotations with their speakers, the speakers' affiliations and the article."""
+    from .analysis import date_filter
+
+    where, params = date_filter(_day(since), _day(until))
+    if speaker:
+        where += " AND contains(lower(q.speaker), lower(?))"
+        params.append(speaker)
+    if actor:
+        where += " AND (q.speaker_actor = ? OR q.speaker_id = ?)"
+        params += [actor, actor]
+    con = store.connect(db, read_only=True)
+    result = con.execute(f"""
+        SELECT q.doc_id, d.published, q.speaker, q.speaker_actor, q.affiliation, q.text, q.how
+        FROM quotes q JOIN documents d USING (doc_id) WHERE {where}
+        ORDER BY d.published NULLS LAST, q.doc_id, q.start_char""" + (f" LIMIT {int(limit)}" if limit else ""), params)
+    emit([c[0] for c in result.description], result.fetchall(), fmt, title="quotes", console=out)
+
+
+@app.command()
 def reanalyse(
     db: DbOption = DEFAULT_DB,
     everything: Annotated[bool, typer.Option("--all", help="Every document, not only those analysed by another version.")] = False,
@@ -343,6 +371,24 @@ def _analysed_gold(gold: Optional[Path], corpus: Optional[Path]) -> list:
         raise UserError(str(e), 2) from None
     records = analyse([doc for _, doc in pairs], load_nlp())
     return [(g, r) for (g, _), r in zip(pairs, records)]
+
+
+@eval_app.command("quotes")
+def eval_quotes(
+    gold: GoldOption = None,
+    corpus: CorpusOption = None,
+    fmt: FormatOption = Format.table,
+    errors: Annotated[bool, typer.Option("--errors", help="List every disagreement with the gold.")] = False,
+) -> None:
+    """Precision, recall and F1 of quotations: (speaker, text), and text alone."""
+    from .eval import SCORE_COLUMNS, score_quotes
+
+    pairs = _analysed_gold(gold, corpus)
+    scores = score_quotes(pairs)
+    emit(SCORE_COLUMNS, [s.row(name) for name, s in scores.items()], fmt,
+         title=f"quotes: {len(pairs)} gold documents", console=out)
+    if errors:
+        _print_errors(scores)
 
 
 def _eval_plover(path: Path, fmt: Format, errors: bool) -> None:

@@ -127,6 +127,22 @@ class EventRecord:
 
 
 @dataclass
+class QuoteRecord:
+    """A direct quotation and its speaker, as the text gives them."""
+
+    sent_idx: int  # the sentence the quotation starts in
+    start: int  # offsets of the quoted words in the document text
+    end: int
+    text: str
+    speaker: str | None  # the speaker's mention as written
+    speaker_actor: str | None  # its actor code, where the speaker acts for a state or organisation
+    speaker_id: str | None  # knowledge-base id (person_id ...)
+    speaker_role: str | None
+    affiliation: str | None
+    how: str  # reporting verb, reporting noun, according to, pronoun, continuation
+
+
+@dataclass
 class DocRecords:
     """Everything analysis learned about one document: plain rows, ready for the store."""
 
@@ -135,3 +151,4 @@ class DocRecords:
     mentions: list[Mention]
     words: int
     events: list[EventRecord] = field(default_factory=list)
+    quotes: list[QuoteRecord] = field(default_factory=list)

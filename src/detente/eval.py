@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .document import Document, DocRecords, normalise_text
+from .document import Document, DocRecords, QuoteRecord, normalise_text
 from .ingest.metadata import apply_metadata
 
 
@@ -267,3 +267,45 @@ def score_plover(pairs: list[tuple[dict, DocRecords]], igo_codes: set[str]) -> d
         if gold - ours:
             overall.errors.append(f"{record['id']}: missed {sorted(gold - ours, key=str)} ours {sorted(ours, key=str)}")
     return {"PLOVER (source, target, type)": overall, **{f"  {k}": per_type[k] for k in sorted(per_type)}}
+
+
+def _quote_text(text: str) -> str:
+    text = text.replace("\u2019", "'").replace("\u2018", "'")
+    text = re.sub(r"\s+", " ", text).strip(" \"'\u201c\u201d")
+    return re.sub(r"[.,;:]+$", "", text).casefold()
+
+
+def _same_speaker(ours: QuoteRecord, gold: str, kb) -> bool:
+    a, b = norm_surface(ours.speaker or ""), norm_surface(gold or "")
+    if a and b and (_overlaps(a, b) or a.split()[-1] == b.split()[-1]):
+        return True
+    codes = {e.actor_id if e.kind != "person" else None for e in kb.lookup(gold or "")}
+    return ours.speaker_actor is not None and ours.speaker_actor in codes
+
+
+def score_quotes(pairs: list[tuple[dict, DocRecords]]) -> dict[str, Score]:
+    """(speaker, text): a quotation is right when its words are the gold's (marks, case and final
+    punctuation aside; one may hold the other) and its speaker is the gold's (same or nested name,
+    same surname, or the same state)."""
+    from .knowledge.kb import load_kb
+
+    kb = load_kb()
+    both, text_only = Score(), Score()
+    for gold, records in pairs:
+        where = gold["doc"]
+        ours = list(records.quotes)
+        for kind, score in (("both", both), ("text", text_only)):
+            remaining = list(ours)
+            for g in gold["quotes"]:
+                gt = _quote_text(g["text"])
+                hit = next((q for q in remaining if _overlaps(_quote_text(q.text), gt)
+                            and (kind == "text" or _same_speaker(q, g["speaker"], kb))), None)
+                if hit is None:
+                    score.fn += 1
+                    score.errors.append(f"{where}: missed {g['speaker']!r}: {g['text'][:70]!r}")
+                else:
+                    remaining.remove(hit)
+                    score.tp += 1
+            score.fp += len(remaining)
+            score.errors += [f"{where}: spurious {q.speaker!r}: {q.text[:70]!r}" for q in remaining]
+    return {"quotes (speaker, text)": both, "quotes (text)": text_only}

@@ -17,7 +17,7 @@ import duckdb
 
 from .document import META_FIELDS, DocRecords, Document
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 DEFAULT_DB = "detente.duckdb"
 
 SCHEMA = """
@@ -100,6 +100,20 @@ CREATE TABLE IF NOT EXISTS events (
     date_basis VARCHAR,               -- explicit, relative-to-publication, inferred, publication, none
     issue VARCHAR,
     confidence DOUBLE
+);
+CREATE TABLE IF NOT EXISTS quotes (
+    doc_id VARCHAR NOT NULL,
+    sent_idx INTEGER NOT NULL,        -- the sentence the quotation starts in
+    start_char INTEGER NOT NULL,      -- offsets of the quoted words in documents.text
+    end_char INTEGER NOT NULL,
+    text VARCHAR NOT NULL,
+    speaker VARCHAR,                  -- the speaker's mention as written
+    speaker_actor VARCHAR,            -- its actor code (NULL: an analyst or an unknown speaker)
+    speaker_id VARCHAR,               -- knowledge-base id (person_id ...)
+    speaker_role VARCHAR,
+    affiliation VARCHAR,              -- the institution or office the text ties the speaker to
+    how VARCHAR,                      -- reporting verb, reporting noun, according to, pronoun, continuation
+    PRIMARY KEY (doc_id, start_char)
 );
 CREATE TABLE IF NOT EXISTS actors (   -- the knowledge base the mentions were resolved with
     code VARCHAR NOT NULL,            -- state/region/organisation code or person_id
@@ -196,7 +210,7 @@ def replace_analysis(con: duckdb.DuckDBPyConnection, batch: Sequence[DocRecords]
     """Swap stored documents' sentences and mentions for a new analysis, all or nothing."""
     ids = [r.document.doc_id for r in batch]
     with transaction(con):
-        for table in ("sentences", "mentions", "events"):
+        for table in ("sentences", "mentions", "events", "quotes"):
             con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [ids])
         con.execute("DELETE FROM documents WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [ids])
         _insert_documents(con, batch, pipeline)
@@ -251,6 +265,15 @@ def _insert_documents(con: duckdb.DuckDBPyConnection, batch: Sequence[DocRecords
 
 def _insert_analysis(con: duckdb.DuckDBPyConnection, batch: Sequence[DocRecords]) -> None:
     _insert_events(con, batch)
+    quotes = [(r.document.doc_id, q) for r in batch for q in r.quotes]
+    _insert_columns(con, "quotes", {
+        "doc_id": ("VARCHAR", [d for d, _ in quotes]),
+        "sent_idx": ("INTEGER", [q.sent_idx for _, q in quotes]),
+        "start_char": ("INTEGER", [q.start for _, q in quotes]),
+        "end_char": ("INTEGER", [q.end for _, q in quotes]),
+        **{c: ("VARCHAR", [getattr(q, c) for _, q in quotes])
+           for c in ("text", "speaker", "speaker_actor", "speaker_id", "speaker_role", "affiliation", "how")},
+    })
     sents = [(r.document.doc_id, s) for r in batch for s in r.sentences]
     _insert_columns(con, "sentences", {
         "doc_id": ("VARCHAR", [d for d, _ in sents]),

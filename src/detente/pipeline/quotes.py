@@ -1,0 +1,223 @@
+"""`detente_quotes`: direct quotations and who said them.
+
+Runs after `detente_actors`. A quotation is text between quotation marks (or after a reporting
+verb and a colon: "insisting: If you ..."); it is kept when a speaker is found:
+  - the subject of a reporting verb in the quote's sentence ("X said", "said X", "explains X",
+    "X accused the Russians of 'showing off'": a short quote inside reported speech is the
+    speaker's words, not a scare quote), or the possessor of a reporting noun ("Putin's claim");
+  - "according to X", "in the words of X";
+  - a pronoun ("he says") stands for the last person named;
+  - a quotation alone in the paragraph after another continues that speaker's words.
+Quotation marks with no speaker anywhere (a title, a scare quote in the author's prose) are not
+quotations. Result: `doc._.quotes`, a list of Quote.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from .events import EventCoder
+
+if not Doc.has_extension("quotes"):
+    Doc.set_extension("quotes", default=None)
+
+REPORTING = {"say", "tell", "explain", "claim", "insist", "add", "note", "observe", "warn", "write", "argue",
+             "deny", "suggest", "point", "accuse", "state", "declare", "announce", "stress", "remark", "reply",
+             "respond", "ask", "tweet", "express", "describe", "call", "complain", "admit", "acknowledge",
+             "assert", "maintain", "predict", "conclude", "recall", "emphasize", "emphasise", "caution", "urge"}
+REPORTING_NOUNS = {"claim", "statement", "word", "remark", "comment", "assertion", "accusation", "warning",
+                   "description", "release", "tweet", "speech", "view"}
+OPEN_CLOSE = {"\u201c": "\u201d", '"': '"', "\u00ab": "\u00bb"}
+
+
+@dataclass(frozen=True)
+class Quote:
+    start: int  # character offsets of the quoted words, marks excluded
+    end: int
+    text: str
+    speaker: Span | None
+    affiliation: str | None
+    how: str  # reporting verb, reporting noun, according to, pronoun, continuation
+    sentence_start: int  # token index of the sentence the quotation starts in
+    sentence_end: int  # token index just after the last sentence it (or its attribution) touches
+
+
+def _quote_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the words inside each pair of quotation marks; a quote still open at the
+    end of its paragraph ends there (news leaves continued paragraphs unclosed)."""
+    spans, i = [], 0
+    while i < len(text):
+        ch = text[i]
+        if ch in OPEN_CLOSE and (ch != '"' or i == 0 or not text[i - 1].isalnum()):
+            close = OPEN_CLOSE[ch]
+            para_end = text.find("\n", i)
+            para_end = len(text) if para_end == -1 else para_end
+            j = text.find(close, i + 1, para_end)
+            end = j if j != -1 else para_end
+            if end > i + 1:
+                spans.append((i + 1, end))
+            i = end + 1
+            continue
+        i += 1
+    return spans
+
+
+class QuoteFinder:
+    def _actor_at(self, token: Token, actors: dict[int, Span]) -> Span | None:
+        if token.i in actors:
+            return actors[token.i]
+        for child in token.children:  # "An article published in the Japan Times"
+            if child.i in actors and child.dep_ in ("compound", "poss", "nmod"):
+                return actors[child.i]
+        inner = [actors[t.i] for t in token.subtree if t.i in actors]
+        for span in inner:  # a person or institution inside the subject speaks before a country
+            if span._.actor.kind in ("person", "organization"):
+                return span
+        return inner[0] if inner else None  # "The Russian narrative had expressed ..."
+
+    @staticmethod
+    def affiliation(speaker: Span, actors: dict[int, Span]) -> str | None:
+        """The institution the text ties the speaker to: in their description ("Iran lecturer at
+        the IDC Herzliya") or just before their name ("Russian Defense Ministry spokesman, ..."),
+        else their office on the article's date."""
+        doc = speaker.doc
+        near = [t.i for child in speaker.root.children if child.dep_ == "appos" for t in child.subtree]
+        near += range(max(speaker.start - 8, speaker.sent.start), speaker.start)
+        for i in near:
+            span = actors.get(i)
+            if span is not None and span is not speaker and span._.actor.kind == "organization":
+                return span.text
+        ref = speaker._.actor
+        if ref.kind == "person" and ref.detail and ref.how != "coref":
+            office = ref.detail.split(",")[0].replace("_", " ")
+            return f"{office}, {ref.country}" if ref.country else office
+        return doc[speaker.start : speaker.end].text if ref.kind == "organization" else None
+
+    def _pronoun(self, token: Token, actors: dict[int, Span]) -> Span | None:
+        if token.lower_ not in ("he", "she"):
+            return None
+        for i in range(token.i - 1, -1, -1):
+            span = actors.get(i)
+            if span is not None and span._.actor.kind == "person":
+                return span
+        return None
+
+    def _speaker(self, sent: Span, inside: range, actors: dict[int, Span]) -> tuple[Span | None, str]:
+        """The speaker the sentence names outside the quoted words, and how."""
+        for tok in sent:
+            if tok.i in inside:
+                continue
+            lemma = tok.lemma_.lower()
+            if tok.lower_ == "according" and tok.i + 1 < sent.end and tok.nbor(1).lower_ == "to":
+                obj = next((c for c in tok.nbor(1).children if c.dep_ == "pobj"), None)
+                if obj is not None and (span := self._actor_at(obj, actors)):
+                    return span, "according to"
+            if tok.pos_ in ("VERB", "AUX") and lemma in REPORTING:
+                # the verb's subject, or its governing verb's ("who criticized ..., insisting: ...")
+                if any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+                    subject, _ = EventCoder._subject(tok)
+                else:  # "..., insisting: ...": the nearest person named before the verb
+                    named = [actors[i] for i in range(tok.i - 1, sent.start - 1, -1)
+                             if i in actors and actors[i]._.actor.kind == "person"]
+                    subject = named[0].root if named else EventCoder._subject(tok)[0]
+                if subject is not None and subject.i not in inside:
+                    span = self._actor_at(subject, actors) or self._pronoun(subject, actors)
+                    if span is not None:
+                        return span, "pronoun" if subject.pos_ == "PRON" else "reporting verb"
+            if tok.pos_ == "NOUN" and lemma in REPORTING_NOUNS:
+                for child in tok.children:
+                    if child.dep_ == "poss" and (span := self._actor_at(child, actors)):
+                        return span, "reporting noun"
+                    if child.dep_ == "prep" and child.lower_ == "of":  # "in the words of X"
+                        obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                        if obj is not None and (span := self._actor_at(obj, actors)):
+                            return span, "reporting noun"
+        return None, ""
+
+    def __call__(self, doc: Doc) -> Doc:
+        actors = {t.i: s for s in doc.spans.get("actors", []) if s._.actor for t in s}
+        text = doc.text
+        quotes: list[Quote] = []
+        previous: Quote | None = None
+        spans = _quote_spans(text) + self._colon_quotes(doc)
+        for start, end in sorted(set(spans)):
+            words = doc.char_span(start, end, alignment_mode="expand")
+            if words is None or not any(t.is_alpha for t in words):
+                continue
+            inside = range(words.start, words.end)
+            first = words[0].sent
+            speaker, how = self._speaker(first, inside, actors)
+            if speaker is None and words[-1].sent.start != first.start:
+                speaker, how = self._speaker(words[-1].sent, inside, actors)
+            if speaker is None:
+                speaker, how = self._after(doc, words, inside, actors)
+            if speaker is None:
+                speaker, how = self._before(doc, words, inside, actors)
+            if speaker is None and previous is not None and self._continues(text, previous, start, first):
+                speaker, how = previous.speaker, "continuation"
+            if speaker is None:
+                continue
+            clean = text[start:end].strip()
+            clean = re.sub(r",$", "", clean).strip()
+            last = max(words[-1].sent.end, speaker.sent.end if speaker.doc is doc else 0)
+            affiliation = self.affiliation(speaker, actors)
+            if speaker._.actor.how == "coref":  # "Javedanfar" after "Meir Javedanfar, ... at the IDC Herzliya"
+                affiliation = next((q.affiliation for q in reversed(quotes)
+                                    if q.speaker.text.endswith(speaker.text.split()[-1])), None)
+            quote = Quote(start, start + len(clean), clean, speaker, affiliation, how, first.start, last)
+            quotes.append(quote)
+            previous = quote
+        doc._.quotes = quotes
+        return doc
+
+    def _after(self, doc: Doc, words: Span, inside: range, actors) -> tuple[Span | None, str]:
+        """`"...," he says` where the parser put the attribution in a sentence of its own."""
+        end = words.end
+        if end + 1 < len(doc):
+            sent = doc[min(end + 1, len(doc) - 1)].sent
+            if sent.start >= words.start and sent.start - end <= 2:
+                return self._speaker(sent, inside, actors)
+        return None, ""
+
+    def _before(self, doc: Doc, words: Span, inside: range, actors) -> tuple[Span | None, str]:
+        """`In the words of X: "..."`: the attribution ends with a colon just before the quote."""
+        i = words.start - 1
+        while i >= 0 and (doc[i].is_space or doc[i].text in OPEN_CLOSE or doc[i].text in OPEN_CLOSE.values()):
+            i -= 1
+        if i >= 0 and doc[i].text == ":":
+            return self._speaker(doc[i].sent, inside, actors)
+        return None, ""
+
+    @staticmethod
+    def _continues(text: str, previous: Quote, start: int, sent: Span) -> bool:
+        """A quotation with no attribution of its own that opens the sentence right after the
+        previous quotation, or the paragraph right after that quotation's paragraph."""
+        opens_sentence = text[sent.start_char:start].strip(" \t\n\"\u201c") == ""
+        if not opens_sentence:
+            return False
+        if sent.start == previous.sentence_end:
+            return True
+        line_start = text.rfind("\n", 0, start) + 1
+        previous_paragraph = text.rfind("\n", 0, max(line_start - 1, 0))
+        return previous_paragraph < previous.start and text[line_start:start].strip(" \t\"\u201c") == ""
+
+    @staticmethod
+    def _colon_quotes(doc: Doc) -> list[tuple[int, int]]:
+        """A reporting verb, a colon and the rest of the sentence with no marks: "insisting: If you ..."."""
+        found = []
+        for tok in doc:
+            if tok.text == ":" and tok.i > 0 and doc[tok.i - 1].lemma_.lower() in REPORTING:
+                sent = tok.sent
+                rest = doc[tok.i + 1 : sent.end]
+                if len(rest) > 3 and not any(t.text in OPEN_CLOSE or t.text in OPEN_CLOSE.values() for t in rest):
+                    found.append((rest.start_char, rest.end_char))
+        return found
+
+
+@Language.factory("detente_quotes")
+def make_quote_finder(nlp: Language, name: str) -> QuoteFinder:
+    return QuoteFinder()
