@@ -348,6 +348,7 @@ def reanalyse(
 eval_app = typer.Typer(no_args_is_help=True, help="Score detente against gold annotations.")
 app.add_typer(eval_app, name="eval")
 GoldOption = Annotated[Optional[Path], typer.Option("--gold", help="Folder of gold JSON files (default: ../shared/corpus/seeds-gold).")]
+ErrorsOption = Annotated[bool, typer.Option("--errors", help="List every disagreement with the gold.")]
 CorpusOption = Annotated[Optional[Path], typer.Option("--corpus", help="Folder of the articles the gold names (default: seeds/ beside the gold).")]
 
 
@@ -378,22 +379,17 @@ def eval_quotes(
     gold: GoldOption = None,
     corpus: CorpusOption = None,
     fmt: FormatOption = Format.table,
-    errors: Annotated[bool, typer.Option("--errors", help="List every disagreement with the gold.")] = False,
+    errors: ErrorsOption = False,
 ) -> None:
     """Precision, recall and F1 of quotations: (speaker, text), and text alone."""
-    from .eval import SCORE_COLUMNS, score_quotes
+    from .eval import score_quotes
 
-    pairs = _analysed_gold(gold, corpus)
-    scores = score_quotes(pairs)
-    emit(SCORE_COLUMNS, [s.row(name) for name, s in scores.items()], fmt,
-         title=f"quotes: {len(pairs)} gold documents", console=out)
-    if errors:
-        _print_errors(scores)
+    _report(score_quotes(_analysed_gold(gold, corpus)), fmt, "quotes", errors)
 
 
 def _eval_plover(path: Path, fmt: Format, errors: bool) -> None:
     from .document import Document
-    from .eval import SCORE_COLUMNS, GoldError, load_plover, score_plover
+    from .eval import GoldError, load_plover, score_plover
     from .knowledge.kb import load_kb
     from .pipeline import analyse, load_nlp
 
@@ -407,10 +403,18 @@ def _eval_plover(path: Path, fmt: Format, errors: bool) -> None:
     kb = load_kb()
     igo = {code for code, kind in kb.org_kinds.items() if kind == "igo"}
     scores = score_plover(list(zip(records, analysed)), igo)
-    emit(SCORE_COLUMNS, [s.row(name) for name, s in scores.items()], fmt,
-         title=f"PLOVER: {len(records)} records", console=out)
+    _report(scores, fmt, f"PLOVER: {len(records)} records", False)
     if errors:
         _print_errors({"PLOVER": scores["PLOVER (source, target, type)"]})
+
+
+def _report(scores: dict, fmt: Format, title: str, errors: bool) -> None:
+    """A table of scores (one row per measure), then, when asked, every disagreement."""
+    from .eval import SCORE_COLUMNS
+
+    emit(SCORE_COLUMNS, [s.row(name) for name, s in scores.items()], fmt, title=title, console=out)
+    if errors:
+        _print_errors(scores)
 
 
 def _print_errors(scores: dict) -> None:
@@ -424,17 +428,12 @@ def eval_actors(
     gold: GoldOption = None,
     corpus: CorpusOption = None,
     fmt: FormatOption = Format.table,
-    errors: Annotated[bool, typer.Option("--errors", help="List every disagreement with the gold.")] = False,
+    errors: ErrorsOption = False,
 ) -> None:
     """Precision, recall and F1 of actor resolution: mentions (surface, code) and actors per document."""
-    from .eval import SCORE_COLUMNS, score_actors
+    from .eval import score_actors
 
-    pairs = _analysed_gold(gold, corpus)
-    scores = score_actors(pairs)
-    emit(SCORE_COLUMNS, [s.row(name) for name, s in scores.items()], fmt,
-         title=f"actors: {len(pairs)} gold documents", console=out)
-    if errors:
-        _print_errors(scores)
+    _report(score_actors(_analysed_gold(gold, corpus)), fmt, "actors", errors)
 
 
 @eval_app.command("events")
@@ -442,7 +441,7 @@ def eval_events(
     gold: GoldOption = None,
     corpus: CorpusOption = None,
     fmt: FormatOption = Format.table,
-    errors: Annotated[bool, typer.Option("--errors", help="List every disagreement with the gold.")] = False,
+    errors: ErrorsOption = False,
     plover: Annotated[Optional[Path], typer.Option("--plover", help="Score against PLOVER gold-standard records (JSONL) instead.")] = None,
 ) -> None:
     """Precision, recall and F1 of (source, target, CAMEO root) per sentence; quad, modality and date
