@@ -105,3 +105,8 @@ def test_a_light_verbs_place_is_the_target_of_its_event_noun(nlp):
 def test_an_event_in_a_named_war_takes_the_war_s_date(nlp):
     (event,) = events(nlp, "Britain invaded Iraq during World War II.")[1].events
     assert (event.date, event.date_basis) == ("1939", "period")
+
+
+def test_an_event_nouns_modifier_picks_its_code(nlp):
+    (event,) = events(nlp, "Egypt's grain deal with Ukraine was renewed.")[1].events
+    assert (event.source, event.target, event.cameo) == ("EGY", "UKR", "061")

@@ -247,6 +247,8 @@ class EventCoder:
                     lemmas.update(c.lemma_.lower() for c in of.children if c.dep_ == "pobj")
             if child.dep_ == "prep":
                 lemmas.update(c.lemma_.lower() for c in child.children if c.dep_ == "pobj")
+            if token.pos_ in ("NOUN", "PROPN") and child.dep_ in ("compound", "amod", "nmod"):
+                lemmas.add(child.lemma_.lower())  # "grain deal", "arms deal", "air strike"
         return lemmas
 
     # -- modality ---------------------------------------------------------------------------------
