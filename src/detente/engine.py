@@ -54,7 +54,7 @@ def ingest(
     summary = IngestSummary()
     version = pipeline_version(nlp)
     kb = load_kb()
-    store.write_actors(con, kb.actor_rows(), kb.version)
+    store.write_actors(con, kb.actor_rows, kb.version)
     items = list(discover(paths))
     on_start(total_bytes(items))
     seen: set[str] = set()
@@ -113,7 +113,7 @@ def reanalyse(con: duckdb.DuckDBPyConnection, nlp: Language, everything: bool = 
     """
     version = pipeline_version(nlp)
     kb = load_kb()
-    store.write_actors(con, kb.actor_rows(), kb.version)
+    store.write_actors(con, kb.actor_rows, kb.version)
     condition = "TRUE" if everything else "pipeline IS DISTINCT FROM ?"
     ids = [r[0] for r in con.execute(f"SELECT doc_id FROM documents WHERE {condition} ORDER BY doc_id",
                                      [] if everything else [version]).fetchall()]

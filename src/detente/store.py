@@ -10,7 +10,7 @@ from __future__ import annotations
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Iterator, Sequence
+from typing import Callable, Iterator, Sequence
 from urllib.parse import urlparse
 
 import duckdb
@@ -317,11 +317,12 @@ def _insert_events(con: duckdb.DuckDBPyConnection, batch: Sequence[DocRecords]) 
     })
 
 
-def write_actors(con: duckdb.DuckDBPyConnection, rows: list[tuple], version: str) -> None:
-    """Replace the knowledge-base snapshot when the knowledge base changed."""
+def write_actors(con: duckdb.DuckDBPyConnection, rows: Callable[[], list[tuple]], version: str) -> None:
+    """Replace the knowledge-base snapshot when the knowledge base changed (rows made only then)."""
     current = con.execute("SELECT value FROM meta WHERE key = 'kb_version'").fetchone()
     if current and current[0] == version:
         return
+    rows = rows()
     with transaction(con):
         con.execute("DELETE FROM actors")
         columns = ["code", "name", "kind", "country", "role", "office", "valid_from", "valid_to", "aliases"]

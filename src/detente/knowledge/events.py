@@ -58,6 +58,7 @@ class EventVocabulary:
             self.patterns.setdefault((pattern.lemma, pattern.pos), []).append(pattern)
         for entries in self.patterns.values():
             entries.sort(key=lambda p: -p.specificity)
+        self.lemmas = {lemma for lemma, _ in self.patterns}  # a quick first test for every token
 
     def candidates(self, lemma: str, pos: str) -> list[Pattern]:
         return self.patterns.get((lemma, pos), [])

@@ -227,10 +227,13 @@ class KnowledgeBase:
 
     def actor_rows(self) -> list[tuple]:
         """Rows of the store's `actors` table: every code, and every person once per office held."""
+        names: dict[str, list[str]] = {}
+        for surface, entries in self.surfaces.items():
+            for e in entries:
+                names.setdefault(e.actor_id, []).append(surface)
         rows = []
         for code, a in self.actors.items():
-            aliases = sorted(s for s, entries in self.surfaces.items() if any(e.actor_id == code for e in entries))
-            rows.append((code, a.name, a.kind, a.country, a.role, None, None, None, aliases))
+            rows.append((code, a.name, a.kind, a.country, a.role, None, None, None, sorted(set(names.get(code, [])))))
         for person in self.people.values():
             for t in person.tenures:
                 rows.append((person.person_id, person.name, "person", t.country, t.role, t.office, t.start, t.end,

@@ -62,7 +62,8 @@ def records_from_doc(document: Document, doc) -> DocRecords:
             continue  # markup or punctuation alone ("**", "*") is not a sentence
         idx = len(sentences)
         sentences.append(Sentence(idx, start, end, document.text[start:end]))
-        sent_of_token[sent.start] = idx
+        for i in range(sent.start, sent.end):  # token -> sentence, so no span has to find its own
+            sent_of_token[i] = idx
     mentions = []
     actor_tokens = set()
     for span in doc.spans.get("actors", []):
@@ -79,7 +80,7 @@ def records_from_doc(document: Document, doc) -> DocRecords:
 
 
 def _quote_record(quote, doc, sent_of_token: dict[int, int]) -> QuoteRecord | None:
-    idx = sent_of_token.get(doc[quote.sentence_start].sent.start)
+    idx = sent_of_token.get(quote.sentence_start)
     if idx is None:
         return None
     ref = quote.speaker._.actor
@@ -90,7 +91,7 @@ def _quote_record(quote, doc, sent_of_token: dict[int, int]) -> QuoteRecord | No
 def _event_record(event, sent_of_token: dict[int, int]) -> EventRecord | None:
     from ..knowledge.events import load_vocabulary
 
-    idx = sent_of_token.get(event.trigger.sent.start)
+    idx = sent_of_token.get(event.trigger.start)
     if idx is None:
         return None
     code = load_vocabulary().codes[event.pattern.code]
@@ -111,7 +112,7 @@ def _event_record(event, sent_of_token: dict[int, int]) -> EventRecord | None:
 
 
 def _mention(document: Document, span, label: str, sent_of_token: dict[int, int], actor) -> Mention | None:
-    idx = sent_of_token.get(span.sent.start)
+    idx = sent_of_token.get(span.start)
     if idx is None:
         return None
     return Mention(idx, span.start_char, span.end_char, document.text[span.start_char : span.end_char], label, actor)

@@ -44,6 +44,7 @@ TITLE_OFFICES = {
     "defense minister": "defence_minister", "defence minister": "defence_minister",
     "parliamentary speaker": "parliament_speaker", "speaker": "parliament_speaker",
 }
+TITLE_FIRST_WORDS = {title.split()[0] for title in TITLE_OFFICES}
 ELITE_MARKERS = {"former", "ex", "ex-", "late", "then"}
 LOCATIVE = {"in", "at", "from", "to", "into", "near", "outside", "inside", "across", "around", "via", "toward", "towards"}
 
@@ -343,8 +344,8 @@ class ActorResolver:
         """ "the supreme leader": the holder of an office only a few states have, on the doc's date."""
         found = []
         countries = [s._.actor.country for s in spans if s._.actor and s._.actor.country]
-        for i, tok in enumerate(doc):
-            if tok.lower_ != "the" or i in taken:
+        for i, tok in enumerate(doc[:-1]):
+            if tok.lower_ != "the" or i in taken or doc[i + 1].lower_ not in TITLE_FIRST_WORDS:
                 continue
             for n in (2, 1):
                 words = doc[i + 1 : i + 1 + n]

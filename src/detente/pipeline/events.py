@@ -326,7 +326,8 @@ class EventCoder:
                      else period_date(ent.text) if ent.label_ == "EVENT" else None)
             if found:
                 dates_by_sentence.setdefault(ent.sent.start, []).append((ent, found))
-        triggers = {t.i: p for t in doc if (p := self._match(t)) is not None}
+        lemmas = self.vocab.lemmas
+        triggers = {t.i: p for t in doc if t.lemma_.lower() in lemmas and (p := self._match(t)) is not None}
         for sent in doc.sents:
             dates = dates_by_sentence.get(sent.start, [])
             explicit = [d for _, d in dates if d.basis in ("explicit", "period")]
