@@ -64,7 +64,7 @@ def test_missing_path_and_unsupported_file_are_named(tmp_path):
     assert [str(e) for e in errors] == [
         f"{tmp_path / 'nowhere'}: no such file or folder",
         f"{tmp_path / 'report.pdf'}: unsupported file type '.pdf' (supported: "
-        ".csv, .htm, .html, .json, .jsonl, .markdown, .md, .ndjson, .text, .txt)",
+        ".csv, .htm, .html, .json, .jsonl, .markdown, .md, .ndjson, .text, .txt, .urls)",
     ]
 
 
@@ -149,3 +149,33 @@ def test_same_text_in_other_encodings_and_line_endings_has_one_id(tmp_path):
     assert a.doc_id == b.doc_id
     (tmp_path / "c.txt").write_text(FRENCH + " Changed.")
     assert docs_and_errors(read(tmp_path / "c.txt"))[0][0].doc_id != a.doc_id
+
+
+def test_a_url_list_is_fetched_and_extracted(tmp_path):
+    import functools
+    import http.server
+    import threading
+
+    body = " ".join(f"Sentence {i}: the foreign ministers of Qatar and Oman met in Doha to discuss shipping." for i in range(8))
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "a.html").write_text(f"<html><head><title>Doha talks</title></head><body><article><h1>Doha talks</h1>"
+                                 f"<p>{body}</p></article></body></html>")
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
+    handler.log_message = lambda *a, **k: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        base = f"http://127.0.0.1:{server.server_address[1]}"
+        urls = tmp_path / "list.urls"
+        urls.write_text(f"# reading list\n{base}/a.html\n{base}/missing.html\nftp://example.org/x\n")
+        docs, errors = docs_and_errors(read(urls))
+    finally:
+        server.shutdown()
+    (doc,) = docs
+    assert "foreign ministers of Qatar and Oman" in doc.text and doc.title == "Doha talks"
+    assert doc.url == f"{base}/a.html" and doc.record == "2"
+    assert [(e.line, e.reason) for e in errors] == [
+        (3, f"{base}/missing.html: cannot fetch (HTTP 404 File not found)"),
+        (4, "not an http(s) address: 'ftp://example.org/x'"),
+    ]

@@ -15,6 +15,7 @@ from .html import read_html
 from .metadata import apply_metadata
 from .records import read_csv, read_json, read_jsonl
 from .text import read_text
+from .urls import read_urls
 
 READERS: dict[str, Callable[[Path], Iterator[Document | InputError]]] = {
     ".txt": read_text,
@@ -27,6 +28,7 @@ READERS: dict[str, Callable[[Path], Iterator[Document | InputError]]] = {
     ".ndjson": read_jsonl,
     ".json": read_json,
     ".csv": read_csv,
+    ".urls": read_urls,
 }
 
 __all__ = ["InputError", "READERS", "discover", "read_sources"]
