@@ -287,3 +287,11 @@ def test_quotes_and_eval_quotes(seeded):
     assert russian and all(r["speaker_actor"] == "RUS" for r in russian)
     scores = {r["measure"]: r for r in json.loads(run_cli("eval", "quotes", "-f", "json").stdout)}
     assert scores["quotes (speaker, text)"]["f1"] >= 0.85
+
+
+def test_issues_and_eval_issues(seeded):
+    db, _ = seeded
+    rows = {r["issue"]: r for r in json.loads(run_cli("issues", "--db", db, "-f", "json").stdout)}
+    assert rows["syria_war"]["documents"] == 5 and rows["syria_war"]["events"] > 0
+    scores = {r["measure"]: r for r in json.loads(run_cli("eval", "issues", "-f", "json").stdout)}
+    assert scores["issues per document"]["f1"] >= 0.8

@@ -326,6 +326,28 @@ def quotes(
 
 
 @app.command()
+def issues(
+    db: DbOption = DEFAULT_DB,
+    fmt: FormatOption = Format.table,
+    since: SinceOption = None,
+    until: UntilOption = None,
+) -> None:
+    """Issue areas across the corpus: documents on each, share of sentences, and events per issue."""
+    from .analysis import date_filter
+
+    where, params = date_filter(_day(since), _day(until))
+    con = store.connect(db, read_only=True)
+    result = con.execute(f"""
+        SELECT i.issue, count(*) FILTER (WHERE i.assigned) AS documents, round(avg(i.weight), 3) AS mean_weight,
+               sum(i.sentences) AS sentences,
+               (SELECT count(*) FROM events e JOIN documents d2 USING (doc_id)
+                WHERE e.issue = i.issue AND {where.replace("d.", "d2.")}) AS events
+        FROM issues i JOIN documents d USING (doc_id) WHERE {where}
+        GROUP BY i.issue ORDER BY documents DESC, sentences DESC""", params + params)
+    emit([c[0] for c in result.description], result.fetchall(), fmt, title="issues", console=out)
+
+
+@app.command()
 def reanalyse(
     db: DbOption = DEFAULT_DB,
     everything: Annotated[bool, typer.Option("--all", help="Every document, not only those analysed by another version.")] = False,
@@ -372,6 +394,15 @@ def _analysed_gold(gold: Optional[Path], corpus: Optional[Path]) -> list:
         raise UserError(str(e), 2) from None
     records = analyse([doc for _, doc in pairs], load_nlp())
     return [(g, r) for (g, _), r in zip(pairs, records)]
+
+
+@eval_app.command("issues")
+def eval_issues(gold: GoldOption = None, corpus: CorpusOption = None, fmt: FormatOption = Format.table,
+                errors: ErrorsOption = False) -> None:
+    """Precision, recall and F1 of the issue areas assigned to each document."""
+    from .eval import score_issues
+
+    _report(score_issues(_analysed_gold(gold, corpus)), fmt, "issues", errors)
 
 
 @eval_app.command("quotes")

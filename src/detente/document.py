@@ -78,6 +78,7 @@ class Sentence:
     start: int
     end: int
     text: str
+    issues: list[str] = field(default_factory=list)  # issue areas, strongest first
 
 
 @dataclass
@@ -152,3 +153,4 @@ class DocRecords:
     words: int
     events: list[EventRecord] = field(default_factory=list)
     quotes: list[QuoteRecord] = field(default_factory=list)
+    issues: list[tuple[str, float, int, bool]] = field(default_factory=list)  # issue, weight, sentences, assigned

@@ -305,3 +305,17 @@ def score_quotes(pairs: list[tuple[dict, DocRecords]]) -> dict[str, Score]:
             score.fp += len(remaining)
             score.errors += [f"{where}: spurious {q.speaker!r}: {q.text[:70]!r}" for q in remaining]
     return {"quotes (speaker, text)": both, "quotes (text)": text_only}
+
+
+def score_issues(pairs: list[tuple[dict, DocRecords]]) -> dict[str, Score]:
+    """Issue areas per document: the assigned issues against the gold's `issues`."""
+    score = Score()
+    for gold, records in pairs:
+        ours = {issue for issue, _, _, assigned in records.issues if assigned}
+        truth = set(gold.get("issues") or [])
+        score.tp += len(ours & truth)
+        score.fp += len(ours - truth)
+        score.fn += len(truth - ours)
+        score.errors += [f"{gold['doc']}: missed {i}" for i in sorted(truth - ours)]
+        score.errors += [f"{gold['doc']}: spurious {i}" for i in sorted(ours - truth)]
+    return {"issues per document": score}

