@@ -396,28 +396,6 @@ def _analysed_gold(gold: Optional[Path], corpus: Optional[Path]) -> list:
     return [(g, r) for (g, _), r in zip(pairs, records)]
 
 
-@eval_app.command("issues")
-def eval_issues(gold: GoldOption = None, corpus: CorpusOption = None, fmt: FormatOption = Format.table,
-                errors: ErrorsOption = False) -> None:
-    """Precision, recall and F1 of the issue areas assigned to each document."""
-    from .eval import score_issues
-
-    _report(score_issues(_analysed_gold(gold, corpus)), fmt, "issues", errors)
-
-
-@eval_app.command("quotes")
-def eval_quotes(
-    gold: GoldOption = None,
-    corpus: CorpusOption = None,
-    fmt: FormatOption = Format.table,
-    errors: ErrorsOption = False,
-) -> None:
-    """Precision, recall and F1 of quotations: (speaker, text), and text alone."""
-    from .eval import score_quotes
-
-    _report(score_quotes(_analysed_gold(gold, corpus)), fmt, "quotes", errors)
-
-
 def _eval_plover(path: Path, fmt: Format, errors: bool) -> None:
     from .document import Document
     from .eval import GoldError, load_plover, score_plover
@@ -439,6 +417,25 @@ def _eval_plover(path: Path, fmt: Format, errors: bool) -> None:
         _print_errors({"PLOVER": scores["PLOVER (source, target, type)"]})
 
 
+def _register_eval(name: str, scorer: str, summary: str) -> None:
+    """`detente eval NAME`: analyse the gold's articles, score them with eval.SCORER, report."""
+
+    def command(gold: GoldOption = None, corpus: CorpusOption = None, fmt: FormatOption = Format.table,
+                errors: ErrorsOption = False) -> None:
+        from . import eval as evaluation
+
+        _report(getattr(evaluation, scorer)(_analysed_gold(gold, corpus)), fmt, name, errors)
+
+    command.__doc__ = summary
+    eval_app.command(name)(command)
+
+
+_register_eval("actors", "score_actors",
+               "Precision, recall and F1 of actor resolution: mentions (surface, code) and actors per document.")
+_register_eval("quotes", "score_quotes", "Precision, recall and F1 of quotations: (speaker, text), and text alone.")
+_register_eval("issues", "score_issues", "Precision, recall and F1 of the issue areas assigned to each document.")
+
+
 def _report(scores: dict, fmt: Format, title: str, errors: bool) -> None:
     """A table of scores (one row per measure), then, when asked, every disagreement."""
     from .eval import SCORE_COLUMNS
@@ -452,19 +449,6 @@ def _print_errors(scores: dict) -> None:
     for name, score in scores.items():
         for line in score.errors:
             out.print(f"{name}: {line}", soft_wrap=True, markup=False)
-
-
-@eval_app.command("actors")
-def eval_actors(
-    gold: GoldOption = None,
-    corpus: CorpusOption = None,
-    fmt: FormatOption = Format.table,
-    errors: ErrorsOption = False,
-) -> None:
-    """Precision, recall and F1 of actor resolution: mentions (surface, code) and actors per document."""
-    from .eval import score_actors
-
-    _report(score_actors(_analysed_gold(gold, corpus)), fmt, "actors", errors)
 
 
 @eval_app.command("events")
