@@ -18,6 +18,7 @@ from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeR
 from rich.text import Text
 
 from . import store
+from .analysis import limit_clause
 from .render import Format, cell, dump_json, emit
 
 EXIT_INPUT, EXIT_STORE, EXIT_INTERRUPTED = 1, 3, 130
@@ -34,6 +35,7 @@ err = Console(stderr=True)
 
 DbOption = Annotated[Path, typer.Option("--db", envvar="DETENTE_DB", help="The DuckDB store.", show_default=True)]
 FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+LimitOption = Annotated[Optional[int], typer.Option(min=1, help="Show at most this many.")]
 DEFAULT_DB = Path(store.DEFAULT_DB)
 
 
@@ -103,7 +105,7 @@ def ingest(
 def docs(
     db: DbOption = DEFAULT_DB,
     fmt: FormatOption = Format.table,
-    limit: Annotated[Optional[int], typer.Option(min=1, help="Show at most this many.")] = None,
+    limit: LimitOption = None,
 ) -> None:
     """List the stored documents."""
     con = store.connect(db, read_only=True)
@@ -112,7 +114,7 @@ def docs(
                d.n_sentences AS sentences, (SELECT count(*) FROM mentions m WHERE m.doc_id = d.doc_id) AS mentions,
                regexp_extract(d.source_path, '[^/\\\\]+$') || coalesce(':' || d.record, '') AS source
         FROM documents d ORDER BY d.published NULLS LAST, d.source_path, d.record
-    """ + (f" LIMIT {int(limit)}" if limit else "")
+    """ + limit_clause(limit)
     result = con.execute(query)
     columns = [c[0] for c in result.description]
     emit(columns, result.fetchall(), fmt, title=f"documents in {db}", console=out)
@@ -213,7 +215,7 @@ def actors(
     since: SinceOption = None,
     until: UntilOption = None,
     unresolved: Annotated[bool, typer.Option("--unresolved", help="List the names no code was found for.")] = False,
-    limit: Annotated[Optional[int], typer.Option(min=1, help="Show at most this many.")] = None,
+    limit: LimitOption = None,
 ) -> None:
     """List actors with their mention counts (codes: ISO3 for states and those acting for them)."""
     from .analysis.actors import list_actors
@@ -248,11 +250,17 @@ def actor(
                                 f", {role}" if role else "", ")", (held, "dim")))
     table_rows = []
     for doc_id, published, sent_idx, surface, acode, role, how, detail, offset, sentence in rows:
-        context = Text(sentence)
-        context.stylize("bold yellow", offset, offset + len(surface))
-        table_rows.append((doc_id, published, sent_idx, surface, acode, role, how, detail, context))
+        table_rows.append((doc_id, published, sent_idx, surface, acode, role, how, detail,
+                           _marked(sentence, offset, surface)))
     emit(["doc_id", "published", "sent", "surface", "code", "role", "how", "detail", "sentence"], table_rows, fmt,
          title=f"{len(rows)} mentions", console=out)
+
+
+def _marked(sentence: str, offset: int, words: str) -> Text:
+    """A sentence with the words at `offset` highlighted: a mention, a trigger."""
+    text = Text(sentence)
+    text.stylize("bold yellow", offset, offset + len(words))
+    return text
 
 
 @app.command()
@@ -268,7 +276,7 @@ def events(
     until: Annotated[Optional[datetime], typer.Option("--until", formats=["%Y-%m-%d"], help="Events dated on or before.")] = None,
     issue: Annotated[Optional[str], typer.Option(help="Events on this issue area.")] = None,
     evidence: Annotated[bool, typer.Option("--evidence", help="Show each event's sentence with its trigger.")] = False,
-    limit: Annotated[Optional[int], typer.Option(min=1, help="Show at most this many.")] = None,
+    limit: LimitOption = None,
 ) -> None:
     """List coded events: who did what to whom, when, with CAMEO/PLOVER codes and modality."""
     from .analysis.events import EventFilter, list_events
@@ -290,9 +298,7 @@ def events(
         styled = []
         for row in rows:
             *head, sentence, offset = row
-            text = Text(sentence)
-            text.stylize("bold yellow", offset, offset + len(head[10]))
-            styled.append((*head, text))
+            styled.append((*head, _marked(sentence, offset, head[10])))
         columns, rows = columns[:-1], styled
     emit(columns, rows, fmt, title=f"{len(rows)} events", console=out)
 
@@ -305,7 +311,7 @@ def quotes(
     actor: Annotated[Optional[str], typer.Option(help="Speakers acting for this code (RUS) or this person id.")] = None,
     since: SinceOption = None,
     until: UntilOption = None,
-    limit: Annotated[Optional[int], typer.Option(min=1, help="Show at most this many.")] = None,
+    limit: LimitOption = None,
 ) -> None:
     """List direct quotations with their speakers, the speakers' affiliations and the article."""
     from .analysis import date_filter
@@ -321,7 +327,7 @@ def quotes(
     result = con.execute(f"""
         SELECT q.doc_id, d.published, q.speaker, q.speaker_actor, q.affiliation, q.text, q.how
         FROM quotes q JOIN documents d USING (doc_id) WHERE {where}
-        ORDER BY d.published NULLS LAST, q.doc_id, q.start_char""" + (f" LIMIT {int(limit)}" if limit else ""), params)
+        ORDER BY d.published NULLS LAST, q.doc_id, q.start_char""" + limit_clause(limit), params)
     emit([c[0] for c in result.description], result.fetchall(), fmt, title="quotes", console=out)
 
 
@@ -336,14 +342,15 @@ def issues(
     from .analysis import date_filter
 
     where, params = date_filter(_day(since), _day(until))
+    event_where, event_params = date_filter(_day(since), _day(until), "d2.published")
     con = store.connect(db, read_only=True)
     result = con.execute(f"""
         SELECT i.issue, count(*) FILTER (WHERE i.assigned) AS documents, round(avg(i.weight), 3) AS mean_weight,
                sum(i.sentences) AS sentences,
                (SELECT count(*) FROM events e JOIN documents d2 USING (doc_id)
-                WHERE e.issue = i.issue AND {where.replace("d.", "d2.")}) AS events
+                WHERE e.issue = i.issue AND {event_where}) AS events
         FROM issues i JOIN documents d USING (doc_id) WHERE {where}
-        GROUP BY i.issue ORDER BY documents DESC, sentences DESC""", params + params)
+        GROUP BY i.issue ORDER BY documents DESC, sentences DESC""", event_params + params)
     emit([c[0] for c in result.description], result.fetchall(), fmt, title="issues", console=out)
 
 

@@ -15,3 +15,8 @@ def date_filter(since: date | None, until: date | None, column: str = "d.publish
         clauses.append(f"{column} <= ?")
         params.append(until)
     return (" AND ".join(clauses) or "TRUE"), params
+
+
+def limit_clause(limit: int | None) -> str:
+    """` LIMIT n` when a limit is given (an int, so safe to put in SQL), else nothing."""
+    return f" LIMIT {int(limit)}" if limit else ""

@@ -6,7 +6,7 @@ from datetime import date
 
 import duckdb
 
-from . import date_filter
+from . import date_filter, limit_clause
 
 # Actor mentions are those with a kind; places are where things happen, kept apart.
 ACTOR_MENTION = "m.kind IS NOT NULL AND m.kind <> 'place'"
@@ -32,7 +32,7 @@ def list_actors(con: duckdb.DuckDBPyConnection, since: date | None = None, until
                list(DISTINCT h.surface)[1:6] AS surfaces
         FROM hits h LEFT JOIN names n ON n.code = h.actor
         GROUP BY h.actor, n.name ORDER BY mentions DESC, code
-    """ + (f" LIMIT {int(limit)}" if limit else "")
+    """ + limit_clause(limit)
     result = con.execute(query, params)
     return [c[0] for c in result.description], result.fetchall()
 

@@ -7,7 +7,7 @@ from datetime import date
 
 import duckdb
 
-from . import date_filter
+from . import date_filter, limit_clause
 
 # Only these count in series and totals; hypothetical and negated events stay visible.
 COUNTED = ("asserted", "reported")
@@ -63,6 +63,6 @@ def list_events(con: duckdb.DuckDBPyConnection, flt: EventFilter, evidence: bool
         JOIN sentences s ON s.doc_id = e.doc_id AND s.idx = e.sent_idx
         WHERE {where}
         ORDER BY e.date_start NULLS LAST, e.doc_id, e.sent_idx, e.trigger_start
-    """ + (f" LIMIT {int(limit)}" if limit else "")
+    """ + limit_clause(limit)
     result = con.execute(query, params)
     return [c[0] for c in result.description], result.fetchall()

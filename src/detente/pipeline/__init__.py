@@ -81,13 +81,13 @@ def records_from_doc(document: Document, doc) -> DocRecords:
     for event in events:  # an event is on its sentence's strongest issue
         event.issue = next(iter(sentences[event.sent_idx].issues), None)
     found = doc._.issues
-    issues = ([(code, found.weight(code), n, code in found.assigned()) for code, n in found.counts.items()]
-              if found else [])
-    quotes = [q for q in (_quote_record(q, doc, sent_of_token) for q in doc._.quotes or []) if q is not None]
+    assigned = set(found.assigned()) if found else set()
+    issues = [(code, found.weight(code), n, code in assigned) for code, n in found.counts.items()] if found else []
+    quotes = [q for q in (_quote_record(q, sent_of_token) for q in doc._.quotes or []) if q is not None]
     return DocRecords(document, sentences, mentions, count_words(doc), events, quotes, issues)
 
 
-def _quote_record(quote, doc, sent_of_token: dict[int, int]) -> QuoteRecord | None:
+def _quote_record(quote, sent_of_token: dict[int, int]) -> QuoteRecord | None:
     idx = sent_of_token.get(quote.sentence_start)
     if idx is None:
         return None

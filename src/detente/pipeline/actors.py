@@ -81,10 +81,6 @@ class ActorResolver:
     # -- step 1: names the knowledge base knows ---------------------------------------------------
 
     def _kb_spans(self, doc: Doc) -> list[Span]:
-        ner = {}
-        for ent in doc.ents:
-            for t in ent:
-                ner[t.i] = ent.label_
         spans = []
         named: list[str] = []  # people named so far, in order
         for match_id, start, end in sorted(self.matcher(doc), key=lambda m: (m[1], -m[2])):
@@ -96,9 +92,9 @@ class ActorResolver:
             if any(e.kind == "person" for e in entries) and end - start == 1:
                 # "May", "Rice", "Bush": a one-word name counts only where spaCy sees a name.
                 tok = doc[start]
-                labelled = ner.get(start) in ("PERSON", "ORG", "GPE", "NORP") or tok.pos_ == "PROPN"
+                labelled = tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or tok.pos_ == "PROPN"
                 capitalised = tok.is_title and tok.pos_ not in ("AUX", "VERB", "ADP", "DET", "PRON", "CCONJ", "ADV")
-                if ner.get(start) == "DATE" or not (labelled or capitalised):
+                if tok.ent_type_ == "DATE" or not (labelled or capitalised):
                     continue
             ref = self._resolve_entries(entries, doc, named)
             if ref is None:
@@ -175,7 +171,7 @@ class ActorResolver:
         words = [t.text.lower() for t in tokens]
         return any(self.kb.role_noun(" ".join(words[-n:])) for n in (3, 2, 1) if n <= len(words))
 
-    def _grow_country(self, span: Span) -> Span | None:
+    def _grow_country(self, span: Span, person_tokens: set[int]) -> Span | None:
         """A country or demonym modifying a role noun: "Iranian officials", "Russia's military"."""
         ref = span._.actor
         root = span.root
@@ -189,7 +185,7 @@ class ActorResolver:
             return None  # a title before a person: grown from the person's side
         if not self._ends_with_role(between):
             return None  # "Russian narrative", "Iran's military relationship": not an actor
-        if head.dep_ in ("compound", "appos") and (head.head.ent_type_ == "PERSON" or head.head.i in self._person_tokens):
+        if head.dep_ in ("compound", "appos") and (head.head.ent_type_ == "PERSON" or head.head.i in person_tokens):
             return None  # "Iranian and Turkish Presidents Ebrahim Raisi ...": the people carry it
         role, noun = self._role_in(between)
         if role in ANALYST_ROLES:
@@ -371,12 +367,12 @@ class ActorResolver:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = filter_spans(self._kb_spans(doc))
-        self._person_tokens = {t.i for s in spans if s._.actor.kind == "person" for t in s}
+        person_tokens = {t.i for s in spans if s._.actor.kind == "person" for t in s}
         grown = []
         for span in spans:
             ref = span._.actor
             if ref.kind in ("country", "organization", "region") and ref.how != "place":
-                grown.append(self._grow_country(span) or span)
+                grown.append(self._grow_country(span, person_tokens) or span)
             elif ref.kind == "person":
                 bigger = self._person_with_role_noun(span) or self._grow_person(span)
                 grown.append(bigger or span)

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..knowledge.events import EventVocabulary, Pattern, load_vocabulary
 from .dates import WhenDate, period_date, read_date
+from .syntax import antecedent, subject_of
 
 if not Doc.has_extension("events"):
     Doc.set_extension("events", default=None)
@@ -37,7 +38,6 @@ REPORT_ADVERBS = {"reportedly", "allegedly", "apparently", "purportedly", "suppo
 NEGATORS = {"not", "never", "n't", "no", "nothing", "neither", "nor"}
 TARGET_PREPS = {"with", "to", "against", "toward", "towards", "on", "at", "for", "into", "from", "over", "in"}
 NOUN_TARGET_PREPS = {"to", "with", "against", "on", "for", "of", "toward", "towards", "in", "into", "between"}
-SUBJECTS = {"nsubj", "csubj"}
 # Verbs that lend their subject to an event noun as object: "launched an intervention", "expressed support".
 LIGHT_VERBS = {"express", "launch", "conduct", "carry", "make", "hold", "give", "take", "stage", "mount", "undertake",
                "begin", "start", "continue", "announce", "voice", "issue", "extend", "lodge", "file", "pursue"}
@@ -102,26 +102,6 @@ class EventCoder:
     # -- arguments of a trigger -------------------------------------------------------------------
 
     @staticmethod
-    def _subject(verb: Token) -> tuple[Token | None, bool]:
-        """(subject token, passive?) of a verb, climbing to the governing verb for "to"-clauses and
-        coordinated verbs, and to the noun a relative clause modifies ("Khamenei, who criticized")."""
-        for _ in range(4):
-            for child in verb.children:
-                if child.dep_ in SUBJECTS:
-                    if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
-                        return verb.head, False
-                    return child, False
-                if child.dep_ == "nsubjpass":
-                    return child, True
-            if verb.dep_ in ("xcomp", "conj", "advcl", "acomp") and verb.head.pos_ in ("VERB", "AUX", "ADJ"):
-                verb = verb.head
-                continue
-            if verb.dep_ == "relcl":
-                return verb.head, False
-            break
-        return None, False
-
-    @staticmethod
     def _agent(verb: Token) -> Token | None:
         for child in verb.children:
             if child.dep_ == "agent":
@@ -141,25 +121,8 @@ class EventCoder:
                     objects += [c for c in prep.children if c.dep_ == "pobj"]
         return objects
 
-    @staticmethod
-    def _antecedent(pronoun: Token, actors: dict[int, Span]) -> Span | None:
-        """The actor a subject pronoun stands for: for he/she the last person named, for it the
-        last state or organisation, within this sentence and the one before."""
-        kinds = {"he": ("person",), "she": ("person",), "it": ("country", "organization")}.get(pronoun.lower_)
-        if kinds is None:
-            return None
-        sent = pronoun.sent
-        start = sent.start
-        if start > 0:
-            start = pronoun.doc[start - 1].sent.start
-        for i in range(pronoun.i - 1, start - 1, -1):
-            span = actors.get(i)
-            if span is not None and span._.actor.kind in kinds and span._.actor.how != "demonym modifier":
-                return span
-        return None
-
     def _verb_arguments(self, verb: Token, actors: dict[int, Span]) -> tuple[list[Span], list[Span]]:
-        subject, passive = self._subject(verb)
+        subject, passive = subject_of(verb)
         agent = self._agent(verb)
         if passive:
             sources = self._actors_of(agent, actors, verb)
@@ -167,8 +130,10 @@ class EventCoder:
         else:
             sources = self._actors_of(subject, actors, verb)
             if not sources and subject is not None and subject.pos_ == "PRON":
-                antecedent = self._antecedent(subject, actors)
-                sources = [antecedent] if antecedent is not None else []
+                sent = subject.sent  # he/she/it: this sentence and the one before
+                since = subject.doc[sent.start - 1].sent.start if sent.start > 0 else 0
+                found = antecedent(subject, actors, since)
+                sources = [found] if found is not None else []
             targets = []
         for obj in self._objects(verb, actors):
             for span in self._actors_of(obj, actors, verb):
@@ -191,7 +156,7 @@ class EventCoder:
             if child.dep_ == "prep" and child.lower_ == "by":
                 sources += self._actors_of(next((c for c in child.children if c.dep_ == "pobj"), None), actors, noun)
         if not sources and noun.dep_ in ("dobj", "pobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
-            subject, passive = self._subject(noun.head)  # "Russia launched its intervention"
+            subject, passive = subject_of(noun.head)  # "Russia launched its intervention"
             if not passive:
                 sources = self._actors_of(subject, actors, noun)
         targets: list[Span] = []

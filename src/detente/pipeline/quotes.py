@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .events import EventCoder
+from .syntax import PERSON_PRONOUNS, antecedent, subject_of
 
 if not Doc.has_extension("quotes"):
     Doc.set_extension("quotes", default=None)
@@ -97,15 +97,6 @@ class QuoteFinder:
             return f"{office}, {ref.country}" if ref.country else office
         return doc[speaker.start : speaker.end].text if ref.kind == "organization" else None
 
-    def _pronoun(self, token: Token, actors: dict[int, Span]) -> Span | None:
-        if token.lower_ not in ("he", "she"):
-            return None
-        for i in range(token.i - 1, -1, -1):
-            span = actors.get(i)
-            if span is not None and span._.actor.kind == "person":
-                return span
-        return None
-
     def _speaker(self, sent: Span, inside: range, actors: dict[int, Span]) -> tuple[Span | None, str]:
         """The speaker the sentence names outside the quoted words, and how."""
         for tok in sent:
@@ -119,13 +110,13 @@ class QuoteFinder:
             if tok.pos_ in ("VERB", "AUX") and lemma in REPORTING:
                 # the verb's subject, or its governing verb's ("who criticized ..., insisting: ...")
                 if any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
-                    subject, _ = EventCoder._subject(tok)
+                    subject, _ = subject_of(tok)
                 else:  # "..., insisting: ...": the nearest person named before the verb
                     named = [actors[i] for i in range(tok.i - 1, sent.start - 1, -1)
                              if i in actors and actors[i]._.actor.kind == "person"]
-                    subject = named[0].root if named else EventCoder._subject(tok)[0]
+                    subject = named[0].root if named else subject_of(tok)[0]
                 if subject is not None and subject.i not in inside:
-                    span = self._actor_at(subject, actors) or self._pronoun(subject, actors)
+                    span = self._actor_at(subject, actors) or antecedent(subject, actors, 0, PERSON_PRONOUNS)
                     if span is not None:
                         return span, "pronoun" if subject.pos_ == "PRON" else "reporting verb"
             if tok.pos_ == "NOUN" and lemma in REPORTING_NOUNS:

@@ -1,0 +1,44 @@
+"""Reading the dependency parse: who a verb's subject is, and whom a pronoun stands for.
+Shared by the event coder and the quote finder."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+SUBJECTS = {"nsubj", "csubj"}
+PRONOUN_KINDS = {"he": ("person",), "she": ("person",), "it": ("country", "organization")}
+PERSON_PRONOUNS = {"he": ("person",), "she": ("person",)}
+
+
+def subject_of(verb: Token) -> tuple[Token | None, bool]:
+    """(subject token, passive?) of a verb, climbing to the governing verb for "to"-clauses and
+    coordinated verbs, and to the noun a relative clause modifies ("Khamenei, who criticized")."""
+    for _ in range(4):
+        for child in verb.children:
+            if child.dep_ in SUBJECTS:
+                if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+                    return verb.head, False
+                return child, False
+            if child.dep_ == "nsubjpass":
+                return child, True
+        if verb.dep_ in ("xcomp", "conj", "advcl", "acomp") and verb.head.pos_ in ("VERB", "AUX", "ADJ"):
+            verb = verb.head
+            continue
+        if verb.dep_ == "relcl":
+            return verb.head, False
+        break
+    return None, False
+
+
+def antecedent(pronoun: Token, actors: dict[int, Span], since: int = 0,
+               pronouns: dict[str, tuple[str, ...]] = PRONOUN_KINDS) -> Span | None:
+    """The last actor before a pronoun, back to token `since`, of the kind the pronoun takes:
+    a person for he/she, a state or organisation for it (a demonym describing a thing is none)."""
+    kinds = pronouns.get(pronoun.lower_)
+    if kinds is None:
+        return None
+    for i in range(pronoun.i - 1, since - 1, -1):
+        span = actors.get(i)
+        if span is not None and span._.actor.kind in kinds and span._.actor.how != "demonym modifier":
+            return span
+    return None
