@@ -17,7 +17,7 @@ import duckdb
 
 from .document import META_FIELDS, DocRecords, Document
 
-SCHEMA_VERSION = "5"
+SCHEMA_VERSION = "6"
 DEFAULT_DB = "detente.duckdb"
 
 SCHEMA = """
@@ -124,6 +124,40 @@ CREATE TABLE IF NOT EXISTS issues (
     assigned BOOLEAN,                 -- the document is on the issue (two sentences or more)
     PRIMARY KEY (doc_id, issue)
 );
+CREATE TABLE IF NOT EXISTS stances (   -- how a document characterises a dyad it discusses at length
+    doc_id VARCHAR NOT NULL,
+    actor_a VARCHAR NOT NULL,         -- the dyad's codes, in alphabetical order
+    actor_b VARCHAR NOT NULL,
+    label VARCHAR NOT NULL,           -- strategic_alliance, limited_partnership, marriage_of_convenience, rivalry
+    confidence DOUBLE,                -- 0..1
+    scores VARCHAR,                   -- JSON: every label's score
+    evidence INTEGER[],               -- sentences(idx) that support the label, strongest first
+    PRIMARY KEY (doc_id, actor_a, actor_b)
+);
+CREATE TABLE IF NOT EXISTS clusters (  -- one real-world event and the reports of it (analysis/clusters.py)
+    cluster_id VARCHAR PRIMARY KEY,   -- hash of its members' event ids
+    source VARCHAR,                   -- as its representative event codes them
+    target VARCHAR,
+    root VARCHAR,
+    cameo VARCHAR,
+    cameo_name VARCHAR,
+    quad VARCHAR,
+    goldstein DOUBLE,
+    date VARCHAR,                     -- the most precise date reported, with its first day and precision
+    date_start DATE,
+    date_precision VARCHAR,
+    issue VARCHAR,
+    modality VARCHAR,                 -- asserted, reported (both counted), hypothetical, negated
+    n_events INTEGER,
+    n_documents INTEGER,
+    n_sources INTEGER,                -- distinct publications or sites (documents when unknown)
+    sources VARCHAR[],
+    representative VARCHAR            -- the event_id that speaks for the cluster
+);
+CREATE TABLE IF NOT EXISTS event_clusters (
+    event_id VARCHAR PRIMARY KEY,
+    cluster_id VARCHAR
+);
 CREATE TABLE IF NOT EXISTS actors (   -- the knowledge base the mentions were resolved with
     code VARCHAR NOT NULL,            -- state/region/organisation code or person_id
     name VARCHAR,
@@ -220,7 +254,7 @@ def replace_analysis(con: duckdb.DuckDBPyConnection, batch: Sequence[DocRecords]
     """Swap stored documents' sentences and mentions for a new analysis, all or nothing."""
     ids = [r.document.doc_id for r in batch]
     with transaction(con):
-        for table in ("sentences", "mentions", "events", "quotes", "issues"):
+        for table in ("sentences", "mentions", "events", "quotes", "issues", "stances"):
             con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [ids])
         con.execute("DELETE FROM documents WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [ids])
         _insert_documents(con, batch, pipeline)

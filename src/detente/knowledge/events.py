@@ -34,6 +34,7 @@ class Pattern:
     particle: str | None = None
     prep: str | None = None
     objects: frozenset[str] = frozenset()
+    standing: bool = False  # a noun naming a standing condition (sanctions): an event only when dated
 
     @property
     def specificity(self) -> int:
@@ -52,7 +53,8 @@ class EventVocabulary:
         for entry in yaml.safe_load((DATA / "event_patterns.yaml").read_text(encoding="utf-8")) or []:
             objects = entry.get("object") or []
             pattern = Pattern(entry["lemma"].lower(), entry["pos"], str(entry["code"]), entry.get("particle"),
-                              entry.get("prep"), frozenset(o.lower() for o in ([objects] if isinstance(objects, str) else objects)))
+                              entry.get("prep"), frozenset(o.lower() for o in ([objects] if isinstance(objects, str) else objects)),
+                              bool(entry.get("standing")))
             if pattern.code not in self.codes:
                 raise ValueError(f"event_patterns.yaml: {pattern.lemma}: unknown CAMEO code {pattern.code}")
             self.patterns.setdefault((pattern.lemma, pattern.pos), []).append(pattern)

@@ -36,13 +36,21 @@ REPORT_VERBS = {"say", "report", "claim", "tell", "suggest", "explain", "allege"
                 "assert", "contend", "accord", "write", "observe"}
 REPORT_ADVERBS = {"reportedly", "allegedly", "apparently", "purportedly", "supposedly"}
 NEGATORS = {"not", "never", "n't", "no", "nothing", "neither", "nor"}
-TARGET_PREPS = {"with", "to", "against", "toward", "towards", "on", "at", "for", "into", "from", "over", "in"}
-NOUN_TARGET_PREPS = {"to", "with", "against", "on", "for", "of", "toward", "towards", "in", "into", "between"}
+# Prepositions whose object is whom the act is aimed at, and those that name where it happened:
+# a place is the target only when nothing else is ("struck in Syria"; not "carved off Iran in the treaties").
+TARGET_PREPS = {"with", "to", "against", "toward", "towards", "on", "for", "from"}
+NOUN_TARGET_PREPS = {"to", "with", "against", "on", "for", "of", "toward", "towards", "between"}
+PLACE_PREPS = {"in", "into", "at", "over", "inside", "across", "behind", "throughout", "within"}
+# Roots whose "that"-clause names who is to act: the demanded, appealed to, rejected, threatened.
+CLAUSE_TARGET_ROOTS = {"02", "10", "11", "12", "13"}
+# Codes where both sides do the same thing: coordinated actors with no target act with each other.
+MUTUAL_ROOTS = {"04", "05", "06"}
 # Verbs that lend their subject to an event noun as object: "launched an intervention", "expressed support".
 LIGHT_VERBS = {"express", "launch", "conduct", "carry", "make", "hold", "give", "take", "stage", "mount", "undertake",
                "begin", "start", "continue", "announce", "voice", "issue", "extend", "lodge", "file", "pursue"}
 # Sources that report or analyse rather than act between states.
 NON_STATE_SPEAKERS = {"MED", "EDU", "NGO"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 
 
 @dataclass(frozen=True)
@@ -108,20 +116,26 @@ class EventCoder:
                 return next((c for c in child.children if c.dep_ == "pobj"), None)
         return None
 
-    def _objects(self, verb: Token, actors: dict[int, Span]) -> list[Token]:
-        """Direct and indirect objects, then the objects of target-like prepositions, then those
-        inside a non-actor object ("provided support for the Assad regime")."""
-        objects = [c for c in verb.children if c.dep_ in ("dobj", "dative", "attr", "oprd") and c.pos_ != "ADP"]
-        preps = [c for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ in TARGET_PREPS]
-        for prep in preps:
-            objects += [c for c in prep.children if c.dep_ == "pobj"]
-        for obj in list(objects):  # "support for the regime", "in the face of Iranian objections"
-            if obj.i not in actors:
-                for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ in NOUN_TARGET_PREPS | {"by"}):
-                    objects += [c for c in prep.children if c.dep_ == "pobj"]
+    @staticmethod
+    def _prep_objects(token: Token, preps: set[str]) -> list[Token]:
+        return [o for c in token.children if c.dep_ in ("prep", "dative") and c.lower_ in preps
+                for o in c.children if o.dep_ == "pobj"]
+
+    def _objects(self, verb: Token, actors: dict[int, Span], triggers: dict[int, Pattern], preps: set[str],
+                 direct: bool = True) -> list[Token]:
+        """Direct and indirect objects, then the objects of the prepositions given, then those
+        inside a non-actor object ("provided support for the Assad regime") unless that object is
+        an act of another actor ("spoke out against US sanctions on Tehran": Tehran is the sanctions')."""
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "dative", "attr", "oprd") and c.pos_ != "ADP"] if direct else []
+        objects += self._prep_objects(verb, preps)
+        for obj in list(objects):
+            own_actor = any(c.i in actors and c.dep_ in ("poss", "compound", "amod") for c in obj.children)
+            if obj.i not in actors and not (obj.i in triggers and own_actor):
+                objects += self._prep_objects(obj, NOUN_TARGET_PREPS | {"by"})
         return objects
 
-    def _verb_arguments(self, verb: Token, actors: dict[int, Span]) -> tuple[list[Span], list[Span]]:
+    def _verb_arguments(self, verb: Token, actors: dict[int, Span], triggers: dict[int, Pattern],
+                        root: str = "") -> tuple[list[Span], list[Span]]:
         subject, passive = subject_of(verb)
         agent = self._agent(verb)
         if passive:
@@ -135,15 +149,29 @@ class EventCoder:
                 found = antecedent(subject, actors, since)
                 sources = [found] if found is not None else []
             targets = []
-        for obj in self._objects(verb, actors):
-            for span in self._actors_of(obj, actors, verb):
-                if span not in sources and span not in targets:
-                    targets.append(span)
-        if not targets:  # "demanded that the US cancel ...": whoever is to act is the target
+        def add(tokens: list[Token]) -> None:
+            for obj in tokens:
+                targets.extend(s for s in self._actors_of(obj, actors, verb) if s not in sources and s not in targets)
+
+        add(self._objects(verb, actors, triggers, TARGET_PREPS))
+        if not targets and root in CLAUSE_TARGET_ROOTS:  # "demanded that the US cancel ...": who is to act
             for clause in (c for c in verb.children if c.dep_ in ("ccomp", "xcomp")):
-                subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-                targets += [s for s in self._actors_of(subject, actors, verb) if s not in sources]
+                add([c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")])
+        if not targets:  # "held back on delivering missiles to the Iranians": the act held back
+            for clause in self._complements(verb):
+                add([c for c in clause.children if c.dep_ in ("dobj", "dative")] + self._prep_objects(clause, TARGET_PREPS))
+        if not targets:
+            add(self._objects(verb, actors, triggers, PLACE_PREPS, direct=False))
         return sources, targets[:2] if sources else targets[:1]
+
+    @staticmethod
+    def _complements(verb: Token) -> list[Token]:
+        """Subjectless clauses that carry a verb's content: "to deliver", "on delivering"."""
+        found = [c for c in verb.children if c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB"
+                 and not any(g.dep_ in SUBJECT_DEPS for g in c.children)]
+        for prep in (c for c in verb.children if c.dep_ == "prep"):
+            found += [c for c in prep.children if c.dep_ == "pcomp" and c.pos_ == "VERB"]
+        return found
 
     def _noun_arguments(self, noun: Token, actors: dict[int, Span]) -> tuple[list[Span], list[Span]]:
         sources: list[Span] = []
@@ -155,17 +183,22 @@ class EventCoder:
                 sources.append(actors[child.i])
             if child.dep_ == "prep" and child.lower_ == "by":
                 sources += self._actors_of(next((c for c in child.children if c.dep_ == "pobj"), None), actors, noun)
+        targets: list[Span] = []
+        between = self._prep_objects(noun, {"between"})  # "negotiations between Iran and the P5+1"
+        if not sources and between:
+            pair = self._actors_of(between[0], actors, noun)
+            return pair[:1], pair[1:2]
         if not sources and noun.dep_ in ("dobj", "pobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
             subject, passive = subject_of(noun.head)  # "Russia launched its intervention"
             if not passive:
                 sources = self._actors_of(subject, actors, noun)
-        targets: list[Span] = []
-        preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in NOUN_TARGET_PREPS]
-        if noun.dep_ == "dobj" and noun.head.lemma_.lower() in LIGHT_VERBS:  # "conducted strikes in Syria"
-            preps += [c for c in noun.head.children if c.dep_ == "prep" and c.lower_ in NOUN_TARGET_PREPS]
-        for prep in preps:
-            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+        light = noun.dep_ == "dobj" and noun.head.lemma_.lower() in LIGHT_VERBS  # "conducted strikes in Syria"
+        for preps in (NOUN_TARGET_PREPS, PLACE_PREPS):
+            objects = self._prep_objects(noun, preps) + (self._prep_objects(noun.head, preps) if light else [])
+            for obj in objects:
                 targets += [s for s in self._actors_of(obj, actors, noun) if s not in sources and s not in targets]
+            if targets:
+                break
         return sources, targets[:2]
 
     def _yields(self, token: Token, pattern: Pattern, triggers: dict[int, Pattern], actors: dict[int, Span]) -> bool:
@@ -181,7 +214,7 @@ class EventCoder:
             return any(c.dep_ in ("dobj", "attr") and c.i in triggers for c in token.children)
         head = token.head
         return (token.dep_ in ("dobj", "attr") and head.i in triggers and head.lemma_.lower() not in LIGHT_VERBS
-                and bool(self._verb_arguments(head, actors)[0]))  # the verb's event has someone acting
+                and bool(self._verb_arguments(head, actors, triggers)[0]))  # the verb's event has someone acting
 
     # -- pattern choice ---------------------------------------------------------------------------
 
@@ -207,6 +240,8 @@ class EventCoder:
             if child.dep_ in ("dobj", "attr", "nsubjpass", "pobj", "dative"):
                 lemmas.add(child.lemma_.lower())
                 lemmas.update(c.lemma_.lower() for c in child.conjuncts)
+                # "a short-term deal" misparsed with "deal" as a compound of the object
+                lemmas.update(c.lemma_.lower() for c in child.children if c.dep_ == "compound")
                 # "most of the armed forces", "hundreds of drones": the thing counted is the object
                 for of in (c for c in child.children if c.dep_ == "prep" and c.lower_ == "of"):
                     lemmas.update(c.lemma_.lower() for c in of.children if c.dep_ == "pobj")
@@ -220,8 +255,11 @@ class EventCoder:
 
     @staticmethod
     def _clause_chain(token: Token) -> list[Token]:
-        """The trigger and the verbs and nouns it depends on within its clause chain."""
+        """The trigger and the verbs and nouns it depends on within its clause chain (an event noun
+        that is a subject takes its verb's: "further use of the base will be carried out")."""
         chain = [token]
+        if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("nsubj", "nsubjpass"):
+            chain.append(token.head)
         while chain[-1].dep_ in ("xcomp", "acomp", "dobj", "pobj", "prep", "acl", "conj", "aux") and chain[-1].head is not chain[-1]:
             chain.append(chain[-1].head)
             if len(chain) > 6:
@@ -303,27 +341,32 @@ class EventCoder:
                 pattern = triggers.get(token.i)
                 if pattern is None or self._yields(token, pattern, triggers, actors):
                     continue
+                if pattern.standing and not any(token.left_edge.i <= e.start and e.end <= token.right_edge.i + 1
+                                                for e, _ in dates):
+                    continue  # "Western sanctions" as background, not "the 2010 sanctions"
                 if pattern.pos == "VERB":
-                    sources, targets = self._verb_arguments(token, actors)
+                    sources, targets = self._verb_arguments(token, actors, triggers, self.vocab.codes[pattern.code].root)
                 else:
                     sources, targets = self._noun_arguments(token, actors)
                 sources = [s for s in sources if s._.actor.role not in NON_STATE_SPEAKERS][:2]
                 if not sources:
                     continue  # an event needs someone who acts
+                pairs = [(s, t) for s in sources for t in targets or [None]]
+                if not targets and len(sources) == 2 and self.vocab.codes[pattern.code].root in MUTUAL_ROOTS:
+                    pairs = [(sources[0], sources[1]), (sources[1], sources[0])]  # "Russia and Iran struck a deal"
                 modality, intent = self._modality(token)
                 code = self.vocab.codes[pattern.code]
                 if intent and code.root in INTENT_CODES:
                     pattern = replace(pattern, code=INTENT_CODES[code.root])
                 when, basis = self._date(token, doc, dates, context)
-                for source in sources or [None]:
-                    for target in targets or [None]:
-                        key = (_code(source), _code(target), self.vocab.codes[pattern.code].root)
-                        if _code(source) == _code(target) or key in seen:
-                            continue
-                        seen.add(key)
-                        confidence = 0.4 + 0.2 * (source is not None) + 0.2 * (target is not None) + 0.1 * bool(pattern.specificity)
-                        events.append(Event(doc[token.i : token.i + 1], pattern, source, target, modality, when,
-                                            basis, round(min(confidence, 0.95), 2)))
+                for source, target in pairs:
+                    key = (_code(source), _code(target), self.vocab.codes[pattern.code].root)
+                    if _code(source) == _code(target) or key in seen:
+                        continue
+                    seen.add(key)
+                    confidence = 0.4 + 0.2 * (source is not None) + 0.2 * (target is not None) + 0.1 * bool(pattern.specificity)
+                    events.append(Event(doc[token.i : token.i + 1], pattern, source, target, modality, when,
+                                        basis, round(min(confidence, 0.95), 2)))
             if explicit:
                 context = explicit[-1]
         doc._.events = events
