@@ -152,6 +152,24 @@ def _at_precision(ours: str | None, gold: str) -> bool:
     return ours is not None and len(ours) >= len(gold) and ours[: len(gold)] == gold
 
 
+def _same_event(event, key: tuple) -> bool:
+    """Our event is the gold's (source, target, root); a mutual act (consult, negotiate,
+    cooperate: the codebook's `mutual` column) has no direction, so either order matches."""
+    source, target, root = key
+    if event.root != root:
+        return False
+    if (event.source, event.target) == (source, target):
+        return True
+    return mutual_code(event.cameo) and (event.target, event.source) == (source, target)
+
+
+def mutual_code(code: str) -> bool:
+    from .knowledge.events import load_vocabulary
+
+    found = load_vocabulary().codes.get(code)
+    return bool(found and found.mutual)
+
+
 def score_events(pairs: list[tuple[dict, DocRecords]]) -> tuple[dict[str, Score], dict[str, float], list]:
     """(source, target, CAMEO root) per sentence: P/R/F1 over all events; then, on events matched by
     sentence and actors, the accuracy of quad class, modality and date; and the commonest confusions."""
@@ -172,7 +190,7 @@ def score_events(pairs: list[tuple[dict, DocRecords]]) -> tuple[dict[str, Score]
             gold_events.append((idx, (g["source"], g["target"], g["cameo_root"]), g))
         unmatched_gold = []
         for idx, key, g in gold_events:  # strict: same sentence, actors and root
-            hit = next((p for p in remaining if p[0] == idx and p[1] == key), None)
+            hit = next((p for p in remaining if p[0] == idx and _same_event(p[2], key)), None)
             if hit is None:
                 unmatched_gold.append((idx, key, g))
             else:

@@ -24,6 +24,7 @@ class Code:
     quad: str
     plover_type: str | None
     plover_mode: str | None
+    mutual: bool = False  # both sides do the same thing (consult, negotiate, cooperate): no direction
 
 
 @dataclass(frozen=True)
@@ -48,7 +49,8 @@ class EventVocabulary:
         self.codes: dict[str, Code] = {}
         for row in csv.DictReader(lines):
             self.codes[row["code"]] = Code(row["code"], row["root"], row["name"], float(row["goldstein"]),
-                                           row["quad"], row["plover_type"] or None, row["plover_mode"] or None)
+                                           row["quad"], row["plover_type"] or None, row["plover_mode"] or None,
+                                           row.get("mutual") == "yes")
         self.patterns: dict[tuple[str, str], list[Pattern]] = {}
         for entry in yaml.safe_load((DATA / "event_patterns.yaml").read_text(encoding="utf-8")) or []:
             objects = entry.get("object") or []

@@ -41,16 +41,17 @@ NEGATORS = {"not", "never", "n't", "no", "nothing", "neither", "nor"}
 TARGET_PREPS = {"with", "to", "against", "toward", "towards", "on", "for", "from"}
 NOUN_TARGET_PREPS = {"to", "with", "against", "on", "for", "of", "toward", "towards", "between"}
 PLACE_PREPS = {"in", "into", "at", "over", "inside", "across", "behind", "throughout", "within"}
+# Only material acts are aimed at where they happen: a strike in Syria, not a speech in Moscow.
+PLACE_ROOTS = {"06", "07", "08", "14", "15", "16", "17", "18", "19", "20"}
 # Roots whose "that"-clause names who is to act: the demanded, appealed to, rejected, threatened.
 CLAUSE_TARGET_ROOTS = {"02", "10", "11", "12", "13"}
-# Codes where both sides do the same thing: coordinated actors with no target act with each other.
-MUTUAL_ROOTS = {"04", "05", "06"}
 # Verbs that lend their subject to an event noun as object: "launched an intervention", "expressed support".
 LIGHT_VERBS = {"express", "launch", "conduct", "carry", "make", "hold", "give", "take", "stage", "mount", "undertake",
                "begin", "start", "continue", "announce", "voice", "issue", "extend", "lodge", "file", "pursue"}
 # Sources that report or analyse rather than act between states.
 NON_STATE_SPEAKERS = {"MED", "EDU", "NGO"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+POSSESSIVES = {"its", "his", "her"}
 
 
 @dataclass(frozen=True)
@@ -150,8 +151,12 @@ class EventCoder:
                 sources = [found] if found is not None else []
             targets = []
         def add(tokens: list[Token]) -> None:
+            taken = {_code(s) for s in sources + targets}
             for obj in tokens:
-                targets.extend(s for s in self._actors_of(obj, actors, verb) if s not in sources and s not in targets)
+                for span in self._actors_of(obj, actors, verb):
+                    if _code(span) not in taken:
+                        taken.add(_code(span))
+                        targets.append(span)
 
         add(self._objects(verb, actors, triggers, TARGET_PREPS))
         if not targets and root in CLAUSE_TARGET_ROOTS:  # "demanded that the US cancel ...": who is to act
@@ -160,9 +165,9 @@ class EventCoder:
         if not targets:  # "held back on delivering missiles to the Iranians": the act held back
             for clause in self._complements(verb):
                 add([c for c in clause.children if c.dep_ in ("dobj", "dative")] + self._prep_objects(clause, TARGET_PREPS))
-        if not targets:
+        if not targets and root in PLACE_ROOTS:
             add(self._objects(verb, actors, triggers, PLACE_PREPS, direct=False))
-        return sources, targets[:2] if sources else targets[:1]
+        return sources, targets[:3] if sources else targets[:1]
 
     @staticmethod
     def _complements(verb: Token) -> list[Token]:
@@ -173,14 +178,19 @@ class EventCoder:
             found += [c for c in prep.children if c.dep_ == "pcomp" and c.pos_ == "VERB"]
         return found
 
-    def _noun_arguments(self, noun: Token, actors: dict[int, Span]) -> tuple[list[Span], list[Span]]:
+    def _noun_arguments(self, noun: Token, actors: dict[int, Span], root: str = "") -> tuple[list[Span], list[Span]]:
         sources: list[Span] = []
         inside = actors.get(noun.i)  # "Russian air strikes": the actor span holds the trigger
         if inside is not None:
             sources.append(inside)
         for child in noun.children:
-            if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i in actors and actors[child.i] not in sources:
-                sources.append(actors[child.i])
+            if child.dep_ in ("poss", "compound", "amod", "nmod"):  # "the Putin-Raisi deal": both
+                for tok in child.subtree:
+                    if tok.i in actors and tok.dep_ in ("poss", "compound", "amod", "nmod", "conj") and actors[tok.i] not in sources:
+                        sources.append(actors[tok.i])
+                if child.lower_ in POSSESSIVES and not sources:  # "during its negotiations with the US"
+                    found = antecedent(child, actors, child.sent.start)
+                    sources += [found] if found is not None else []
             if child.dep_ == "prep" and child.lower_ == "by":
                 sources += self._actors_of(next((c for c in child.children if c.dep_ == "pobj"), None), actors, noun)
         targets: list[Span] = []
@@ -193,13 +203,32 @@ class EventCoder:
             if not passive:
                 sources = self._actors_of(subject, actors, noun)
         light = noun.dep_ == "dobj" and noun.head.lemma_.lower() in LIGHT_VERBS  # "conducted strikes in Syria"
-        for preps in (NOUN_TARGET_PREPS, PLACE_PREPS):
+        for preps in (NOUN_TARGET_PREPS, PLACE_PREPS if root in PLACE_ROOTS else set()):
             objects = self._prep_objects(noun, preps) + (self._prep_objects(noun.head, preps) if light else [])
             for obj in objects:
                 targets += [s for s in self._actors_of(obj, actors, noun) if s not in sources and s not in targets]
             if targets:
                 break
+        if sources and not targets:  # "backed down in the face of Iranian objections": at whom the act aims
+            clause = self._governing_verb(noun)
+            if clause is not None:
+                subject, passive = subject_of(clause)
+                taken = {_code(x) for x in sources}
+                targets = [] if passive else [s for s in self._actors_of(subject, actors, noun) if _code(s) not in taken][:1]
         return sources, targets[:2]
+
+    @staticmethod
+    def _governing_verb(noun: Token) -> Token | None:
+        """The verb whose adverbial phrase holds an event noun, through "of" chains."""
+        tok = noun
+        for _ in range(4):
+            if tok.dep_ == "pobj" or (tok.dep_ == "prep" and tok.head.pos_ not in ("VERB", "AUX")):
+                tok = tok.head
+                continue
+            if tok.dep_ == "prep":
+                return tok.head
+            break
+        return None
 
     def _yields(self, token: Token, pattern: Pattern, triggers: dict[int, Pattern], actors: dict[int, Span]) -> bool:
         """A verb and its object noun that are both triggers make one event: the noun's when the verb
@@ -347,13 +376,13 @@ class EventCoder:
                 if pattern.pos == "VERB":
                     sources, targets = self._verb_arguments(token, actors, triggers, self.vocab.codes[pattern.code].root)
                 else:
-                    sources, targets = self._noun_arguments(token, actors)
+                    sources, targets = self._noun_arguments(token, actors, self.vocab.codes[pattern.code].root)
                 sources = [s for s in sources if s._.actor.role not in NON_STATE_SPEAKERS][:2]
                 if not sources:
                     continue  # an event needs someone who acts
                 pairs = [(s, t) for s in sources for t in targets or [None]]
-                if not targets and len(sources) == 2 and self.vocab.codes[pattern.code].root in MUTUAL_ROOTS:
-                    pairs = [(sources[0], sources[1]), (sources[1], sources[0])]  # "Russia and Iran struck a deal"
+                if not targets and len(sources) == 2 and self.vocab.codes[pattern.code].mutual:
+                    pairs = [(sources[0], sources[1])]  # "Russia and Iran struck a deal": one act, no direction
                 modality, intent = self._modality(token)
                 code = self.vocab.codes[pattern.code]
                 if intent and code.root in INTENT_CODES:

@@ -6,7 +6,8 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 SUBJECTS = {"nsubj", "csubj"}
-PRONOUN_KINDS = {"he": ("person",), "she": ("person",), "it": ("country", "organization")}
+PRONOUN_KINDS = {"he": ("person",), "she": ("person",), "it": ("country", "organization"),
+                 "his": ("person",), "her": ("person",), "its": ("country", "organization")}
 PERSON_PRONOUNS = {"he": ("person",), "she": ("person",)}
 
 
@@ -24,8 +25,8 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
         if verb.dep_ in ("xcomp", "conj", "advcl", "acomp") and verb.head.pos_ in ("VERB", "AUX", "ADJ"):
             verb = verb.head
             continue
-        if verb.dep_ == "relcl":
-            return verb.head, False
+        if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
+            return verb.head, False  # "Khamenei, who criticized"; "Putin waiting to meet"
         break
     return None, False
 
@@ -37,6 +38,17 @@ def antecedent(pronoun: Token, actors: dict[int, Span], since: int = 0,
     kinds = pronouns.get(pronoun.lower_)
     if kinds is None:
         return None
+    if pronoun.lower_ == "it":
+        # "it" takes the nearest earlier subject: "History doesn't force Iran and Russia to be
+        # enemies, but it did ..." is history, not Russia; a subject that is no actor means none.
+        for i in range(pronoun.i - 1, since - 1, -1):
+            tok = pronoun.doc[i]
+            if tok.dep_ in ("nsubj", "nsubjpass") and tok.lower_ != "it":
+                span = actors.get(i)
+                if span is None and tok.pos_ in ("NOUN", "PROPN"):
+                    return None
+                if span is not None and span._.actor.kind in kinds:
+                    return span
     for i in range(pronoun.i - 1, since - 1, -1):
         span = actors.get(i)
         if span is not None and span._.actor.kind in kinds and span._.actor.how != "demonym modifier":
