@@ -170,36 +170,22 @@ def mutual_code(code: str) -> bool:
     return bool(found and found.mutual)
 
 
-def score_events(pairs: list[tuple[dict, DocRecords]]) -> tuple[dict[str, Score], dict[str, float], list]:
-    """(source, target, CAMEO root) per sentence: P/R/F1 over all events; then, on events matched by
-    sentence and actors, the accuracy of quad class, modality and date; and the commonest confusions."""
+def score_events(pairs: list[tuple[dict, DocRecords]], min_confidence: float = 0.6
+                 ) -> tuple[dict[str, Score], dict[str, float], list]:
+    """(source, target, CAMEO root) per sentence: P/R/F1 of the events coded at `min_confidence` or
+    more (those that feed counts), and of all events; then, on events matched by sentence and
+    actors, the accuracy of quad class, modality and date; and the commonest confusions."""
+    everything = Score()
+    for gold, records in pairs:
+        _match_events(gold, records, records.events, everything)
     triples = Score()
     matched = 0
     agree = {"root": 0, "quad": 0, "modality": 0}
     dated = {"exact": 0, "at gold precision": 0, "gold dates": 0}
     confusion: dict[tuple, int] = {}
     for gold, records in pairs:
-        where = gold["doc"]
-        by_sentence = {s.text: s.idx for s in records.sentences}
-        text_of = {s.idx: s.text for s in records.sentences}
-        predicted = [(e.sent_idx, (e.source, e.target, e.root), e) for e in records.events]
-        remaining = list(predicted)
-        gold_events = []
-        for g in gold["events"]:
-            idx = by_sentence.get(g["sentence"])
-            gold_events.append((idx, (g["source"], g["target"], g["cameo_root"]), g))
-        unmatched_gold = []
-        for idx, key, g in gold_events:  # strict: same sentence, actors and root
-            hit = next((p for p in remaining if p[0] == idx and _same_event(p[2], key)), None)
-            if hit is None:
-                unmatched_gold.append((idx, key, g))
-            else:
-                remaining.remove(hit)
-                triples.tp += 1
-        triples.fn += len(unmatched_gold)
-        triples.fp += len(remaining)
-        triples.errors += [f"{where}: missed {k} in {g['sentence'][:90]!r}" for _, k, g in unmatched_gold]
-        triples.errors += [f"{where}: spurious {k} ({e.trigger}, {e.modality}) in {text_of[i][:90]!r}" for i, k, e in remaining]
+        scored = [e for e in records.events if e.confidence >= min_confidence]
+        predicted, gold_events = _match_events(gold, records, scored, triples)
         # loose: same sentence and actors, to judge the attributes
         pool = list(predicted)
         for idx, key, g in gold_events:
@@ -226,7 +212,33 @@ def score_events(pairs: list[tuple[dict, DocRecords]]) -> tuple[dict[str, Score]
     for k in ("exact", "at gold precision"):
         rates[f"date {k}"] = dated[k] / dated["gold dates"] if dated["gold dates"] else 0.0
     common = sorted(confusion.items(), key=lambda kv: -kv[1])[:10]
-    return {"events (sentence, source, target, root)": triples}, rates, common
+    return {f"events (sentence, source, target, root), confidence >= {min_confidence}": triples,
+            "all events, any confidence": everything}, rates, common
+
+
+def _match_events(gold: dict, records: DocRecords, events: list, score: Score) -> tuple[list, list]:
+    """Strict matching (same sentence, actors and root) of `events` to the gold's, into `score`."""
+    where = gold["doc"]
+    by_sentence = {s.text: s.idx for s in records.sentences}
+    text_of = {s.idx: s.text for s in records.sentences}
+    predicted = [(e.sent_idx, (e.source, e.target, e.root), e) for e in events]
+    gold_events = [(by_sentence.get(g["sentence"]), (g["source"], g["target"], g["cameo_root"]), g)
+                   for g in gold["events"]]
+    remaining = list(predicted)
+    unmatched_gold = []
+    for idx, key, g in gold_events:
+        hit = next((p for p in remaining if p[0] == idx and _same_event(p[2], key)), None)
+        if hit is None:
+            unmatched_gold.append((idx, key, g))
+        else:
+            remaining.remove(hit)
+            score.tp += 1
+    score.fn += len(unmatched_gold)
+    score.fp += len(remaining)
+    score.errors += [f"{where}: missed {k} in {g['sentence'][:90]!r}" for _, k, g in unmatched_gold]
+    score.errors += [f"{where}: spurious {k} ({e.trigger}, {e.modality}, {e.confidence}) in {text_of[i][:90]!r}"
+                     for i, k, e in remaining]
+    return predicted, gold_events
 
 
 def load_plover(path: Path) -> list[dict]:

@@ -9,8 +9,15 @@ import duckdb
 
 from . import date_filter, limit_clause
 
-# Only these count in series and totals; hypothetical and negated events stay visible.
+# Only these count in series and totals; hypothetical and negated events stay visible, and so do
+# events coded below MIN_CONFIDENCE (those with no target: one-sided codings are the least reliable).
 COUNTED = ("asserted", "reported")
+MIN_CONFIDENCE = 0.6
+
+
+def counted(alias: str = "e") -> str:
+    """The SQL condition for events that feed counts, series and clusters."""
+    return f"{alias}.modality IN {COUNTED!r} AND {alias}.confidence >= {MIN_CONFIDENCE}"
 
 
 @dataclass

@@ -393,7 +393,9 @@ class EventCoder:
                     if _code(source) == _code(target) or key in seen:
                         continue
                     seen.add(key)
-                    confidence = 0.4 + 0.2 * (source is not None) + 0.2 * (target is not None) + 0.1 * bool(pattern.specificity)
+                    # An act with no one it is aimed at is kept, but below the counting threshold
+                    # (analysis.events.MIN_CONFIDENCE): one-sided codings are the least reliable.
+                    confidence = (0.8 if target is not None else 0.5) + 0.1 * bool(pattern.specificity)
                     events.append(Event(doc[token.i : token.i + 1], pattern, source, target, modality, when,
                                         basis, round(min(confidence, 0.95), 2)))
             if explicit:
