@@ -355,6 +355,37 @@ def issues(
 
 
 @app.command()
+def stance(
+    a: Annotated[str, typer.Argument(help="One state of the dyad (RUS).")],
+    b: Annotated[str, typer.Argument(help="The other (IRN).")],
+    db: DbOption = DEFAULT_DB,
+    fmt: FormatOption = Format.table,
+    evidence: Annotated[bool, typer.Option("--evidence", help="Show the sentences behind each label.")] = False,
+) -> None:
+    """How each document, and each source, characterises the relationship between two states."""
+    pair = sorted((a.upper(), b.upper()))
+    con = store.connect(db, read_only=True)
+    result = con.execute("""
+        SELECT coalesce(d.publication, d.site, regexp_extract(d.source_path, '[^/]+$')) AS source, d.published, d.title, st.label,
+               st.confidence, st.scores, st.doc_id,
+               (SELECT list(s.text ORDER BY list_position(st.evidence, s.idx)) FROM sentences s
+                 WHERE s.doc_id = st.doc_id AND list_contains(st.evidence, s.idx)) AS evidence
+        FROM stances st JOIN documents d USING (doc_id)
+        WHERE st.actor_a = ? AND st.actor_b = ?
+        ORDER BY d.published NULLS LAST, st.doc_id""", pair)
+    columns = [c[0] for c in result.description]
+    rows = result.fetchall()
+    if not evidence:
+        columns, rows = columns[:-1], [r[:-1] for r in rows]
+    emit(columns, rows, fmt, title=f"{pair[0]}-{pair[1]}: how {len(rows)} documents characterise the relationship", console=out)
+    if fmt is Format.table and rows:
+        by_source: dict[str, list[str]] = {}
+        for row in rows:
+            by_source.setdefault(str(row[0]), []).append(row[3])
+        emit(["source", "labels"], [(k, ", ".join(v)) for k, v in by_source.items()], fmt, title="per source", console=out)
+
+
+@app.command()
 def reanalyse(
     db: DbOption = DEFAULT_DB,
     everything: Annotated[bool, typer.Option("--all", help="Every document, not only those analysed by another version.")] = False,
@@ -441,6 +472,7 @@ _register_eval("actors", "score_actors",
                "Precision, recall and F1 of actor resolution: mentions (surface, code) and actors per document.")
 _register_eval("quotes", "score_quotes", "Precision, recall and F1 of quotations: (speaker, text), and text alone.")
 _register_eval("issues", "score_issues", "Precision, recall and F1 of the issue areas assigned to each document.")
+_register_eval("stance", "score_stance", "Whether each document's relationship label is the gold's.")
 
 
 def _report(scores: dict, fmt: Format, title: str, errors: bool) -> None:
@@ -465,6 +497,7 @@ def eval_events(
     fmt: FormatOption = Format.table,
     errors: ErrorsOption = False,
     plover: Annotated[Optional[Path], typer.Option("--plover", help="Score against PLOVER gold-standard records (JSONL) instead.")] = None,
+    min_confidence: Annotated[float, typer.Option(min=0.0, max=1.0, help="Score the events coded with at least this confidence (the counting threshold).")] = 0.6,
 ) -> None:
     """Precision, recall and F1 of (source, target, CAMEO root) per sentence; quad, modality and date
     accuracy. With --plover FILE: (source, target, PLOVER type) per record, overall and per type."""
@@ -474,7 +507,7 @@ def eval_events(
         _eval_plover(plover, fmt, errors)
         return
     pairs = _analysed_gold(gold, corpus)
-    scores, rates, confusion = score_events(pairs)
+    scores, rates, confusion = score_events(pairs, min_confidence)
     if fmt is Format.json:
         dump_json({"scores": [dict(zip(SCORE_COLUMNS, s.row(name))) for name, s in scores.items()], "rates": rates,
                    "confusions": [dict(zip(("what", "gold", "ours", "count"), (*k, n))) for k, n in confusion]})
@@ -485,6 +518,15 @@ def eval_events(
         emit(["what", "gold", "ours", "count"], [(*k, n) for k, n in confusion], fmt, title="commonest confusions", console=out)
     if errors:
         _print_errors(scores)
+
+
+# Commands defined in their own modules register on `app` when imported (one line each).
+# `python -m detente.cli` runs this file as __main__: command modules must find this `app`.
+if __name__ == "__main__":
+    sys.modules.setdefault("detente.cli", sys.modules["__main__"])
+# -- command modules --
+from . import cli_analysis  # noqa: E402,F401
+from . import cli_output  # noqa: E402,F401
 
 
 def main() -> None:

@@ -144,6 +144,18 @@ class QuoteRecord:
 
 
 @dataclass
+class StanceRecord:
+    """How the document characterises one dyad it discusses at length."""
+
+    actor_a: str  # alphabetical order
+    actor_b: str
+    label: str  # strategic_alliance, limited_partnership, marriage_of_convenience, rivalry
+    confidence: float
+    scores: dict[str, float]
+    evidence: list[int]  # sentence indices, strongest first
+
+
+@dataclass
 class DocRecords:
     """Everything analysis learned about one document: plain rows, ready for the store."""
 
@@ -154,3 +166,4 @@ class DocRecords:
     events: list[EventRecord] = field(default_factory=list)
     quotes: list[QuoteRecord] = field(default_factory=list)
     issues: list[tuple[str, float, int, bool]] = field(default_factory=list)  # issue, weight, sentences, assigned
+    stances: list[StanceRecord] = field(default_factory=list)

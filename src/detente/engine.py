@@ -10,6 +10,7 @@ import duckdb
 from spacy.language import Language
 
 from . import store
+from .analysis.clusters import refresh_clusters
 from .document import Document
 from .ingest import InputError, discover, read_sources
 from .knowledge.kb import load_kb
@@ -101,6 +102,7 @@ def ingest(
         if len(pending) >= batch_size:
             flush()
     flush()
+    refresh_clusters(con)  # one transaction of its own: a kill before it leaves the old clusters
     return summary
 
 
@@ -123,4 +125,5 @@ def reanalyse(con: duckdb.DuckDBPyConnection, nlp: Language, everything: bool = 
         records = list(analyse(documents, nlp))
         store.replace_analysis(con, records, version)
         on_advance(len(records))
+    refresh_clusters(con)
     return len(ids)

