@@ -24,7 +24,7 @@ import duckdb
 
 from .. import store
 from . import limit_clause
-from .events import COUNTED, EventFilter
+from .events import COUNTED, MIN_CONFIDENCE, EventFilter
 
 # CAMEO codes whose relation runs both ways: "A met B" and "B met A" report one event.
 SYMMETRIC = ("04", "057", "06", "19")
@@ -128,10 +128,13 @@ def _fingerprint(con: duckdb.DuckDBPyConnection) -> str:
     return f"{n}:{h}"
 
 
-CLUSTERS_SQL = """
+# Events coded below the counting threshold cluster apart, as 'uncertain', and are never counted.
+UNCERTAIN = f"CASE WHEN confidence < {MIN_CONFIDENCE} THEN 'uncertain' ELSE modality END"
+
+CLUSTERS_SQL = f"""
 INSERT INTO clusters
 WITH m AS (
-    SELECT ec.cluster_id, e.*, coalesce(e.issue, s.issues[1]) AS issue_,
+    SELECT ec.cluster_id, e.* REPLACE ({UNCERTAIN} AS modality), coalesce(e.issue, s.issues[1]) AS issue_,
            coalesce(d.publication, d.site, d.doc_id) AS src,
            CASE e.date_precision WHEN 'day' THEN 0 WHEN 'week' THEN 1 WHEN 'month' THEN 2
                 WHEN 'year' THEN 3 WHEN 'decade' THEN 4 ELSE 5 END AS rank_
@@ -161,7 +164,7 @@ FROM rep r JOIN agg g USING (cluster_id) LEFT JOIN anchor a USING (cluster_id)
 def refresh_clusters(con: duckdb.DuckDBPyConnection) -> int:
     """Rebuild `clusters` and `event_clusters` from all stored events, all or nothing."""
     rows = con.execute(
-        "SELECT event_id, doc_id, source, target, cameo, root, modality, date_start, date_precision, date "
+        f"SELECT event_id, doc_id, source, target, cameo, root, {UNCERTAIN}, date_start, date_precision, date "
         "FROM events").fetchall()
     assignment = assign_clusters(rows)
     with store.transaction(con):
