@@ -527,6 +527,7 @@ if __name__ == "__main__":
 # -- command modules --
 from . import cli_analysis  # noqa: E402,F401
 from . import cli_output  # noqa: E402,F401
+from . import cli_web  # noqa: E402,F401
 
 
 def main() -> None:

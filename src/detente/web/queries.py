@@ -1,0 +1,185 @@
+"""Read queries the dashboard needs and detente.analysis does not yet offer (documents, quotes,
+search, overview figures). Plain SQL, results as JSON-ready dicts; candidates to move into
+detente.analysis when the CLI wants them too."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import duckdb
+
+from ..analysis import date_filter
+from ..analysis.actors import ACTOR_MENTION
+from ..analysis.events import EventFilter, counted
+from ..render import plain
+
+
+def rows_as_dicts(result: duckdb.DuckDBPyConnection) -> list[dict]:
+    columns = [c[0] for c in result.description]
+    return [plain(dict(zip(columns, row))) for row in result.fetchall()]
+
+
+def overview(con: duckdb.DuckDBPyConnection) -> dict:
+    """Corpus size and date range."""
+    docs, words, sentences, first, last = con.execute(
+        "SELECT count(*), coalesce(sum(n_words), 0), coalesce(sum(n_sentences), 0), min(published), max(published) "
+        "FROM documents").fetchone()
+    events, n_counted, first_event, last_event = con.execute(
+        f"SELECT count(*), count(*) FILTER (WHERE {counted()}), min(date_start), max(date_start) FROM events e"
+    ).fetchone()
+    quotes = con.execute("SELECT count(*) FROM quotes").fetchone()[0]
+    return plain({"documents": docs, "words": words, "sentences": sentences, "events": events,
+                  "counted_events": n_counted, "quotes": quotes, "first_published": first,
+                  "last_published": last, "first_event": first_event, "last_event": last_event})
+
+
+def top_dyads(con: duckdb.DuckDBPyConnection, limit: int = 10) -> list[dict]:
+    """Pairs of actors by counted events (asserted or reported, confident enough), either direction,
+    with their mean Goldstein weight."""
+    return rows_as_dicts(con.execute(f"""
+        SELECT least(source, target) AS a, greatest(source, target) AS b, count(*) AS events,
+               count(DISTINCT doc_id) AS documents, round(avg(goldstein), 2) AS mean_goldstein
+        FROM events e
+        WHERE source IS NOT NULL AND target IS NOT NULL AND source <> target AND {counted()}
+        GROUP BY 1, 2 ORDER BY events DESC, a, b LIMIT ?""", [limit]))
+
+
+EVENT_COLUMNS = ("e.event_id, e.doc_id, e.sent_idx, e.date, e.source, e.target, e.cameo, e.cameo_name, e.goldstein, "
+                 "e.quad, e.plover_type, e.modality, e.trigger, e.confidence, e.issue, d.title, d.published")
+
+
+def latest_events(con: duckdb.DuckDBPyConnection, limit: int = 10) -> list[dict]:
+    return rows_as_dicts(con.execute(f"""
+        SELECT {EVENT_COLUMNS} FROM events e JOIN documents d USING (doc_id)
+        ORDER BY e.date_start DESC NULLS LAST, e.doc_id, e.sent_idx, e.trigger_start LIMIT ?""", [limit]))
+
+
+def count_events(con: duckdb.DuckDBPyConnection, flt: EventFilter) -> int:
+    where, params = flt.where()
+    return con.execute(f"SELECT count(*) FROM events e WHERE {where}", params).fetchone()[0]
+
+
+def event(con: duckdb.DuckDBPyConnection, event_id: str) -> dict | None:
+    """One event with its evidence: the sentence's and trigger's offsets in the document."""
+    rows = rows_as_dicts(con.execute("""
+        SELECT e.*, s.text AS sentence, s.start_char AS sentence_start, s.end_char AS sentence_end,
+               d.title, d.published, d.publication
+        FROM events e JOIN documents d USING (doc_id)
+        JOIN sentences s ON s.doc_id = e.doc_id AND s.idx = e.sent_idx
+        WHERE e.event_id = ?""", [event_id]))
+    return rows[0] if rows else None
+
+
+def list_documents(con: duckdb.DuckDBPyConnection, limit: int = 50, offset: int = 0) -> tuple[int, list[dict]]:
+    total = con.execute("SELECT count(*) FROM documents").fetchone()[0]
+    rows = rows_as_dicts(con.execute("""
+        SELECT d.doc_id, d.published, d.title, d.publication, d.authors, d.url, d.n_words AS words,
+               d.n_sentences AS sentences,
+               (SELECT count(*) FROM events e WHERE e.doc_id = d.doc_id) AS events,
+               regexp_extract(d.source_path, '[^/\\\\]+$') || coalesce(':' || d.record, '') AS source,
+               d.ingested_at, left(trim(regexp_replace(d.text, '\\s+', ' ', 'g')), 90) AS opening
+        FROM documents d ORDER BY d.published DESC NULLS LAST, d.ingested_at DESC, d.doc_id
+        LIMIT ? OFFSET ?""", [limit, offset]))
+    return total, rows
+
+
+def document(con: duckdb.DuckDBPyConnection, doc_id: str) -> dict | None:
+    """A document with its text, sentences, actor mentions, events and quotes."""
+    docs = rows_as_dicts(con.execute(
+        "SELECT * EXCLUDE (masked, source_path), regexp_extract(source_path, '[^/\\\\]+$') AS source "
+        "FROM documents WHERE doc_id = ?", [doc_id]))
+    if not docs:
+        return None
+    doc = docs[0]
+    doc["sentences"] = rows_as_dicts(con.execute(
+        "SELECT idx, start_char, end_char, text, issues FROM sentences WHERE doc_id = ? ORDER BY idx", [doc_id]))
+    doc["mentions"] = mentions(con, doc_id)
+    doc["events"] = rows_as_dicts(con.execute(
+        f"SELECT {EVENT_COLUMNS} FROM events e JOIN documents d USING (doc_id) WHERE e.doc_id = ? "
+        "ORDER BY e.sent_idx, e.trigger_start", [doc_id]))
+    doc["quotes"] = rows_as_dicts(con.execute(
+        "SELECT sent_idx, start_char, end_char, text, speaker, speaker_actor, affiliation FROM quotes "
+        "WHERE doc_id = ? ORDER BY start_char", [doc_id]))
+    doc["issues"] = rows_as_dicts(con.execute(
+        "SELECT issue, weight, sentences FROM issues WHERE doc_id = ? AND assigned ORDER BY weight DESC", [doc_id]))
+    return doc
+
+
+def mentions(con: duckdb.DuckDBPyConnection, doc_id: str) -> list[dict]:
+    """A document's actor mentions (places and plain entities left out)."""
+    return rows_as_dicts(con.execute(f"""
+        SELECT m.sent_idx, m.start_char, m.end_char, m.surface, m.actor_code, m.role, m.kind, m.how
+        FROM mentions m WHERE m.doc_id = ? AND {ACTOR_MENTION} ORDER BY m.start_char""", [doc_id]))
+
+
+def quotes(con: duckdb.DuckDBPyConnection, speaker: str | None = None, actor: str | None = None,
+           since: date | None = None, until: date | None = None, limit: int = 50, offset: int = 0
+           ) -> tuple[int, list[dict]]:
+    """Direct quotations, filtered as `detente quotes` filters them."""
+    where, params = date_filter(since, until)
+    if speaker:
+        where += " AND contains(lower(q.speaker), lower(?))"
+        params.append(speaker)
+    if actor:
+        where += " AND (q.speaker_actor = ? OR q.speaker_id = ?)"
+        params += [actor, actor]
+    base = f"FROM quotes q JOIN documents d USING (doc_id) WHERE {where}"
+    total = con.execute(f"SELECT count(*) {base}", params).fetchone()[0]
+    rows = rows_as_dicts(con.execute(f"""
+        SELECT q.doc_id, q.sent_idx, d.title, d.published, q.speaker, q.speaker_actor, q.affiliation, q.text, q.how
+        {base} ORDER BY d.published NULLS LAST, q.doc_id, q.start_char LIMIT ? OFFSET ?""", params + [limit, offset]))
+    return total, rows
+
+
+def issues(con: duckdb.DuckDBPyConnection, since: date | None = None, until: date | None = None) -> list[dict]:
+    """Issue areas: documents on each, sentences, and events (as `detente issues`)."""
+    where, params = date_filter(since, until)
+    event_where, event_params = date_filter(since, until, "d2.published")
+    return rows_as_dicts(con.execute(f"""
+        SELECT i.issue, count(*) FILTER (WHERE i.assigned) AS documents, round(avg(i.weight), 3) AS mean_weight,
+               sum(i.sentences) AS sentences,
+               (SELECT count(*) FROM events e JOIN documents d2 USING (doc_id)
+                WHERE e.issue = i.issue AND {event_where}) AS events
+        FROM issues i JOIN documents d USING (doc_id) WHERE {where}
+        GROUP BY i.issue ORDER BY documents DESC, sentences DESC, i.issue""", event_params + params))
+
+
+MAX_TERMS = 8
+
+
+def search_terms(q: str) -> list[str]:
+    """The words of a query (quoted phrases kept whole), lower-cased, at most MAX_TERMS."""
+    terms = [a or b for a, b in re.findall(r'"([^"]+)"|(\S+)', q.lower())]
+    return [t.strip() for t in terms if t.strip()][:MAX_TERMS]
+
+
+def search(con: duckdb.DuckDBPyConnection, q: str, limit: int = 20) -> list[dict]:
+    """Documents whose sentences contain the query's words, best first.
+
+    DuckDB's fts extension is not bundled with the wheel (it installs from the network), so this
+    is plain SQL: a sentence scores one point per query term it contains plus its occurrences, a
+    document the sum over its matching sentences; each hit keeps its three best sentences.
+    """
+    terms = search_terms(q)
+    if not terms:
+        return []
+    has = " + ".join("(contains(lower(s.text), ?))::INTEGER" for _ in terms)
+    occurrences = " + ".join("(length(lower(s.text)) - length(replace(lower(s.text), ?, ''))) // length(?)"
+                             for _ in terms)
+    params = terms + [p for t in terms for p in (t, t)]
+    hits = rows_as_dicts(con.execute(f"""
+        WITH scored AS (
+            SELECT s.doc_id, s.idx, s.text, {has} AS matched, {occurrences} AS occurrences
+            FROM sentences s
+        ), ranked AS (
+            SELECT *, row_number() OVER (PARTITION BY doc_id ORDER BY matched DESC, occurrences DESC, idx) AS rank
+            FROM scored WHERE matched > 0
+        )
+        SELECT r.doc_id, d.title, d.published, d.publication,
+               sum(r.matched + r.occurrences) AS score, count(*) AS sentences,
+               list({{'idx': r.idx, 'text': r.text}} ORDER BY r.rank) FILTER (WHERE r.rank <= 3) AS snippets
+        FROM ranked r JOIN documents d USING (doc_id)
+        GROUP BY r.doc_id, d.title, d.published, d.publication
+        ORDER BY score DESC, r.doc_id LIMIT ?""", params + [limit]))
+    return hits

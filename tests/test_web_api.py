@@ -1,0 +1,282 @@
+"""The JSON API and the pages through FastAPI's TestClient over a real seed store: figures match the
+store and the CLI, uploads are checked and ingested, article text is escaped, write endpoints are
+guarded, and a schemathesis run against our own /openapi.json finds no server error."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import time
+from pathlib import Path
+
+import duckdb
+import pytest
+from fastapi.testclient import TestClient
+from hypothesis import HealthCheck, settings
+
+from detente.analysis.dyad import dyad_summary
+from detente.analysis.events import COUNTED, MIN_CONFIDENCE
+from detente.render import plain
+from detente.web import create_app
+from detente.web.jobs import safe_name
+
+from .conftest import assert_no_traceback, run_cli
+
+
+def seed_store(tmp_path_factory, seeds) -> Path:
+    """The seed corpus ingested by the real CLI once per test session (shared with the browser tests)."""
+    db = tmp_path_factory.getbasetemp() / "web-seed" / "detente.duckdb"
+    if not db.exists():
+        db.parent.mkdir(exist_ok=True)
+        result = run_cli("ingest", seeds, "--db", db)
+        assert result.returncode == 0, result.stderr
+    return db
+
+
+@pytest.fixture(scope="module")
+def seed_db(tmp_path_factory, seeds) -> Path:
+    return seed_store(tmp_path_factory, seeds)
+
+
+@pytest.fixture(scope="module")
+def client(seed_db):
+    """A read-only server over the seed store (what the property test and most reads use)."""
+    with TestClient(create_app(seed_db, read_only=True)) as c:
+        yield c
+
+
+@pytest.fixture
+def writable(seed_db, tmp_path):
+    """A copy of the seed store for a test that writes; yields a factory of clients over it."""
+    db = tmp_path / "detente.duckdb"
+    shutil.copy(seed_db, db)
+    opened = []
+
+    def make(**options) -> TestClient:
+        c = TestClient(create_app(db, **options))
+        c.__enter__()
+        opened.append(c)
+        return c
+
+    yield make
+    for c in opened:
+        c.__exit__(None, None, None)
+
+
+def sql(db: Path, query: str, params=()) -> list[tuple]:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return con.execute(query, list(params)).fetchall()
+    finally:
+        con.close()
+
+
+def wait_for(client: TestClient, job: dict, timeout: float = 180) -> dict:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        job = client.get(f"/api/ingest/{job['job_id']}").json()
+        if job["status"] in ("done", "failed"):
+            return job
+        time.sleep(0.3)
+    raise AssertionError(f"ingest job still {job['status']} after {timeout}s")
+
+
+def test_overview_counts_match_the_store(client, seed_db):
+    data = client.get("/api/overview").json()
+    docs, words, first, last = sql(seed_db, "SELECT count(*), sum(n_words), min(published), max(published) FROM documents")[0]
+    assert (data["documents"], data["words"]) == (docs, words)
+    assert (data["first_published"], data["last_published"]) == (first.isoformat(), last.isoformat())
+    assert data["events"] == sql(seed_db, "SELECT count(*) FROM events")[0][0]
+    top = data["top_dyads"][0]
+    pair_events = sql(seed_db, "SELECT count(*) FROM events WHERE modality IN ('asserted', 'reported') AND "
+                               f"confidence >= {MIN_CONFIDENCE} AND "
+                               "least(source, target) = ? AND greatest(source, target) = ? AND source <> target",
+                      (top["a"], top["b"]))[0][0]
+    assert top["events"] == pair_events and all(d["events"] <= top["events"] for d in data["top_dyads"])
+    page = client.get("/").text
+    assert f'id="n-documents">{docs}<' in page and f'/dyad/{top["a"]}/{top["b"]}' in page
+    assert client.get("/dyad", follow_redirects=False).headers["location"] == f'/dyad/{top["a"]}/{top["b"]}'
+
+
+def test_events_filters_and_paging_match_the_cli(client, seed_db):
+    cli = run_cli("events", "--db", seed_db, "--dyad", "RUS,IRN", "--format", "json")
+    expected = [e["event_id"] for e in json.loads(cli.stdout)]
+    assert len(expected) > 10
+    pages, offset = [], 0
+    while True:
+        page = client.get("/api/events", params={"dyad": "RUS,IRN", "limit": 7, "offset": offset}).json()
+        assert page["total"] == len(expected)
+        pages += [e["event_id"] for e in page["items"]]
+        offset += 7
+        if offset >= page["total"]:
+            break
+    assert pages == expected
+    conflict = client.get("/api/events", params={"actor": "rus", "quad": "material_conflict",
+                                                 "modality": "asserted,reported", "since": "2015-01-01"}).json()
+    assert conflict["total"] == sql(seed_db, "SELECT count(*) FROM events WHERE (source = 'RUS' OR target = 'RUS') AND "
+                                             "quad = 'material_conflict' AND modality IN ('asserted', 'reported') AND "
+                                             "date_start >= DATE '2015-01-01'")[0][0] > 0
+    for e in conflict["items"]:
+        assert "RUS" in (e["source"], e["target"]) and e["quad"] == "material_conflict"
+        assert e["evidence"][e["trigger_offset"]:].startswith(e["trigger"])
+    html = client.get("/events", params={"dyad": "RUS,IRN", "code": "19"}).text
+    assert f'id="event-total">{client.get("/api/events?dyad=RUS,IRN&code=19").json()["total"]}<' in html
+
+
+def test_event_page_highlights_the_evidence_and_marks_the_actors(client, seed_db):
+    event_id, sentence, trigger = sql(seed_db, """
+        SELECT e.event_id, s.text, e.trigger FROM events e JOIN sentences s ON s.doc_id = e.doc_id AND s.idx = e.sent_idx
+        WHERE e.source = 'RUS' AND e.target = 'IRN' ORDER BY e.event_id LIMIT 1""")[0]
+    data = client.get(f"/api/events/{event_id}").json()
+    assert data["sentence"] == sentence and data["trigger"] == trigger
+    html = client.get(f"/events/{event_id}").text
+    evidence = html.split('<mark class="evidence" id="evidence">', 1)[1].split("</mark>\n", 1)[0]
+    assert f'<mark class="trigger">{trigger}</mark>' in evidence
+    assert '<span class="actor" data-code="RUS"' in html and '<span class="actor" data-code="IRN"' in html
+    assert client.get("/api/events/nope:1").status_code == 404
+
+
+def test_dyad_api_is_the_analysis_summary_and_the_page_shows_it(client, seed_db):
+    con = duckdb.connect(str(seed_db), read_only=True)
+    expected = plain(dyad_summary(con, "RUS", "IRN"))
+    con.close()
+    data = client.get("/api/dyad/rus/IRN").json()
+    assert data == json.loads(json.dumps(expected))
+    html = client.get("/dyad/RUS/IRN").text
+    assert f'id="dyad-clusters">{expected["totals"]["clusters"]}<' in html
+    assert 'id="timeline-data"' in html and "RUS&gt;IRN" not in html  # chart data is JSON, not escaped markup
+    spec = json.loads(html.split('id="timeline-data">', 1)[1].split("</script>", 1)[0])
+    bars = {t["name"]: sum(t["y"]) for t in spec["data"] if t["type"] == "bar"}
+    for direction in ("RUS>IRN", "IRN>RUS"):
+        assert bars[f"{direction} clusters"] == sum(s["clusters"] for s in expected["series"] if s["direction"] == direction)
+    assert client.get("/api/dyad/RUS/IRN?by=decade").status_code == 422
+
+
+def test_network_clusters_actors_quotes_issues(client, seed_db):
+    net = client.get("/api/network").json()
+    edges = {(e["source"], e["target"]): e for e in net["edges"]}
+    assert {n["id"] for n in net["nodes"]} >= {code for pair in edges for code in pair}
+    clusters = client.get("/api/clusters", params={"dyad": "RUS,IRN"}).json()
+    counted = [c for c in clusters if c["source"] == "RUS" and c["target"] == "IRN" and c["modality"] in COUNTED]
+    assert edges[("RUS", "IRN")]["clusters"] == len(counted) > 0
+    assert sum(c["n_events"] for c in clusters) == client.get("/api/events?dyad=RUS,IRN").json()["total"]
+    actors = client.get("/api/actors", params={"limit": 5}).json()
+    assert actors[0]["mentions"] >= actors[-1]["mentions"] and actors[0]["code"] in ("RUS", "IRN")
+    rus = client.get("/api/actors/RUS").json()
+    assert len(rus["mentions"]) == actors[0]["mentions"] if actors[0]["code"] == "RUS" else len(rus["mentions"]) > 0
+    assert client.get("/api/actors/ZZZNOPE").status_code == 404
+    quotes = client.get("/api/quotes", params={"actor": "RUS"}).json()
+    assert quotes["total"] == sql(seed_db, "SELECT count(*) FROM quotes WHERE speaker_actor = 'RUS' OR speaker_id = 'RUS'")[0][0]
+    issues = {i["issue"]: i for i in client.get("/api/issues").json()}
+    assert issues["nuclear"]["documents"] == sql(seed_db, "SELECT count(*) FROM issues WHERE issue = 'nuclear' AND assigned")[0][0]
+
+
+def test_search_finds_the_documents_with_the_words(client, seed_db):
+    data = client.get("/api/search", params={"q": "Hamadan airbase"}).json()
+    having = {r[0] for r in sql(seed_db, "SELECT DISTINCT doc_id FROM sentences WHERE contains(lower(text), 'hamadan') "
+                                         "OR contains(lower(text), 'airbase')")}
+    assert {h["doc_id"] for h in data["items"]} == having and having
+    scores = [h["score"] for h in data["items"]]
+    assert scores == sorted(scores, reverse=True)
+    best = data["items"][0]["snippets"][0]["text"].lower()
+    assert "hamadan" in best or "airbase" in best
+    html = client.get("/search", params={"q": "Hamadan"}).text
+    assert '<mark class="term">Hamadan</mark>' in html
+    assert client.get("/api/search", params={"q": ""}).status_code == 422
+
+
+def test_upload_is_ingested_and_its_script_shown_as_text(writable, seed_db):
+    client = writable()
+    text = ("# Envoys meet in Baku\n\nTurkey and Azerbaijan signed a gas pipeline agreement in Baku on Monday. "
+            "The statement read <script>alert('owned')</script> and <b>nothing else</b>.\n")
+    response = client.post("/api/ingest", files={"file": ("../../etc/baku note.txt", text.encode())})
+    assert response.status_code == 202, response.text
+    job = wait_for(client, response.json())
+    assert job["status"] == "done" and job["stored"] == 1 and job["filename"] == "baku_note.txt", job
+    doc_id = job["documents"][0]
+    listing = client.get("/api/documents").json()
+    assert listing["total"] == 6 and doc_id in [d["doc_id"] for d in listing["items"]]
+    html = client.get(f"/documents/{doc_id}").text
+    assert "<script>alert" not in html and "&lt;script&gt;alert(&#39;owned&#39;)&lt;/script&gt;" in html
+    assert "<b>nothing" not in html
+    assert "Envoys meet in Baku" in client.get("/documents").text
+    events = client.get("/api/events", params={"dyad": "TUR,AZE"}).json()
+    assert events["total"] >= 1  # the new article's events are queryable at once
+    again = wait_for(client, client.post("/api/ingest", files={"file": ("copy.txt", text.encode())}).json())
+    assert (again["stored"], again["skipped"]) == (0, 1)
+
+
+def test_upload_checks_type_size_and_never_writes_outside_its_folder(writable):
+    client = writable(max_upload=1000)
+    bad_type = client.post("/api/ingest", files={"file": ("list.urls", b"http://example.com\n")})
+    assert bad_type.status_code == 415 and ".urls" in bad_type.json()["detail"]
+    assert client.post("/api/ingest", files={"file": ("x.exe", b"MZ")}).status_code == 415
+    too_big = client.post("/api/ingest", files={"file": ("big.txt", b"a " * 2000)})
+    assert too_big.status_code == 413 and "1,000" in too_big.json()["detail"]
+    assert client.post("/api/ingest", files={"file": ("empty.txt", b"")}).status_code == 400
+    assert client.post("/api/ingest").status_code == 422
+    folder = client.app.state.settings.ingestor.folder
+    assert list(folder.iterdir()) == []  # refused uploads leave nothing behind
+    for name, safe in [("../../etc/passwd.txt", "passwd.txt"), ("..\\..\\win.ini.md", "win.ini.md"),
+                       (".hidden.txt", "hidden.txt"), ("a b;c$.csv", "a_b_c_.csv"), ("", "upload")]:
+        assert safe_name(name) == safe
+
+
+def test_read_only_and_token_guard_the_writes(writable, seed_db):
+    files = {"file": ("a.txt", b"Russia and Iran signed a treaty.")}
+    read_only = TestClient(create_app(seed_db, read_only=True))
+    refused = read_only.post("/api/ingest", files=files)
+    assert refused.status_code == 403 and "read-only" in refused.json()["detail"]
+    assert "uploads are turned off" in read_only.get("/upload").text
+    guarded = writable(token="s3cret")
+    assert guarded.post("/api/ingest", files=files).status_code == 401
+    assert guarded.post("/api/ingest", files=files, headers={"Authorization": "Bearer wrong"}).status_code == 401
+    ok = guarded.post("/api/ingest", files=files, headers={"Authorization": "Bearer s3cret"})
+    assert ok.status_code == 202
+    assert wait_for(guarded, ok.json())["status"] == "done"
+
+
+def test_serve_refuses_a_public_address_without_a_token(tmp_path):
+    result = run_cli("serve", "--db", tmp_path / "x.duckdb", "--host", "0.0.0.0")
+    assert result.returncode == 2 and "--token" in result.stderr
+    assert_no_traceback(result)
+    missing = run_cli("serve", "--db", tmp_path / "none.duckdb", "--read-only")
+    assert missing.returncode == 3 and "no store here" in missing.stderr
+
+
+def test_bad_requests_get_clear_4xx_and_errors_no_internals(client, seed_db):
+    for url, status, words in [("/api/events?since=2015-13-01", 422, "since"), ("/api/events?modality=maybe", 422, "modality"),
+                               ("/api/events?limit=0", 422, "limit"), ("/api/documents/zz", 422, "doc_id"), ("/api/nothing", 404, "")]:
+        response = client.get(url)
+        assert response.status_code == status, url
+        assert words in response.json()["detail"]
+    for path in ("/static/../../store.py", "/static/%2e%2e/%2e%2e/store.py", "/api/documents/..%2F..%2Fetc%2Fpasswd"):
+        assert client.get(path).status_code in (404, 422), path
+    app = create_app(seed_db, read_only=True)
+
+    @app.get("/api/boom")
+    def boom():
+        return 1 / 0
+
+    response = TestClient(app, raise_server_exceptions=False).get("/api/boom")
+    assert response.status_code == 500 and response.json() == {"detail": "internal error"}
+
+
+def test_property_no_server_errors(seed_db):
+    """Schemathesis draws requests for every operation of our own OpenAPI schema (valid and not);
+    none may make the server fail."""
+    import schemathesis
+    from hypothesis import given
+    from schemathesis.checks import not_a_server_error
+
+    schema = schemathesis.openapi.from_asgi("/openapi.json", create_app(seed_db, read_only=True))
+    operations = [result.ok() for result in schema.get_all_operations()]
+    assert len(operations) >= 14
+    for operation in operations:
+
+        @given(case=operation.as_strategy())
+        @settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck), database=None)
+        def no_server_error(case):
+            case.call_and_validate(checks=[not_a_server_error])
+
+        no_server_error()

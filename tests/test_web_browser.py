@@ -1,0 +1,157 @@
+"""The dashboard in a real browser: `detente serve` started as a user would, on a free loopback port
+over a copy of the seed store, driven with Playwright in Debian's chromium. Screenshots go to
+$DETENTE_SCREENSHOTS when set, else to the test's temporary folder."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+from .test_web_api import seed_store
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run"]
+pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory, seeds):
+    """The real server (uvicorn, via the CLI) over a writable copy of the seed store."""
+    db = tmp_path_factory.mktemp("browser") / "detente.duckdb"
+    shutil.copy(seed_store(tmp_path_factory, seeds), db)
+    port = free_port()
+    log = open(db.parent / "server.log", "w")
+    proc = subprocess.Popen([sys.executable, "-m", "detente.cli", "serve", "--db", str(db), "--port", str(port)],
+                            stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            if httpx.get(f"{base}/api/overview", timeout=2).status_code == 200:
+                break
+        except httpx.HTTPError:
+            pass
+        if proc.poll() is not None or time.monotonic() > deadline:
+            proc.kill()
+            raise AssertionError(f"the server did not start: {(db.parent / 'server.log').read_text()}")
+        time.sleep(0.3)
+    yield base
+    proc.terminate()
+    proc.wait(timeout=20)
+    log.close()
+
+
+@pytest.fixture(scope="module")
+def shots(tmp_path_factory) -> Path:
+    folder = Path(os.environ.get("DETENTE_SCREENSHOTS") or tmp_path_factory.mktemp("screenshots"))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    pg = context.new_page()
+    errors: list[str] = []
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    yield pg
+    context.close()
+    assert not errors, errors  # no JavaScript error on any page
+
+
+def test_dyad_page_draws_its_charts(page, server, shots):
+    summary = httpx.get(f"{server}/api/dyad/RUS/IRN").json()
+    page.goto(f"{server}/dyad/RUS/IRN")
+    page.wait_for_selector("#timeline .main-svg")
+    page.wait_for_selector("#quads .main-svg")
+    directions = {s["direction"] for s in summary["series"]}
+    # one bar trace and one line trace per direction, drawn as SVG by plotly.js
+    assert page.locator("#timeline .barlayer g.trace").count() == len(directions) == 2
+    assert page.locator("#timeline .scatterlayer g.trace").count() == len(directions)
+    periods = {s["period"] for s in summary["series"] if s["clusters"]}
+    assert page.locator("#timeline .barlayer g.point path").count() >= len(periods) > 0
+    assert page.locator("#quads .barlayer g.trace").count() == 4
+    ticks = page.locator("#timeline .xtick text").all_text_contents()
+    assert sorted(ticks) == sorted({s["period"] for s in summary["series"]})
+    assert page.inner_text("#dyad-clusters") == str(summary["totals"]["clusters"])
+    assert page.locator("#ledger tbody tr").count() == max(len(summary["ledger"]), 1)
+    page.screenshot(path=shots / "dyad.png", full_page=True)
+
+
+def test_filter_the_events_then_open_one_with_its_evidence(page, server, shots):
+    page.goto(f"{server}/events")
+    page.fill("#filters input[name=dyad]", "RUS,IRN")
+    page.select_option("#filters select[name=quad]", "material_conflict")
+    page.click("#filters button[type=submit]")
+    page.wait_for_url("**/events?*dyad=RUS%2CIRN*")
+    expected = httpx.get(f"{server}/api/events", params={"dyad": "RUS,IRN", "quad": "material_conflict"}).json()
+    assert 0 < expected["total"] < httpx.get(f"{server}/api/events", params={"dyad": "RUS,IRN"}).json()["total"]
+    assert page.inner_text("#event-total") == str(expected["total"])
+    rows = page.locator("table.events tbody tr.event")
+    assert rows.count() == len(expected["items"])
+    assert set(page.locator("table.events .quad").all_inner_texts()) == {"material conflict"}
+    page.screenshot(path=shots / "events-filtered.png", full_page=True)
+
+    first = expected["items"][0]
+    rows.first.locator("a.event-link").click()
+    page.wait_for_selector("mark.evidence")
+    evidence = page.locator("mark.evidence")
+    assert evidence.count() == 1 and evidence.is_visible()
+    assert " ".join(evidence.inner_text().split()) == " ".join(first["evidence"].split())
+    assert evidence.locator("mark.trigger").inner_text() == first["trigger"]
+    codes = set(page.locator("#article span.actor").evaluate_all("els => els.map(e => e.dataset.code)"))
+    assert {first["source"], first["target"]} <= codes
+    evidence.scroll_into_view_if_needed()
+    page.screenshot(path=shots / "event-evidence.png")
+
+
+def test_upload_a_document_and_see_it_listed(page, server, shots, tmp_path):
+    title = f"Ankara and Baku sign a pipeline accord {os.getpid()}"
+    article = tmp_path / "pipeline accord.txt"
+    article.write_text(f"# {title}\n\nTurkey and Azerbaijan signed a gas pipeline agreement in Baku on Monday. "
+                       "President Erdogan said the deal would bind Ankara and Baku for decades. "
+                       "<script>window.pwned = true</script>\n", encoding="utf-8")
+    before = httpx.get(f"{server}/api/documents").json()["total"]
+    page.goto(f"{server}/upload")
+    page.set_input_files("#upload-file", str(article))
+    page.click("#upload-button")
+    page.wait_for_function("document.getElementById('upload-state').textContent.startsWith('done')", timeout=240_000)
+    assert float(page.get_attribute("#upload-progress", "value")) == 1.0
+    assert "stored 1" in page.inner_text("#upload-state")
+    page.screenshot(path=shots / "upload-done.png")
+
+    page.click("#upload-documents a >> nth=0")
+    page.wait_for_selector("#article")
+    assert "<script>window.pwned = true</script>" in page.inner_text("#article")  # shown as text ...
+    assert page.evaluate("window.pwned") is None  # ... never run
+
+    page.goto(f"{server}/documents")
+    listed = page.locator("#documents tr.document", has_text=title)
+    assert listed.count() == 1
+    assert page.locator("#documents tr.document").count() == before + 1
+    page.screenshot(path=shots / "documents.png", full_page=True)
