@@ -31,5 +31,5 @@ def test_sentences_documents_and_events_get_issues(nlp):
     issues = {code: (weight, n, assigned) for code, weight, n, assigned in records.issues}
     assert issues["energy_oil"] == (0.5, 2, True)
     assert issues["syria_war"][2] is False  # one sentence is not enough to put the document on it
-    (event,) = [e for e in records.events if e.source == "TUR" and e.target == "RUS"]
+    (event,) = [e for e in records.events if e.source == "TUR" and e.target == "RUS" and e.root == "11"]
     assert event.issue == "syria_war"
