@@ -263,23 +263,20 @@ def _marked(sentence: str, offset: int, words: str) -> Text:
     return text
 
 
-@app.command()
-def events(
-    db: DbOption = DEFAULT_DB,
-    fmt: FormatOption = Format.table,
-    actor: Annotated[Optional[str], typer.Option(help="Events with this actor on either side (RUS).")] = None,
-    dyad: Annotated[Optional[str], typer.Option(help="Events between two actors, either direction: RUS,IRN.")] = None,
-    code: Annotated[Optional[str], typer.Option(help="CAMEO code or prefix: 19, 042.")] = None,
-    quad: Annotated[Optional[str], typer.Option(help="verbal_cooperation, material_cooperation, verbal_conflict, material_conflict.")] = None,
-    modality: Annotated[Optional[str], typer.Option(help="asserted, reported, hypothetical, negated (comma-separated).")] = None,
-    since: Annotated[Optional[datetime], typer.Option("--since", formats=["%Y-%m-%d"], help="Events dated on or after.")] = None,
-    until: Annotated[Optional[datetime], typer.Option("--until", formats=["%Y-%m-%d"], help="Events dated on or before.")] = None,
-    issue: Annotated[Optional[str], typer.Option(help="Events on this issue area.")] = None,
-    evidence: Annotated[bool, typer.Option("--evidence", help="Show each event's sentence with its trigger.")] = False,
-    limit: LimitOption = None,
-) -> None:
-    """List coded events: who did what to whom, when, with CAMEO/PLOVER codes and modality."""
-    from .analysis.events import EventFilter, list_events
+# The event filters, shared by `events`, `clusters` and `export`.
+ActorOption = Annotated[Optional[str], typer.Option(help="Events with this actor on either side (RUS).")]
+DyadOption = Annotated[Optional[str], typer.Option(help="Events between two actors, either direction: RUS,IRN.")]
+CodeOption = Annotated[Optional[str], typer.Option(help="CAMEO code or prefix: 19, 042.")]
+QuadOption = Annotated[Optional[str], typer.Option(help="verbal_cooperation, material_cooperation, verbal_conflict, material_conflict.")]
+ModalityOption = Annotated[Optional[str], typer.Option(help="asserted, reported, hypothetical, negated (comma-separated).")]
+EventSince = Annotated[Optional[datetime], typer.Option("--since", formats=["%Y-%m-%d"], help="Events dated on or after.")]
+EventUntil = Annotated[Optional[datetime], typer.Option("--until", formats=["%Y-%m-%d"], help="Events dated on or before.")]
+IssueOption = Annotated[Optional[str], typer.Option(help="Events on this issue area.")]
+
+
+def event_filter(actor, dyad, code, quad, modality, since, until, issue):
+    """The EventFilter those options describe, with one-line errors for a bad --dyad or --modality."""
+    from .analysis.events import MODALITIES, EventFilter
 
     pair = None
     if dyad:
@@ -288,10 +285,30 @@ def events(
             raise UserError(f"--dyad takes two codes separated by a comma, e.g. RUS,IRN (got {dyad!r})", 2)
         pair = (parts[0], parts[1])
     modalities = [m.strip() for m in modality.split(",")] if modality else None
-    allowed = {"asserted", "reported", "hypothetical", "negated"}
-    if modalities and not set(modalities) <= allowed:
-        raise UserError(f"--modality takes {', '.join(sorted(allowed))} (got {modality!r})", 2)
-    flt = EventFilter(actor.upper() if actor else None, pair, code, quad, modalities, _day(since), _day(until), issue)
+    if modalities and not set(modalities) <= set(MODALITIES):
+        raise UserError(f"--modality takes {', '.join(sorted(MODALITIES))} (got {modality!r})", 2)
+    return EventFilter(actor.upper() if actor else None, pair, code, quad, modalities, _day(since), _day(until), issue)
+
+
+@app.command()
+def events(
+    db: DbOption = DEFAULT_DB,
+    fmt: FormatOption = Format.table,
+    actor: ActorOption = None,
+    dyad: DyadOption = None,
+    code: CodeOption = None,
+    quad: QuadOption = None,
+    modality: ModalityOption = None,
+    since: EventSince = None,
+    until: EventUntil = None,
+    issue: IssueOption = None,
+    evidence: Annotated[bool, typer.Option("--evidence", help="Show each event's sentence with its trigger.")] = False,
+    limit: LimitOption = None,
+) -> None:
+    """List coded events: who did what to whom, when, with CAMEO/PLOVER codes and modality."""
+    from .analysis.events import list_events
+
+    flt = event_filter(actor, dyad, code, quad, modality, since, until, issue)
     con = store.connect(db, read_only=True)
     columns, rows = list_events(con, flt, evidence, limit)
     if evidence and fmt is Format.table:
@@ -314,15 +331,9 @@ def quotes(
     limit: LimitOption = None,
 ) -> None:
     """List direct quotations with their speakers, the speakers' affiliations and the article."""
-    from .analysis import date_filter
+    from .analysis.texts import quote_filter
 
-    where, params = date_filter(_day(since), _day(until))
-    if speaker:
-        where += " AND contains(lower(q.speaker), lower(?))"
-        params.append(speaker)
-    if actor:
-        where += " AND (q.speaker_actor = ? OR q.speaker_id = ?)"
-        params += [actor, actor]
+    where, params = quote_filter(speaker, actor, _day(since), _day(until))
     con = store.connect(db, read_only=True)
     result = con.execute(f"""
         SELECT q.doc_id, d.published, q.speaker, q.speaker_actor, q.affiliation, q.text, q.how
@@ -339,18 +350,9 @@ def issues(
     until: UntilOption = None,
 ) -> None:
     """Issue areas across the corpus: documents on each, share of sentences, and events per issue."""
-    from .analysis import date_filter
+    from .analysis.texts import issue_summary
 
-    where, params = date_filter(_day(since), _day(until))
-    event_where, event_params = date_filter(_day(since), _day(until), "d2.published")
-    con = store.connect(db, read_only=True)
-    result = con.execute(f"""
-        SELECT i.issue, count(*) FILTER (WHERE i.assigned) AS documents, round(avg(i.weight), 3) AS mean_weight,
-               sum(i.sentences) AS sentences,
-               (SELECT count(*) FROM events e JOIN documents d2 USING (doc_id)
-                WHERE e.issue = i.issue AND {event_where}) AS events
-        FROM issues i JOIN documents d USING (doc_id) WHERE {where}
-        GROUP BY i.issue ORDER BY documents DESC, sentences DESC""", event_params + params)
+    result = issue_summary(store.connect(db, read_only=True), _day(since), _day(until))
     emit([c[0] for c in result.description], result.fetchall(), fmt, title="issues", console=out)
 
 

@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import tempfile
-from datetime import datetime
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
@@ -16,11 +13,10 @@ from rich.table import Table
 from rich.text import Text
 
 from . import store
-from .cli import DEFAULT_DB, DbOption, FormatOption, LimitOption, UserError, _day, app, out
+from .cli import (DEFAULT_DB, ActorOption, CodeOption, DbOption, DyadOption, EventSince, EventUntil, FormatOption,
+                  IssueOption, LimitOption, ModalityOption, QuadOption, UserError, _day, app, event_filter, out)
 from .render import Format, cell, dump_json, emit, plain
 
-EventSince = Annotated[Optional[datetime], typer.Option("--since", formats=["%Y-%m-%d"], help="Events dated on or after.")]
-EventUntil = Annotated[Optional[datetime], typer.Option("--until", formats=["%Y-%m-%d"], help="Events dated on or before.")]
 
 
 class Period(str, Enum):
@@ -183,19 +179,14 @@ def _actor(entry: dict) -> Text:
 
 
 def _write_atomic(path: Path, write) -> None:
-    """Write through a temporary file beside `path`, so a failed run leaves no half file."""
-    path = Path(path)
+    """Write through export's temporary-file-then-rename, so a failed run leaves no half file."""
+    from .export import ExportError, atomic_output
+
     try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent if str(path.parent) else ".", prefix=f".{path.name}.")
-    except OSError as e:
-        raise UserError(f"{path}: cannot write ({e.strerror})", 2) from None
-    os.close(fd)
-    try:
-        write(tmp)
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+        with atomic_output(Path(path)) as tmp:
+            write(tmp)
+    except ExportError as e:
+        raise UserError(str(e), 2) from None
 
 
 @app.command()
@@ -240,31 +231,20 @@ def network(
 def clusters(
     db: DbOption = DEFAULT_DB,
     fmt: FormatOption = Format.table,
-    actor: Annotated[Optional[str], typer.Option(help="Clusters with this actor on either side (RUS).")] = None,
-    dyad: Annotated[Optional[str], typer.Option(help="Clusters between two actors, either direction: RUS,IRN.")] = None,
-    code: Annotated[Optional[str], typer.Option(help="CAMEO code or prefix: 19, 042.")] = None,
-    quad: Annotated[Optional[str], typer.Option(help="verbal_cooperation, material_cooperation, verbal_conflict, material_conflict.")] = None,
-    modality: Annotated[Optional[str], typer.Option(help="asserted, reported, hypothetical, negated (comma-separated).")] = None,
+    actor: ActorOption = None,
+    dyad: DyadOption = None,
+    code: CodeOption = None,
+    quad: QuadOption = None,
+    modality: ModalityOption = None,
     since: EventSince = None,
     until: EventUntil = None,
-    issue: Annotated[Optional[str], typer.Option(help="Clusters on this issue area.")] = None,
+    issue: IssueOption = None,
     limit: LimitOption = None,
 ) -> None:
     """List event clusters: each real-world event once, with its reports and their sources."""
     from .analysis.clusters import list_clusters
-    from .analysis.events import EventFilter
 
-    pair = None
-    if dyad:
-        parts = [p.strip().upper() for p in dyad.split(",")]
-        if len(parts) != 2 or not all(parts):
-            raise UserError(f"--dyad takes two codes separated by a comma, e.g. RUS,IRN (got {dyad!r})", 2)
-        pair = (parts[0], parts[1])
-    modalities = [m.strip() for m in modality.split(",")] if modality else None
-    allowed = {"asserted", "reported", "hypothetical", "negated"}
-    if modalities and not set(modalities) <= allowed:
-        raise UserError(f"--modality takes {', '.join(sorted(allowed))} (got {modality!r})", 2)
-    flt = EventFilter(actor.upper() if actor else None, pair, code, quad, modalities, _day(since), _day(until), issue)
+    flt = event_filter(actor, dyad, code, quad, modality, since, until, issue)
     con = _open(db)
     found = list_clusters(con, flt, limit)
     if fmt is Format.json:

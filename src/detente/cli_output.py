@@ -2,34 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
 from . import store
-from .cli import DEFAULT_DB, DbOption, UserError, _day, app, out
+from .cli import (DEFAULT_DB, ActorOption, CodeOption, DbOption, DyadOption, EventSince, EventUntil, IssueOption,
+                  ModalityOption, QuadOption, UserError, _day, app, event_filter, out)
 
 OutputOption = Annotated[Path, typer.Option("--output", "-o", help="The file to write (replaced whole, never half-written).")]
-DayOption = Annotated[Optional[datetime], typer.Option(formats=["%Y-%m-%d"], help="Events dated on or after / before.")]
-
-
-def event_filter(actor, dyad, code, quad, modality, since, until, issue):
-    """The EventFilter `detente events` builds from the same options, with the same one-line errors."""
-    from .analysis.events import EventFilter
-
-    pair = None
-    if dyad:
-        parts = [p.strip().upper() for p in dyad.split(",")]
-        if len(parts) != 2 or not all(parts):
-            raise UserError(f"--dyad takes two codes separated by a comma, e.g. RUS,IRN (got {dyad!r})", 2)
-        pair = (parts[0], parts[1])
-    modalities = [m.strip() for m in modality.split(",")] if modality else None
-    allowed = {"asserted", "reported", "hypothetical", "negated"}
-    if modalities and not set(modalities) <= allowed:
-        raise UserError(f"--modality takes {', '.join(sorted(allowed))} (got {modality!r})", 2)
-    return EventFilter(actor.upper() if actor else None, pair, code, quad, modalities, _day(since), _day(until), issue)
 
 
 @app.command()
@@ -37,14 +19,14 @@ def export(
     output: OutputOption,
     fmt: Annotated[Optional[str], typer.Option("--format", "-f", help="csv, parquet, jsonl (our schema, with evidence), gdelt (GDELT 2.0 event table, tab-separated), plover (PLOVER JSON records, one a line); default: from the file name.", show_default=False)] = None,
     db: DbOption = DEFAULT_DB,
-    actor: Annotated[Optional[str], typer.Option(help="Events with this actor on either side (RUS).")] = None,
-    dyad: Annotated[Optional[str], typer.Option(help="Events between two actors, either direction: RUS,IRN.")] = None,
-    code: Annotated[Optional[str], typer.Option(help="CAMEO code or prefix: 19, 042.")] = None,
-    quad: Annotated[Optional[str], typer.Option(help="verbal_cooperation, material_cooperation, verbal_conflict, material_conflict.")] = None,
-    modality: Annotated[Optional[str], typer.Option(help="asserted, reported, hypothetical, negated (comma-separated).")] = None,
-    since: DayOption = None,
-    until: DayOption = None,
-    issue: Annotated[Optional[str], typer.Option(help="Events on this issue area.")] = None,
+    actor: ActorOption = None,
+    dyad: DyadOption = None,
+    code: CodeOption = None,
+    quad: QuadOption = None,
+    modality: ModalityOption = None,
+    since: EventSince = None,
+    until: EventUntil = None,
+    issue: IssueOption = None,
 ) -> None:
     """Export coded events with their evidence: our schema (csv, parquet, jsonl), GDELT 2.0, or PLOVER."""
     from .analysis.clusters import ensure_clusters
@@ -68,8 +50,8 @@ def report(
     b: Annotated[str, typer.Argument(help="The other side (IRN).")],
     output: OutputOption,
     by: Annotated[str, typer.Option("--by", help="Period of the series: year, quarter or month.")] = "year",
-    since: DayOption = None,
-    until: DayOption = None,
+    since: EventSince = None,
+    until: EventUntil = None,
     db: DbOption = DEFAULT_DB,
 ) -> None:
     """Write a report on a dyad: one self-contained HTML file with charts (-o x.html), or Markdown (-o x.md)."""

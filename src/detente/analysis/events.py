@@ -11,6 +11,7 @@ from . import date_filter, limit_clause
 
 # Only these count in series and totals; hypothetical and negated events stay visible, and so do
 # events coded below MIN_CONFIDENCE (those with no target: one-sided codings are the least reliable).
+MODALITIES = ("asserted", "reported", "hypothetical", "negated")
 COUNTED = ("asserted", "reported")
 MIN_CONFIDENCE = 0.6
 

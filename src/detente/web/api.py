@@ -11,7 +11,7 @@ from fastapi import APIRouter, Depends, File, HTTPException, Path, Query, Reques
 from fastapi.responses import JSONResponse
 
 from ..analysis.actors import actor_mentions, describe, list_actors
-from ..analysis.events import EventFilter, list_events
+from ..analysis.events import MODALITIES, EventFilter, list_events
 from ..render import plain
 from . import queries
 from .jobs import UPLOAD_SUFFIXES, UploadError
@@ -36,7 +36,6 @@ class Period(str, Enum):
     month = "month"
 
 
-MODALITIES = ("asserted", "reported", "hypothetical", "negated")
 
 
 def cursor(request: Request) -> Iterator[duckdb.DuckDBPyConnection]:

@@ -9,9 +9,9 @@ from datetime import date
 
 import duckdb
 
-from ..analysis import date_filter
 from ..analysis.actors import ACTOR_MENTION
 from ..analysis.events import EventFilter, counted
+from ..analysis.texts import issue_summary, quote_filter
 from ..render import plain
 
 
@@ -117,13 +117,7 @@ def quotes(con: duckdb.DuckDBPyConnection, speaker: str | None = None, actor: st
            since: date | None = None, until: date | None = None, limit: int = 50, offset: int = 0
            ) -> tuple[int, list[dict]]:
     """Direct quotations, filtered as `detente quotes` filters them."""
-    where, params = date_filter(since, until)
-    if speaker:
-        where += " AND contains(lower(q.speaker), lower(?))"
-        params.append(speaker)
-    if actor:
-        where += " AND (q.speaker_actor = ? OR q.speaker_id = ?)"
-        params += [actor, actor]
+    where, params = quote_filter(speaker, actor, since, until)
     base = f"FROM quotes q JOIN documents d USING (doc_id) WHERE {where}"
     total = con.execute(f"SELECT count(*) {base}", params).fetchone()[0]
     rows = rows_as_dicts(con.execute(f"""
@@ -134,15 +128,7 @@ def quotes(con: duckdb.DuckDBPyConnection, speaker: str | None = None, actor: st
 
 def issues(con: duckdb.DuckDBPyConnection, since: date | None = None, until: date | None = None) -> list[dict]:
     """Issue areas: documents on each, sentences, and events (as `detente issues`)."""
-    where, params = date_filter(since, until)
-    event_where, event_params = date_filter(since, until, "d2.published")
-    return rows_as_dicts(con.execute(f"""
-        SELECT i.issue, count(*) FILTER (WHERE i.assigned) AS documents, round(avg(i.weight), 3) AS mean_weight,
-               sum(i.sentences) AS sentences,
-               (SELECT count(*) FROM events e JOIN documents d2 USING (doc_id)
-                WHERE e.issue = i.issue AND {event_where}) AS events
-        FROM issues i JOIN documents d USING (doc_id) WHERE {where}
-        GROUP BY i.issue ORDER BY documents DESC, sentences DESC, i.issue""", event_params + params))
+    return rows_as_dicts(issue_summary(con, since, until))
 
 
 MAX_TERMS = 8
