@@ -92,15 +92,22 @@ def _ledger(counted: list[dict]) -> list[dict]:
 
 def _actors(con: duckdb.DuckDBPyConnection, side: str, docs: list[str]) -> list[dict]:
     """People and organisations acting for `side`, by mentions in the documents on the dyad."""
+    # The role shown is the office most often given, ties broken by name: mode() alone picks any.
     rows = con.execute("""
-        WITH names AS (SELECT code, any_value(name) AS name FROM actors GROUP BY code)
-        SELECT m.actor_id, n.name, mode(replace(split_part(m.detail, ',', 1), '_', ' ')) FILTER (WHERE m.detail NOT LIKE '=%') AS role,
+        WITH names AS (SELECT code, any_value(name) AS name FROM actors GROUP BY code),
+        picked AS (
+            SELECT m.actor_id, CASE WHEN m.detail NOT LIKE '=%'
+                                    THEN replace(split_part(m.detail, ',', 1), '_', ' ') END AS role
+            FROM mentions m
+            WHERE m.doc_id IN (SELECT unnest(?::VARCHAR[])) AND m.kind IN ('person', 'organization')
+              AND coalesce(m.country, m.actor_code) = ? AND m.actor_id IS NOT NULL AND m.actor_id <> ?
+              AND coalesce(m.role, '') <> 'MED'),
+        roles AS (SELECT actor_id, role, count(*) AS n FROM picked WHERE role IS NOT NULL GROUP BY ALL)
+        SELECT p.actor_id, n.name,
+               (SELECT first(r.role ORDER BY r.n DESC, r.role) FROM roles r WHERE r.actor_id = p.actor_id) AS role,
                count(*) AS mentions
-        FROM mentions m LEFT JOIN names n ON n.code = m.actor_id
-        WHERE m.doc_id IN (SELECT unnest(?::VARCHAR[])) AND m.kind IN ('person', 'organization')
-          AND coalesce(m.country, m.actor_code) = ? AND m.actor_id IS NOT NULL AND m.actor_id <> ?
-          AND coalesce(m.role, '') <> 'MED'
-        GROUP BY m.actor_id, n.name ORDER BY mentions DESC, m.actor_id LIMIT ?""",
+        FROM picked p LEFT JOIN names n ON n.code = p.actor_id
+        GROUP BY p.actor_id, n.name ORDER BY mentions DESC, p.actor_id LIMIT ?""",
                        [docs, side, side, KEY_ACTORS]).fetchall()
     return [{"code": code, "name": name or code, "role": role, "mentions": n} for code, name, role, n in rows]
 
