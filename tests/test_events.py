@@ -110,3 +110,72 @@ def test_an_event_in_a_named_war_takes_the_war_s_date(nlp):
 def test_an_event_nouns_modifier_picks_its_code(nlp):
     (event,) = events(nlp, "Egypt's grain deal with Ukraine was renewed.")[1].events
     assert (event.source, event.target, event.cameo) == ("EGY", "UKR", "061")
+
+
+def scored(nlp, text):
+    """(source, target, root, confidence) of each event."""
+    (records,) = analyse([Document(text=text, source_path="t.txt", published=PUB)], nlp)
+    return [(e.source, e.target, e.root, e.confidence) for e in records.events]
+
+
+def test_an_act_with_no_target_counts_only_when_whole_without_one(nlp):
+    # "issued a statement" is a whole act; "cooperated" with no one named is a fragment
+    assert scored(nlp, "Norway issued a statement on Tuesday.") == [("NOR", None, "01", 0.6)]
+    assert all(c < 0.6 for _, _, _, c in scored(nlp, "Chile cooperated fully."))
+
+
+def test_an_event_noun_that_sets_the_scene_is_background(nlp):
+    found = scored(nlp, "Amid the 2019 Japanese blockade of Korea, Canada praised Mexico.")
+    assert ("CAN", "MEX", "05", 0.8) in found
+    assert all(c < 0.6 for s, _, _, c in found if s == "JPN")  # shown, not counted
+    found = scored(nlp, "Peru expressed support for the Chilean invasion of Bolivia.")
+    assert all(c < 0.6 for s, _, r, c in found if (s, r) == ("CHL", "19"))
+
+
+def test_conditions_and_comparisons(nlp):
+    assert all(c < 0.6 for _, _, _, c in scored(nlp, "If Cuba attacks Haiti, the region will suffer."))
+    found = scored(nlp, "The request looks odd, as if Peru had asked Chile for weapons.")
+    assert not any(s == "PER" for s, *_ in found)
+
+
+def test_examples_and_relations_name_the_target(nlp):
+    found, _ = events(nlp, "Egypt met with Ethiopian rivals such as Sudan.")
+    assert [(s, t) for s, t, *_ in found] == [("EGY", "SDN")]
+    found, _ = events(nlp, "Turkey attacked anti-Assad forces near Aleppo.")
+    assert not any(t == "SYR" for _, t, *_ in found)
+
+
+def test_an_object_act_of_the_same_kind_lends_its_target(nlp):
+    assert events(nlp, "France backed UN sanctions on Iran.")[0] == [("FRA", "IRN", "16", "asserted")]
+    # an act of another kind is aimed at its actor: opposing US sanctions is aimed at the US
+    found, _ = events(nlp, "China spoke out against US sanctions on Cuba.")
+    assert ("CHN", "USA", "11", "asserted") in found
+
+
+def test_inverse_patterns_and_visits_to_places(nlp):
+    found, _ = events(nlp, "The Chinese ambassador drew Vietnamese criticism with his remarks.")
+    assert ("VNM", "CHN", "11", "asserted") in found
+    found, _ = events(nlp, "The Japanese prime minister appeared in Hanoi on Monday.")
+    assert found == [("JPN", "VNM", "04", "asserted")]
+
+
+def test_he_and_she_reach_back_further_than_it(nlp):
+    text = ("Putin spoke first at the summit. Kazakhstan stayed silent. Belarus waited for instructions. "
+            "He then criticised Poland.")
+    assert ("RUS", "POL", "11", "asserted") in events(nlp, text)[0]
+
+
+def test_eval_counts_an_undirected_act_for_both_directions_the_gold_lists(nlp):
+    from detente.eval import score_events
+
+    text = "Chile and Peru signed a trade agreement in May 2021."
+    (records,) = analyse([Document(text=text, source_path="t.txt", published=PUB)], nlp)
+    gold_event = {"sentence": text, "cameo_root": "05", "quad": "verbal_cooperation", "modality": "asserted"}
+    gold = {"doc": "t", "events": [{**gold_event, "source": "CHL", "target": "PER"},
+                                   {**gold_event, "source": "PER", "target": "CHL"}]}
+    scores, _, _ = score_events([(gold, records)])
+    counted = next(iter(scores.values()))
+    assert (counted.tp, counted.fp, counted.fn) == (2, 0, 0)
+    one_way = {"doc": "t", "events": gold["events"][:1] + [{**gold_event, "source": "PER", "target": "BOL"}]}
+    counted = next(iter(score_events([(one_way, records)])[0].values()))
+    assert (counted.tp, counted.fn) == (1, 1)

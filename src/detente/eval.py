@@ -227,14 +227,24 @@ def _match_events(gold: dict, records: DocRecords, events: list, score: Score) -
     gold_events = [(by_sentence.get(g["sentence"]), (g["source"], g["target"], g["cameo_root"]), g)
                    for g in gold["events"]]
     remaining = list(predicted)
-    unmatched_gold = []
+    unmatched_gold: list = []
+    doubled: list = []  # gold mirrors of a matched undirected act
     for idx, key, g in gold_events:
+        if any(g is d[2] for d in doubled):
+            continue
         hit = next((p for p in remaining if p[0] == idx and _same_event(p[2], key)), None)
         if hit is None:
             unmatched_gold.append((idx, key, g))
         else:
             remaining.remove(hit)
             score.tp += 1
+            # an undirected act stands for both directions: the gold may list the mirror too
+            mirror = (key[1], key[0], key[2])
+            later = gold_events[gold_events.index((idx, key, g)) + 1:]
+            twin = next((m for m in later if m[0] == idx and m[1] == mirror), None)
+            if mutual_code(hit[2].cameo) and twin is not None and twin not in doubled:
+                doubled.append(twin)
+    score.tp += len(doubled)
     score.fn += len(unmatched_gold)
     score.fp += len(remaining)
     score.errors += [f"{where}: missed {k} in {g['sentence'][:90]!r}" for _, k, g in unmatched_gold]

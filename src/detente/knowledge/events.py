@@ -25,6 +25,7 @@ class Code:
     plover_type: str | None
     plover_mode: str | None
     mutual: bool = False  # both sides do the same thing (consult, negotiate, cooperate): no direction
+    alone: bool = False  # whole without a target (a statement, a show of force, a retreat)
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,7 @@ class Pattern:
     prep: str | None = None
     objects: frozenset[str] = frozenset()
     standing: bool = False  # a noun naming a standing condition (sanctions): an event only when dated
+    inverse: bool = False  # the object's actor acts on the subject ("attracted Iranian ire")
 
     @property
     def specificity(self) -> int:
@@ -50,13 +52,13 @@ class EventVocabulary:
         for row in csv.DictReader(lines):
             self.codes[row["code"]] = Code(row["code"], row["root"], row["name"], float(row["goldstein"]),
                                            row["quad"], row["plover_type"] or None, row["plover_mode"] or None,
-                                           row.get("mutual") == "yes")
+                                           row.get("mutual") == "yes", row.get("alone") == "yes")
         self.patterns: dict[tuple[str, str], list[Pattern]] = {}
         for entry in yaml.safe_load((DATA / "event_patterns.yaml").read_text(encoding="utf-8")) or []:
             objects = entry.get("object") or []
             pattern = Pattern(entry["lemma"].lower(), entry["pos"], str(entry["code"]), entry.get("particle"),
                               entry.get("prep"), frozenset(o.lower() for o in ([objects] if isinstance(objects, str) else objects)),
-                              bool(entry.get("standing")))
+                              bool(entry.get("standing")), bool(entry.get("inverse")))
             if pattern.code not in self.codes:
                 raise ValueError(f"event_patterns.yaml: {pattern.lemma}: unknown CAMEO code {pattern.code}")
             self.patterns.setdefault((pattern.lemma, pattern.pos), []).append(pattern)

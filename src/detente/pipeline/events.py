@@ -43,11 +43,19 @@ NOUN_TARGET_PREPS = {"to", "with", "against", "on", "for", "of", "toward", "towa
 PLACE_PREPS = {"in", "into", "at", "over", "inside", "across", "behind", "throughout", "within"}
 # Only material acts are aimed at where they happen: a strike in Syria, not a speech in Moscow.
 PLACE_ROOTS = {"06", "07", "08", "14", "15", "16", "17", "18", "19", "20"}
+# Prepositions whose object sets the scene of the main clause: an event noun there is background
+# ("amid the 2003 US invasion of Iraq, Putin played a cautious hand"), shown but not counted.
+BACKGROUND_PREPS = {"amid", "amidst", "after", "before", "following", "since", "until", "despite", "throughout"}
+# A visit (042) is aimed at where it goes: "Putin appeared in Tehran".
+PLACE_CODES = {"042"}
 # Roots whose "that"-clause names who is to act: the demanded, appealed to, rejected, threatened.
 CLAUSE_TARGET_ROOTS = {"02", "10", "11", "12", "13"}
 # Verbs that lend their subject to an event noun as object: "launched an intervention", "expressed support".
 LIGHT_VERBS = {"express", "launch", "conduct", "carry", "make", "hold", "give", "take", "stage", "mount", "undertake",
                "begin", "start", "continue", "announce", "voice", "issue", "extend", "lodge", "file", "pursue"}
+# Nouns that name another party by its relation to the one an adjective names: "Iranian rivals".
+RELATIONAL_NOUNS = {"rival", "enemy", "adversary", "foe", "opponent", "critic", "neighbour", "neighbor", "ally",
+                    "partner", "friend", "competitor"}
 # Sources that report or analyse rather than act between states.
 NON_STATE_SPEAKERS = {"MED", "EDU", "NGO"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
@@ -74,6 +82,10 @@ class Event:
         return _code(self.target)
 
 
+def _aimed_at_place(code: str) -> bool:
+    return code[:2] in PLACE_ROOTS or code in PLACE_CODES
+
+
 def _code(span: Span | None) -> str | None:
     return span._.actor.code if span is not None and span._.actor is not None else None
 
@@ -97,8 +109,18 @@ class EventCoder:
             if span is not None and trigger.i not in range(span.start, span.end):
                 found.append(span)
                 continue
+            examples = [o for c in tok.children if c.dep_ == "prep" and self._names_examples(c)
+                        for o in c.children if o.dep_ == "pobj"]
+            if examples:  # "Iranian rivals such as Saudi Arabia": the rivals named
+                found += [s for o in examples for s in self._actors_of(o, actors, trigger)]
+                continue
+            modifiers = ("poss", "compound", "amod", "nmod") + (("nsubj",) if tok.pos_ not in ("VERB", "AUX") else ())
             for child in tok.children:  # "Russia's forces", "the Assad regime's army", "forces of Iran"
-                if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i in actors:
+                if child.dep_ == "amod" and tok.lemma_.lower() in RELATIONAL_NOUNS:
+                    continue  # "Iranian rivals" are not Iran
+                if child.i >= 2 and child.nbor(-1).text == "-" and child.nbor(-2).lower_ == "anti":
+                    continue  # "anti-Assad forces" fight Assad
+                if child.dep_ in modifiers and child.i in actors:  # nsubj: "Iranian ire" parsed as a clause
                     found.append(actors[child.i])
                     break
                 if child.dep_ == "prep" and child.lower_ == "of":
@@ -107,6 +129,17 @@ class EventCoder:
                         found.append(actors[obj.i])
                         break
         return list(dict.fromkeys(found))
+
+    def _shares(self, obj: Token, triggers: dict[int, Pattern], root: str) -> bool:
+        """An object that is an event noun of the verb's own kind: "backed sanctions" is taking part
+        in them, so the noun's actor acts beside the subject and the noun's target is the verb's."""
+        pattern = triggers.get(obj.i)
+        return pattern is not None and pattern.pos == "NOUN" and self.vocab.codes[pattern.code].root == root
+
+    @staticmethod
+    def _names_examples(prep: Token) -> bool:
+        return prep.lower_ in ("like", "including") or (
+            prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children))
 
     # -- arguments of a trigger -------------------------------------------------------------------
 
@@ -123,7 +156,7 @@ class EventCoder:
                 for o in c.children if o.dep_ == "pobj"]
 
     def _objects(self, verb: Token, actors: dict[int, Span], triggers: dict[int, Pattern], preps: set[str],
-                 direct: bool = True) -> list[Token]:
+                 direct: bool = True, root: str = "") -> list[Token]:
         """Direct and indirect objects, then the objects of the prepositions given, then those
         inside a non-actor object ("provided support for the Assad regime") unless that object is
         an act of another actor ("spoke out against US sanctions on Tehran": Tehran is the sanctions')."""
@@ -131,12 +164,13 @@ class EventCoder:
         objects += self._prep_objects(verb, preps)
         for obj in list(objects):
             own_actor = any(c.i in actors and c.dep_ in ("poss", "compound", "amod") for c in obj.children)
-            if obj.i not in actors and not (obj.i in triggers and own_actor):
+            if obj.i not in actors and not (obj.i in triggers and own_actor and not self._shares(obj, triggers, root)):
                 objects += self._prep_objects(obj, NOUN_TARGET_PREPS | {"by"})
         return objects
 
     def _verb_arguments(self, verb: Token, actors: dict[int, Span], triggers: dict[int, Pattern],
-                        root: str = "") -> tuple[list[Span], list[Span]]:
+                        code: str = "") -> tuple[list[Span], list[Span]]:
+        root = code[:2]
         subject, passive = subject_of(verb)
         agent = self._agent(verb)
         if passive:
@@ -145,29 +179,42 @@ class EventCoder:
         else:
             sources = self._actors_of(subject, actors, verb)
             if not sources and subject is not None and subject.pos_ == "PRON":
-                sent = subject.sent  # he/she/it: this sentence and the one before
-                since = subject.doc[sent.start - 1].sent.start if sent.start > 0 else 0
+                since = self._sentences_back(subject, 4 if subject.lower_ in ("he", "she") else 2)
                 found = antecedent(subject, actors, since)
                 sources = [found] if found is not None else []
             targets = []
         def add(tokens: list[Token]) -> None:
             taken = {_code(s) for s in sources + targets}
             for obj in tokens:
+                if obj.i not in actors and self._shares(obj, triggers, root):
+                    continue  # "backed UN sanctions on Iran": the UN shares the act, Iran is its target
                 for span in self._actors_of(obj, actors, verb):
                     if _code(span) not in taken:
                         taken.add(_code(span))
                         targets.append(span)
 
-        add(self._objects(verb, actors, triggers, TARGET_PREPS))
+        add(self._objects(verb, actors, triggers, TARGET_PREPS, root=root))
         if not targets and root in CLAUSE_TARGET_ROOTS:  # "demanded that the US cancel ...": who is to act
             for clause in (c for c in verb.children if c.dep_ in ("ccomp", "xcomp")):
                 add([c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")])
         if not targets:  # "held back on delivering missiles to the Iranians": the act held back
             for clause in self._complements(verb):
                 add([c for c in clause.children if c.dep_ in ("dobj", "dative")] + self._prep_objects(clause, TARGET_PREPS))
-        if not targets and root in PLACE_ROOTS:
+        if not targets and _aimed_at_place(code):  # an act happens in one place: the first named
             add(self._objects(verb, actors, triggers, PLACE_PREPS, direct=False))
+            targets = targets[:1]
         return sources, targets[:3] if sources else targets[:1]
+
+    @staticmethod
+    def _sentences_back(token: Token, n: int) -> int:
+        """Where a pronoun's antecedent may be: its sentence and the n-1 before (he/she reach
+        further than "it", as a story keeps following the person it is about)."""
+        start = token.sent.start
+        for _ in range(n - 1):
+            if start == 0:
+                break
+            start = token.doc[start - 1].sent.start
+        return start
 
     @staticmethod
     def _complements(verb: Token) -> list[Token]:
@@ -178,7 +225,8 @@ class EventCoder:
             found += [c for c in prep.children if c.dep_ == "pcomp" and c.pos_ == "VERB"]
         return found
 
-    def _noun_arguments(self, noun: Token, actors: dict[int, Span], root: str = "") -> tuple[list[Span], list[Span]]:
+    def _noun_arguments(self, noun: Token, actors: dict[int, Span], code: str = "") -> tuple[list[Span], list[Span]]:
+        root = code[:2]
         sources: list[Span] = []
         inside = actors.get(noun.i)  # "Russian air strikes": the actor span holds the trigger
         if inside is not None:
@@ -203,11 +251,12 @@ class EventCoder:
             if not passive:
                 sources = self._actors_of(subject, actors, noun)
         light = noun.dep_ == "dobj" and noun.head.lemma_.lower() in LIGHT_VERBS  # "conducted strikes in Syria"
-        for preps in (NOUN_TARGET_PREPS, PLACE_PREPS if root in PLACE_ROOTS else set()):
+        for preps in (NOUN_TARGET_PREPS, PLACE_PREPS if _aimed_at_place(code) else set()):
             objects = self._prep_objects(noun, preps) + (self._prep_objects(noun.head, preps) if light else [])
             for obj in objects:
                 targets += [s for s in self._actors_of(obj, actors, noun) if s not in sources and s not in targets]
             if targets:
+                targets = targets if preps is NOUN_TARGET_PREPS else targets[:1]
                 break
         if sources and not targets:  # "backed down in the face of Iranian objections": at whom the act aims
             clause = self._governing_verb(noun)
@@ -216,6 +265,19 @@ class EventCoder:
                 taken = {_code(x) for x in sources}
                 targets = [] if passive else [s for s in self._actors_of(subject, actors, noun) if _code(s) not in taken][:1]
         return sources, targets[:2]
+
+    def _background(self, noun: Token) -> bool:
+        """An event noun that sets the scene of another act: after a background preposition ("amid
+        the invasion"), or the object of another event noun ("support for the invasion")."""
+        tok = noun
+        while tok.dep_ == "conj" and tok.head is not tok:
+            tok = tok.head
+        if tok.dep_ != "pobj":
+            return False
+        prep = tok.head
+        if prep.lower_ in BACKGROUND_PREPS:
+            return True
+        return prep.head.pos_ == "NOUN" and (prep.head.lemma_.lower(), "NOUN") in self.vocab.patterns
 
     @staticmethod
     def _governing_verb(noun: Token) -> Token | None:
@@ -236,6 +298,8 @@ class EventCoder:
         ("provided support" is aid)."""
         if pattern.pos == "VERB":
             lemma = token.lemma_.lower()
+            if self.vocab.codes[pattern.code].root == "01" and any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in token.children):
+                return True  # "hopes to reduce its dependence": a wish about an act, not a comment
             if lemma in INTENT_VERBS and any(c.dep_ == "xcomp" and c.i in triggers for c in token.children):
                 return True  # "plans to visit": the visit, coded as an intent, says it all
             if lemma not in LIGHT_VERBS:
@@ -290,6 +354,8 @@ class EventCoder:
         if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("nsubj", "nsubjpass"):
             chain.append(token.head)
         while chain[-1].dep_ in ("xcomp", "acomp", "dobj", "pobj", "prep", "acl", "conj", "aux") and chain[-1].head is not chain[-1]:
+            if chain[-1].dep_ == "conj" and any(c.dep_ in SUBJECT_DEPS for c in chain[-1].children):
+                break  # "Moscow may seek ..., but Putin also seeks ...": a clause of its own
             chain.append(chain[-1].head)
             if len(chain) > 6:
                 break
@@ -315,6 +381,15 @@ class EventCoder:
                 intent = intent or lemma in INTENT_VERBS
             intent = intent or any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS for c in tok.children)
         return self._reported(trigger), intent
+
+    @staticmethod
+    def _condition(trigger: Token) -> str | None:
+        """"comparison" for a verb in an "as if"/"as though" clause, "condition" for one in an
+        "if"/"unless" clause, else None."""
+        marks = [c.lower_ for c in trigger.children if c.dep_ == "mark"]
+        if "as" in marks and ("if" in marks or "though" in marks):
+            return "comparison"
+        return "condition" if "if" in marks or "unless" in marks else None
 
     def _reported(self, trigger: Token) -> str:
         head = trigger
@@ -374,15 +449,21 @@ class EventCoder:
                                                 for e, _ in dates):
                     continue  # "Western sanctions" as background, not "the 2010 sanctions"
                 if pattern.pos == "VERB":
-                    sources, targets = self._verb_arguments(token, actors, triggers, self.vocab.codes[pattern.code].root)
+                    sources, targets = self._verb_arguments(token, actors, triggers, pattern.code)
                 else:
-                    sources, targets = self._noun_arguments(token, actors, self.vocab.codes[pattern.code].root)
+                    sources, targets = self._noun_arguments(token, actors, pattern.code)
+                if pattern.inverse:  # "the envoy drew Iranian ire": Iran acts, at the envoy
+                    objects = [c for c in token.children if c.dep_ in ("dobj", "ccomp")]
+                    sources, targets = self._actors_of(objects[0] if objects else None, actors, token)[:1], sources[:1]
                 sources = [s for s in sources if s._.actor.role not in NON_STATE_SPEAKERS][:2]
                 if not sources:
                     continue  # an event needs someone who acts
                 pairs = [(s, t) for s in sources for t in targets or [None]]
                 if not targets and len(sources) == 2 and self.vocab.codes[pattern.code].mutual:
                     pairs = [(sources[0], sources[1])]  # "Russia and Iran struck a deal": one act, no direction
+                condition = self._condition(token)
+                if condition == "comparison":
+                    continue  # "as if America had sought weapons from Cuba": a figure, not an act
                 modality, intent = self._modality(token)
                 code = self.vocab.codes[pattern.code]
                 if intent and code.root in INTENT_CODES:
@@ -394,8 +475,19 @@ class EventCoder:
                         continue
                     seen.add(key)
                     # An act with no one it is aimed at is kept, but below the counting threshold
-                    # (analysis.events.MIN_CONFIDENCE): one-sided codings are the least reliable.
-                    confidence = (0.8 if target is not None else 0.5) + 0.1 * bool(pattern.specificity)
+                    # (analysis.events.MIN_CONFIDENCE) unless a specific pattern names an act that is
+                    # whole without one ("issued a statement", "unveiled weapons"): one-sided codings
+                    # are the least reliable.
+                    if target is not None:
+                        confidence = 0.8 + 0.1 * bool(pattern.specificity)
+                    else:
+                        # "issued a statement": the light verb's specific pattern vouches for its noun
+                        head = triggers.get(token.head.i) if token.dep_ == "dobj" else None
+                        specific = pattern.specificity or (head is not None and head.specificity)
+                        whole = self.vocab.codes[pattern.code].alone and specific
+                        confidence = 0.6 if whole else 0.5
+                    if condition or (pattern.pos == "NOUN" and self._background(token)):
+                        confidence = 0.5  # a condition ("if Russia kills ...") or the scene of another act
                     events.append(Event(doc[token.i : token.i + 1], pattern, source, target, modality, when,
                                         basis, round(min(confidence, 0.95), 2)))
             if explicit:
