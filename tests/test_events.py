@@ -179,3 +179,13 @@ def test_eval_counts_an_undirected_act_for_both_directions_the_gold_lists(nlp):
     one_way = {"doc": "t", "events": gold["events"][:1] + [{**gold_event, "source": "PER", "target": "BOL"}]}
     counted = next(iter(score_events([(one_way, records)])[0].values()))
     assert (counted.tp, counted.fn) == (1, 1)
+
+
+def test_the_end_of_an_event_takes_its_actors_and_is_coded_as_its_end(nlp):
+    found = scored(nlp, "The arms agreement between Egypt and Russia collapsed in March 2019.")
+    assert [(s, t, r) for s, t, r, _ in found] == [("EGY", "RUS", "16")]  # not a deal: its end
+    assert found[0][3] < 0.6  # "between" names the parties, not who ended it
+    found, records = events(nlp, "Turkey announced the end of its air strikes on Iraq in May 2020.")
+    assert ("TUR", "IRQ", "08", "asserted") in found  # ending a fight de-escalates it
+    assert not any(r == "19" for *_, r, _m in found)
+    assert events(nlp, "The Kenyan government collapsed.")[0] == []  # nothing ends there

@@ -38,6 +38,7 @@ class Pattern:
     objects: frozenset[str] = frozenset()
     standing: bool = False  # a noun naming a standing condition (sanctions): an event only when dated
     inverse: bool = False  # the object's actor acts on the subject ("attracted Iranian ire")
+    ends: bool = False  # ends the event its object or subject names ("the deal collapsed")
 
     @property
     def specificity(self) -> int:
@@ -58,7 +59,8 @@ class EventVocabulary:
             objects = entry.get("object") or []
             pattern = Pattern(entry["lemma"].lower(), entry["pos"], str(entry["code"]), entry.get("particle"),
                               entry.get("prep"), frozenset(o.lower() for o in ([objects] if isinstance(objects, str) else objects)),
-                              bool(entry.get("standing")), bool(entry.get("inverse")))
+                              bool(entry.get("standing")), bool(entry.get("inverse")),
+                              bool(entry.get("ends")))
             if pattern.code not in self.codes:
                 raise ValueError(f"event_patterns.yaml: {pattern.lemma}: unknown CAMEO code {pattern.code}")
             self.patterns.setdefault((pattern.lemma, pattern.pos), []).append(pattern)

@@ -137,6 +137,20 @@ class EventCoder:
         return pattern is not None and pattern.pos == "NOUN" and self.vocab.codes[pattern.code].root == root
 
     @staticmethod
+    def _ended(token: Token, pattern: Pattern, triggers: dict[int, Pattern]) -> int | None:
+        """The event noun an ending trigger ends: a noun's "of"-object, a verb's subject when it has
+        no object ("the arrangement deteriorated") or is passive ("the deal was cancelled")."""
+        if pattern.pos == "NOUN":
+            found = [o for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for o in c.children if o.dep_ == "pobj"]
+        elif any(c.dep_ in ("dobj", "attr") for c in token.children):
+            return None
+        else:
+            found = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+        found = [o for o in found if (p := triggers.get(o.i)) is not None and p.pos == "NOUN"]
+        return found[0].i if found else None
+
+    @staticmethod
     def _names_examples(prep: Token) -> bool:
         return prep.lower_ in ("like", "including") or (
             prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children))
@@ -435,6 +449,9 @@ class EventCoder:
                 dates_by_sentence.setdefault(ent.sent.start, []).append((ent, found))
         lemmas = self.vocab.lemmas
         triggers = {t.i: p for t in doc if t.lemma_.lower() in lemmas and (p := self._match(t)) is not None}
+        # events another trigger ends ("the cancellation of the deal"): coded as their end only
+        ended = {t.i: e for t in doc if (p := triggers.get(t.i)) is not None and p.ends
+                 and (e := self._ended(t, p, triggers)) is not None}
         for sent in doc.sents:
             dates = dates_by_sentence.get(sent.start, [])
             explicit = [d for _, d in dates if d.basis in ("explicit", "period")]
@@ -443,8 +460,10 @@ class EventCoder:
             seen: set[tuple] = set()
             for token in sent:
                 pattern = triggers.get(token.i)
-                if pattern is None or self._yields(token, pattern, triggers, actors):
+                if pattern is None or token.i in ended.values() or self._yields(token, pattern, triggers, actors):
                     continue
+                if pattern.ends and pattern.pos == "VERB" and token.i not in ended:
+                    continue  # "the government collapsed": no event ends
                 if pattern.standing and not any(token.left_edge.i <= e.start and e.end <= token.right_edge.i + 1
                                                 for e, _ in dates):
                     continue  # "Western sanctions" as background, not "the 2010 sanctions"
@@ -452,6 +471,20 @@ class EventCoder:
                     sources, targets = self._verb_arguments(token, actors, triggers, pattern.code)
                 else:
                     sources, targets = self._noun_arguments(token, actors, pattern.code)
+                if token.i in ended:  # the end of an event: its actors, unless the end names its own
+                    done = doc[ended[token.i]]
+                    own_sources, own_targets = self._noun_arguments(done, actors, triggers[done.i].code)
+                    if not sources:
+                        sources, targets = own_sources, own_targets
+                    elif not targets:
+                        targets = [t for t in own_sources + own_targets if _code(t) not in {_code(x) for x in sources}]
+                    if self.vocab.codes[triggers[done.i].code].quad == "material_conflict" and pattern.code.startswith("16"):
+                        pattern = replace(pattern, code="087")  # ending a fight de-escalates it
+                # "a deal between A and B" names the parties, not who acts on whom
+                noun = doc[ended[token.i]] if token.i in ended else token if pattern.pos == "NOUN" else None
+                between = self._prep_objects(noun, {"between"}) if noun is not None else []
+                parties = {_code(x) for o in between for x in self._actors_of(o, actors, token)}
+                unordered = bool(parties) and {_code(x) for x in sources + targets} <= parties
                 if pattern.inverse:  # "the envoy drew Iranian ire": Iran acts, at the envoy
                     objects = [c for c in token.children if c.dep_ in ("dobj", "ccomp")]
                     sources, targets = self._actors_of(objects[0] if objects else None, actors, token)[:1], sources[:1]
@@ -488,6 +521,8 @@ class EventCoder:
                         confidence = 0.6 if whole else 0.5
                     if condition or (pattern.pos == "NOUN" and self._background(token)):
                         confidence = 0.5  # a condition ("if Russia kills ...") or the scene of another act
+                    if unordered and not self.vocab.codes[pattern.code].mutual:
+                        confidence = 0.5  # "the postponement of a deal between Iran and Russia": who did it?
                     events.append(Event(doc[token.i : token.i + 1], pattern, source, target, modality, when,
                                         basis, round(min(confidence, 0.95), 2)))
             if explicit:
