@@ -36,7 +36,7 @@ class Store:
         self.docs.add(doc_id)
 
     def event(self, doc_id, source, target, cameo, when=None, precision=None, modality="asserted", issue=None,
-              sentence_issues=None, text=None, confidence=0.8):
+              sentence_issues=None, text=None, confidence=0.8, basis=None):
         if doc_id not in self.docs:
             self.doc(doc_id)
         self.n += 1
@@ -52,9 +52,9 @@ class Store:
         event_id = f"{doc_id}:{sent}:0:{source}:{target}:{cameo}"
         self.con.execute("""INSERT INTO events (event_id, doc_id, sent_idx, trigger_start, trigger_end, trigger, source,
             target, cameo, root, cameo_name, goldstein, quad, modality, date, date_start, date_precision, issue,
-            confidence) VALUES (?, ?, ?, 0, 1, 'x', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            confidence, date_basis) VALUES (?, ?, ?, 0, 1, 'x', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                          [event_id, doc_id, sent, source, target, cameo, root, f"code {cameo}", GOLDSTEIN[root],
-                          QUAD[root], modality, when, start, precision, issue, confidence])
+                          QUAD[root], modality, when, start, precision, issue, confidence, basis])
         return event_id
 
     def clusters(self):
@@ -155,6 +155,17 @@ def test_hypothetical_and_negated_get_their_own_clusters_and_do_not_count(hand):
     assert sum(r["clusters"] for r in s["series"]) == 1
 
 
+def test_an_unanchored_report_joins_the_one_dated_cluster_of_its_code(hand):
+    # an undated article's "visit to Tehran last week" and a dated report of the visit
+    dated = hand.event("d1", "RUS", "IRN", "042", "2022-07-19", basis="explicit")
+    last_week = hand.event("d2", "RUS", "IRN", "042", basis="unanchored")
+    background = hand.event("d4", "RUS", "IRN", "042")  # undated without a relative date: its own
+    assert [dated, last_week] in hand.clusters() and [background] in hand.clusters()
+    # two dated candidates: which one is meant is unknown, so it stays alone
+    other = hand.event("d3", "RUS", "IRN", "042", "2016-01-10", basis="explicit")
+    assert sorted([[dated], [last_week], [other]]) == sorted(c for c in hand.clusters() if background not in c)
+
+
 def test_cluster_ids_are_stable_and_refresh_replaces_everything(hand):
     hand.event("d1", "RUS", "IRN", "062", "2016-08-16")
     hand.event("d2", "RUS", "IRN", "062", "2016-08")
@@ -170,7 +181,7 @@ def test_assign_clusters_is_near_linear_in_groups():
     for i in range(20_000):
         day = date(2020, 1, 1).toordinal() + i % 365
         rows.append((f"e{i}", f"d{i % 500}", f"A{i % 40}", "B", "062", "06", "asserted",
-                     date.fromordinal(day), "day", date.fromordinal(day).isoformat()))
+                     date.fromordinal(day), "day", date.fromordinal(day).isoformat(), "explicit"))
     assignment = assign_clusters(rows)
     assert len(assignment) == 20_000
     assert len(set(assignment.values())) == len({(i % 40, i % 365) for i in range(20_000)})

@@ -189,3 +189,10 @@ def test_the_end_of_an_event_takes_its_actors_and_is_coded_as_its_end(nlp):
     assert ("TUR", "IRQ", "08", "asserted") in found  # ending a fight de-escalates it
     assert not any(r == "19" for *_, r, _m in found)
     assert events(nlp, "The Kenyan government collapsed.")[0] == []  # nothing ends there
+
+
+def test_a_relative_date_without_a_publication_date_is_unanchored(nlp):
+    (event,) = events(nlp, "The Japanese prime minister visited Hanoi last week.", published=None)[1].events
+    assert (event.date, event.date_basis) == (None, "unanchored")
+    (event,) = events(nlp, "The Japanese prime minister visited Hanoi in 2019.", published=None)[1].events
+    assert (event.date, event.date_basis) == ("2019", "explicit")

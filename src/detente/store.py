@@ -99,7 +99,8 @@ CREATE TABLE IF NOT EXISTS events (
     date VARCHAR,                     -- ISO, as precise as known: 2022-02-24, 2015-09, 1991
     date_start DATE,                  -- the first day of that date, for filtering
     date_precision VARCHAR,           -- day, week, month, year, decade
-    date_basis VARCHAR,               -- explicit, relative-to-publication, inferred, publication, none
+    date_basis VARCHAR,               -- explicit, relative-to-publication, period, inferred, publication,
+                                      -- unanchored (relative to a publication date the document lacks), none
     issue VARCHAR,
     confidence DOUBLE
 );

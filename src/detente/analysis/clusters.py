@@ -5,7 +5,11 @@ when the CAMEO code is symmetric: consulting, meeting, negotiating, signing, coo
 the same CAMEO root (so a code and its children, 04 and 042, match), the same counting class
 (asserted/reported, or hypothetical, or negated: what may happen is not what did), and compatible
 dates: one date's span overlaps the other's at its precision (2016-08 and 2016-08-16 match, 2016
-matches any day of 2016). An undated event matches only events of its own document.
+matches any day of 2016). An undated event matches only events of its own document, except one whose
+sentence dates it relative to a publication date its document lacks ("last week", date basis
+'unanchored'): it joins the one dated cluster of another document with its exact CAMEO code, when
+there is exactly one ("Putin's visit to Tehran last week" in an undated article and a dated report
+of the visit).
 
 Events are grouped by (dyad, root, class) first, then merged by date within each group, finest
 dates first, so clustering stays near-linear. The `clusters` table is rebuilt whole from all
@@ -53,29 +57,30 @@ def _span(start: date, precision: str | None, text: str | None) -> tuple[int, in
 
 
 class _Cluster:
-    __slots__ = ("start", "end", "members", "docs")
+    __slots__ = ("start", "end", "members", "docs", "cameos")
 
     def __init__(self, start: int, end: int):
-        self.start, self.end, self.members, self.docs = start, end, [], set()
+        self.start, self.end, self.members, self.docs, self.cameos = start, end, [], set(), set()
 
-    def add(self, event_id: str, doc_id: str) -> None:
+    def add(self, event_id: str, doc_id: str, cameo: str) -> None:
         self.members.append(event_id)
         self.docs.add(doc_id)
+        self.cameos.add(cameo)
 
 
 def _cluster_group(events: list[tuple]) -> list[_Cluster]:
-    """Merge one group's events (event_id, doc_id, date_start, precision, date) by date."""
+    """Merge one group's events (event_id, doc_id, cameo, date basis, date_start, precision, date) by date."""
     dated, undated = [], []
-    for event_id, doc_id, start, precision, text in events:
+    for event_id, doc_id, cameo, basis, start, precision, text in events:
         if start is None:
-            undated.append((event_id, doc_id))
+            undated.append((event_id, doc_id, cameo, basis))
         else:
-            dated.append((*_span(start, precision, text), event_id, doc_id))
+            dated.append((*_span(start, precision, text), event_id, doc_id, cameo))
     dated.sort()  # finest precision first: precise reports anchor clusters, vaguer ones join them
     clusters: list[_Cluster] = []
     starts: list[int] = []  # anchors' first days, sorted, parallel to `ordered`
     ordered: list[_Cluster] = []
-    for _rank, start, end, event_id, doc_id in dated:
+    for _rank, start, end, event_id, doc_id, cameo in dated:
         # An anchor is never longer than this span (finer dates came first), so overlapping
         # anchors start after start - (end - start).
         lo = bisect.bisect_right(starts, start - (end - start))
@@ -90,29 +95,33 @@ def _cluster_group(events: list[tuple]) -> list[_Cluster]:
             i = bisect.bisect_right(starts, start)
             starts.insert(i, start)
             ordered.insert(i, best)
-        best.add(event_id, doc_id)
+        best.add(event_id, doc_id, cameo)
+    dated_clusters = list(clusters)
     by_doc: dict[str, _Cluster] = {}
-    for event_id, doc_id in undated:
+    for event_id, doc_id, cameo, basis in undated:
         home = max((c for c in clusters if doc_id in c.docs), key=lambda c: len(c.members), default=None)
+        if home is None and basis == "unanchored":
+            elsewhere = [c for c in dated_clusters if cameo in c.cameos and doc_id not in c.docs]
+            home = elsewhere[0] if len(elsewhere) == 1 else None
         if home is None:
             home = by_doc.get(doc_id)
             if home is None:
                 home = by_doc[doc_id] = _Cluster(0, 0)
                 clusters.append(home)
-        home.add(event_id, doc_id)
+        home.add(event_id, doc_id, cameo)
     return clusters
 
 
 def assign_clusters(rows: list[tuple]) -> dict[str, str]:
     """event_id -> cluster_id for events (event_id, doc_id, source, target, cameo, root, modality,
-    date_start, date_precision, date)."""
+    date_start, date_precision, date, date_basis)."""
     groups: dict[tuple, list[tuple]] = {}
-    for event_id, doc_id, source, target, cameo, root, modality, start, precision, text in rows:
+    for event_id, doc_id, source, target, cameo, root, modality, start, precision, text, basis in rows:
         a, b = source or "", target or ""
         if symmetric(cameo) and b < a:
             a, b = b, a
         counted = "counted" if modality in COUNTED else modality
-        groups.setdefault((a, b, root, counted), []).append((event_id, doc_id, start, precision, text))
+        groups.setdefault((a, b, root, counted), []).append((event_id, doc_id, cameo, basis, start, precision, text))
     assignment = {}
     for events in groups.values():
         for c in _cluster_group(events):
@@ -144,9 +153,10 @@ WITH m AS (
     SELECT * FROM m QUALIFY row_number() OVER (PARTITION BY cluster_id ORDER BY (modality = 'asserted') DESC,
         (date_start IS NOT NULL) DESC,
         confidence DESC NULLS LAST, length(cameo) DESC, (date_basis = 'explicit') DESC, event_id) = 1
-), anchor AS (   -- the most precise date reported
+), anchor AS (   -- the most precise date the text gives; a publication date only when none does
     SELECT cluster_id, date, date_start, date_precision FROM m WHERE date_start IS NOT NULL
-    QUALIFY row_number() OVER (PARTITION BY cluster_id ORDER BY rank_, date_start, event_id) = 1
+    QUALIFY row_number() OVER (PARTITION BY cluster_id ORDER BY (date_basis IN ('publication', 'inferred')),
+                                                                rank_, date_start, event_id) = 1
 ), agg AS (
     SELECT cluster_id, mode(issue_) AS issue,
            CASE WHEN bool_or(modality = 'asserted') THEN 'asserted' ELSE min(modality) END AS modality,
@@ -164,8 +174,8 @@ FROM rep r JOIN agg g USING (cluster_id) LEFT JOIN anchor a USING (cluster_id)
 def refresh_clusters(con: duckdb.DuckDBPyConnection) -> int:
     """Rebuild `clusters` and `event_clusters` from all stored events, all or nothing."""
     rows = con.execute(
-        f"SELECT event_id, doc_id, source, target, cameo, root, {UNCERTAIN}, date_start, date_precision, date "
-        "FROM events").fetchall()
+        f"SELECT event_id, doc_id, source, target, cameo, root, {UNCERTAIN}, date_start, date_precision, date, "
+        "date_basis FROM events").fetchall()
     assignment = assign_clusters(rows)
     with store.transaction(con):
         con.execute("DELETE FROM event_clusters")

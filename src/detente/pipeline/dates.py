@@ -158,3 +158,9 @@ def read_date(text: str, published: date | None) -> WhenDate | None:
     if found or published is None:
         return found
     return _relative(text, published)
+
+
+def needs_anchor(text: str) -> bool:
+    """Whether a DATE expression names a date only relative to publication ("last week", "in
+    January"): for a document with no publication date, such an event is 'unanchored'."""
+    return read_date(text, None) is None and read_date(text, date(2001, 1, 1)) is not None

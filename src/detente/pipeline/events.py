@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..knowledge.events import EventVocabulary, Pattern, load_vocabulary
-from .dates import WhenDate, period_date, read_date
+from .dates import WhenDate, needs_anchor, period_date, read_date
 from .syntax import antecedent, subject_of
 
 if not Doc.has_extension("events"):
@@ -423,12 +423,15 @@ class EventCoder:
 
     @staticmethod
     def _date(trigger: Token, doc: Doc, dates: list[tuple[Span, WhenDate]],
-              context: WhenDate | None) -> tuple[WhenDate | None, str]:
+              context: WhenDate | None, unanchored: bool = False) -> tuple[WhenDate | None, str]:
         """The sentence's date nearest the trigger in the tree (its own subtree first), else the
-        last explicit date of the paragraph so far, else the publication date."""
+        last explicit date of the paragraph so far, else the publication date. A sentence dated
+        only relative to a publication date the document lacks gives no date, basis 'unanchored'."""
         own = [d for e, d in dates if trigger.left_edge.i <= e.start and e.end <= trigger.right_edge.i + 1]
         for found in own + [d for _, d in dates if d not in own]:
             return found, found.basis
+        if unanchored:
+            return None, "unanchored"
         if context is not None:
             return context, "inferred"
         if doc._.published:
@@ -442,11 +445,14 @@ class EventCoder:
         events: list[Event] = []
         context: WhenDate | None = None  # the last explicit date, for the sentences after it
         dates_by_sentence: dict[int, list[tuple[Span, WhenDate]]] = {}
+        unanchored: set[int] = set()  # sentences dated only relative to a missing publication date
         for ent in doc.ents:
             found = (read_date(ent.text, doc._.published) if ent.label_ == "DATE"
                      else period_date(ent.text) if ent.label_ == "EVENT" else None)
             if found:
                 dates_by_sentence.setdefault(ent.sent.start, []).append((ent, found))
+            elif ent.label_ == "DATE" and doc._.published is None and needs_anchor(ent.text):
+                unanchored.add(ent.sent.start)
         lemmas = self.vocab.lemmas
         triggers = {t.i: p for t in doc if t.lemma_.lower() in lemmas and (p := self._match(t)) is not None}
         # events another trigger ends ("the cancellation of the deal"): coded as their end only
@@ -501,7 +507,7 @@ class EventCoder:
                 code = self.vocab.codes[pattern.code]
                 if intent and code.root in INTENT_CODES:
                     pattern = replace(pattern, code=INTENT_CODES[code.root])
-                when, basis = self._date(token, doc, dates, context)
+                when, basis = self._date(token, doc, dates, context, sent.start in unanchored)
                 for source, target in pairs:
                     key = (_code(source), _code(target), self.vocab.codes[pattern.code].root)
                     if _code(source) == _code(target) or key in seen:
