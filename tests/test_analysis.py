@@ -12,7 +12,7 @@ import pytest
 from detente import store
 from detente.analysis.clusters import assign_clusters, list_clusters, refresh_clusters
 from detente.analysis.dyad import dyad_summary, period_of
-from detente.analysis.events import EventFilter
+from detente.analysis.events import MIN_CONFIDENCE, EventFilter
 from detente.analysis.network import actor_network, network_json, network_rows
 
 from .conftest import assert_no_traceback, run_cli
@@ -161,9 +161,14 @@ def test_an_unanchored_report_joins_the_one_dated_cluster_of_its_code(hand):
     last_week = hand.event("d2", "RUS", "IRN", "042", basis="unanchored")
     background = hand.event("d4", "RUS", "IRN", "042")  # undated without a relative date: its own
     assert [dated, last_week] in hand.clusters() and [background] in hand.clusters()
+    # a cluster dated only by its article's publication date is no anchor
+    published_only = hand.event("d5", "USA", "IRN", "046", "2022-07-22", basis="publication")
+    talks = hand.event("d6", "USA", "IRN", "046", basis="unanchored")
+    assert [published_only] in hand.clusters() and [talks] in hand.clusters()
     # two dated candidates: which one is meant is unknown, so it stays alone
     other = hand.event("d3", "RUS", "IRN", "042", "2016-01-10", basis="explicit")
-    assert sorted([[dated], [last_week], [other]]) == sorted(c for c in hand.clusters() if background not in c)
+    rest = sorted(c for c in hand.clusters() if background not in c and [published_only] != c != [talks])
+    assert sorted([[dated], [last_week], [other]]) == rest
 
 
 def test_cluster_ids_are_stable_and_refresh_replaces_everything(hand):
@@ -340,7 +345,7 @@ def test_dyad_json_matches_the_contract_and_the_store(seeded):
     try:
         events, docs = con.execute("""SELECT count(*), count(DISTINCT doc_id) FROM events
             WHERE ((source = 'RUS' AND target = 'IRN') OR (source = 'IRN' AND target = 'RUS'))
-              AND modality IN ('asserted', 'reported')""").fetchone()
+              AND modality IN ('asserted', 'reported') AND confidence >= ?""", [MIN_CONFIDENCE]).fetchone()
     finally:
         con.close()
     assert (t["events"], t["documents"]) == (events, docs) and t["clusters"] <= events
@@ -434,3 +439,54 @@ def test_errors_are_one_line(seeded, tmp_path):
     for r in (same, unknown, missing, bad, period):
         assert_no_traceback(r)
         assert len(r.stderr.strip().splitlines()) <= 8
+
+
+def test_the_ledger_shows_what_sources_say_and_the_dyad_its_shared_fronts(hand):
+    hand.doc("d1", publication="Reuters", published=date(2022, 7, 25), title="Oil rivals")
+    con = hand.con
+    sentences = [(1, "Russia and Iran compete in the oil market.", ["energy_oil"], ["RUS", "IRN"]),
+                 (2, "They do not cooperate on gas pricing either.", ["energy_oil"], []),  # negated: not a point
+                 (3, "Russia and Iran talk about oil often.", ["energy_oil"], ["RUS", "IRN"]),
+                 (4, "They undercut each other in Asia.", ["energy_oil"], []),  # "they" after a pair sentence
+                 (5, "They squeezed out Iraq.", ["energy_oil"], []),  # "they" after one that is not
+                 (6, "Iran alone competes with Syria.", ["energy_oil"], ["IRN"]),  # one side only
+                 (7, "The Joint Comprehensive Plan of Action binds Iran and Russia.", ["nuclear"], ["IRN", "RUS"])]
+    for idx, text, issues, codes in sentences:
+        con.execute("INSERT INTO sentences VALUES ('d1', ?, 0, 1, ?, ?)", [100 + idx, text, issues])
+        for k, code in enumerate(codes):
+            con.execute("INSERT INTO mentions (doc_id, sent_idx, start_char, end_char, surface, label, actor_code, "
+                        "country, kind) VALUES ('d1', ?, ?, ?, ?, 'GPE', ?, ?, 'country')",
+                        [100 + idx, 1000 * idx + 10 * k, 1000 * idx + 10 * k + 5, code, code, code])
+    hand.event("d1", "RUS", "SYR", "190", "2015-09-30", issue="syria_war", text="Russia bombed Syria.")
+    hand.event("d1", "IRN", "SYR", "062", "2013-03", issue="syria_war", text="Iran armed Syria.")
+    hand.event("d1", "RUS", "USA", "111", "2022-07-01", text="Russia criticised the US.")  # only one side deals
+    hand.event("d1", "RUS", "IRN", "042", "2022-07-19", issue="energy_oil", text="Putin visited Tehran.")
+    refresh_clusters(con)
+    s = dyad_summary(con, "RUS", "IRN")
+    oil = next(e for e in s["ledger"] if e["issue"] == "energy_oil")
+    assert [p["sentence"] for p in oil["said"]["friction"]] == [sentences[0][1], sentences[3][1]]
+    assert oil["said"]["cooperation"] == [] and oil["n_said"] == {"cooperation": 0, "friction": 2}
+    assert oil["said"]["friction"][0]["sources"] == ["Reuters"]
+    assert not any(e["issue"] == "nuclear" for e in s["ledger"])  # a name is not the word "joint"
+    assert sorted((f["source"], f["target"], f["party"]) for f in s["fronts"]) == [("IRN", "SYR", "SYR"),
+                                                                                ("RUS", "SYR", "SYR")]
+
+
+def test_the_seed_dyad_shows_the_episodes_analysts_look_for(seeded):
+    """Issue 6's reading of the seeds, derived by the pipeline: the 2015 intervention in Syria as a
+    shared front, the Tehran visit of July 2022 reported by two articles (one undated, anchored by
+    the other), the S-300 delay as friction on arms, and oil-market friction in the sources' words."""
+    con = store.connect(seeded, read_only=True)
+    try:
+        s = dyad_summary(con, "RUS", "IRN")
+    finally:
+        con.close()
+    assert any((f["source"], f["target"], f["cameo"][:2]) == ("RUS", "SYR", "19") and (f["date"] or "").startswith("2015")
+               for f in s["fronts"])
+    visit = [c for c in s["clusters"] if (c["source"], c["target"], c["cameo"]) == ("RUS", "IRN", "042")
+             and (c["date"] or "").startswith("2022-07")]
+    assert visit and visit[0]["n_sources"] == 2
+    ledger = {e["issue"]: e for e in s["ledger"]}
+    assert any("S-300" in p["sentence"] for p in ledger["arms_trade"]["friction"])
+    assert any("oil market" in p["sentence"] for p in ledger["energy_oil"]["said"]["friction"])
+    assert ledger["syria_war"]["cooperation"]

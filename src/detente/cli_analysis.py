@@ -125,9 +125,21 @@ def _print_dyad(s: dict, names: dict) -> None:
     table.add_column("cooperation", ratio=1)
     table.add_column("friction", ratio=1)
     for entry in s["ledger"]:
-        table.add_row(Text(entry["label"], style="bold"), _points(entry["cooperation"], entry["n_cooperation"]),
-                      _points(entry["friction"], entry["n_friction"]))
-    out.print(table if s["ledger"] else Text("issue ledger: no counted events on an issue", style="dim"))
+        table.add_row(Text(entry["label"], style="bold"),
+                      *(_points(entry[side], entry[f"n_{side}"]) + _said(entry["said"][side], entry["n_said"][side])
+                        for side in ("cooperation", "friction")))
+    out.print(table if s["ledger"] else Text("issue ledger: no counted events or statements on an issue", style="dim"))
+
+    if s["fronts"]:
+        table = Table(title="shared fronts: what each side does with third parties both deal with",
+                      header_style="bold", show_lines=True)
+        for name, kw in (("date", {"no_wrap": True}), ("who", {"no_wrap": True}), ("what", {"max_width": 28}),
+                         ("G", {"justify": "right"}), ("sources", {"max_width": 30}), ("evidence", {"ratio": 1})):
+            table.add_column(name, **kw)
+        for f in s["fronts"]:
+            table.add_row(f["date"] or "undated", f"{f['source']}>{f['target']}", f"{f['cameo']} {f['cameo_name'] or ''}",
+                          _goldstein(f["goldstein"]), _sources(f), _short(f["sentence"], 240))
+        out.print(table)
 
     table = Table(title="key actors (mentions in the documents on the dyad)", header_style="bold")
     for side in (a, b):
@@ -170,7 +182,19 @@ def _points(points: list[dict], total: int) -> Text:
         text.append(f"\n“{_short(p['sentence'], 200)}”", style="italic")
         text.append(f"\n[{'; '.join(p['sources'] or [])}]\n", style="dim")
     if total > 3:
-        text.append(f"… {total - 3} more", style="dim")
+        text.append(f"… {total - 3} more\n", style="dim")
+    return text
+
+
+def _said(points: list[dict], total: int) -> Text:
+    """Statements about the pair on the issue: what the sources say, beside what they report."""
+    text = Text()
+    for p in points[:2]:
+        text.append("said: ", style="bold")
+        text.append(f"“{_short(p['sentence'], 200)}”", style="italic")
+        text.append(f"\n[{'; '.join(p['sources'] or [])}]\n", style="dim")
+    if total > 2:
+        text.append(f"… {total - 2} more said\n", style="dim")
     return text
 
 

@@ -14,11 +14,13 @@ from ..knowledge.kb import DATA
 from . import date_filter
 from .clusters import list_clusters
 from .events import COUNTED, EventFilter
+from .statements import dyad_statements
 
 QUADS = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
 PERIODS = ("month", "quarter", "year")
 LEDGER_POINTS = 5  # points of cooperation and of friction kept per issue, strongest first
 KEY_ACTORS = 8
+FRONTS = 8  # third-party dealings shown
 QUOTES = 10
 
 
@@ -67,27 +69,55 @@ def _series(counted: list[dict], a: str, b: str, by: str) -> list[dict]:
 
 def _point(c: dict) -> dict:
     return {k: c.get(k) for k in ("cluster_id", "cameo", "cameo_name", "goldstein", "date", "sentence", "doc_id",
-                                  "sent_idx", "title", "sources")}
+                                  "sent_idx", "title", "sources", "n_sources")}
 
 
-def _ledger(counted: list[dict]) -> list[dict]:
+def _ledger(counted: list[dict], statements: list[dict]) -> list[dict]:
+    """Per issue: the counted clusters of cooperation and of friction, strongest first, and the
+    sentences that say the sides cooperate or rub on it (`said`, see analysis/statements.py)."""
     by_issue: dict[str, list[dict]] = {}
     for c in counted:
         if c["issue"] and c["goldstein"] is not None:
             by_issue.setdefault(c["issue"], []).append(c)
+    reported = {(m["doc_id"], m["sent_idx"]) for c in counted for m in c["members"]}
+    said: dict[str, dict[str, list[dict]]] = {}
+    for st in statements:
+        if (st["doc_id"], st["sent_idx"]) in reported:
+            continue  # the sentence is in the ledger already, as a coded event
+        said.setdefault(st["issue"], {"cooperation": [], "friction": []})[st["tone"]].append(st)
     names = issue_names()
     ledger = []
-    for issue, group in by_issue.items():
+    for issue in set(by_issue) | set(said):
+        group = by_issue.get(issue, [])
         # Strongest first: the largest |Goldstein|, then the most sources.
         cooperation = sorted((c for c in group if c["goldstein"] > 0), key=lambda c: (-c["goldstein"], -c["n_sources"]))
         friction = sorted((c for c in group if c["goldstein"] < 0), key=lambda c: (c["goldstein"], -c["n_sources"]))
-        if cooperation or friction:
+        words = said.get(issue, {"cooperation": [], "friction": []})
+        if cooperation or friction or words["cooperation"] or words["friction"]:
             ledger.append({"issue": issue, "label": names.get(issue, issue),
                            "cooperation": [_point(c) for c in cooperation[:LEDGER_POINTS]],
                            "friction": [_point(c) for c in friction[:LEDGER_POINTS]],
-                           "n_cooperation": len(cooperation), "n_friction": len(friction)})
-    ledger.sort(key=lambda e: (-(e["n_cooperation"] + e["n_friction"]), e["issue"]))
+                           "n_cooperation": len(cooperation), "n_friction": len(friction),
+                           "said": {tone: points[:LEDGER_POINTS] for tone, points in words.items()},
+                           "n_said": {tone: len(points) for tone, points in words.items()}})
+    ledger.sort(key=lambda e: (-(e["n_cooperation"] + e["n_friction"] + sum(e["n_said"].values())), e["issue"]))
     return ledger
+
+
+def _fronts(con: duckdb.DuckDBPyConnection, a: str, b: str, since, until) -> list[dict]:
+    """What each side does with the third parties both deal with (Syria, for Russia and Iran): their
+    counted clusters with those parties, the best-attested and weightiest first."""
+    dealings: dict[str, list[dict]] = {}
+    for side in (a, b):
+        for c in list_clusters(con, EventFilter(actor=side, since=since, until=until)):
+            other = c["target"] if c["source"] == side else c["source"]
+            if c["modality"] in COUNTED and other and other not in (a, b):
+                dealings.setdefault(side, []).append({**c, "party": other})
+    shared = {c["party"] for c in dealings.get(a, [])} & {c["party"] for c in dealings.get(b, [])}
+    fronts = [c for side in (a, b) for c in dealings.get(side, []) if c["party"] in shared]
+    fronts.sort(key=lambda c: (-(c["n_sources"] or 0), -abs(c["goldstein"] or 0), c["date_start"] or "9999"))
+    return [{**_point(c), "source": c["source"], "target": c["target"], "party": c["party"], "issue": c["issue"]}
+            for c in fronts[:FRONTS]]
 
 
 def _actors(con: duckdb.DuckDBPyConnection, side: str, docs: list[str]) -> list[dict]:
@@ -176,7 +206,8 @@ def dyad_summary(con: duckdb.DuckDBPyConnection, a: str, b: str, by: str = "year
         "totals": totals,
         "series": _series(counted, a, b, by),
         "clusters": clusters,
-        "ledger": _ledger(counted),
+        "ledger": _ledger(counted, dyad_statements(con, a, b, since, until)),
+        "fronts": _fronts(con, a, b, since, until),
         "actors": {a: _actors(con, a, all_docs), b: _actors(con, b, all_docs)},
         "quotes": _quotes(con, a, b, all_docs, since, until),
         "stances": _stances(con, a, b, since, until),

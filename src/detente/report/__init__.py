@@ -107,12 +107,13 @@ def report_model(con: duckdb.DuckDBPyConnection, a: str, b: str, by: str = "year
             entry[side] = [{**p, "anchor": _cite_point(ev, summary["clusters"], p)} for p in item[side]]
         ledger.append(entry)
 
+    fronts = [{**f, "anchor": _cite_point(ev, summary["clusters"], f)} for f in summary["fronts"]]
     network = _network(con, actor_network(con, since=since, until=until), a, b, ev, since, until)
     return {
         "pair": summary["pair"], "a": a, "b": b, "by": by,
         "since": since.isoformat() if since else None, "until": until.isoformat() if until else None,
         "generated": date.today().isoformat(),
-        "totals": totals, "series": series, "ledger": ledger, "network": network,
+        "totals": totals, "series": series, "ledger": ledger, "fronts": fronts, "network": network,
         "actors": summary["actors"], "quotes": summary["quotes"], "stances": summary["stances"],
         "clusters": [ev.clusters[c["cluster_id"]] for c in summary["clusters"]],
         "evidence": list(ev.clusters.values()), "groups": ev.groups,

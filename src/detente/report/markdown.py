@@ -77,8 +77,20 @@ def render_markdown(m: dict) -> str:
                 sources = ", ".join(md(s) for s in p.get("sources") or [])
                 out += [f"- {link(p['goldstein'], p['anchor'], 1)} {md(p['cameo_name'] or p['cameo'])}, "
                         f"{p['date'] or 'undated'} ({sources})", "", f"  > {md(p['sentence'])}", ""]
+            for p in item["said"][side]:
+                where = ", ".join(md(x) for x in dict.fromkeys([p["title"] or p["doc_id"], *p["sources"]]))
+                out += [f"- said ({where}):", "",
+                        f"  > {md(p['sentence'])}", ""]
     if not m["ledger"]:
-        out += ["No counted cluster between the pair carries an issue.", ""]
+        out += ["No counted cluster or statement between the pair carries an issue.", ""]
+
+    if m["fronts"]:
+        out += ["## Shared fronts", "", "What each side does with the third parties both deal with.", ""]
+        for f in m["fronts"]:
+            sources = ", ".join(md(s) for s in f.get("sources") or [])
+            out += [f"- {md(f['source'])}>{md(f['target'])} {link(f['goldstein'], f['anchor'], 1)} "
+                    f"{md(f['cameo_name'] or f['cameo'])}, {f['date'] or 'undated'} ({sources})", "",
+                    f"  > {md(f['sentence'])}", ""]
 
     out += ["## Key actors on each side", ""]
     for side in m["pair"]:
