@@ -7,9 +7,9 @@ the same CAMEO root (so a code and its children, 04 and 042, match), the same co
 dates: one date's span overlaps the other's at its precision (2016-08 and 2016-08-16 match, 2016
 matches any day of 2016). An undated event matches only events of its own document, except one whose
 sentence dates it relative to a publication date its document lacks ("last week", date basis
-'unanchored'): it joins the one dated cluster of another document with its exact CAMEO code, when
-there is exactly one ("Putin's visit to Tehran last week" in an undated article and a dated report
-of the visit).
+'unanchored'): it joins the one cluster of another document with its exact CAMEO code and a date
+its text gives (not only a publication date), when there is exactly one ("Putin's visit to Tehran
+last week" in an undated article and a dated report of the visit).
 
 Events are grouped by (dyad, root, class) first, then merged by date within each group, finest
 dates first, so clustering stays near-linear. The `clusters` table is rebuilt whole from all
@@ -57,15 +57,17 @@ def _span(start: date, precision: str | None, text: str | None) -> tuple[int, in
 
 
 class _Cluster:
-    __slots__ = ("start", "end", "members", "docs", "cameos")
+    __slots__ = ("start", "end", "members", "docs", "cameos", "told")
 
     def __init__(self, start: int, end: int):
         self.start, self.end, self.members, self.docs, self.cameos = start, end, [], set(), set()
+        self.told = False  # a member's date comes from its text, not from a publication date
 
-    def add(self, event_id: str, doc_id: str, cameo: str) -> None:
+    def add(self, event_id: str, doc_id: str, cameo: str, basis: str | None = None) -> None:
         self.members.append(event_id)
         self.docs.add(doc_id)
         self.cameos.add(cameo)
+        self.told = self.told or basis not in (None, "publication", "inferred", "none", "unanchored")
 
 
 def _cluster_group(events: list[tuple]) -> list[_Cluster]:
@@ -75,12 +77,12 @@ def _cluster_group(events: list[tuple]) -> list[_Cluster]:
         if start is None:
             undated.append((event_id, doc_id, cameo, basis))
         else:
-            dated.append((*_span(start, precision, text), event_id, doc_id, cameo))
+            dated.append((*_span(start, precision, text), event_id, doc_id, cameo, basis))
     dated.sort()  # finest precision first: precise reports anchor clusters, vaguer ones join them
     clusters: list[_Cluster] = []
     starts: list[int] = []  # anchors' first days, sorted, parallel to `ordered`
     ordered: list[_Cluster] = []
-    for _rank, start, end, event_id, doc_id, cameo in dated:
+    for _rank, start, end, event_id, doc_id, cameo, basis in dated:
         # An anchor is never longer than this span (finer dates came first), so overlapping
         # anchors start after start - (end - start).
         lo = bisect.bisect_right(starts, start - (end - start))
@@ -95,13 +97,13 @@ def _cluster_group(events: list[tuple]) -> list[_Cluster]:
             i = bisect.bisect_right(starts, start)
             starts.insert(i, start)
             ordered.insert(i, best)
-        best.add(event_id, doc_id, cameo)
+        best.add(event_id, doc_id, cameo, basis)
     dated_clusters = list(clusters)
     by_doc: dict[str, _Cluster] = {}
     for event_id, doc_id, cameo, basis in undated:
         home = max((c for c in clusters if doc_id in c.docs), key=lambda c: len(c.members), default=None)
         if home is None and basis == "unanchored":
-            elsewhere = [c for c in dated_clusters if cameo in c.cameos and doc_id not in c.docs]
+            elsewhere = [c for c in dated_clusters if c.told and cameo in c.cameos and doc_id not in c.docs]
             home = elsewhere[0] if len(elsewhere) == 1 else None
         if home is None:
             home = by_doc.get(doc_id)
