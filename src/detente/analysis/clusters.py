@@ -27,17 +27,21 @@ from pathlib import Path
 import duckdb
 
 from .. import store
+from ..knowledge.events import load_vocabulary
 from . import limit_clause
 from .events import COUNTED, MIN_CONFIDENCE, EventFilter
 
-# CAMEO codes whose relation runs both ways: "A met B" and "B met A" report one event.
-SYMMETRIC = ("04", "057", "06", "19")
+# Reports of one event may name its sides in either order: for the codebook's mutual codes (consult,
+# negotiate, cooperate, sign: `mutual` in cameo_codes.csv), and beyond them for meetings seen from
+# either side ("A visited B", "B hosted A": 04) and fights (19), which the coder codes with direction.
+BOTH_WAYS_ROOTS = ("04", "19")
 
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "decade": 4}
 
 
 def symmetric(cameo: str) -> bool:
-    return cameo.startswith(SYMMETRIC)
+    found = load_vocabulary().codes.get(cameo)
+    return cameo.startswith(BOTH_WAYS_ROOTS) or bool(found and found.mutual)
 
 
 def _span(start: date, precision: str | None, text: str | None) -> tuple[int, int, int]:
