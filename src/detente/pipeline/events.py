@@ -11,53 +11,38 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+import yaml
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..knowledge.events import EventVocabulary, Pattern, load_vocabulary
+from ..knowledge.kb import DATA
 from .dates import WhenDate, needs_anchor, period_date, read_date
 from .syntax import antecedent, subject_of
 
 if not Doc.has_extension("events"):
     Doc.set_extension("events", default=None)
 
-SPECULATIVE_MODALS = {"may", "might", "could", "would", "should", "can", "must"}
-FUTURE_MODALS = {"will", "shall", "'ll"}
-# Verbs whose "to"-complement is what the subject means to do: an expressed intent (CAMEO 03).
-INTENT_VERBS = {"plan", "intend", "want", "seek", "aim", "prepare", "promise", "pledge", "vow", "offer", "agree",
-                "decide", "ready", "willing", "prepared", "determined", "commit", "committed"}
-# Verbs whose complement is only possible, or not done at all.
-UNREAL_VERBS = {"hope", "expect", "consider", "propose", "wish", "try", "attempt", "threaten", "refuse", "likely",
-                "unlikely", "able", "fail"}
-# A cooperative act announced rather than done is an intent to do it (CAMEO 03x), by root.
-INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
-REPORT_VERBS = {"say", "report", "claim", "tell", "suggest", "explain", "allege", "insist", "state", "announce",
-                "note", "argue", "believe", "think", "add", "warn", "detail", "indicate", "show", "see", "reveal",
-                "assert", "contend", "accord", "write", "observe"}
-REPORT_ADVERBS = {"reportedly", "allegedly", "apparently", "purportedly", "supposedly"}
-NEGATORS = {"not", "never", "n't", "no", "nothing", "neither", "nor"}
-# Prepositions whose object is whom the act is aimed at, and those that name where it happened:
-# a place is the target only when nothing else is ("struck in Syria"; not "carved off Iran in the treaties").
-TARGET_PREPS = {"with", "to", "against", "toward", "towards", "on", "for", "from"}
-NOUN_TARGET_PREPS = {"to", "with", "against", "on", "for", "of", "toward", "towards", "between"}
-PLACE_PREPS = {"in", "into", "at", "over", "inside", "across", "behind", "throughout", "within"}
-# Only material acts are aimed at where they happen: a strike in Syria, not a speech in Moscow.
-PLACE_ROOTS = {"06", "07", "08", "14", "15", "16", "17", "18", "19", "20"}
-# Prepositions whose object sets the scene of the main clause: an event noun there is background
-# ("amid the 2003 US invasion of Iraq, Putin played a cautious hand"), shown but not counted.
-BACKGROUND_PREPS = {"amid", "amidst", "after", "before", "following", "since", "until", "despite", "throughout"}
-# A visit (042) is aimed at where it goes: "Putin appeared in Tehran".
-PLACE_CODES = {"042"}
-# Roots whose "that"-clause names who is to act: the demanded, appealed to, rejected, threatened.
-CLAUSE_TARGET_ROOTS = {"02", "10", "11", "12", "13"}
-# Verbs that lend their subject to an event noun as object: "launched an intervention", "expressed support".
-LIGHT_VERBS = {"express", "launch", "conduct", "carry", "make", "hold", "give", "take", "stage", "mount", "undertake",
-               "begin", "start", "continue", "announce", "voice", "issue", "extend", "lodge", "file", "pursue"}
-# Nouns that name another party by its relation to the one an adjective names: "Iranian rivals".
-RELATIONAL_NOUNS = {"rival", "enemy", "adversary", "foe", "opponent", "critic", "neighbour", "neighbor", "ally",
-                    "partner", "friend", "competitor"}
-# Sources that report or analyse rather than act between states.
-NON_STATE_SPEAKERS = {"MED", "EDU", "NGO"}
+# The words read around a trigger live in event_cues.yaml; see its comments for what each set does.
+_CUES = yaml.safe_load((DATA / "event_cues.yaml").read_text(encoding="utf-8"))
+SPECULATIVE_MODALS = set(_CUES["modality"]["speculative_modals"])
+FUTURE_MODALS = set(_CUES["modality"]["future_modals"])
+INTENT_VERBS = set(_CUES["modality"]["intent_verbs"])
+UNREAL_VERBS = set(_CUES["modality"]["unreal_verbs"])
+REPORT_VERBS = set(_CUES["modality"]["report_verbs"])
+REPORT_ADVERBS = set(_CUES["modality"]["report_adverbs"])
+NEGATORS = set(_CUES["modality"]["negators"])
+INTENT_CODES = dict(_CUES["intent_codes"])
+TARGET_PREPS = set(_CUES["targets"]["verb_preps"])
+NOUN_TARGET_PREPS = set(_CUES["targets"]["noun_preps"])
+PLACE_PREPS = set(_CUES["targets"]["place_preps"])
+PLACE_ROOTS = set(_CUES["targets"]["place_roots"])
+PLACE_CODES = set(_CUES["targets"]["place_codes"])
+CLAUSE_TARGET_ROOTS = set(_CUES["targets"]["clause_roots"])
+RELATIONAL_NOUNS = set(_CUES["targets"]["relational_nouns"])
+BACKGROUND_PREPS = set(_CUES["background_preps"])
+LIGHT_VERBS = set(_CUES["light_verbs"])
+NON_STATE_SPEAKERS = set(_CUES["non_state_speakers"])
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 POSSESSIVES = {"its", "his", "her"}
 
