@@ -196,3 +196,15 @@ def test_a_relative_date_without_a_publication_date_is_unanchored(nlp):
     assert (event.date, event.date_basis) == (None, "unanchored")
     (event,) = events(nlp, "The Japanese prime minister visited Hanoi in 2019.", published=None)[1].events
     assert (event.date, event.date_basis) == ("2019", "explicit")
+
+
+def test_fronted_phrases_threatened_ground_and_conveyed_content(nlp):
+    # a phrase before the subject sets the scene, it names no target
+    found, _ = events(nlp, "With talks on a new Cuban trade deal stalling, Chile criticised the plan.")
+    assert not any(t == "CUB" for _, t, *_ in found)
+    # a threat's target may be the ground of the threatened act
+    found, _ = events(nlp, "Erdogan threatened further military operations in northern Iraq.")
+    assert found == [("TUR", "IRQ", "13", "asserted")]
+    # what a message conveys is not an act
+    found = scored(nlp, "The move sent the message that Peru is willing to attack Chile.")
+    assert all(c < 0.6 for s, *_, c in found if s == "PER")

@@ -39,8 +39,10 @@ PLACE_PREPS = set(_CUES["targets"]["place_preps"])
 PLACE_ROOTS = set(_CUES["targets"]["place_roots"])
 PLACE_CODES = set(_CUES["targets"]["place_codes"])
 CLAUSE_TARGET_ROOTS = set(_CUES["targets"]["clause_roots"])
+OBJECT_PLACE_ROOTS = set(_CUES["targets"]["object_place_roots"])
 RELATIONAL_NOUNS = set(_CUES["targets"]["relational_nouns"])
 BACKGROUND_PREPS = set(_CUES["background_preps"])
+CONTENT_NOUNS = set(_CUES["content_nouns"])
 LIGHT_VERBS = set(_CUES["light_verbs"])
 NON_STATE_SPEAKERS = set(_CUES["non_state_speakers"])
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
@@ -160,7 +162,11 @@ class EventCoder:
         inside a non-actor object ("provided support for the Assad regime") unless that object is
         an act of another actor ("spoke out against US sanctions on Tehran": Tehran is the sanctions')."""
         objects = [c for c in verb.children if c.dep_ in ("dobj", "dative", "attr", "oprd") and c.pos_ != "ADP"] if direct else []
-        objects += self._prep_objects(verb, preps)
+        subject, _ = subject_of(verb)
+        # a phrase fronted before the subject sets the scene: "With negotiations on an Iranian deal
+        # nearing completion, Russia threatened ..." is not aimed at Iran
+        objects += [o for o in self._prep_objects(verb, preps)
+                    if subject is None or subject.sent != o.sent or o.head.i > subject.i]
         for obj in list(objects):
             own_actor = any(c.i in actors and c.dep_ in ("poss", "compound", "amod") for c in obj.children)
             if obj.i not in actors and not (obj.i in triggers and own_actor and not self._shares(obj, triggers, root)):
@@ -199,6 +205,10 @@ class EventCoder:
         if not targets:  # "held back on delivering missiles to the Iranians": the act held back
             for clause in self._complements(verb):
                 add([c for c in clause.children if c.dep_ in ("dobj", "dative")] + self._prep_objects(clause, TARGET_PREPS))
+        if not targets and root in OBJECT_PLACE_ROOTS:  # "threaten military operations in northern Syria"
+            direct = [c for c in verb.children if c.dep_ == "dobj"]
+            add([o for obj in direct for o in self._prep_objects(obj, PLACE_PREPS)])
+            targets = targets[:1]
         if not targets and _aimed_at_place(code):  # an act happens in one place: the first named
             add(self._objects(verb, actors, triggers, PLACE_PREPS, direct=False))
             targets = targets[:1]
@@ -382,6 +392,18 @@ class EventCoder:
         return self._reported(trigger), intent
 
     @staticmethod
+    def _content(trigger: Token) -> bool:
+        """Whether the trigger's clause is the content of a noun such as message or assumption."""
+        tok = trigger
+        for _ in range(6):
+            if tok.dep_ in ("acl", "relcl", "ccomp", "appos") and tok.head.lemma_.lower() in CONTENT_NOUNS:
+                return True
+            if tok.dep_ not in ("xcomp", "conj", "acomp", "ccomp", "advcl", "acl", "relcl", "aux") or tok.head is tok:
+                return False
+            tok = tok.head
+        return False
+
+    @staticmethod
     def _condition(trigger: Token) -> str | None:
         """"comparison" for a verb in an "as if"/"as though" clause, "condition" for one in an
         "if"/"unless" clause, else None."""
@@ -510,8 +532,10 @@ class EventCoder:
                         specific = pattern.specificity or (head is not None and head.specificity)
                         whole = self.vocab.codes[pattern.code].alone and specific
                         confidence = 0.6 if whole else 0.5
-                    if condition or (pattern.pos == "NOUN" and self._background(token)):
-                        confidence = 0.5  # a condition ("if Russia kills ...") or the scene of another act
+                    if condition or (pattern.pos == "NOUN" and self._background(token)) or self._content(token):
+                        # a condition ("if Russia kills ..."), the scene of another act, or what a
+                        # message conveys ("the message that Iran is willing to engage the rebels")
+                        confidence = 0.5
                     if unordered and not self.vocab.codes[pattern.code].mutual:
                         confidence = 0.5  # "the postponement of a deal between Iran and Russia": who did it?
                     events.append(Event(doc[token.i : token.i + 1], pattern, source, target, modality, when,
