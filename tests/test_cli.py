@@ -263,14 +263,17 @@ def test_eval_events_on_plover_records(tmp_path):
          "source": [{"actorText": "Turkish officials", "code": "TUR"}], "target": [{"actorText": "Greece", "code": "GRC"}]},
         {"id": "T-2", "text": "Norway will provide Kenya with food aid.", "event": "AGREE",
          "source": [{"actorText": "Norway", "code": "NOR"}], "target": [{"actorText": "Kenya", "code": "KEN"}]},
+        # the records write an act of both sides as two sources and no target
+        {"id": "T-3", "text": "Chile and Peru signed a friendship treaty on Monday.", "event": "SUPPORT",
+         "source": [{"actorText": "Chile", "code": "CHL"}, {"actorText": "Peru", "code": "PER"}], "target": ""},
     ]
     path = tmp_path / "gsr.jsonl"
     path.write_text("\n".join(json.dumps(r) for r in records) + "\n")
     result = run_cli("eval", "events", "--plover", path, "-f", "json")
     assert result.returncode == 0, result.stderr
     rows = {r["measure"].strip(): r for r in json.loads(result.stdout)}
-    assert rows["PLOVER (source, target, type)"]["tp"] == 2
-    assert rows["DISAPPROVE"]["f1"] == 1.0 and rows["AGREE"]["recall"] == 1.0
+    assert rows["PLOVER (source, target, type), confidence >= 0.6"]["tp"] == rows["PLOVER, any confidence"]["tp"] == 4
+    assert rows["DISAPPROVE"]["f1"] == 1.0 and rows["AGREE"]["recall"] == 1.0 and rows["SUPPORT"]["f1"] == 1.0
     (tmp_path / "bad.jsonl").write_text("{not json\n")
     bad = run_cli("eval", "events", "--plover", tmp_path / "bad.jsonl")
     assert bad.returncode == 2 and "bad.jsonl:1: not a PLOVER record" in bad.stderr

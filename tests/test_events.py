@@ -208,3 +208,8 @@ def test_fronted_phrases_threatened_ground_and_conveyed_content(nlp):
     # what a message conveys is not an act
     found = scored(nlp, "The move sent the message that Peru is willing to attack Chile.")
     assert all(c < 0.6 for s, *_, c in found if s == "PER")
+
+
+def test_a_threat_is_one_event_aimed_at_whom_the_threatened_act_targets(nlp):
+    found, _ = events(nlp, "The Azerbaijani parliament threatened on Monday to break relations with Russia.")
+    assert found == [("AZE", "RUS", "13", "asserted")]

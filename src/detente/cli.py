@@ -454,7 +454,7 @@ def _eval_plover(path: Path, fmt: Format, errors: bool) -> None:
     scores = score_plover(list(zip(records, analysed)), igo)
     _report(scores, fmt, f"PLOVER: {len(records)} records", False)
     if errors:
-        _print_errors({"PLOVER": scores["PLOVER (source, target, type)"]})
+        _print_errors({"PLOVER": next(iter(scores.values()))})
 
 
 def _register_eval(name: str, scorer: str, summary: str) -> None:

@@ -280,18 +280,36 @@ def _plover_codes(actors) -> list[str | None]:
     return list(dict.fromkeys(a.get("code") for a in actors)) or [None]
 
 
-def score_plover(pairs: list[tuple[dict, DocRecords]], igo_codes: set[str]) -> dict[str, Score]:
-    """(source, target, PLOVER type) per record, overall and per type. Our codes for international
-    organisations count as the records' generic IGO."""
+def score_plover(pairs: list[tuple[dict, DocRecords]], igo_codes: set[str],
+                 min_confidence: float = 0.6) -> dict[str, Score]:
+    """(source, target, PLOVER type) per record, overall and per type, of the events coded at
+    `min_confidence` or more (those that count), then overall at any confidence. Our codes for
+    international organisations count as the records' generic IGO; an undirected act of ours
+    (A and B signed) matches the records' way of writing it, both as sources with no target."""
     def norm(code):
         return "IGO" if code in igo_codes else code
 
+    def ours_of(events, gold):
+        found = set()
+        for e in events:
+            if not e.plover_type:
+                continue
+            key = (norm(e.source), norm(e.target), e.plover_type)
+            sides = {(norm(x), None, e.plover_type) for x in (e.source, e.target)} & gold
+            found |= sides if mutual_code(e.cameo) and sides else {key}
+        return found
+
     overall: Score = Score()
+    everything: Score = Score()
     per_type: dict[str, Score] = {}
     for record, records in pairs:
         gold = {(s, t, record["event"]) for s in _plover_codes(record.get("source"))
                 for t in _plover_codes(record.get("target"))}
-        ours = {(norm(e.source), norm(e.target), e.plover_type) for e in records.events if e.plover_type}
+        ours = ours_of([e for e in records.events if e.confidence >= min_confidence], gold)
+        anything = ours_of(records.events, gold)
+        everything.tp += len(gold & anything)
+        everything.fp += len(anything - gold)
+        everything.fn += len(gold - anything)
         for kind in {record["event"]} | {p for _, _, p in ours}:
             score = per_type.setdefault(kind, Score())
             g = {x for x in gold if x[2] == kind}
@@ -304,7 +322,8 @@ def score_plover(pairs: list[tuple[dict, DocRecords]], igo_codes: set[str]) -> d
         overall.fn += len(gold - ours)
         if gold - ours:
             overall.errors.append(f"{record['id']}: missed {sorted(gold - ours, key=str)} ours {sorted(ours, key=str)}")
-    return {"PLOVER (source, target, type)": overall, **{f"  {k}": per_type[k] for k in sorted(per_type)}}
+    return {f"PLOVER (source, target, type), confidence >= {min_confidence}": overall,
+            "PLOVER, any confidence": everything, **{f"  {k}": per_type[k] for k in sorted(per_type)}}
 
 
 def _quote_text(text: str) -> str:

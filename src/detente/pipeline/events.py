@@ -108,7 +108,8 @@ class EventCoder:
                 if child.i >= 2 and child.nbor(-1).text == "-" and child.nbor(-2).lower_ == "anti":
                     continue  # "anti-Assad forces" fight Assad
                 if child.dep_ in modifiers and child.i in actors:  # nsubj: "Iranian ire" parsed as a clause
-                    found.append(actors[child.i])
+                    # "Hungarian and Romanian officials": each conjoined modifier
+                    found += [actors[c.i] for c in (child, *child.conjuncts) if c.i in actors]
                     break
                 if child.dep_ == "prep" and child.lower_ == "of":
                     obj = next((c for c in child.children if c.dep_ == "pobj" and c.i in actors), None)
@@ -204,7 +205,7 @@ class EventCoder:
                 add([c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")])
         if not targets:  # "held back on delivering missiles to the Iranians": the act held back
             for clause in self._complements(verb):
-                add([c for c in clause.children if c.dep_ in ("dobj", "dative")] + self._prep_objects(clause, TARGET_PREPS))
+                add(self._objects(clause, actors, triggers, TARGET_PREPS))
         if not targets and root in OBJECT_PLACE_ROOTS:  # "threaten military operations in northern Syria"
             direct = [c for c in verb.children if c.dep_ == "dobj"]
             add([o for obj in direct for o in self._prep_objects(obj, PLACE_PREPS)])
@@ -305,6 +306,9 @@ class EventCoder:
         """A verb and its object noun that are both triggers make one event: the noun's when the verb
         is light ("expressed support", "launched an intervention"), the verb's otherwise
         ("provided support" is aid)."""
+        head = token.head
+        if token.dep_ == "xcomp" and head.i in triggers and self.vocab.codes[triggers[head.i].code].root == "13":
+            return True  # "threatened to break relations with Russia": the threat, aimed at Russia
         if pattern.pos == "VERB":
             lemma = token.lemma_.lower()
             if self.vocab.codes[pattern.code].root == "01" and any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in token.children):
