@@ -501,7 +501,9 @@ class EventCoder:
                 noun = doc[ended[token.i]] if token.i in ended else token if pattern.pos == "NOUN" else None
                 between = self._prep_objects(noun, {"between"}) if noun is not None else []
                 parties = {_code(x) for o in between for x in self._actors_of(o, actors, token)}
-                unordered = bool(parties) and {_code(x) for x in sources + targets} <= parties
+                # ... unless nobody acts: "the arrangement between Russia and Iran deteriorated"
+                agentless = token.i in ended and pattern.pos == "VERB"
+                unordered = bool(parties) and {_code(x) for x in sources + targets} <= parties and not agentless
                 if pattern.inverse:  # "the envoy drew Iranian ire": Iran acts, at the envoy
                     objects = [c for c in token.children if c.dep_ in ("dobj", "ccomp")]
                     sources, targets = self._actors_of(objects[0] if objects else None, actors, token)[:1], sources[:1]
