@@ -214,3 +214,10 @@ def test_fronted_phrases_threatened_ground_and_conveyed_content(nlp):
 def test_a_threat_is_one_event_aimed_at_whom_the_threatened_act_targets(nlp):
     found, _ = events(nlp, "The Azerbaijani parliament threatened on Monday to break relations with Russia.")
     assert found == [("AZE", "RUS", "13", "asserted")]
+
+
+def test_ground_is_a_place_and_acts_with_different_dates_stay_apart(nlp):
+    found, records = events(nlp, "Britain fought the Germans on French territory during World War I, "
+                                 "and invaded France during World War II.")
+    assert ("GBR", "DEU", "19", "asserted") in found and ("GBR", "FRA", "19", "asserted") in found
+    assert sorted(e.date for e in records.events if e.root == "19") == ["1914", "1939"]

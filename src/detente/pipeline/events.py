@@ -41,6 +41,7 @@ PLACE_CODES = set(_CUES["targets"]["place_codes"])
 CLAUSE_TARGET_ROOTS = set(_CUES["targets"]["clause_roots"])
 OBJECT_PLACE_ROOTS = set(_CUES["targets"]["object_place_roots"])
 RELATIONAL_NOUNS = set(_CUES["targets"]["relational_nouns"])
+PLACE_NOUNS = set(_CUES["targets"]["place_nouns"])
 BACKGROUND_PREPS = set(_CUES["background_preps"])
 CONTENT_NOUNS = set(_CUES["content_nouns"])
 LIGHT_VERBS = set(_CUES["light_verbs"])
@@ -199,7 +200,10 @@ class EventCoder:
                         taken.add(_code(span))
                         targets.append(span)
 
-        add(self._objects(verb, actors, triggers, TARGET_PREPS, root=root))
+        # "on Iranian territory" says where, not at whom: such places wait for the place rule below
+        objects = self._objects(verb, actors, triggers, TARGET_PREPS, root=root)
+        grounds = [o for o in objects if o.dep_ == "pobj" and o.lemma_.lower() in PLACE_NOUNS]
+        add([o for o in objects if o not in grounds])
         if not targets and root in CLAUSE_TARGET_ROOTS:  # "demanded that the US cancel ...": who is to act
             for clause in (c for c in verb.children if c.dep_ in ("ccomp", "xcomp")):
                 add([c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")])
@@ -211,7 +215,7 @@ class EventCoder:
             add([o for obj in direct for o in self._prep_objects(obj, PLACE_PREPS)])
             targets = targets[:1]
         if not targets and _aimed_at_place(code):  # an act happens in one place: the first named
-            add(self._objects(verb, actors, triggers, PLACE_PREPS, direct=False))
+            add(self._objects(verb, actors, triggers, PLACE_PREPS, direct=False) + grounds)
             targets = targets[:1]
         return sources, targets[:3] if sources else targets[:1]
 
@@ -522,7 +526,9 @@ class EventCoder:
                     pattern = replace(pattern, code=INTENT_CODES[code.root])
                 when, basis = self._date(token, doc, dates, context, sent.start in unanchored)
                 for source, target in pairs:
-                    key = (_code(source), _code(target), self.vocab.codes[pattern.code].root)
+                    # one act per dyad and root in a sentence, unless their dates differ ("fought
+                    # on Iranian territory during World War I, and invaded Iran during World War II")
+                    key = (_code(source), _code(target), self.vocab.codes[pattern.code].root, when)
                     if _code(source) == _code(target) or key in seen:
                         continue
                     seen.add(key)
