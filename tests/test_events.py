@@ -221,3 +221,8 @@ def test_ground_is_a_place_and_acts_with_different_dates_stay_apart(nlp):
                                  "and invaded France during World War II.")
     assert ("GBR", "DEU", "19", "asserted") in found and ("GBR", "FRA", "19", "asserted") in found
     assert sorted(e.date for e in records.events if e.root == "19") == ["1914", "1939"]
+
+
+def test_coordinated_demonyms_are_each_an_actor(nlp):
+    found, _ = events(nlp, "Senior Chilean and Peruvian officials met in Lima on Monday.")
+    assert {(s, t) for s, t, *_ in found} == {("CHL", "PER")}

@@ -181,6 +181,8 @@ class ActorResolver:
         if head.left_edge.i > span.start:
             return None
         between = [t for t in _tokens_between(span.doc, span.end, head.i + 1) if t.text not in ("'s", "\u2019s")]
+        if any(t.dep_ == "conj" and t.head.i == root.i for t in between):
+            return None  # "Hungarian and Romanian officials": the last demonym grows, each stays itself
         if any(t.ent_type_ == "PERSON" for t in between):
             return None  # a title before a person: grown from the person's side
         if not self._ends_with_role(between):

@@ -96,6 +96,9 @@ class EventCoder:
             span = actors.get(tok.i)
             if span is not None and trigger.i not in range(span.start, span.end):
                 found.append(span)
+                # "Hungarian and Romanian officials": the demonyms coordinated before the span
+                found += [actors[c.i] for c in tok.children if c.dep_ == "amod" and c.i < span.start
+                          and c.i in actors and any(g.dep_ == "conj" for g in c.children)]
                 continue
             examples = [o for c in tok.children if c.dep_ == "prep" and self._names_examples(c)
                         for o in c.children if o.dep_ == "pobj"]
