@@ -174,7 +174,7 @@ def test_actors_lists_codes_with_counts_and_filters_by_date(seeded):
     assert by_code["RUS"]["documents"] == 5 and by_code["RUS"]["mentions"] > 100
     assert by_code["TUR"]["name"] == "Turkey"
     recent = {r["code"]: r for r in json.loads(run_cli("actors", "--db", db, "--since", "2022-01-01", "-f", "json").stdout)}
-    assert recent["RUS"]["documents"] == 1  # only the dated 2022 article
+    assert recent["RUS"]["documents"] == 2  # the dated 2022 article, and the one dated by the visit it shares
     assert "UKR" in recent and "HEZBOLLAH" not in recent
     unresolved = json.loads(run_cli("actors", "--unresolved", "--db", db, "-f", "json").stdout)
     assert unresolved and all(r["code"] for r in unresolved)  # unresolved names are listed by surface

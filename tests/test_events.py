@@ -226,3 +226,10 @@ def test_ground_is_a_place_and_acts_with_different_dates_stay_apart(nlp):
 def test_coordinated_demonyms_are_each_an_actor(nlp):
     found, _ = events(nlp, "Senior Chilean and Peruvian officials met in Lima on Monday.")
     assert {(s, t) for s, t, *_ in found} == {("CHL", "PER")}
+
+
+def test_a_named_treaty_dates_what_was_done_in_it(nlp):
+    found, records = events(nlp, "Russia pushed back Turkish claims in the treaties of San Stefano and Berlin, "
+                                 "and Britain pushed back French claims in the Treaty of Versailles.")
+    dates = {(e.source, e.target): (e.date, e.date_basis) for e in records.events}
+    assert dates[("RUS", "TUR")] == ("1878", "period") and dates[("GBR", "FRA")] == ("1919", "period")

@@ -11,6 +11,7 @@ from spacy.language import Language
 
 from . import store
 from .analysis.clusters import refresh_clusters
+from .anchoring import anchor_undated
 from .document import Document
 from .ingest import InputError, discover, read_sources
 from .knowledge.kb import load_kb
@@ -103,6 +104,8 @@ def ingest(
             flush()
     flush()
     refresh_clusters(con)  # one transaction of its own: a kill before it leaves the old clusters
+    if anchor_undated(con, nlp):  # undated articles dated by the events they share: cluster again
+        refresh_clusters(con)
     return summary
 
 
@@ -126,4 +129,6 @@ def reanalyse(con: duckdb.DuckDBPyConnection, nlp: Language, everything: bool = 
         store.replace_analysis(con, records, version)
         on_advance(len(records))
     refresh_clusters(con)
+    if anchor_undated(con, nlp):
+        refresh_clusters(con)
     return len(ids)

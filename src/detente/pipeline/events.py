@@ -44,6 +44,7 @@ RELATIONAL_NOUNS = set(_CUES["targets"]["relational_nouns"])
 PLACE_NOUNS = set(_CUES["targets"]["place_nouns"])
 BACKGROUND_PREPS = set(_CUES["background_preps"])
 CONTENT_NOUNS = set(_CUES["content_nouns"])
+TREATY_NOUNS = set(_CUES["treaty_nouns"])
 LIGHT_VERBS = set(_CUES["light_verbs"])
 NON_STATE_SPEAKERS = set(_CUES["non_state_speakers"])
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
@@ -173,6 +174,8 @@ class EventCoder:
         objects += [o for o in self._prep_objects(verb, preps)
                     if subject is None or subject.sent != o.sent or o.head.i > subject.i]
         for obj in list(objects):
+            if not direct and obj.lemma_.lower() in TREATY_NOUNS:
+                continue  # "in the treaties of Gulistan and Turkmenchay" says when, not where
             own_actor = any(c.i in actors and c.dep_ in ("poss", "compound", "amod") for c in obj.children)
             if obj.i not in actors and not (obj.i in triggers and own_actor and not self._shares(obj, triggers, root)):
                 objects += self._prep_objects(obj, NOUN_TARGET_PREPS | {"by"})
@@ -445,8 +448,14 @@ class EventCoder:
         """The sentence's date nearest the trigger in the tree (its own subtree first), else the
         last explicit date of the paragraph so far, else the publication date. A sentence dated
         only relative to a publication date the document lacks gives no date, basis 'unanchored'."""
-        own = [d for e, d in dates if trigger.left_edge.i <= e.start and e.end <= trigger.right_edge.i + 1]
-        for found in own + [d for _, d in dates if d not in own]:
+        # its own clause's dates, nearest first; a coordinated clause with a subject of its own is not
+        # its clause ("Russia pushed back ... in 1878, and Britain ... in 1919")
+        others = [c for c in trigger.children if c.dep_ == "conj" and any(g.dep_ in SUBJECT_DEPS for g in c.children)]
+        def inside(e: Span) -> bool:
+            return (trigger.left_edge.i <= e.start and e.end <= trigger.right_edge.i + 1
+                    and not any(c.left_edge.i <= e.start < c.right_edge.i + 1 for c in others))
+        own = sorted(((e, d) for e, d in dates if inside(e)), key=lambda x: abs(x[0].start - trigger.i))
+        for found in [d for _, d in own] + [d for e, d in dates if not inside(e)]:
             return found, found.basis
         if unanchored:
             return None, "unanchored"
@@ -455,6 +464,22 @@ class EventCoder:
         if doc._.published:
             return WhenDate(doc._.published.isoformat(), "day", "publication"), "publication"
         return None, "none"
+
+    @staticmethod
+    def _treaties(doc: Doc) -> list[tuple[Span, WhenDate]]:
+        """Named treaties the NER may miss, as dates: "treaty of X", "treaties of X and Y"."""
+        found = []
+        for tok in doc:
+            if tok.lemma_.lower() not in TREATY_NOUNS:
+                continue
+            for name in (o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                         for p in c.children if p.dep_ == "pobj" for o in (p, *p.conjuncts)):
+                words = doc[min(t.i for t in name.subtree if t.dep_ in ("compound", "pobj", "conj") or t is name)
+                            : name.i + 1]
+                when = period_date(f"Treaty of {words.text}")
+                if when is not None:
+                    found.append((words, when))
+        return found
 
     # -- the component ----------------------------------------------------------------------------
 
@@ -471,6 +496,8 @@ class EventCoder:
                 dates_by_sentence.setdefault(ent.sent.start, []).append((ent, found))
             elif ent.label_ == "DATE" and doc._.published is None and needs_anchor(ent.text):
                 unanchored.add(ent.sent.start)
+        for name, found in self._treaties(doc):  # "in the treaties of Gulistan and Turkmenchay"
+            dates_by_sentence.setdefault(name.sent.start, []).append((name, found))
         lemmas = self.vocab.lemmas
         triggers = {t.i: p for t in doc if t.lemma_.lower() in lemmas and (p := self._match(t)) is not None}
         # events another trigger ends ("the cancellation of the deal"): coded as their end only

@@ -1,0 +1,102 @@
+"""Dating undated articles by the events they share with dated ones.
+
+An article with no publication date cannot resolve "last week" or "on Monday": its events are
+stored undated, with basis 'unanchored'. When clustering puts such an event with a report whose
+date another article's text gives (Putin's visit to Tehran "last week", and "Putin appeared this
+week in Tehran" in an article of 2022-07-22), that date fixes the first; and the earliest
+publication date from which the article's expression names that date is the publication date the
+article most likely had. The article is then analysed again with it, so its other relative dates
+("last year", "in January") resolve too. Its `published_basis` says how the date was found, and
+from which article; an article whose anchors disagree is left undated.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import duckdb
+from spacy.language import Language
+
+from . import store
+from .analysis.clusters import _span
+from .pipeline import analyse, pipeline_version
+from .pipeline.dates import needs_anchor, read_date
+
+SEARCH_DAYS = 400  # how far after an anchoring event its article may have been published
+ANCHOR_PRECISIONS = ("day", "week", "month")  # "last year" is too vague to date an article by
+
+ANCHORS_SQL = """
+WITH told AS (   -- clusters holding a report whose date its article's text gives
+    SELECT ec.cluster_id, any_value(e.doc_id) AS doc_id
+    FROM event_clusters ec JOIN events e USING (event_id)
+    WHERE e.date_start IS NOT NULL AND e.date_basis IN ('explicit', 'relative-to-publication', 'period')
+    GROUP BY ec.cluster_id
+)
+SELECT e.doc_id, s.text, c.date_start, c.date_precision, c.date, t.doc_id
+FROM events e
+JOIN documents d ON d.doc_id = e.doc_id
+JOIN sentences s ON s.doc_id = e.doc_id AND s.idx = e.sent_idx
+JOIN event_clusters ec ON ec.event_id = e.event_id
+JOIN clusters c ON c.cluster_id = ec.cluster_id
+JOIN told t ON t.cluster_id = ec.cluster_id AND t.doc_id <> e.doc_id
+WHERE e.date_basis = 'unanchored' AND d.published IS NULL AND c.date_start IS NOT NULL
+ORDER BY e.doc_id, e.sent_idx
+"""
+
+
+def _overlaps(expression: str, day: date, start: date, precision: str | None, text: str | None) -> bool | None:
+    """Whether `expression` read on publication `day` names a date overlapping the anchor (its first
+    day, precision and ISO text); None when it names no date precise enough to anchor by."""
+    found = read_date(expression, day)
+    if found is None or found.precision not in ANCHOR_PRECISIONS:
+        return None
+    _, lo, hi = _span(start, precision, text)
+    _, a, b = _span(found.start, found.precision, found.value)
+    return a < hi and lo < b
+
+
+def publication_for(expression: str, start: date, precision: str | None, text: str | None) -> date | None:
+    """The earliest publication date from which `expression` ("last week") names a date that
+    overlaps the anchor's."""
+    for offset in range(-1, SEARCH_DAYS):
+        day = start + timedelta(days=offset)
+        hit = _overlaps(expression, day, start, precision, text)
+        if hit is None:
+            return None
+        if hit:
+            return day
+    return None
+
+
+def anchor_undated(con: duckdb.DuckDBPyConnection, nlp: Language) -> int:
+    """Date the undated articles that share an event with a dated report, and analyse them again.
+    Returns how many were dated."""
+    rows = con.execute(ANCHORS_SQL).fetchall()
+    if not rows:
+        return 0
+    by_doc: dict[str, list[tuple]] = {}
+    for doc_id, sentence, start, precision, text, other in rows:
+        by_doc.setdefault(doc_id, []).append((sentence, (start, precision, text), other))
+    documents = []
+    for document in store.read_documents(con, list(by_doc)):
+        anchors = by_doc[document.doc_id]
+        found = []  # (publication, expression, anchor, other article)
+        for doc, (_, anchor, other) in zip(nlp.pipe(s for s, _, _ in anchors), anchors):
+            for ent in doc.ents:
+                if ent.label_ == "DATE" and needs_anchor(ent.text):
+                    day = publication_for(ent.text, *anchor)
+                    if day is not None:
+                        found.append((day, ent.text, anchor, other))
+        if not found:
+            continue
+        day = max(f[0] for f in found)
+        if not all(_overlaps(expression, day, *anchor) for _, expression, anchor, _ in found):
+            continue  # the anchors disagree: better undated than wrongly dated
+        _, expression, anchor, other = next(f for f in found if f[0] == day)
+        document.published = day
+        document.basis["published"] = (f"inferred: the earliest date from which '{expression}' names {anchor[2]}, "
+                                       f"the date of the same event in article {other}")
+        documents.append(document)
+    if documents:
+        store.replace_analysis(con, list(analyse(documents, nlp)), pipeline_version(nlp))
+    return len(documents)
