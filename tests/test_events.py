@@ -233,3 +233,11 @@ def test_a_named_treaty_dates_what_was_done_in_it(nlp):
                                  "and Britain pushed back French claims in the Treaty of Versailles.")
     dates = {(e.source, e.target): (e.date, e.date_basis) for e in records.events}
     assert dates[("RUS", "TUR")] == ("1878", "period") and dates[("GBR", "FRA")] == ("1919", "period")
+
+
+def test_a_named_period_dates_a_sentence_only_when_named_as_a_time(nlp):
+    (event,) = events(nlp, "Soon after the collapse of the Soviet Union, Armenia signed a treaty with Georgia.")[1].events
+    assert (event.date, event.date_basis) == ("1991", "period")
+    found, records = events(nlp, "Chile and Peru signed a trade deal in May, reviving Cold War rhetoric.")
+    assert found == [("CHL", "PER", "05", "asserted")]  # the participle adds no target
+    assert records.events[0].date == "2022-05"  # "Cold War rhetoric" is no time

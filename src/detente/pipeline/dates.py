@@ -146,6 +146,11 @@ def _periods() -> dict[str, int]:
     return periods
 
 
+def period_names() -> list[str]:
+    """Every name and alias of the named periods, lower case, without a leading "the"."""
+    return list(_periods())
+
+
 def period_date(text: str) -> WhenDate | None:
     """The first year of a named period: "World War II" -> 1939."""
     year = _periods().get(re.sub(r"^the\s+", "", text.strip().lower()))

@@ -13,11 +13,13 @@ from dataclasses import dataclass, replace
 
 import yaml
 from spacy.language import Language
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
 
 from ..knowledge.events import EventVocabulary, Pattern, load_vocabulary
 from ..knowledge.kb import DATA
-from .dates import WhenDate, needs_anchor, period_date, read_date
+from .dates import WhenDate, needs_anchor, period_date, period_names, read_date
 from .syntax import antecedent, subject_of
 
 if not Doc.has_extension("events"):
@@ -45,6 +47,8 @@ PLACE_NOUNS = set(_CUES["targets"]["place_nouns"])
 BACKGROUND_PREPS = set(_CUES["background_preps"])
 CONTENT_NOUNS = set(_CUES["content_nouns"])
 TREATY_NOUNS = set(_CUES["treaty_nouns"])
+PERIOD_PREPS = set(_CUES["periods"]["preps"])
+PERIOD_FRAMES = set(_CUES["periods"]["frames"])
 LIGHT_VERBS = set(_CUES["light_verbs"])
 NON_STATE_SPEAKERS = set(_CUES["non_state_speakers"])
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
@@ -80,8 +84,11 @@ def _code(span: Span | None) -> str | None:
 
 
 class EventCoder:
-    def __init__(self, vocabulary: EventVocabulary | None = None):
+    def __init__(self, nlp: Language, vocabulary: EventVocabulary | None = None):
         self.vocab = vocabulary or load_vocabulary()
+        # named periods and treaties, found in the text whether or not the NER marks them
+        self.periods = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.periods.add("PERIOD", list(nlp.tokenizer.pipe(period_names())))
 
     # -- actors of a token ------------------------------------------------------------------------
 
@@ -238,9 +245,11 @@ class EventCoder:
 
     @staticmethod
     def _complements(verb: Token) -> list[Token]:
-        """Subjectless clauses that carry a verb's content: "to deliver", "on delivering"."""
+        """Subjectless clauses that carry a verb's content: "to deliver", "on delivering"; not a
+        participle that adds an act of its own ("signed a deal, reviving Cold War rhetoric")."""
         found = [c for c in verb.children if c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB"
-                 and not any(g.dep_ in SUBJECT_DEPS for g in c.children)]
+                 and not any(g.dep_ in SUBJECT_DEPS for g in c.children)
+                 and (c.dep_ == "xcomp" or any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children))]
         for prep in (c for c in verb.children if c.dep_ == "prep"):
             found += [c for c in prep.children if c.dep_ == "pcomp" and c.pos_ == "VERB"]
         return found
@@ -466,6 +475,16 @@ class EventCoder:
         return None, "none"
 
     @staticmethod
+    def _when_phrase(span: Span) -> bool:
+        """A period named as a time ("during the Cold War", "by the end of the Cold War"), not as a
+        description ("Cold War rhetoric", "a new Cold War")."""
+        root = span.root
+        if root.dep_ != "pobj":
+            return False
+        prep = root.head
+        return prep.lower_ in PERIOD_PREPS or (prep.lower_ == "of" and prep.head.lemma_.lower() in PERIOD_FRAMES)
+
+    @staticmethod
     def _treaties(doc: Doc) -> list[tuple[Span, WhenDate]]:
         """Named treaties the NER may miss, as dates: "treaty of X", "treaties of X and Y"."""
         found = []
@@ -498,6 +517,10 @@ class EventCoder:
                 unanchored.add(ent.sent.start)
         for name, found in self._treaties(doc):  # "in the treaties of Gulistan and Turkmenchay"
             dates_by_sentence.setdefault(name.sent.start, []).append((name, found))
+        named = {(e.start, e.end) for es in dates_by_sentence.values() for e, _ in es}
+        for span in filter_spans(self.periods(doc, as_spans=True)):  # "followed by the collapse of the Soviet Union"
+            if (span.start, span.end) not in named and self._when_phrase(span) and (found := period_date(span.text)):
+                dates_by_sentence.setdefault(span.sent.start, []).append((span, found))
         lemmas = self.vocab.lemmas
         triggers = {t.i: p for t in doc if t.lemma_.lower() in lemmas and (p := self._match(t)) is not None}
         # events another trigger ends ("the cancellation of the deal"): coded as their end only
@@ -590,4 +613,4 @@ class EventCoder:
 
 @Language.factory("detente_events")
 def make_event_coder(nlp: Language, name: str) -> EventCoder:
-    return EventCoder()
+    return EventCoder(nlp)
