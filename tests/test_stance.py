@@ -70,3 +70,14 @@ def test_stance_command(tmp_path, cli, seeds):
     assert sorted(r["label"] for r in rows) == ["marriage_of_convenience", "strategic_alliance"]
     assert all(r["evidence"] for r in rows)
     assert any("convergence of interests" in s for r in rows for s in r["evidence"])
+
+
+def test_a_sentence_opening_with_both_goes_on_about_the_pair_and_tenuous_doubts(nlp):
+    text = ("Chile and Peru signed a border deal. Chile and Peru held talks again. Chile and Peru met in Lima. "
+            "Both stand to benefit from their convenient alignment against a common enemy.")
+    doc = nlp(text)
+    (stance,) = [s for s in doc._.stances if (s.a, s.b) == ("CHL", "PER")]
+    assert stance.label == "marriage_of_convenience"
+    doc = nlp("Chile and Peru signed a deal. Chile and Peru met. Chile and Peru have a tenuous alliance.")
+    (stance,) = [s for s in doc._.stances if (s.a, s.b) == ("CHL", "PER")]
+    assert stance.label != "strategic_alliance"

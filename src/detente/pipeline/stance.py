@@ -104,9 +104,13 @@ class StanceReader:
                 cues_in: dict[int, list[tuple[str, float]]]) -> Stance | None:
         scores: Counter = Counter()
         by_sentence: dict[int, Counter] = {}
+        before = False  # the sentence before was about the dyad
         for sent in doc.sents:
             named = states_in.get(sent.start, set())
-            about = {a, b} <= named or (named & {a, b} and any(t.lower_ in RELATION_WORDS for t in sent))
+            about = bool({a, b} <= named or (named & {a, b} and any(t.lower_ in RELATION_WORDS for t in sent))
+                         # "Both stand to benefit ...", right after a sentence about the pair
+                         or (before and not named and _opens_with_pair(sent)))
+            before = about
             if not about or sent.start not in cues_in:
                 continue
             votes = Counter()
@@ -120,6 +124,12 @@ class StanceReader:
         evidence = sorted((s for s, v in by_sentence.items() if v[label] > 0), key=lambda s: -by_sentence[s][label])
         total = sum(scores.values())
         return Stance(a, b, label, round(top / total, 3), {k: round(v, 2) for k, v in scores.items()}, evidence[:3])
+
+
+def _opens_with_pair(sent: Span) -> bool:
+    """"Both ...", "They ...", "The two ...": a sentence that goes on about the pair just named."""
+    words = [t.lower_ for t in sent[:2]]
+    return words[:1] in (["both"], ["they"]) or words == ["the", "two"]
 
 
 @Language.factory("detente_stance")
