@@ -18,7 +18,7 @@ import duckdb
 from spacy.language import Language
 
 from . import store
-from .analysis.clusters import _span
+from .analysis.clusters import date_span
 from .pipeline import analyse, pipeline_version
 from .pipeline.dates import needs_anchor, read_date
 
@@ -50,8 +50,8 @@ def _overlaps(expression: str, day: date, start: date, precision: str | None, te
     found = read_date(expression, day)
     if found is None or found.precision not in ANCHOR_PRECISIONS:
         return None
-    _, lo, hi = _span(start, precision, text)
-    _, a, b = _span(found.start, found.precision, found.value)
+    _, lo, hi = date_span(start, precision, text)
+    _, a, b = date_span(found.start, found.precision, found.value)
     return a < hi and lo < b
 
 

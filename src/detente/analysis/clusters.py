@@ -44,7 +44,7 @@ def symmetric(cameo: str) -> bool:
     return cameo.startswith(BOTH_WAYS_ROOTS) or bool(found and found.mutual)
 
 
-def _span(start: date, precision: str | None, text: str | None) -> tuple[int, int, int]:
+def date_span(start: date, precision: str | None, text: str | None) -> tuple[int, int, int]:
     """(rank, first day, day after the last) of a date at its precision, as ordinals."""
     if precision not in PRECISION_RANK:  # infer from the ISO text: 2016, 2016-08, 2016-08-16
         precision = {4: "year", 7: "month"}.get(len(text or ""), "day")
@@ -81,7 +81,7 @@ def _cluster_group(events: list[tuple]) -> list[_Cluster]:
         if start is None:
             undated.append((event_id, doc_id, cameo, basis))
         else:
-            dated.append((*_span(start, precision, text), event_id, doc_id, cameo, basis))
+            dated.append((*date_span(start, precision, text), event_id, doc_id, cameo, basis))
     dated.sort()  # finest precision first: precise reports anchor clusters, vaguer ones join them
     clusters: list[_Cluster] = []
     starts: list[int] = []  # anchors' first days, sorted, parallel to `ordered`
