@@ -241,3 +241,16 @@ def test_a_named_period_dates_a_sentence_only_when_named_as_a_time(nlp):
     found, records = events(nlp, "Chile and Peru signed a trade deal in May, reviving Cold War rhetoric.")
     assert found == [("CHL", "PER", "05", "asserted")]  # the participle adds no target
     assert records.events[0].date == "2022-05"  # "Cold War rhetoric" is no time
+
+
+def test_once_an_article_turns_to_history_undated_acts_are_not_dated_to_its_day(nlp):
+    text = ("Chile criticised Peru on Monday.\n\n"
+            "In 1995 Chile and Peru fought a short war. Peru later accused Chile of spying.\n\n"
+            "Bolivia backed Chile in the dispute.\n\n"
+            "Last week, Chile praised Peru.")
+    _, records = events(nlp, text)
+    when = {(e.source, e.target, e.root): (e.date, e.date_basis) for e in records.events}
+    assert when[("CHL", "PER", "11")] == ("2022-07-18", "relative-to-publication")
+    assert when[("PER", "CHL", "11")] == ("1995", "inferred")  # the paragraph's date
+    assert when[("BOL", "CHL", "05")] == (None, "background")  # history, no date of its own
+    assert when[("CHL", "PER", "05")][1] == "relative-to-publication"  # back to the present

@@ -100,7 +100,8 @@ CREATE TABLE IF NOT EXISTS events (
     date_start DATE,                  -- the first day of that date, for filtering
     date_precision VARCHAR,           -- day, week, month, year, decade
     date_basis VARCHAR,               -- explicit, relative-to-publication, period, inferred, publication,
-                                      -- unanchored (relative to a publication date the document lacks), none
+                                      -- unanchored (relative to a publication date the document lacks),
+                                      -- background (undated, in an article turned to history), none
     issue VARCHAR,
     confidence DOUBLE
 );

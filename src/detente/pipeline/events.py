@@ -52,6 +52,7 @@ PERIOD_FRAMES = set(_CUES["periods"]["frames"])
 LIGHT_VERBS = set(_CUES["light_verbs"])
 NON_STATE_SPEAKERS = set(_CUES["non_state_speakers"])
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+BACKGROUND_DAYS = 365  # an article whose last date is older than this has turned to history
 POSSESSIVES = {"its", "his", "her"}
 
 
@@ -453,10 +454,13 @@ class EventCoder:
 
     @staticmethod
     def _date(trigger: Token, doc: Doc, dates: list[tuple[Span, WhenDate]],
-              context: WhenDate | None, unanchored: bool = False) -> tuple[WhenDate | None, str]:
+              context: WhenDate | None, unanchored: bool = False,
+              story: WhenDate | None = None) -> tuple[WhenDate | None, str]:
         """The sentence's date nearest the trigger in the tree (its own subtree first), else the
-        last explicit date of the paragraph so far, else the publication date. A sentence dated
-        only relative to a publication date the document lacks gives no date, basis 'unanchored'."""
+        last explicit date of the paragraph so far, else the publication date - unless the article
+        has turned to the past (`story`, its last date so far, lies over a year before publication):
+        then no date, basis 'background', rather than the day the article came out. A sentence
+        dated only relative to a publication date the document lacks gives no date, 'unanchored'."""
         # its own clause's dates, nearest first; a coordinated clause with a subject of its own is not
         # its clause ("Russia pushed back ... in 1878, and Britain ... in 1919")
         others = [c for c in trigger.children if c.dep_ == "conj" and any(g.dep_ in SUBJECT_DEPS for g in c.children)]
@@ -471,6 +475,8 @@ class EventCoder:
         if context is not None:
             return context, "inferred"
         if doc._.published:
+            if story is not None and (doc._.published - story.start).days > BACKGROUND_DAYS:
+                return None, "background"  # "He backed UN sanctions ..." in a stretch of history
             return WhenDate(doc._.published.isoformat(), "day", "publication"), "publication"
         return None, "none"
 
@@ -506,6 +512,7 @@ class EventCoder:
         actors = self._actor_map(doc)
         events: list[Event] = []
         context: WhenDate | None = None  # the last explicit date, for the sentences after it
+        story: WhenDate | None = None  # the article's last date so far, across paragraphs
         dates_by_sentence: dict[int, list[tuple[Span, WhenDate]]] = {}
         unanchored: set[int] = set()  # sentences dated only relative to a missing publication date
         for ent in doc.ents:
@@ -577,7 +584,7 @@ class EventCoder:
                 code = self.vocab.codes[pattern.code]
                 if intent and code.root in INTENT_CODES:
                     pattern = replace(pattern, code=INTENT_CODES[code.root])
-                when, basis = self._date(token, doc, dates, context, sent.start in unanchored)
+                when, basis = self._date(token, doc, dates, context, sent.start in unanchored, story)
                 for source, target in pairs:
                     # one act per dyad and root in a sentence, unless their dates differ ("fought
                     # on Iranian territory during World War I, and invaded Iran during World War II")
@@ -607,6 +614,8 @@ class EventCoder:
                                         basis, round(min(confidence, 0.95), 2)))
             if explicit:
                 context = explicit[-1]
+            if dates:  # any date, "last week" too, moves the story's time
+                story = max(dates, key=lambda x: x[0].start)[1]
         doc._.events = events
         return doc
 
