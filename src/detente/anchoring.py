@@ -19,7 +19,7 @@ from spacy.language import Language
 
 from . import store
 from .analysis.clusters import date_span
-from .pipeline import analyse, pipeline_version
+from .pipeline import analyse, pipeline_version, redate
 from .pipeline.dates import needs_anchor, read_date
 
 SEARCH_DAYS = 400  # how far after an anchoring event its article may have been published
@@ -32,10 +32,11 @@ WITH told AS (   -- clusters holding a report whose date its article's text give
     WHERE e.date_start IS NOT NULL AND e.date_basis IN ('explicit', 'relative-to-publication', 'period')
     GROUP BY ec.cluster_id
 )
-SELECT e.doc_id, s.text, c.date_start, c.date_precision, c.date, t.doc_id
+SELECT e.doc_id, (SELECT list(m.surface ORDER BY m.start_char) FROM mentions m
+                   WHERE m.doc_id = e.doc_id AND m.sent_idx = e.sent_idx AND m.label = 'DATE'),
+       c.date_start, c.date_precision, c.date, t.doc_id
 FROM events e
 JOIN documents d ON d.doc_id = e.doc_id
-JOIN sentences s ON s.doc_id = e.doc_id AND s.idx = e.sent_idx
 JOIN event_clusters ec ON ec.event_id = e.event_id
 JOIN clusters c ON c.cluster_id = ec.cluster_id
 JOIN told t ON t.cluster_id = ec.cluster_id AND t.doc_id <> e.doc_id
@@ -68,25 +69,27 @@ def publication_for(expression: str, start: date, precision: str | None, text: s
     return None
 
 
-def anchor_undated(con: duckdb.DuckDBPyConnection, nlp: Language) -> int:
-    """Date the undated articles that share an event with a dated report, and analyse them again.
+def anchor_undated(con: duckdb.DuckDBPyConnection, nlp: Language, analysed: dict[str, tuple] | None = None) -> int:
+    """Date the undated articles that share an event with a dated report, and analyse them again
+    (only the event coder, for those in `analysed`: doc_id -> (Document, spaCy Doc) of this run).
     Returns how many were dated."""
     rows = con.execute(ANCHORS_SQL).fetchall()
     if not rows:
         return 0
     by_doc: dict[str, list[tuple]] = {}
-    for doc_id, sentence, start, precision, text, other in rows:
-        by_doc.setdefault(doc_id, []).append((sentence, (start, precision, text), other))
-    documents = []
-    for document in store.read_documents(con, list(by_doc)):
-        anchors = by_doc[document.doc_id]
+    for doc_id, expressions, start, precision, text, other in rows:
+        by_doc.setdefault(doc_id, []).append((expressions or [], (start, precision, text), other))
+    analysed = analysed or {}
+    stored = {d.doc_id: d for d in store.read_documents(con, [i for i in by_doc if i not in analysed])}
+    records = []
+    for doc_id, anchors in by_doc.items():
+        document, doc = analysed.get(doc_id) or (stored[doc_id], None)
         found = []  # (publication, expression, anchor, other article)
-        for doc, (_, anchor, other) in zip(nlp.pipe(s for s, _, _ in anchors), anchors):
-            for ent in doc.ents:
-                if ent.label_ == "DATE" and needs_anchor(ent.text):
-                    day = publication_for(ent.text, *anchor)
-                    if day is not None:
-                        found.append((day, ent.text, anchor, other))
+        for expressions, anchor, other in anchors:
+            for expression in (e for e in expressions if needs_anchor(e)):
+                day = publication_for(expression, *anchor)
+                if day is not None:
+                    found.append((day, expression, anchor, other))
         if not found:
             continue
         day = max(f[0] for f in found)
@@ -96,7 +99,7 @@ def anchor_undated(con: duckdb.DuckDBPyConnection, nlp: Language) -> int:
         document.published = day
         document.basis["published"] = (f"inferred: the earliest date from which '{expression}' names {anchor[2]}, "
                                        f"the date of the same event in article {other}")
-        documents.append(document)
-    if documents:
-        store.replace_analysis(con, list(analyse(documents, nlp)), pipeline_version(nlp))
-    return len(documents)
+        records.append(redate(document, doc, nlp) if doc is not None else next(analyse([document], nlp)))
+    if records:
+        store.replace_analysis(con, records, pipeline_version(nlp))
+    return len(records)

@@ -15,7 +15,10 @@ from .anchoring import anchor_undated
 from .document import Document
 from .ingest import InputError, discover, read_sources
 from .knowledge.kb import load_kb
-from .pipeline import MAX_CHARS, analyse, pipeline_version
+from .pipeline import MAX_CHARS, analyse, analyse_docs, pipeline_version
+
+
+KEEP_UNDATED = 500  # analysed undated articles kept in memory for anchoring; beyond, they are re-analysed
 
 
 @dataclass
@@ -61,6 +64,7 @@ def ingest(
     on_start(total_bytes(items))
     seen: set[str] = set()
     pending: list[Document] = []
+    undated: dict[str, tuple] = {}  # doc_id -> (Document, spaCy Doc) of undated articles with "last week"
     batches = 0
 
     def fail(error: InputError) -> None:
@@ -77,7 +81,12 @@ def ingest(
         summary.skipped += len(pending) - len(new)
         on_advance(sum(d.size for d in pending if d.doc_id in already))
         if new:
-            records = list(analyse(new, nlp))
+            analysed = list(analyse_docs(new, nlp))
+            records = [r for r, _ in analysed]
+            for r, doc in analysed:  # kept for anchoring: an undated article may be dated later
+                if (r.document.published is None and len(undated) < KEEP_UNDATED
+                        and any(e.date_basis == "unanchored" for e in r.events)):
+                    undated[r.document.doc_id] = (r.document, doc)
             store.write_batch(con, records, version)
             batches += 1
             summary.stored += len(records)
@@ -104,7 +113,7 @@ def ingest(
             flush()
     flush()
     refresh_clusters(con)  # one transaction of its own: a kill before it leaves the old clusters
-    if anchor_undated(con, nlp):  # undated articles dated by the events they share: cluster again
+    if anchor_undated(con, nlp, undated):  # undated articles dated by the events they share: cluster again
         refresh_clusters(con)
     return summary
 

@@ -9,6 +9,7 @@ from typing import Iterable, Iterator
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from ..document import Document, DocRecords, EventRecord, Mention, QuoteRecord, Sentence, StanceRecord
 from ..knowledge.events import load_vocabulary
@@ -129,9 +130,23 @@ def _mention(document: Document, span, label: str, sent_of_token: dict[int, int]
 
 def analyse(documents: Iterable[Document], nlp: Language, batch_size: int = 16) -> Iterator[DocRecords]:
     """Analyse documents in order, yielding one DocRecords per Document."""
+    for records, _doc in analyse_docs(documents, nlp, batch_size):
+        yield records
+
+
+def analyse_docs(documents: Iterable[Document], nlp: Language, batch_size: int = 16) -> Iterator[tuple[DocRecords, Doc]]:
+    """Like analyse, with each spaCy Doc beside its records (for a later re-dating, see redate)."""
     documents = list(documents)
     for document, doc in zip(documents, nlp.pipe((_prepared(nlp, d) for d in documents), batch_size=batch_size)):
-        yield records_from_doc(document, doc)
+        yield records_from_doc(document, doc), doc
+
+
+def redate(document: Document, doc: Doc, nlp: Language) -> DocRecords:
+    """The records of an analysed document given a publication date it lacked: only the event
+    coder depends on the date, so only it runs again."""
+    doc._.published = document.published
+    nlp.get_pipe("detente_events")(doc)
+    return records_from_doc(document, doc)
 
 
 def _prepared(nlp: Language, document: Document):
