@@ -36,3 +36,20 @@ def test_an_undated_article_takes_its_date_from_a_dated_report_of_the_same_event
         assert con.execute("SELECT n_sources FROM clusters WHERE cameo = '042' AND source = 'RUS'").fetchone()[0] == 2
     finally:
         con.close()
+
+
+def test_an_article_stored_earlier_is_dated_when_the_dated_report_comes_later(tmp_path, nlp):
+    first, second = tmp_path / "first", tmp_path / "second"
+    first.mkdir(), second.mkdir()
+    (first / "undated.txt").write_text("Putin's visit to Tehran last week drew attention.\n", encoding="utf-8")
+    (second / "dated.txt").write_text("date 2022-07-22 Putin visited Tehran on Tuesday for talks.\n", encoding="utf-8")
+    con = store.connect(tmp_path / "detente.duckdb")
+    try:
+        ingest([first], con, nlp)
+        assert con.execute("SELECT published FROM documents").fetchone()[0] is None
+        ingest([second], con, nlp)  # the stored article is analysed again, with its new date
+        published = con.execute("SELECT published FROM documents WHERE source_path LIKE '%undated.txt'").fetchone()[0]
+        assert published == date(2022, 7, 25)
+        assert con.execute("SELECT count(*) FROM events WHERE date_basis = 'unanchored'").fetchone()[0] == 0
+    finally:
+        con.close()

@@ -81,7 +81,7 @@ def anchor_undated(con: duckdb.DuckDBPyConnection, nlp: Language, analysed: dict
         by_doc.setdefault(doc_id, []).append((expressions or [], (start, precision, text), other))
     analysed = analysed or {}
     stored = {d.doc_id: d for d in store.read_documents(con, [i for i in by_doc if i not in analysed])}
-    records = []
+    redated, reanalysed = [], []
     for doc_id, anchors in by_doc.items():
         document, doc = analysed.get(doc_id) or (stored[doc_id], None)
         found = []  # (publication, expression, anchor, other article)
@@ -99,7 +99,12 @@ def anchor_undated(con: duckdb.DuckDBPyConnection, nlp: Language, analysed: dict
         document.published = day
         document.basis["published"] = (f"inferred: the earliest date from which '{expression}' names {anchor[2]}, "
                                        f"the date of the same event in article {other}")
-        records.append(redate(document, doc, nlp) if doc is not None else next(analyse([document], nlp)))
-    if records:
-        store.replace_analysis(con, records, pipeline_version(nlp))
-    return len(records)
+        if doc is not None:
+            redated.append(redate(document, doc, nlp))
+        else:
+            reanalysed.append(document)
+    if redated:  # only the events and the date change
+        store.replace_events(con, redated)
+    if reanalysed:
+        store.replace_analysis(con, list(analyse(reanalysed, nlp)), pipeline_version(nlp))
+    return len(redated) + len(reanalysed)

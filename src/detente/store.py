@@ -264,6 +264,18 @@ def replace_analysis(con: duckdb.DuckDBPyConnection, batch: Sequence[DocRecords]
         _insert_analysis(con, batch)
 
 
+def replace_events(con: duckdb.DuckDBPyConnection, batch: Sequence[DocRecords]) -> None:
+    """Swap stored documents' events for new ones and store their (new) publication dates, all or
+    nothing: a re-dating changes nothing else."""
+    ids = [r.document.doc_id for r in batch]
+    with transaction(con):
+        for r in batch:
+            con.execute("UPDATE documents SET published = ?, published_basis = ? WHERE doc_id = ?",
+                        [r.document.published, r.document.basis.get("published"), r.document.doc_id])
+        con.execute("DELETE FROM events WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [ids])
+        _insert_events(con, batch)
+
+
 def read_documents(con: duckdb.DuckDBPyConnection, ids: Sequence[str]) -> list[Document]:
     """Stored documents as Documents again, metadata and its bases included."""
     result = con.execute(
