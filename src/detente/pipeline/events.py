@@ -415,6 +415,26 @@ class EventCoder:
             intent = intent or any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS for c in tok.children)
         return self._reported(trigger), intent
 
+    def _confidence(self, token: Token, pattern: Pattern, triggers: dict[int, Pattern], targeted: bool) -> float:
+        """0.8-0.9 for an act aimed at someone. An act with no one it is aimed at is kept, but below
+        the counting threshold (analysis.events.MIN_CONFIDENCE) unless a specific pattern names an act
+        whole without one ("issued a statement", "unveiled weapons"): one-sided codings are the least
+        reliable."""
+        if targeted:
+            return round(min(0.8 + 0.1 * bool(pattern.specificity), 0.95), 2)
+        # "issued a statement": the light verb's specific pattern vouches for its noun
+        head = triggers.get(token.head.i) if token.dep_ == "dobj" else None
+        specific = pattern.specificity or (head is not None and head.specificity)
+        return 0.6 if self.vocab.codes[pattern.code].alone and specific else 0.5
+
+    def _doubtful(self, token: Token, pattern: Pattern, condition: str | None, unordered: bool) -> bool:
+        """Acts shown but never counted: a condition ("if Russia kills ..."), the scene of another act,
+        what a message conveys ("the message that Iran is willing to engage the rebels"), and a
+        directed act whose parties come only from "between" ("the postponement of a deal between
+        Iran and Russia": who did it?)."""
+        return bool(condition or (pattern.pos == "NOUN" and self._background(token)) or self._content(token)
+                    or (unordered and not self.vocab.codes[pattern.code].mutual))
+
     @staticmethod
     def _content(trigger: Token) -> bool:
         """Whether the trigger's clause is the content of a noun such as message or assumption."""
@@ -585,6 +605,7 @@ class EventCoder:
                 if intent and code.root in INTENT_CODES:
                     pattern = replace(pattern, code=INTENT_CODES[code.root])
                 when, basis = self._date(token, doc, dates, context, sent.start in unanchored, story)
+                doubtful = self._doubtful(token, pattern, condition, unordered)
                 for source, target in pairs:
                     # one act per dyad and root in a sentence, unless their dates differ ("fought
                     # on Iranian territory during World War I, and invaded Iran during World War II")
@@ -592,26 +613,9 @@ class EventCoder:
                     if _code(source) == _code(target) or key in seen:
                         continue
                     seen.add(key)
-                    # An act with no one it is aimed at is kept, but below the counting threshold
-                    # (analysis.events.MIN_CONFIDENCE) unless a specific pattern names an act that is
-                    # whole without one ("issued a statement", "unveiled weapons"): one-sided codings
-                    # are the least reliable.
-                    if target is not None:
-                        confidence = 0.8 + 0.1 * bool(pattern.specificity)
-                    else:
-                        # "issued a statement": the light verb's specific pattern vouches for its noun
-                        head = triggers.get(token.head.i) if token.dep_ == "dobj" else None
-                        specific = pattern.specificity or (head is not None and head.specificity)
-                        whole = self.vocab.codes[pattern.code].alone and specific
-                        confidence = 0.6 if whole else 0.5
-                    if condition or (pattern.pos == "NOUN" and self._background(token)) or self._content(token):
-                        # a condition ("if Russia kills ..."), the scene of another act, or what a
-                        # message conveys ("the message that Iran is willing to engage the rebels")
-                        confidence = 0.5
-                    if unordered and not self.vocab.codes[pattern.code].mutual:
-                        confidence = 0.5  # "the postponement of a deal between Iran and Russia": who did it?
+                    confidence = 0.5 if doubtful else self._confidence(token, pattern, triggers, target is not None)
                     events.append(Event(doc[token.i : token.i + 1], pattern, source, target, modality, when,
-                                        basis, round(min(confidence, 0.95), 2)))
+                                        basis, confidence))
             if explicit:
                 context = explicit[-1]
             if dates:  # any date, "last week" too, moves the story's time
