@@ -18,18 +18,18 @@ import duckdb
 from spacy.language import Language
 
 from . import store
-from .analysis.clusters import date_span
+from .analysis.clusters import TOLD_SQL, date_span
 from .pipeline import analyse, pipeline_version, redate
 from .pipeline.dates import needs_anchor, read_date
 
 SEARCH_DAYS = 400  # how far after an anchoring event its article may have been published
 ANCHOR_PRECISIONS = ("day", "week", "month")  # "last year" is too vague to date an article by
 
-ANCHORS_SQL = """
+ANCHORS_SQL = f"""
 WITH told AS (   -- clusters holding a report whose date its article's text gives
     SELECT ec.cluster_id, any_value(e.doc_id) AS doc_id
     FROM event_clusters ec JOIN events e USING (event_id)
-    WHERE e.date_start IS NOT NULL AND e.date_basis IN ('explicit', 'relative-to-publication', 'period')
+    WHERE e.date_start IS NOT NULL AND e.date_basis IN {TOLD_SQL}
     GROUP BY ec.cluster_id
 )
 SELECT e.doc_id, (SELECT list(m.surface ORDER BY m.start_char) FROM mentions m

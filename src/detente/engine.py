@@ -112,9 +112,7 @@ def ingest(
         if len(pending) >= batch_size:
             flush()
     flush()
-    refresh_clusters(con)  # one transaction of its own: a kill before it leaves the old clusters
-    if anchor_undated(con, nlp, undated):  # undated articles dated by the events they share: cluster again
-        refresh_clusters(con)
+    _cluster(con, nlp, undated)
     return summary
 
 
@@ -137,7 +135,13 @@ def reanalyse(con: duckdb.DuckDBPyConnection, nlp: Language, everything: bool = 
         records = list(analyse(documents, nlp))
         store.replace_analysis(con, records, version)
         on_advance(len(records))
-    refresh_clusters(con)
-    if anchor_undated(con, nlp):
-        refresh_clusters(con)
+    _cluster(con, nlp)
     return len(ids)
+
+
+def _cluster(con: duckdb.DuckDBPyConnection, nlp: Language, undated: dict[str, tuple] | None = None) -> None:
+    """Rebuild the clusters (one transaction of its own: a kill before it leaves the old ones), date
+    the undated articles that share an event with a dated report, and cluster again if any was."""
+    refresh_clusters(con)
+    if anchor_undated(con, nlp, undated):
+        refresh_clusters(con)

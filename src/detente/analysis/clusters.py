@@ -37,6 +37,10 @@ from .events import COUNTED, MIN_CONFIDENCE, EventFilter
 BOTH_WAYS_ROOTS = ("04", "19")
 
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "decade": 4}
+# Date bases that come from a report's own text; 'inferred' (from the paragraph) and 'publication'
+# (the day the article came out) are guesses a cluster uses only when none of these is there.
+TOLD_BASES = ("explicit", "relative-to-publication", "period")
+TOLD_SQL = "(" + ", ".join(f"'{b}'" for b in TOLD_BASES) + ")"
 
 
 def symmetric(cameo: str) -> bool:
@@ -71,7 +75,7 @@ class _Cluster:
         self.members.append(event_id)
         self.docs.add(doc_id)
         self.cameos.add(cameo)
-        self.told = self.told or basis not in (None, "publication", "inferred", "none", "unanchored")
+        self.told = self.told or basis in TOLD_BASES
 
 
 def _cluster_group(events: list[tuple]) -> list[_Cluster]:
@@ -161,7 +165,7 @@ WITH m AS (
         confidence DESC NULLS LAST, length(cameo) DESC, (date_basis = 'explicit') DESC, event_id) = 1
 ), anchor AS (   -- the most precise date the text gives; a publication date only when none does
     SELECT cluster_id, date, date_start, date_precision FROM m WHERE date_start IS NOT NULL
-    QUALIFY row_number() OVER (PARTITION BY cluster_id ORDER BY (date_basis IN ('publication', 'inferred')),
+    QUALIFY row_number() OVER (PARTITION BY cluster_id ORDER BY (date_basis NOT IN {TOLD_SQL}),
                                                                 rank_, date_start, event_id) = 1
 ), agg AS (
     SELECT cluster_id, mode(issue_) AS issue,
