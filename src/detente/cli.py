@@ -503,23 +503,37 @@ def eval_events(
 ) -> None:
     """Precision, recall and F1 of (source, target, CAMEO root) per sentence; quad, modality and date
     accuracy. With --plover FILE: (source, target, PLOVER type) per record, overall and per type."""
-    from .eval import SCORE_COLUMNS, score_events
+    from .eval import SCORE_COLUMNS, score_event_details, score_events
 
     if plover:
         _eval_plover(plover, fmt, errors)
         return
     pairs = _analysed_gold(gold, corpus)
     scores, rates, confusion = score_events(pairs, min_confidence)
+    details = score_event_details(pairs, min_confidence)
+    roots = [s.row(root) for root, s in details["per_root"].items()]
+    error_rows = sorted(details["errors"].items(), key=lambda kv: -kv[1])
     if fmt is Format.json:
         dump_json({"scores": [dict(zip(SCORE_COLUMNS, s.row(name))) for name, s in scores.items()], "rates": rates,
-                   "confusions": [dict(zip(("what", "gold", "ours", "count"), (*k, n))) for k, n in confusion]})
+                   "confusions": [dict(zip(("what", "gold", "ours", "count"), (*k, n))) for k, n in confusion],
+                   "per_root": [dict(zip(["root", *SCORE_COLUMNS[1:]], r)) for r in roots],
+                   "errors": [{"class": k, "count": n} for k, n in error_rows],
+                   "reliability": details["reliability"]})
         return
     emit(SCORE_COLUMNS, [s.row(name) for name, s in scores.items()], fmt, title=f"events: {len(pairs)} gold documents", console=out)
     emit(["measure", "value"], [(k, round(v, 3)) for k, v in rates.items()], fmt, console=out)
     if confusion:
         emit(["what", "gold", "ours", "count"], [(*k, n) for k, n in confusion], fmt, title="commonest confusions", console=out)
+    emit(["root", *SCORE_COLUMNS[1:]], roots, fmt, title=f"per CAMEO root, confidence >= {min_confidence}", console=out)
+    emit(["error class", "count"], error_rows, fmt, title="errors by class (counted events)", console=out)
+    reliability = details["reliability"]
+    emit(list(reliability[0]), [list(r.values()) for r in reliability if r["events"]], fmt,
+         title="reliability: events per confidence band and the share matching the gold", console=out)
     if errors:
         _print_errors(scores)
+        for kind, lines in details["examples"].items():
+            for line in lines:
+                out.print(f"{kind}: {line}", soft_wrap=True, markup=False)
 
 
 # Commands defined in their own modules register on `app` when imported (one line each).

@@ -54,7 +54,9 @@ def load_gold(gold_dir: Path, corpus_dir: Path | None = None) -> list[tuple[dict
     gold_dir = Path(gold_dir)
     if not gold_dir.is_dir():
         raise GoldError(f"{gold_dir}: no such gold folder")
-    corpus_dir = Path(corpus_dir) if corpus_dir else gold_dir.parent / "seeds"
+    # the seeds sit in seeds/ beside seeds-gold/; the development set's texts in texts/ beside gold/
+    corpus_dir = Path(corpus_dir) if corpus_dir else next(
+        (d for d in (gold_dir.parent / "seeds", gold_dir.parent / "texts") if d.is_dir()), gold_dir.parent / "seeds")
     pairs = []
     for path in sorted(gold_dir.glob("*.json")):
         try:
@@ -187,7 +189,7 @@ def score_events(pairs: list[tuple[dict, DocRecords]], min_confidence: float = 0
     confusion: dict[tuple, int] = {}
     for gold, records in pairs:
         scored = [e for e in records.events if e.confidence >= min_confidence]
-        predicted, gold_events = _match_events(gold, records, scored, triples)
+        predicted, gold_events, _, _ = _match_events(gold, records, scored, triples)
         # loose: same sentence and actors, to judge the attributes
         pool = list(predicted)
         for idx, key, g in gold_events:
@@ -218,13 +220,14 @@ def score_events(pairs: list[tuple[dict, DocRecords]], min_confidence: float = 0
             "all events, any confidence": everything}, rates, common
 
 
-def _match_events(gold: dict, records: DocRecords, events: list, score: Score) -> tuple[list, list]:
-    """Strict matching (same sentence, actors and root) of `events` to the gold's, into `score`."""
+def _match_events(gold: dict, records: DocRecords, events: list, score: Score) -> tuple[list, list, list]:
+    """Strict matching (same sentence, actors and root) of `events` to the gold's, into `score`.
+    Returns our events and the gold's as (sentence index, key, item), and the gold left unmatched."""
     where = gold["doc"]
     by_sentence = {s.text: s.idx for s in records.sentences}
     text_of = {s.idx: s.text for s in records.sentences}
     predicted = [(e.sent_idx, (e.source, e.target, e.root), e) for e in events]
-    gold_events = [(by_sentence.get(g["sentence"]), (g["source"], g["target"], g["cameo_root"]), g)
+    gold_events = [(_sentence_index(g["sentence"], by_sentence, records), (g["source"], g["target"], g["cameo_root"]), g)
                    for g in gold["events"]]
     remaining = list(predicted)
     unmatched_gold: list = []
@@ -250,7 +253,109 @@ def _match_events(gold: dict, records: DocRecords, events: list, score: Score) -
     score.errors += [f"{where}: missed {k} in {g['sentence'][:90]!r}" for _, k, g in unmatched_gold]
     score.errors += [f"{where}: spurious {k} ({e.trigger}, {e.modality}, {e.confidence}) in {text_of[i][:90]!r}"
                      for i, k, e in remaining]
-    return predicted, gold_events
+    return predicted, gold_events, [(i, k, e) for i, k, e in predicted if (i, k, e) not in remaining], unmatched_gold
+
+
+def _sentence_index(sentence: str, by_sentence: dict[str, int], records: DocRecords) -> int | None:
+    """The index of our sentence that is the gold's; where our splitter cut differently, the one
+    that holds the gold sentence's start."""
+    if sentence in by_sentence:
+        return by_sentence[sentence]
+    at = records.document.text.find(sentence)
+    if at < 0:
+        return None
+    return next((s.idx for s in records.sentences if s.start_char <= at < s.end_char
+                 or (at <= s.start_char < at + len(sentence))), None)
+
+
+# What went wrong with a missed gold event or a spurious one of ours, judged against the nearest
+# event on the other side in the same sentence; the class always says what ours did to the gold.
+ERROR_CLASSES = ["wrong root", "direction reversed", "target missing", "target extra", "wrong target",
+                 "wrong source"]
+
+
+def _error_class(gold: tuple, ours: tuple) -> str | None:
+    """How our (source, target, root) differs from the gold's, when it is a near miss."""
+    (gs, gt, gr), (os_, ot, or_) = gold, ours
+    if (gs, gt) == (os_, ot):
+        return "wrong root"
+    if gr != or_:
+        return None
+    if (gs, gt) == (ot, os_):
+        return "direction reversed"
+    if gs == os_:
+        return "target missing" if ot is None else "target extra" if gt is None else "wrong target"
+    if gt == ot:
+        return "wrong source"
+    return None
+
+
+def _nearest(gold_keys: list[tuple], our_keys: list[tuple]) -> str | None:
+    for g in gold_keys:
+        for o in our_keys:
+            found = _error_class(g, o)
+            if found:
+                return found
+    return None
+
+
+def score_event_details(pairs: list[tuple[dict, DocRecords]], min_confidence: float = 0.6,
+                        bands: tuple[float, ...] = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)) -> dict:
+    """Per CAMEO root (P/R/F1 of the counted events, by the gold's root and ours), the errors by
+    class, and the reliability of our confidence: per band, how many events and what share were
+    right (matched strictly to a gold event, whatever the threshold)."""
+    per_root: dict[str, Score] = {}
+    errors: Counter = Counter()
+    examples: dict[str, list[str]] = {}
+    band_counts = [[0, 0, 0.0] for _ in bands[:-1]]  # events, right, sum of confidence
+    for gold, records in pairs:
+        where = gold["doc"]
+        counted = [e for e in records.events if e.confidence >= min_confidence]
+        _, gold_events, right, missed = _match_events(gold, records, counted, Score())
+        right_ids = {id(e) for _, _, e in right}
+        for _, key, g in gold_events:
+            per_root.setdefault(key[2], Score())
+        for idx, key, e in right:
+            per_root.setdefault(key[2], Score()).tp += 1
+        for idx, key, g in missed:
+            per_root.setdefault(key[2], Score()).fn += 1
+            ours = [(e.source, e.target, e.root) for e in counted if e.sent_idx == idx]
+            if any(_same_event(e, key) for e in records.events if e.sent_idx == idx):
+                kind = "missed: found below the threshold"
+            else:
+                near = _nearest([key], ours)
+                kind = f"missed: {near}" if near else "missed: no such act found"
+            errors[kind] += 1
+            examples.setdefault(kind, []).append(f"{where}: gold {key} ours {ours} in {g['sentence'][:80]!r}")
+        gold_in = {}
+        for idx, key, g in gold_events:
+            gold_in.setdefault(idx, []).append(key)
+        for e in counted:
+            if id(e) in right_ids:
+                continue
+            key = (e.source, e.target, e.root)
+            per_root.setdefault(e.root, Score()).fp += 1
+            others = gold_in.get(e.sent_idx, [])
+            near = _nearest(others, [key])
+            kind = (f"spurious: {near}" if near else "spurious: other act in a sentence with gold acts" if others
+                    else "spurious: no gold act in the sentence")
+            errors[kind] += 1
+            examples.setdefault(kind, []).append(f"{where}: ours {key} {e.trigger!r} gold {others}")
+        # reliability: every event, whatever its confidence, strictly matched or not
+        _, _, matched_any, _ = _match_events(gold, records, records.events, Score())
+        matched_ids = {id(e) for _, _, e in matched_any}
+        for e in records.events:
+            for i in range(len(bands) - 1):
+                if bands[i] <= e.confidence < bands[i + 1]:
+                    band_counts[i][0] += 1
+                    band_counts[i][1] += id(e) in matched_ids
+                    band_counts[i][2] += e.confidence
+    reliability = [{"band": f"{bands[i]:.1f}-{min(bands[i + 1], 1.0):.1f}", "events": n,
+                    "right": r, "share right": round(r / n, 3) if n else None,
+                    "mean confidence": round(c / n, 3) if n else None}
+                   for i, (n, r, c) in enumerate(band_counts)]
+    return {"per_root": dict(sorted(per_root.items())), "errors": errors, "examples": examples,
+            "reliability": reliability}
 
 
 def load_plover(path: Path) -> list[dict]:
