@@ -51,6 +51,12 @@ PERIOD_PREPS = set(_CUES["periods"]["preps"])
 PERIOD_FRAMES = set(_CUES["periods"]["frames"])
 LIGHT_VERBS = set(_CUES["light_verbs"])
 NON_STATE_SPEAKERS = set(_CUES["non_state_speakers"])
+HELPING_VERBS = set(_CUES["helping_verbs"])
+ECONOMIC_NOUNS = set(_CUES["economic_nouns"])
+ECONOMIC_CODE = str(_CUES["economic_code"])
+VIOLENT_ROOTS = set(_CUES["violent_roots"])
+FRESH_MODIFIERS = set(_CUES["fresh_modifiers"])
+RECIPROCAL_VERBS = set(_CUES["reciprocal_verbs"])
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 BACKGROUND_DAYS = 365  # an article whose last date is older than this has turned to history
 POSSESSIVES = {"its", "his", "her"}
@@ -219,8 +225,9 @@ class EventCoder:
         grounds = [o for o in objects if o.dep_ == "pobj" and o.lemma_.lower() in PLACE_NOUNS]
         add([o for o in objects if o not in grounds])
         if not targets and root in CLAUSE_TARGET_ROOTS:  # "demanded that the US cancel ...": who is to act
-            for clause in (c for c in verb.children if c.dep_ in ("ccomp", "xcomp")):
-                add([c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")])
+            for clause in (c for c in verb.children if c.dep_ in ("ccomp", "xcomp")
+                           or (root == "13" and c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children))):
+                add([c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")])  # "warned ... if India attacked"
         if not targets:  # "held back on delivering missiles to the Iranians": the act held back
             for clause in self._complements(verb):
                 add(self._objects(clause, actors, triggers, TARGET_PREPS))
@@ -276,8 +283,8 @@ class EventCoder:
         if not sources and between:
             pair = self._actors_of(between[0], actors, noun)
             return pair[:1], pair[1:2]
-        if not sources and noun.dep_ in ("dobj", "pobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
-            subject, passive = subject_of(noun.head)  # "Russia launched its intervention"
+        if not sources and noun.dep_ in ("dobj", "attr") and noun.head.lemma_.lower() in LIGHT_VERBS:
+            subject, passive = subject_of(noun.head)  # "Russia launched its intervention", not "Iran condemned the attack"
             if not passive:
                 sources = self._actors_of(subject, actors, noun)
         light = noun.dep_ == "dobj" and noun.head.lemma_.lower() in LIGHT_VERBS  # "conducted strikes in Syria"
@@ -288,6 +295,11 @@ class EventCoder:
             if targets:
                 targets = targets if preps is NOUN_TARGET_PREPS else targets[:1]
                 break
+        if sources and not targets and noun.dep_ == "nsubj" and noun.head.lemma_.lower() in self.vocab.lemmas:
+            # "Israeli strikes hit Iranian sites": the verb says what the strikes were aimed at
+            taken = {_code(x) for x in sources}
+            targets = [s for o in self._objects(noun.head, actors, {}, TARGET_PREPS) for s in self._actors_of(o, actors, noun)
+                       if _code(s) not in taken][:2]
         if sources and not targets:  # "backed down in the face of Iranian objections": at whom the act aims
             clause = self._governing_verb(noun)
             if clause is not None:
@@ -335,6 +347,14 @@ class EventCoder:
                 return True  # "hopes to reduce its dependence": a wish about an act, not a comment
             if lemma in INTENT_VERBS and any(c.dep_ == "xcomp" and c.i in triggers for c in token.children):
                 return True  # "plans to visit": the visit, coded as an intent, says it all
+            if lemma in HELPING_VERBS and any(c.dep_ in ("xcomp", "ccomp") and c.i in triggers for c in token.children):
+                return True  # "helped broker a ceasefire": the brokering
+            if self.vocab.codes[pattern.code].root == "01" and any(
+                    c.dep_ == "ccomp" and c.i in triggers and not self._yields(c, triggers[c.i], triggers, actors)
+                    for c in token.children):
+                return True  # "Washington says it will impose sanctions": the statement is the threat it makes
+            if any(c.dep_ == "nsubj" and (p := triggers.get(c.i)) is not None and p.pos == "NOUN" for c in token.children):
+                return True  # "the EU's sanctions target its fleet": the sanctions are the act
             if lemma not in LIGHT_VERBS:
                 return False
             return any(c.dep_ in ("dobj", "attr") and c.i in triggers for c in token.children)
@@ -363,7 +383,7 @@ class EventCoder:
     def _object_lemmas(token: Token) -> set[str]:
         lemmas = set()
         for child in token.children:
-            if child.dep_ in ("dobj", "attr", "nsubjpass", "pobj", "dative"):
+            if child.dep_ in ("dobj", "attr", "nsubjpass", "pobj", "dative", "oprd"):
                 lemmas.add(child.lemma_.lower())
                 lemmas.update(c.lemma_.lower() for c in child.conjuncts)
                 # "a short-term deal" misparsed with "deal" as a compound of the object
@@ -376,6 +396,37 @@ class EventCoder:
             if token.pos_ in ("NOUN", "PROPN") and child.dep_ in ("compound", "amod", "nmod"):
                 lemmas.add(child.lemma_.lower())  # "grain deal", "arms deal", "air strike"
         return lemmas
+
+    @staticmethod
+    def _fresh(noun: Token) -> bool:
+        """A standing noun made an act by its modifier: "new sanctions", "retaliatory tariffs"."""
+        return any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in FRESH_MODIFIERS for c in noun.children)
+
+    @staticmethod
+    def _economic(token: Token) -> bool:
+        """Whether an act's means, subject or object is economic pressure ("hit China with tariffs",
+        "retaliated against the tariffs", "tariffs hit exports")."""
+        words = [c for c in token.children if c.dep_ in ("nsubj", "dobj", "nsubjpass")]
+        words += [o for c in token.children if c.dep_ == "prep" and c.lower_ in ("with", "against", "by", "through")
+                  for o in c.children if o.dep_ == "pobj"]
+        if token.pos_ in ("NOUN", "PROPN"):
+            words += [c for c in token.children if c.dep_ in ("compound", "amod")]
+        return any(w.lemma_.lower() in ECONOMIC_NOUNS or any(c.dep_ == "compound" and c.lemma_.lower() in ECONOMIC_NOUNS
+                                                             for c in w.children) for w in words)
+
+    def _own_word(self, trigger: Token, sources: list[Span], actors: dict[int, Span]) -> bool:
+        """Whether a reported act is reported by those who do it: "Washington says it will impose
+        sanctions" is Washington's own statement of what it will do, not hearsay."""
+        head = trigger
+        for _ in range(5):
+            if head.dep_ == "ccomp" and head.head.lemma_.lower() in REPORT_VERBS:
+                subject, passive = subject_of(head.head)
+                said_by = {_code(s) for s in self._actors_of(subject, actors, head.head)} if not passive else set()
+                return bool(said_by) and said_by >= {_code(s) for s in sources}
+            if head.head is head:
+                break
+            head = head.head
+        return False
 
     # -- modality ---------------------------------------------------------------------------------
 
@@ -549,15 +600,21 @@ class EventCoder:
             if (span.start, span.end) not in named and self._when_phrase(span) and (found := period_date(span.text)):
                 dates_by_sentence.setdefault(span.sent.start, []).append((span, found))
         lemmas = self.vocab.lemmas
-        triggers = {t.i: p for t in doc if t.lemma_.lower() in lemmas and (p := self._match(t)) is not None}
+        # a word inside a name is not an act: the "Support" of the Rapid Support Forces
+        named = {i for span in doc.spans.get("actors", []) if len(span) > 1 for i in range(span.start, span.end)
+                 if doc[i].pos_ == "PROPN"}
+        triggers = {t.i: p for t in doc if t.lemma_.lower() in lemmas and t.i not in named
+                    and (p := self._match(t)) is not None}
         # events another trigger ends ("the cancellation of the deal"): coded as their end only
         ended = {t.i: e for t in doc if (p := triggers.get(t.i)) is not None and p.ends
                  and (e := self._ended(t, p, triggers)) is not None}
+        last_source: Span | None = None  # who acted last in the paragraph, for agentless passives
         for sent in doc.sents:
             dates = dates_by_sentence.get(sent.start, [])
             explicit = [d for _, d in dates if d.basis in ("explicit", "period")]
             if "\n" in doc[max(sent.start - 1, 0)].text_with_ws:
                 context = None  # a new paragraph starts a new story
+                last_source = None
             seen: set[tuple] = set()
             for token in sent:
                 pattern = triggers.get(token.i)
@@ -565,13 +622,21 @@ class EventCoder:
                     continue
                 if pattern.ends and pattern.pos == "VERB" and token.i not in ended:
                     continue  # "the government collapsed": no event ends
-                if pattern.standing and not any(token.left_edge.i <= e.start and e.end <= token.right_edge.i + 1
-                                                for e, _ in dates):
-                    continue  # "Western sanctions" as background, not "the 2010 sanctions"
+                if pattern.standing and not self._fresh(token) and not any(
+                        token.left_edge.i <= e.start and e.end <= token.right_edge.i + 1 for e, _ in dates):
+                    continue  # "Western sanctions" as background, not "the 2010 sanctions" or "new sanctions"
+                borrowed = False
                 if pattern.pos == "VERB":
                     sources, targets = self._verb_arguments(token, actors, triggers, pattern.code)
+                    if not sources and subject_of(token)[1] and self._agent(token) is None and last_source is not None \
+                            and last_source.sent.start >= self._sentences_back(token, 2):
+                        # "the firms were blacklisted": by whoever the paragraph says acts
+                        sources, borrowed = [last_source], True
+                        targets = [t for t in targets if _code(t) != _code(last_source)]
                 else:
                     sources, targets = self._noun_arguments(token, actors, pattern.code)
+                if self.vocab.codes[pattern.code].root in VIOLENT_ROOTS and self._economic(token):
+                    pattern = replace(pattern, code=ECONOMIC_CODE)  # "hit China with tariffs" is no strike
                 if token.i in ended:  # the end of an event: its actors, unless the end names its own
                     done = doc[ended[token.i]]
                     own_sources, own_targets = self._noun_arguments(done, actors, triggers[done.i].code)
@@ -597,10 +662,14 @@ class EventCoder:
                 pairs = [(s, t) for s in sources for t in targets or [None]]
                 if not targets and len(sources) == 2 and self.vocab.codes[pattern.code].mutual:
                     pairs = [(sources[0], sources[1])]  # "Russia and Iran struck a deal": one act, no direction
+                elif not targets and len(sources) == 2 and token.lemma_.lower() in RECIPROCAL_VERBS:
+                    pairs = [(sources[0], sources[1]), (sources[1], sources[0])]  # "exchanged prisoners": each frees the other's
                 condition = self._condition(token)
                 if condition == "comparison":
                     continue  # "as if America had sought weapons from Cuba": a figure, not an act
                 modality, intent = self._modality(token)
+                if modality == "reported" and self._own_word(token, sources, actors):
+                    modality = "asserted"  # "Washington says it will impose sanctions": the saying is the act
                 code = self.vocab.codes[pattern.code]
                 if intent and code.root in INTENT_CODES:
                     pattern = replace(pattern, code=INTENT_CODES[code.root])
@@ -616,6 +685,8 @@ class EventCoder:
                     confidence = 0.5 if doubtful else self._confidence(token, pattern, triggers, target is not None)
                     events.append(Event(doc[token.i : token.i + 1], pattern, source, target, modality, when,
                                         basis, confidence))
+                    if not borrowed:
+                        last_source = source
             if explicit:
                 context = explicit[-1]
             if dates:  # any date, "last week" too, moves the story's time
