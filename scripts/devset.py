@@ -4,10 +4,10 @@ The texts come from stored public web pages that ask not to be copied verbatim, 
 `devset/anchors/*.json`: the gold (seed schema, ../shared/corpus/README.md) with every sentence or
 quotation replaced by an anchor - its offsets in the text, its first words and its SHA-256 - and the
 query that retrieves the page. The texts (`devset/texts/`) and the full gold (`devset/gold/`) are
-git-ignored.
+git-ignored. One article in five is the test split (`split` in each anchor file): never tuned on.
 
     python scripts/devset.py anchor    # devset/gold + devset/texts -> devset/anchors (after annotating)
-    python scripts/devset.py rebuild   # devset/anchors + devset/texts -> devset/gold, every hash checked
+    python scripts/devset.py rebuild   # devset/anchors + devset/texts -> devset/gold-dev, gold-test (hashes checked)
 
 To rebuild on a fresh checkout: for each anchor file, run its `retrieval.query` with the search
 tool (pages corpus), save the result whose url is `retrieval.url` as `devset/texts/<doc>` (the
@@ -73,20 +73,26 @@ def _convert(gold: dict, text: str, where: str, make) -> dict:
 
 def anchor(root: Path) -> int:
     (root / "anchors").mkdir(exist_ok=True)
-    n = 0
+    n = failed = 0
     for path in sorted((root / "gold").glob("*.json")):
         gold = json.loads(path.read_text(encoding="utf-8"))
         text = (root / "texts" / gold["doc"]).read_text(encoding="utf-8")
-        out = _convert(gold, text, path.name, _anchor)
+        try:
+            out = _convert(gold, text, path.name, _anchor)
+        except SystemExit as e:
+            print(e, file=sys.stderr)
+            failed += 1
+            continue
         out["text"] = {"sha256": sha(text), "n_chars": len(text)}
+        # one article in five (d05, d10 ...: one per annotator's theme) is kept for testing, never tuned on
+        out["split"] = out.get("split") or ("test" if int("".join(filter(str.isdigit, path.stem)) or 0) % 5 == 0 else "dev")
         (root / "anchors" / path.name).write_text(json.dumps(out, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
         n += 1
-    print(f"anchored {n} gold files into {root / 'anchors'}")
-    return 0
+    print(f"anchored {n} gold files into {root / 'anchors'}; {failed} failed")
+    return 1 if failed else 0
 
 
 def rebuild(root: Path) -> int:
-    (root / "gold").mkdir(exist_ok=True)
     problems: list[str] = []
     built = 0
     for path in sorted((root / "anchors").glob("*.json")):
@@ -103,11 +109,13 @@ def rebuild(root: Path) -> int:
         gold = _convert(anchored, text, path.name, lambda t, a, w: _resolve(t, a, w, problems))
         gold.pop("text", None)
         if not any("not found" in p for p in problems[before:]):
-            (root / "gold" / path.name).write_text(json.dumps(gold, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+            folder = root / f"gold-{anchored['split']}"
+            folder.mkdir(exist_ok=True)
+            (folder / path.name).write_text(json.dumps(gold, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
             built += 1
     for line in problems:
         print(f"devset: {line}", file=sys.stderr)
-    print(f"rebuilt {built} gold files into {root / 'gold'}; {len(problems)} problems")
+    print(f"rebuilt {built} gold files into {root}/gold-dev and gold-test; {len(problems)} problems")
     return 1 if any("not found" in p or "missing" in p for p in problems) else 0
 
 

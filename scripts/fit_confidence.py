@@ -1,0 +1,152 @@
+"""Fit the event coder's confidence model (src/detente/knowledge/data/event_confidence.json).
+
+Every event the coder emits carries its cues (how it was read: aimed at someone or not, verb or
+noun, specific pattern, modality, borrowed agent ...). This script codes development gold afresh,
+labels each event right when it matches a gold event strictly (sentence, source, target, CAMEO
+root; for PLOVER records: source, target, PLOVER type), fits an L2-regularised logistic regression
+of right on the cues (NumPy, Newton's method) and writes the weights with the sets they came from.
+It prints, per set, the reliability table (events and share right per confidence band) and the
+counted F1 at a few thresholds, so the counting threshold can be read off, not guessed.
+
+    .venv/bin/python scripts/fit_confidence.py            # seeds + devset/gold-dev + PLOVER dev
+    .venv/bin/python scripts/fit_confidence.py --dry-run  # print, write nothing
+
+Never fit on a test split (devset/gold-test) or on held-out PLOVER records.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+OUT = ROOT / "src" / "detente" / "knowledge" / "data" / "event_confidence.json"
+BANDS = (0.0, 0.2, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
+
+
+def gold_samples(gold_dir: Path, nlp) -> list[tuple[tuple, bool, int]]:
+    """(cues, right, gold events) per event of the gold folder's articles."""
+    from detente.eval import Score, _match_events, load_gold
+    from detente.pipeline import analyse
+
+    pairs = load_gold(gold_dir)
+    samples = []
+    for (gold, _), records in zip(pairs, analyse([d for _, d in pairs], nlp)):
+        _, _, right, _ = _match_events(gold, records, records.events, Score())
+        right_ids = {id(e) for _, _, e in right}
+        samples += [(e.cues, id(e) in right_ids, 0) for e in records.events]
+        samples.append(((), False, len(gold["events"])))  # carries the gold count for recall
+    return samples
+
+
+def plover_samples(path: Path, nlp) -> list[tuple[tuple, bool, int]]:
+    from detente.document import Document
+    from detente.eval import _plover_codes, load_plover, mutual_code
+    from detente.knowledge.kb import load_kb
+    from detente.pipeline import analyse
+
+    records = load_plover(path)
+    igo = {code for code, kind in load_kb().org_kinds.items() if kind == "igo"}
+
+    def norm(code):
+        return "IGO" if code in igo else code
+
+    documents = [Document(text=r["text"], source_path=f"{path}:{r.get('id', i)}") for i, r in enumerate(records)]
+    samples = []
+    for record, analysed in zip(records, analyse(documents, nlp)):
+        gold = {(s, t, record["event"]) for s in _plover_codes(record.get("source"))
+                for t in _plover_codes(record.get("target"))}
+        for e in analysed.events:
+            key = (norm(e.source), norm(e.target), e.plover_type)
+            sides = {(norm(x), None, e.plover_type) for x in (e.source, e.target)} & gold
+            samples.append((e.cues, key in gold or bool(mutual_code(e.cameo) and sides), 0))
+        samples.append(((), False, len(gold)))
+    return samples
+
+
+def fit(samples: list, l2: float = 1.0) -> tuple[float, dict[str, float]]:
+    events = [(c, r) for c, r, n in samples if c]
+    names = sorted({c for cues, _ in events for c in cues})
+    index = {n: i for i, n in enumerate(names)}
+    X = np.zeros((len(events), len(names) + 1))
+    X[:, 0] = 1.0
+    for row, (cues, _) in enumerate(events):
+        for c in cues:
+            X[row, index[c] + 1] = 1.0
+    y = np.array([1.0 if r else 0.0 for _, r in events])
+    w = np.zeros(X.shape[1])
+    penalty = np.full(X.shape[1], l2)
+    penalty[0] = 0.0  # the bias is not shrunk
+    for _ in range(50):
+        p = 1.0 / (1.0 + np.exp(-X @ w))
+        grad = X.T @ (p - y) + penalty * w
+        hess = (X * (p * (1 - p))[:, None]).T @ X + np.diag(penalty) + 1e-9 * np.eye(X.shape[1])
+        step = np.linalg.solve(hess, grad)
+        w -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return float(w[0]), {n: round(float(w[index[n] + 1]), 4) for n in names}
+
+
+def report(name: str, samples: list, bias: float, weights: dict[str, float]) -> dict:
+    from detente.knowledge.confidence import ConfidenceModel
+
+    model = ConfidenceModel(bias, weights)
+    scored = [(model.of(c), r) for c, r, _ in samples if c]
+    n_gold = sum(n for _, _, n in samples)
+    print(f"\n{name}: {len(scored)} events, {n_gold} gold events")
+    print("  band       events  right  share right  mean confidence")
+    rows = []
+    for lo, hi in zip(BANDS, BANDS[1:]):
+        inside = [(p, r) for p, r in scored if lo <= p < hi]
+        if inside:
+            share = sum(r for _, r in inside) / len(inside)
+            mean = sum(p for p, _ in inside) / len(inside)
+            rows.append({"band": f"{lo:.1f}-{min(hi, 1.0):.1f}", "events": len(inside), "share right": round(share, 3),
+                         "mean confidence": round(mean, 3)})
+            print(f"  {lo:.1f}-{min(hi, 1.0):.1f}  {len(inside):8d} {sum(r for _, r in inside):6d} {share:12.3f} {mean:16.3f}")
+    for threshold in (0.4, 0.5, 0.6, 0.7):
+        counted = [r for p, r in scored if p >= threshold]
+        tp = sum(counted)
+        precision = tp / len(counted) if counted else 0.0
+        recall = tp / n_gold if n_gold else 0.0  # strict matches are one per gold event
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        print(f"  counted at >= {threshold}: {len(counted)} events, P {precision:.3f} R {recall:.3f} F1 {f1:.3f}")
+    return {"events": len(scored), "gold events": n_gold, "reliability": rows}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--dry-run", action="store_true")
+    parser.add_argument("--l2", type=float, default=1.0)
+    args = parser.parse_args()
+    from detente.pipeline import load_nlp
+
+    nlp = load_nlp()
+    sets = {
+        "seeds (../shared/corpus/seeds-gold)": gold_samples(SHARED / "corpus" / "seeds-gold", nlp),
+        "devset dev split (devset/gold-dev)": gold_samples(ROOT / "devset" / "gold-dev", nlp),
+        "PLOVER dev records (../shared/data/plover-gsr-dev.jsonl)": plover_samples(SHARED / "data" / "plover-gsr-dev.jsonl", nlp),
+    }
+    everything = [s for samples in sets.values() for s in samples]
+    bias, weights = fit(everything, args.l2)
+    print(f"bias {bias:.3f}; weights " + ", ".join(f"{k} {v:+.2f}" for k, v in sorted(weights.items(), key=lambda kv: kv[1])))
+    fitted = {name: report(name, samples, bias, weights) for name, samples in sets.items()}
+    if not args.dry_run:
+        OUT.write_text(json.dumps({
+            "note": "Logistic model of P(event right | cues), fitted by scripts/fit_confidence.py; do not edit by hand.",
+            "fitted": date.today().isoformat(), "l2": args.l2,
+            "fitted_on": {name: {"events": f["events"], "gold events": f["gold events"]} for name, f in fitted.items()},
+            "bias": round(bias, 4), "weights": weights}, indent=1) + "\n", encoding="utf-8")
+        print(f"\nwrote {OUT.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
