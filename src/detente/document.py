@@ -121,6 +121,7 @@ class EventRecord:
     date_basis: str
     issue: str | None
     confidence: float
+    cues: tuple[str, ...] = ()  # how the coder read it (what its confidence weighs); not stored
 
     @property
     def event_id(self) -> str:

@@ -264,8 +264,8 @@ def _sentence_index(sentence: str, by_sentence: dict[str, int], records: DocReco
     at = records.document.text.find(sentence)
     if at < 0:
         return None
-    return next((s.idx for s in records.sentences if s.start_char <= at < s.end_char
-                 or (at <= s.start_char < at + len(sentence))), None)
+    return next((s.idx for s in records.sentences if s.start <= at < s.end
+                 or (at <= s.start < at + len(sentence))), None)
 
 
 # What went wrong with a missed gold event or a spurious one of ours, judged against the nearest

@@ -117,7 +117,7 @@ def _event_record(event, sent_of_token: dict[int, int]) -> EventRecord | None:
         plover_type=code.plover_type, plover_mode=code.plover_mode, modality=event.modality,
         date=when.value if when else None, date_start=when.start if when else None,
         date_precision=when.precision if when else None, date_basis=event.date_basis, issue=None,
-        confidence=event.confidence,
+        confidence=event.confidence, cues=tuple(sorted(event.cues)),
     )
 
 

@@ -17,6 +17,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from ..knowledge.confidence import load_confidence
 from ..knowledge.events import EventVocabulary, Pattern, load_vocabulary
 from ..knowledge.kb import DATA
 from .dates import WhenDate, needs_anchor, period_date, period_names, read_date
@@ -57,6 +58,14 @@ ECONOMIC_CODE = str(_CUES["economic_code"])
 VIOLENT_ROOTS = set(_CUES["violent_roots"])
 FRESH_MODIFIERS = set(_CUES["fresh_modifiers"])
 RECIPROCAL_VERBS = set(_CUES["reciprocal_verbs"])
+DISPLAY_NOUNS = set(_CUES["display_nouns"])
+JOINT_MODIFIERS = set(_CUES["joint_modifiers"])
+WEAPON_NOUNS = set(_CUES["weapon_nouns"])
+DISPLAY_CODE = str(_CUES["display_code"])
+SPEAKER_PREPS = set(_CUES["speaker_preps"])
+REACTION_ROOTS = set(_CUES["reaction_roots"])
+CONTEXT_TARGET_ROOTS = set(_CUES["context_target_roots"])
+JOINT_ROOTS = set(_CUES["joint_roots"])
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 BACKGROUND_DAYS = 365  # an article whose last date is older than this has turned to history
 POSSESSIVES = {"its", "his", "her"}
@@ -72,6 +81,7 @@ class Event:
     when: WhenDate | None
     date_basis: str
     confidence: float
+    cues: frozenset[str] = frozenset()  # how it was read: what its confidence weighs
 
     @property
     def source_code(self) -> str | None:
@@ -93,6 +103,7 @@ def _code(span: Span | None) -> str | None:
 class EventCoder:
     def __init__(self, nlp: Language, vocabulary: EventVocabulary | None = None):
         self.vocab = vocabulary or load_vocabulary()
+        self.confidence = load_confidence()
         # named periods and treaties, found in the text whether or not the NER marks them
         self.periods = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.periods.add("PERIOD", list(nlp.tokenizer.pipe(period_names())))
@@ -278,6 +289,9 @@ class EventCoder:
                     sources += [found] if found is not None else []
             if child.dep_ == "prep" and child.lower_ == "by":
                 sources += self._actors_of(next((c for c in child.children if c.dep_ == "pobj"), None), actors, noun)
+            if child.dep_ == "prep" and child.lower_ in SPEAKER_PREPS and root < "15" and not sources:
+                # "condemnation from Taiwan": who speaks (material acts "from" a place leave it)
+                sources += self._actors_of(next((c for c in child.children if c.dep_ == "pobj"), None), actors, noun)
         targets: list[Span] = []
         between = self._prep_objects(noun, {"between"})  # "negotiations between Iran and the P5+1"
         if not sources and between:
@@ -353,7 +367,8 @@ class EventCoder:
                     c.dep_ == "ccomp" and c.i in triggers and not self._yields(c, triggers[c.i], triggers, actors)
                     for c in token.children):
                 return True  # "Washington says it will impose sanctions": the statement is the threat it makes
-            if any(c.dep_ == "nsubj" and (p := triggers.get(c.i)) is not None and p.pos == "NOUN" for c in token.children):
+            if not pattern.ends and any(c.dep_ == "nsubj" and (p := triggers.get(c.i)) is not None and p.pos == "NOUN"
+                                        for c in token.children):
                 return True  # "the EU's sanctions target its fleet": the sanctions are the act
             if lemma not in LIGHT_VERBS:
                 return False
@@ -396,6 +411,60 @@ class EventCoder:
             if token.pos_ in ("NOUN", "PROPN") and child.dep_ in ("compound", "amod", "nmod"):
                 lemmas.add(child.lemma_.lower())  # "grain deal", "arms deal", "air strike"
         return lemmas
+
+    def _display(self, token: Token, pattern: Pattern, sources: list[Span], targets: list[Span]) -> bool:
+        """A show of force rather than an act on someone: an exercise one side holds alone, or a
+        weapons launch that hits no one named."""
+        lemma = token.lemma_.lower()
+        if pattern.pos == "NOUN" and lemma in DISPLAY_NOUNS:
+            joint = (len(sources) > 1 or any(c.lemma_.lower() in JOINT_MODIFIERS for c in token.children)
+                     or any(c.dep_ == "prep" and c.lower_ == "with" for c in (token, token.head) for c in c.children))
+            return not joint
+        if targets or self.vocab.codes[pattern.code].root not in VIOLENT_ROOTS:
+            return False
+        if any(o.ent_type_ not in ("DATE", "TIME") for o in self._prep_objects(token, {"at", "on", "against", "toward", "towards"})):
+            return False  # "fired missiles at targets in Syria": aimed at someone, though unnamed here
+        weapons = {lemma} | {c.lemma_.lower() for c in token.children if c.dep_ in ("dobj", "nsubjpass", "compound")}
+        return bool(weapons & WEAPON_NOUNS)
+
+    @staticmethod
+    def _each_other(token: Token) -> bool:
+        return any(t.lower_ == "other" and any(c.lower_ in ("each", "one") for c in t.children) or t.lower_ == "another"
+                   and any(c.lower_ == "one" for c in t.children) for t in token.subtree if t.head == token or t.head.head == token)
+
+    def _reacted_to(self, token: Token, sources: list[Span], actors: dict[int, Span], triggers: dict[int, Pattern],
+                    events: list[Event]) -> list[Span]:
+        """Whom a reaction is aimed at: the actor of the act it reacts to, named in that act's phrase
+        ("condemned the Pakistani airstrikes") or, for "the attack", "the move", the last other actor
+        who acted in the three sentences before."""
+        own = {_code(s) for s in sources}
+        objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+        objects += self._prep_objects(token, {"of", "to", "against", "on", "over"})
+        for obj in objects:
+            if obj.i not in triggers or triggers[obj.i].pos != "NOUN":
+                continue
+            theirs = [s for s in self._noun_arguments(obj, actors, triggers[obj.i].code)[0] if _code(s) not in own]
+            if theirs:
+                return theirs[:1]
+            if any(c.lower_ in ("the", "this", "that", "these", "those") for c in obj.children):
+                since = self._sentences_back(token, 3)
+                before = [e for e in events if e.trigger.start >= since and e.source_code not in own]
+                return [before[-1].source] if before else []
+        return []
+
+    def _counterpart(self, token: Token, source: Span, events: list[Event]) -> list[Span]:
+        """The other side of the source's last act in this sentence or the two before: "Iran
+        retaliates" after "the US struck Iran's nuclear sites"."""
+        since = self._sentences_back(token, 3)
+        code = _code(source)
+        for event in reversed(events):
+            if event.trigger.start < since:
+                break
+            if event.source_code == code and event.target is not None:
+                return [event.target]
+            if event.target_code == code and event.source is not None:
+                return [event.source]
+        return []
 
     @staticmethod
     def _fresh(noun: Token) -> bool:
@@ -466,17 +535,32 @@ class EventCoder:
             intent = intent or any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS for c in tok.children)
         return self._reported(trigger), intent
 
-    def _confidence(self, token: Token, pattern: Pattern, triggers: dict[int, Pattern], targeted: bool) -> float:
-        """0.8-0.9 for an act aimed at someone. An act with no one it is aimed at is kept, but below
-        the counting threshold (analysis.events.MIN_CONFIDENCE) unless a specific pattern names an act
-        whole without one ("issued a statement", "unveiled weapons"): one-sided codings are the least
-        reliable."""
-        if targeted:
-            return round(min(0.8 + 0.1 * bool(pattern.specificity), 0.95), 2)
+    def _cues(self, token: Token, pattern: Pattern, triggers: dict[int, Pattern], source: Span | None,
+              target: Span | None, doubtful: bool, borrowed: bool, joint: bool, modality: str) -> frozenset[str]:
+        """What the coder knows of how an act was read: the features the confidence model weighs."""
+        code = self.vocab.codes[pattern.code]
         # "issued a statement": the light verb's specific pattern vouches for its noun
         head = triggers.get(token.head.i) if token.dep_ == "dobj" else None
         specific = pattern.specificity or (head is not None and head.specificity)
-        return 0.6 if self.vocab.codes[pattern.code].alone and specific else 0.5
+        found = {"targeted" if target is not None else "untargeted", f"pos:{pattern.pos}", f"quad:{code.quad}",
+                 f"modality:{modality}"}
+        found |= {name for name, on in (("specific", specific), ("alone", code.alone), ("mutual", code.mutual),
+                                        ("doubtful", doubtful), ("borrowed", borrowed), ("joint", joint)) if on}
+        if target is not None and target._.actor is not None and target._.actor.kind == "place":
+            found.add("place_target")
+        # arguments that hang on the trigger itself (its subject, object, possessor, preposition)
+        # are read more surely than those found through other words
+        if source is not None and self._near(source, token):
+            found.add("source_near")
+        if target is not None and self._near(target, token):
+            found.add("target_near")
+        return frozenset(found)
+
+    @staticmethod
+    def _near(span: Span, token: Token) -> bool:
+        head = span.root.head
+        return head == token or (head.dep_ in ("prep", "agent") and head.head == token) or (
+            span.root.dep_ in ("amod", "compound", "poss") and head.head == token)
 
     def _doubtful(self, token: Token, pattern: Pattern, condition: str | None, unordered: bool) -> bool:
         """Acts shown but never counted: a condition ("if Russia kills ..."), the scene of another act,
@@ -625,11 +709,12 @@ class EventCoder:
                 if pattern.standing and not self._fresh(token) and not any(
                         token.left_edge.i <= e.start and e.end <= token.right_edge.i + 1 for e, _ in dates):
                     continue  # "Western sanctions" as background, not "the 2010 sanctions" or "new sanctions"
-                borrowed = False
+                borrowed = joint = False
+                found_by = ""  # how a target missing from the clause was found
                 if pattern.pos == "VERB":
                     sources, targets = self._verb_arguments(token, actors, triggers, pattern.code)
                     if not sources and subject_of(token)[1] and self._agent(token) is None and last_source is not None \
-                            and last_source.sent.start >= self._sentences_back(token, 2):
+                            and self._sentences_back(token, 2) <= last_source.sent.start < token.sent.start:
                         # "the firms were blacklisted": by whoever the paragraph says acts
                         sources, borrowed = [last_source], True
                         targets = [t for t in targets if _code(t) != _code(last_source)]
@@ -637,6 +722,17 @@ class EventCoder:
                     sources, targets = self._noun_arguments(token, actors, pattern.code)
                 if self.vocab.codes[pattern.code].root in VIOLENT_ROOTS and self._economic(token):
                     pattern = replace(pattern, code=ECONOMIC_CODE)  # "hit China with tariffs" is no strike
+                elif self._display(token, pattern, sources, targets):
+                    pattern = replace(pattern, code=DISPLAY_CODE)  # "fired a missile into the sea", "drills around Taiwan"
+                    if not targets and pattern.pos == "NOUN":
+                        targets = [s for o in self._prep_objects(token, PLACE_PREPS) + self._prep_objects(token.head, PLACE_PREPS)
+                                   for s in self._actors_of(o, actors, token) if s not in sources][:1]
+                if sources and not targets and self.vocab.codes[pattern.code].root in REACTION_ROOTS:
+                    targets = self._reacted_to(token, sources, actors, triggers, events)
+                    found_by = "reaction_target" if targets else ""
+                if sources and not targets and len(sources) == 1 and self.vocab.codes[pattern.code].root in CONTEXT_TARGET_ROOTS:
+                    targets = self._counterpart(token, sources[0], events)
+                    found_by = "context_target" if targets else ""
                 if token.i in ended:  # the end of an event: its actors, unless the end names its own
                     done = doc[ended[token.i]]
                     own_sources, own_targets = self._noun_arguments(done, actors, triggers[done.i].code)
@@ -662,8 +758,11 @@ class EventCoder:
                 pairs = [(s, t) for s in sources for t in targets or [None]]
                 if not targets and len(sources) == 2 and self.vocab.codes[pattern.code].mutual:
                     pairs = [(sources[0], sources[1])]  # "Russia and Iran struck a deal": one act, no direction
-                elif not targets and len(sources) == 2 and token.lemma_.lower() in RECIPROCAL_VERBS:
-                    pairs = [(sources[0], sources[1]), (sources[1], sources[0])]  # "exchanged prisoners": each frees the other's
+                elif not targets and len(sources) == 2 and (token.lemma_.lower() in RECIPROCAL_VERBS or self._each_other(token)
+                                                            or self.vocab.codes[pattern.code].root in JOINT_ROOTS):
+                    # "exchanged prisoners", "accused each other", "India and Pakistan agreed to a ceasefire"
+                    pairs = [(sources[0], sources[1]), (sources[1], sources[0])]
+                    joint = True
                 condition = self._condition(token)
                 if condition == "comparison":
                     continue  # "as if America had sought weapons from Cuba": a figure, not an act
@@ -682,9 +781,10 @@ class EventCoder:
                     if _code(source) == _code(target) or key in seen:
                         continue
                     seen.add(key)
-                    confidence = 0.5 if doubtful else self._confidence(token, pattern, triggers, target is not None)
+                    cues = self._cues(token, pattern, triggers, source, target, doubtful, borrowed, joint, modality)
+                    cues |= {found_by} if found_by else set()
                     events.append(Event(doc[token.i : token.i + 1], pattern, source, target, modality, when,
-                                        basis, confidence))
+                                        basis, self.confidence.of(cues), cues))
                     if not borrowed:
                         last_source = source
             if explicit:
