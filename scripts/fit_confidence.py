@@ -65,7 +65,7 @@ def plover_samples(path: Path, nlp) -> list[tuple[tuple, bool, int]]:
         for e in analysed.events:
             key = (norm(e.source), norm(e.target), e.plover_type)
             sides = {(norm(x), None, e.plover_type) for x in (e.source, e.target)} & gold
-            samples.append((e.cues, key in gold or bool(mutual_code(e.cameo) and sides), 0))
+            samples.append((e.cues, key in gold or bool((mutual_code(e.cameo) or "joint" in e.cues) and sides), 0))
         samples.append(((), False, len(gold)))
     return samples
 
@@ -111,7 +111,7 @@ def report(name: str, samples: list, bias: float, weights: dict[str, float]) -> 
             rows.append({"band": f"{lo:.1f}-{min(hi, 1.0):.1f}", "events": len(inside), "share right": round(share, 3),
                          "mean confidence": round(mean, 3)})
             print(f"  {lo:.1f}-{min(hi, 1.0):.1f}  {len(inside):8d} {sum(r for _, r in inside):6d} {share:12.3f} {mean:16.3f}")
-    for threshold in (0.4, 0.5, 0.6, 0.7):
+    for threshold in (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7):
         counted = [r for p, r in scored if p >= threshold]
         tp = sum(counted)
         precision = tp / len(counted) if counted else 0.0

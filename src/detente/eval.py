@@ -300,7 +300,7 @@ def _nearest(gold_keys: list[tuple], our_keys: list[tuple]) -> str | None:
 
 
 def score_event_details(pairs: list[tuple[dict, DocRecords]], min_confidence: float = 0.6,
-                        bands: tuple[float, ...] = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)) -> dict:
+                        bands: tuple[float, ...] = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)) -> dict:
     """Per CAMEO root (P/R/F1 of the counted events, by the gold's root and ours), the errors by
     class, and the reliability of our confidence: per band, how many events and what share were
     right (matched strictly to a gold event, whatever the threshold)."""
@@ -401,7 +401,9 @@ def score_plover(pairs: list[tuple[dict, DocRecords]], igo_codes: set[str],
                 continue
             key = (norm(e.source), norm(e.target), e.plover_type)
             sides = {(norm(x), None, e.plover_type) for x in (e.source, e.target)} & gold
-            found |= sides if mutual_code(e.cameo) and sides else {key}
+            # an undirected act, or a joint subject's act on each other ("A and B agreed to a
+            # ceasefire": A->B and B->A), is the records' compound source with no target
+            found |= sides if (mutual_code(e.cameo) or "joint" in e.cues) and sides else {key}
         return found
 
     overall: Score = Score()

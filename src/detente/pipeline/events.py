@@ -66,6 +66,10 @@ SPEAKER_PREPS = set(_CUES["speaker_preps"])
 REACTION_ROOTS = set(_CUES["reaction_roots"])
 CONTEXT_TARGET_ROOTS = set(_CUES["context_target_roots"])
 JOINT_ROOTS = set(_CUES["joint_roots"])
+JOINT_EXCLUDED = set(_CUES["joint_excluded_codes"])
+PEOPLE_NOUNS = set(_CUES["people_nouns"])
+PEOPLE_PREPS = set(_CUES["people_preps"])
+SPEECH_NOUNS = set(_CUES["speech_nouns"])
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 BACKGROUND_DAYS = 365  # an article whose last date is older than this has turned to history
 POSSESSIVES = {"its", "his", "her"}
@@ -141,7 +145,9 @@ class EventCoder:
                     # "Hungarian and Romanian officials": each conjoined modifier
                     found += [actors[c.i] for c in (child, *child.conjuncts) if c.i in actors]
                     break
-                if child.dep_ == "prep" and child.lower_ == "of":
+                if child.dep_ == "prep" and (child.lower_ == "of" or (
+                        child.lower_ in PEOPLE_PREPS and tok.lemma_.lower() in PEOPLE_NOUNS)):
+                    # "forces of Iran"; "students in Indonesia", "protesters in Baghdad"
                     obj = next((c for c in child.children if c.dep_ == "pobj" and c.i in actors), None)
                     if obj is not None:
                         found.append(actors[obj.i])
@@ -211,6 +217,7 @@ class EventCoder:
         root = code[:2]
         subject, passive = subject_of(verb)
         agent = self._agent(verb)
+        passive = passive or (agent is not None and verb.dep_ in ("acl", "relcl"))  # "the deal brokered by Qatar"
         if passive:
             sources = self._actors_of(agent, actors, verb)
             targets = self._actors_of(subject, actors, verb)
@@ -368,7 +375,7 @@ class EventCoder:
                     for c in token.children):
                 return True  # "Washington says it will impose sanctions": the statement is the threat it makes
             if not pattern.ends and any(c.dep_ == "nsubj" and (p := triggers.get(c.i)) is not None and p.pos == "NOUN"
-                                        for c in token.children):
+                                        and c.lemma_.lower() not in SPEECH_NOUNS for c in token.children):
                 return True  # "the EU's sanctions target its fleet": the sanctions are the act
             if lemma not in LIGHT_VERBS:
                 return False
@@ -426,6 +433,13 @@ class EventCoder:
             return False  # "fired missiles at targets in Syria": aimed at someone, though unnamed here
         weapons = {lemma} | {c.lemma_.lower() for c in token.children if c.dep_ in ("dobj", "nsubjpass", "compound")}
         return bool(weapons & WEAPON_NOUNS)
+
+    @staticmethod
+    def _domestic(source: Span, target: Span | None) -> bool:
+        """Two parts of one state acting on each other (a government and its rebels, police and
+        protesters): an event, unlike a state acting on itself."""
+        roles = (source._.actor.role, target._.actor.role if target is not None else None)
+        return all(roles) and roles[0] != roles[1]
 
     @staticmethod
     def _each_other(token: Token) -> bool:
@@ -548,6 +562,13 @@ class EventCoder:
                                         ("doubtful", doubtful), ("borrowed", borrowed), ("joint", joint)) if on}
         if target is not None and target._.actor is not None and target._.actor.kind == "place":
             found.add("place_target")
+        if target is None and source is not None:
+            sent = token.sent
+            others = {s._.actor.code for s in token.doc.spans.get("actors", [])
+                      if sent.start <= s.start < sent.end and s._.actor is not None and s._.actor.code
+                      and s._.actor.kind != "place"} - {_code(source)}
+            if not others:
+                found.add("lone")  # no one else named in the sentence: no target was there to miss
         # arguments that hang on the trigger itself (its subject, object, possessor, preposition)
         # are read more surely than those found through other words
         if source is not None and self._near(source, token):
@@ -687,6 +708,9 @@ class EventCoder:
         # a word inside a name is not an act: the "Support" of the Rapid Support Forces
         named = {i for span in doc.spans.get("actors", []) if len(span) > 1 for i in range(span.start, span.end)
                  if doc[i].pos_ == "PROPN"}
+        # ... nor a capitalised noun closing a name ("the Indus Waters Treaty", "the Abraham Accords")
+        named |= {t.i for t in doc if t.pos_ == "PROPN" and t.is_title and t.i > 0
+                  and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in t.children)}
         triggers = {t.i: p for t in doc if t.lemma_.lower() in lemmas and t.i not in named
                     and (p := self._match(t)) is not None}
         # events another trigger ends ("the cancellation of the deal"): coded as their end only
@@ -713,9 +737,11 @@ class EventCoder:
                 found_by = ""  # how a target missing from the clause was found
                 if pattern.pos == "VERB":
                     sources, targets = self._verb_arguments(token, actors, triggers, pattern.code)
-                    if not sources and subject_of(token)[1] and self._agent(token) is None and last_source is not None \
+                    subject, passive = subject_of(token)
+                    spoken = subject is not None and not passive and subject.lemma_.lower() in SPEECH_NOUNS
+                    if not sources and (passive or spoken) and self._agent(token) is None and last_source is not None \
                             and self._sentences_back(token, 2) <= last_source.sent.start < token.sent.start:
-                        # "the firms were blacklisted": by whoever the paragraph says acts
+                        # "the firms were blacklisted", "the statement called on ...": by whoever the paragraph says acts
                         sources, borrowed = [last_source], True
                         targets = [t for t in targets if _code(t) != _code(last_source)]
                 else:
@@ -759,7 +785,8 @@ class EventCoder:
                 if not targets and len(sources) == 2 and self.vocab.codes[pattern.code].mutual:
                     pairs = [(sources[0], sources[1])]  # "Russia and Iran struck a deal": one act, no direction
                 elif not targets and len(sources) == 2 and (token.lemma_.lower() in RECIPROCAL_VERBS or self._each_other(token)
-                                                            or self.vocab.codes[pattern.code].root in JOINT_ROOTS):
+                                                            or (self.vocab.codes[pattern.code].root in JOINT_ROOTS
+                                                                and pattern.code not in JOINT_EXCLUDED)):
                     # "exchanged prisoners", "accused each other", "India and Pakistan agreed to a ceasefire"
                     pairs = [(sources[0], sources[1]), (sources[1], sources[0])]
                     joint = True
@@ -778,7 +805,7 @@ class EventCoder:
                     # one act per dyad and root in a sentence, unless their dates differ ("fought
                     # on Iranian territory during World War I, and invaded Iran during World War II")
                     key = (_code(source), _code(target), self.vocab.codes[pattern.code].root, when)
-                    if _code(source) == _code(target) or key in seen:
+                    if key in seen or (_code(source) == _code(target) and not self._domestic(source, target)):
                         continue
                     seen.add(key)
                     cues = self._cues(token, pattern, triggers, source, target, doubtful, borrowed, joint, modality)
