@@ -70,6 +70,7 @@ JOINT_EXCLUDED = set(_CUES["joint_excluded_codes"])
 PEOPLE_NOUNS = set(_CUES["people_nouns"])
 PEOPLE_PREPS = set(_CUES["people_preps"])
 SPEECH_NOUNS = set(_CUES["speech_nouns"])
+ANAPHORIC_NOUNS = dict(_CUES["anaphoric_nouns"])
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 BACKGROUND_DAYS = 365  # an article whose last date is older than this has turned to history
 POSSESSIVES = {"its", "his", "her"}
@@ -121,6 +122,8 @@ class EventCoder:
         """The actors a subject or object names: itself, its conjuncts, else an actor modifying it."""
         if token is None:
             return []
+        if token.i not in actors and (named := self._described(token, actors)) is not None:
+            return [named]  # "the group", "the kingdom": the one named before
         found: list[Span] = []
         for tok in [token, *token.conjuncts]:
             span = actors.get(tok.i)
@@ -153,6 +156,26 @@ class EventCoder:
                         found.append(actors[obj.i])
                         break
         return list(dict.fromkeys(found))
+
+    def _described(self, noun: Token, actors: dict[int, Span]) -> Span | None:
+        """The actor a definite description stands for ("the group" after "the Houthis"), found as
+        a pronoun's antecedent is: the last of its kind in its sentence or the two before."""
+        kind = ANAPHORIC_NOUNS.get(noun.lower_)
+        if kind is None or not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+            return None
+        if any(c.dep_ in ("poss", "compound", "amod", "nmod") and c.i in actors for c in noun.children):
+            return None  # "the Iranian group" names its own
+        since = self._sentences_back(noun, 3)
+        for i in range(noun.i - 1, since - 1, -1):
+            span = actors.get(i)
+            if span is None or span._.actor.how == "demonym modifier":
+                continue
+            ref = span._.actor
+            if kind == "state" and ref.kind == "country":
+                return span
+            if kind == "group" and ref.kind == "organization" and ref.code and ref.code != ref.country:
+                return span
+        return None
 
     def _shares(self, obj: Token, triggers: dict[int, Pattern], root: str) -> bool:
         """An object that is an event noun of the verb's own kind: "backed sanctions" is taking part
@@ -454,6 +477,8 @@ class EventCoder:
         own = {_code(s) for s in sources}
         objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
         objects += self._prep_objects(token, {"of", "to", "against", "on", "over"})
+        # "warned that the US will not tolerate Houthi attacks": the act the content is about
+        objects += [o for c in token.children if c.dep_ in ("ccomp", "xcomp") for o in c.children if o.dep_ == "dobj"]
         for obj in objects:
             if obj.i not in triggers or triggers[obj.i].pos != "NOUN":
                 continue
@@ -756,7 +781,9 @@ class EventCoder:
                 if sources and not targets and self.vocab.codes[pattern.code].root in REACTION_ROOTS:
                     targets = self._reacted_to(token, sources, actors, triggers, events)
                     found_by = "reaction_target" if targets else ""
-                if sources and not targets and len(sources) == 1 and self.vocab.codes[pattern.code].root in CONTEXT_TARGET_ROOTS:
+                code = self.vocab.codes[pattern.code]
+                if sources and not targets and code.root in CONTEXT_TARGET_ROOTS and not (
+                        len(sources) > 1 and (code.mutual or code.root in JOINT_ROOTS)):  # those act on each other
                     targets = self._counterpart(token, sources[0], events)
                     found_by = "context_target" if targets else ""
                 if token.i in ended:  # the end of an event: its actors, unless the end names its own
