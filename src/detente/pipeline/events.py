@@ -582,7 +582,11 @@ class EventCoder:
         head = triggers.get(token.head.i) if token.dep_ == "dobj" else None
         specific = pattern.specificity or (head is not None and head.specificity)
         found = {"targeted" if target is not None else "untargeted", f"pos:{pattern.pos}", f"quad:{code.quad}",
-                 f"modality:{modality}"}
+                 f"modality:{modality}", f"root:{code.root}"}
+        if source is not None and source._.actor is not None:
+            found.add(f"source:{source._.actor.kind}")
+        if sum(1 for t in token.sent if t.i in triggers) > 3:
+            found.add("busy_sentence")  # many acts in one sentence: each is read less surely
         found |= {name for name, on in (("specific", specific), ("alone", code.alone), ("mutual", code.mutual),
                                         ("doubtful", doubtful), ("borrowed", borrowed), ("joint", joint)) if on}
         if target is not None and target._.actor is not None and target._.actor.kind == "place":
