@@ -432,7 +432,7 @@ class EventCoder:
                 lemmas.add(child.lemma_.lower())
                 lemmas.update(c.lemma_.lower() for c in child.conjuncts)
                 # "a short-term deal" misparsed with "deal" as a compound of the object
-                lemmas.update(c.lemma_.lower() for c in child.children if c.dep_ == "compound")
+                lemmas.update(c.lemma_.lower() for c in child.children if c.dep_ in ("compound", "amod"))
                 # "most of the armed forces", "hundreds of drones": the thing counted is the object
                 for of in (c for c in child.children if c.dep_ == "prep" and c.lower_ == "of"):
                     lemmas.update(c.lemma_.lower() for c in of.children if c.dep_ == "pobj")
