@@ -121,3 +121,26 @@ def test_a_title_case_headline_is_read_in_sentence_case(nlp):
     headline = [e for e in records.events if e.sent_idx == 0]
     assert headline and headline[0].source == "PER" and headline[0].trigger in ("Launches", "Drills")
     assert records.sentences[0].text.startswith("Peru Launches")  # the stored text is quoted as it is
+
+
+def test_a_refusal_or_threat_is_one_act_aimed_at_its_complements_target(nlp):
+    found = coded(nlp, "The Kenyan government refused to meet Somalia's envoy.")
+    assert ("KEN", "SOM", "12") in keys(found) and not any(r == "04" for _, _, r, _, _ in found)
+    found = coded(nlp, "Ecuador threatened to launch a new offensive against Peru.")
+    assert keys(found) == {("ECU", "PER", "13")}  # the offensive is what is threatened, not done
+
+
+def test_what_a_demand_asks_for_is_not_done(nlp):
+    found = coded(nlp, "Norway demanded that Russia release the fishermen.")
+    assert ("NOR", "RUS", "10") in keys(found)
+    assert not any(s == "RUS" for s, _, _ in keys(found))  # the release is asked for, not counted
+
+
+def test_an_act_with_an_unless_clause_is_a_threat(nlp):
+    found = coded(nlp, "Ghana said it will withdraw its troops from Mali unless Mali's junta holds elections.")
+    assert ("GHA", "MLI", "13") in keys(found)
+
+
+def test_a_complaint_is_aimed_at_what_it_is_about(nlp):
+    found = coded(nlp, "Jordan complained to the United Nations over Syrian air raids.")
+    assert ("JOR", "SYR", "11") in keys(found)

@@ -71,6 +71,10 @@ PEOPLE_NOUNS = set(_CUES["people_nouns"])
 PEOPLE_PREPS = set(_CUES["people_preps"])
 SPEECH_NOUNS = set(_CUES["speech_nouns"])
 ANAPHORIC_NOUNS = dict(_CUES["anaphoric_nouns"])
+GOVERNING_ROOTS = set(_CUES["governing_roots"])
+ASKING_ROOTS = set(_CUES["asking_roots"])
+ABOUT_PREPS = set(_CUES["about_preps"])
+THREAT_CODE = str(_CUES["threat_code"])
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 BACKGROUND_DAYS = 365  # an article whose last date is older than this has turned to history
 POSSESSIVES = {"its", "his", "her"}
@@ -383,8 +387,11 @@ class EventCoder:
         is light ("expressed support", "launched an intervention"), the verb's otherwise
         ("provided support" is aid)."""
         head = token.head
-        if token.dep_ == "xcomp" and head.i in triggers and self.vocab.codes[triggers[head.i].code].root == "13":
-            return True  # "threatened to break relations with Russia": the threat, aimed at Russia
+        if token.dep_ == "xcomp" and head.i in triggers and self.vocab.codes[triggers[head.i].code].root in GOVERNING_ROOTS:
+            return True  # "threatened to break relations with Russia", "refused to meet the king": one act
+        if (token.dep_ == "dobj" and head.dep_ == "xcomp" and head.head.i in triggers
+                and self.vocab.codes[triggers[head.head.i].code].root in GOVERNING_ROOTS):
+            return True  # "threatened to launch a new offensive": the offensive is the threat's
         if pattern.pos == "VERB":
             lemma = token.lemma_.lower()
             if self.vocab.codes[pattern.code].root == "01" and any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in token.children):
@@ -612,13 +619,22 @@ class EventCoder:
         return head == token or (head.dep_ in ("prep", "agent") and head.head == token) or (
             span.root.dep_ in ("amod", "compound", "poss") and head.head == token)
 
-    def _doubtful(self, token: Token, pattern: Pattern, condition: str | None, unordered: bool) -> bool:
+    def _doubtful(self, token: Token, pattern: Pattern, condition: str | None, unordered: bool,
+                  triggers: dict[int, Pattern]) -> bool:
         """Acts shown but never counted: a condition ("if Russia kills ..."), the scene of another act,
         what a message conveys ("the message that Iran is willing to engage the rebels"), and a
         directed act whose parties come only from "between" ("the postponement of a deal between
         Iran and Russia": who did it?)."""
         return bool(condition or (pattern.pos == "NOUN" and self._background(token)) or self._content(token)
-                    or (unordered and not self.vocab.codes[pattern.code].mutual))
+                    or (unordered and not self.vocab.codes[pattern.code].mutual) or self._asked(token, triggers))
+
+    def _asked(self, trigger: Token, triggers: dict[int, Pattern]) -> bool:
+        """Whether the trigger is what a demand or appeal asks for ("demanded that Hamas renounce
+        its armed struggle", "urged Iraq to cooperate"), not something done."""
+        clause = trigger.head if trigger.dep_ == "dobj" else trigger  # "urged Iraq to end the siege"
+        asker = triggers.get(clause.head.i)
+        return (clause.dep_ in ("ccomp", "xcomp") and asker is not None and asker.pos == "VERB"
+                and self.vocab.codes[asker.code].root in ASKING_ROOTS)
 
     @staticmethod
     def _content(trigger: Token) -> bool:
@@ -782,6 +798,12 @@ class EventCoder:
                     if not targets and pattern.pos == "NOUN":
                         targets = [s for o in self._prep_objects(token, PLACE_PREPS) + self._prep_objects(token.head, PLACE_PREPS)
                                    for s in self._actors_of(o, actors, token) if s not in sources][:1]
+                if sources and self.vocab.codes[pattern.code].root in ("11", "12", "14") and pattern.pos == "VERB":
+                    about = [s for o in self._prep_objects(token, ABOUT_PREPS) if o.i in triggers
+                             for s in self._noun_arguments(o, actors, triggers[o.i].code)[0]
+                             if _code(s) not in {_code(x) for x in sources}]
+                    if about:  # "complained to the UN over Israeli air raids": about Israel
+                        targets, found_by = about[:1], ""
                 if sources and not targets and self.vocab.codes[pattern.code].root in REACTION_ROOTS:
                     targets = self._reacted_to(token, sources, actors, triggers, events)
                     found_by = "reaction_target" if targets else ""
@@ -825,13 +847,21 @@ class EventCoder:
                 if condition == "comparison":
                     continue  # "as if America had sought weapons from Cuba": a figure, not an act
                 modality, intent = self._modality(token)
+                unless = [c for c in token.children if c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children)]
+                if unless and pattern.pos == "VERB" and self.vocab.codes[pattern.code].root not in ("13",):
+                    # "will withdraw its force unless the president acts": a threat at who must act
+                    pattern, modality, intent = replace(pattern, code=THREAT_CODE), "asserted", False
+                    named = [s for c in unless for g in c.children if g.dep_ in ("nsubj", "nsubjpass")
+                             for s in self._actors_of(g, actors, token) if _code(s) not in {_code(x) for x in sources}]
+                    targets = named[:1] or targets
+                    pairs = [(s, t) for s in sources for t in targets or [None]]
                 if modality == "reported" and self._own_word(token, sources, actors):
                     modality = "asserted"  # "Washington says it will impose sanctions": the saying is the act
                 code = self.vocab.codes[pattern.code]
                 if intent and code.root in INTENT_CODES:
                     pattern = replace(pattern, code=INTENT_CODES[code.root])
                 when, basis = self._date(token, doc, dates, context, sent.start in unanchored, story)
-                doubtful = self._doubtful(token, pattern, condition, unordered)
+                doubtful = self._doubtful(token, pattern, condition, unordered, triggers)
                 for source, target in pairs:
                     # one act per dyad and root in a sentence, unless their dates differ ("fought
                     # on Iranian territory during World War I, and invaded Iran during World War II")
