@@ -144,3 +144,14 @@ def test_an_act_with_an_unless_clause_is_a_threat(nlp):
 def test_a_complaint_is_aimed_at_what_it_is_about(nlp):
     found = coded(nlp, "Jordan complained to the United Nations over Syrian air raids.")
     assert ("JOR", "SYR", "11") in keys(found)
+
+
+def test_an_event_noun_mentioned_again_takes_the_earlier_acts_actors(nlp):
+    found = coded(nlp, "Turkey struck PKK positions in Iraq on Monday. The strikes killed ten fighters.")
+    strikes = [(s, t) for s, t, r, _, _ in found if r == "19"]
+    assert strikes.count(("TUR", "PKK")) == 2  # the second sentence mentions the same act
+
+
+def test_a_possessive_pronoun_names_the_subjects_owner(nlp):
+    found = coded(nlp, "Latvia's air force said its defence systems shot down three Belarusian drones.")
+    assert ("LVA", "BLR", "19") in keys(found, counted=False)

@@ -254,6 +254,10 @@ class EventCoder:
                 since = self._sentences_back(subject, 4 if subject.lower_ in ("he", "she") else 2)
                 found = antecedent(subject, actors, since)
                 sources = [found] if found is not None else []
+            elif not sources and subject is not None:  # "its defence systems shot down ...": whose
+                owner = next((c for c in subject.children if c.dep_ == "poss" and c.lower_ in POSSESSIVES), None)
+                found = antecedent(owner, actors, self._sentences_back(owner, 2)) if owner is not None else None
+                sources = [found] if found is not None else []
             targets = []
         def add(tokens: list[Token]) -> None:
             taken = {_code(s) for s in sources + targets}
@@ -497,6 +501,21 @@ class EventCoder:
                 before = [e for e in events if e.trigger.start >= since and e.source_code not in own]
                 return [before[-1].source] if before else []
         return []
+
+    def _mentioned(self, noun: Token, pattern: Pattern, events: list[Event]) -> Event | None:
+        """The earlier act a definite event noun with no actors of its own mentions again: the last
+        one of the same root in its sentence or the three before ("Israel struck Iran. The strikes
+        ..." ; "this release")."""
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in noun.children):
+            return None
+        root = self.vocab.codes[pattern.code].root
+        since = self._sentences_back(noun, 4)
+        for event in reversed(events):
+            if event.trigger.start < since:
+                break
+            if event.trigger.start < noun.i and self.vocab.codes[event.pattern.code].root == root:
+                return event
+        return None
 
     def _counterpart(self, token: Token, source: Span, events: list[Event]) -> list[Span]:
         """The other side of the source's last act in this sentence or the two before: "Iran
@@ -791,6 +810,9 @@ class EventCoder:
                         targets = [t for t in targets if _code(t) != _code(last_source)]
                 else:
                     sources, targets = self._noun_arguments(token, actors, pattern.code)
+                    if not sources and (earlier := self._mentioned(token, pattern, events)) is not None:
+                        # "the attack", "this release": the act told of just before, mentioned again
+                        sources, targets, found_by = [earlier.source], [earlier.target] if earlier.target is not None else [], "coreferent"
                 if self.vocab.codes[pattern.code].root in VIOLENT_ROOTS and self._economic(token):
                     pattern = replace(pattern, code=ECONOMIC_CODE)  # "hit China with tariffs" is no strike
                 elif self._display(token, pattern, sources, targets):
@@ -806,12 +828,12 @@ class EventCoder:
                         targets, found_by = about[:1], ""
                 if sources and not targets and self.vocab.codes[pattern.code].root in REACTION_ROOTS:
                     targets = self._reacted_to(token, sources, actors, triggers, events)
-                    found_by = "reaction_target" if targets else ""
+                    found_by = "reaction_target" if targets else found_by
                 code = self.vocab.codes[pattern.code]
                 if sources and not targets and code.root in CONTEXT_TARGET_ROOTS and not (
                         len(sources) > 1 and (code.mutual or code.root in JOINT_ROOTS)):  # those act on each other
                     targets = self._counterpart(token, sources[0], events)
-                    found_by = "context_target" if targets else ""
+                    found_by = "context_target" if targets else found_by
                 if token.i in ended:  # the end of an event: its actors, unless the end names its own
                     done = doc[ended[token.i]]
                     own_sources, own_targets = self._noun_arguments(done, actors, triggers[done.i].code)
