@@ -155,3 +155,15 @@ def test_an_event_noun_mentioned_again_takes_the_earlier_acts_actors(nlp):
 def test_a_possessive_pronoun_names_the_subjects_owner(nlp):
     found = coded(nlp, "Latvia's air force said its defence systems shot down three Belarusian drones.")
     assert ("LVA", "BLR", "19") in keys(found, counted=False)
+
+
+def test_a_reaction_to_an_act_told_of_before_is_aimed_at_its_actor(nlp):
+    text = ("Azerbaijan began military exercises near the Armenian border on Monday. "
+            "Yerevan condemned the exercises on Tuesday.")
+    assert ("ARM", "AZE", "11") in keys(coded(nlp, text), counted=False)
+
+
+def test_both_countries_are_the_last_two_named(nlp):
+    text = "Sudan and Chad traded accusations on Friday. The UN urged both countries to talk."
+    found = keys(coded(nlp, text), counted=False)
+    assert {("UN", "SDN", "02"), ("UN", "TCD", "02")} <= found

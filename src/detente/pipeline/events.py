@@ -71,6 +71,7 @@ PEOPLE_NOUNS = set(_CUES["people_nouns"])
 PEOPLE_PREPS = set(_CUES["people_preps"])
 SPEECH_NOUNS = set(_CUES["speech_nouns"])
 ANAPHORIC_NOUNS = dict(_CUES["anaphoric_nouns"])
+PAIR_NOUNS = set(_CUES["pair_nouns"])
 GOVERNING_ROOTS = set(_CUES["governing_roots"])
 ASKING_ROOTS = set(_CUES["asking_roots"])
 ABOUT_PREPS = set(_CUES["about_preps"])
@@ -128,6 +129,8 @@ class EventCoder:
             return []
         if token.i not in actors and (named := self._described(token, actors)) is not None:
             return [named]  # "the group", "the kingdom": the one named before
+        if token.i not in actors and (pair := self._pair(token, actors)):
+            return pair  # "both countries", "the two sides": the last two named
         found: list[Span] = []
         for tok in [token, *token.conjuncts]:
             span = actors.get(tok.i)
@@ -180,6 +183,20 @@ class EventCoder:
             if kind == "group" and ref.kind == "organization" and ref.code and ref.code != ref.country:
                 return span
         return None
+
+    def _pair(self, noun: Token, actors: dict[int, Span]) -> list[Span]:
+        """The two states "both countries", "the two nations", "both sides" stand for: the last two
+        named in its sentence or the two before."""
+        if noun.lemma_.lower() not in PAIR_NOUNS or not any(c.lower_ in ("both", "two") for c in noun.children):
+            return []
+        found: dict[str, Span] = {}
+        for i in range(noun.i - 1, self._sentences_back(noun, 3) - 1, -1):
+            span = actors.get(i)
+            if span is not None and span._.actor.kind == "country" and span._.actor.how != "demonym modifier":
+                found.setdefault(span._.actor.code, span)
+            if len(found) == 2:
+                return list(found.values())
+        return []
 
     def _shares(self, obj: Token, triggers: dict[int, Pattern], root: str) -> bool:
         """An object that is an event noun of the verb's own kind: "backed sanctions" is taking part
@@ -496,6 +513,9 @@ class EventCoder:
             theirs = [s for s in self._noun_arguments(obj, actors, triggers[obj.i].code)[0] if _code(s) not in own]
             if theirs:
                 return theirs[:1]
+            earlier = self._mentioned(obj, triggers[obj.i], events)  # "condemned the exercises" told of before
+            if earlier is not None and earlier.source_code not in own:
+                return [earlier.source]
             if any(c.lower_ in ("the", "this", "that", "these", "those") for c in obj.children):
                 since = self._sentences_back(token, 3)
                 before = [e for e in events if e.trigger.start >= since and e.source_code not in own]
@@ -508,13 +528,19 @@ class EventCoder:
         ..." ; "this release")."""
         if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in noun.children):
             return None
+        if noun.dep_ not in ("nsubj", "nsubjpass", "dobj", "attr", "ROOT"):
+            return None  # "during the talks", "back into the deal": the scene, not the act told of
         root = self.vocab.codes[pattern.code].root
-        since = self._sentences_back(noun, 4)
+        near, far = self._sentences_back(noun, 4), self._sentences_back(noun, 10)
+        lemma = noun.lemma_.lower()
         for event in reversed(events):
-            if event.trigger.start < since:
+            if event.trigger.start < far:
                 break
-            if event.trigger.start < noun.i and self.vocab.codes[event.pattern.code].root == root:
-                return event
+            if event.trigger.start >= noun.i:
+                continue
+            if event.trigger.root.lemma_.lower() == lemma or (
+                    event.trigger.start >= near and self.vocab.codes[event.pattern.code].root == root):
+                return event  # the same word further back ("the exercises"), the same kind of act near
         return None
 
     def _counterpart(self, token: Token, source: Span, events: list[Event]) -> list[Span]:
