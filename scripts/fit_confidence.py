@@ -6,7 +6,8 @@ labels each event right when it matches a gold event strictly (sentence, source,
 root; for PLOVER records: source, target, PLOVER type), fits an L2-regularised logistic regression
 of right on the cues (NumPy, Newton's method) and writes the weights with the sets they came from.
 It prints, per set, the reliability table (events and share right per confidence band) and the
-counted F1 at a few thresholds, so the counting threshold can be read off, not guessed.
+counted F1 at several thresholds, and writes the counting threshold it chooses: the best F1 over
+all sets pooled whose pooled precision is at least 0.70 (analysis.events.MIN_CONFIDENCE reads it).
 
     .venv/bin/python scripts/fit_confidence.py            # seeds + devset/gold-dev + PLOVER dev
     .venv/bin/python scripts/fit_confidence.py --dry-run  # print, write nothing
@@ -94,6 +95,26 @@ def fit(samples: list, l2: float = 1.0) -> tuple[float, dict[str, float]]:
     return float(w[0]), {n: round(float(w[index[n] + 1]), 4) for n in names}
 
 
+def choose_threshold(sets: dict[str, list], bias: float, weights: dict[str, float], floor: float = 0.70) -> float:
+    """The counting threshold: the one of 0.30, 0.35 ... 0.70 with the best F1 over all sets pooled
+    whose pooled precision is at least `floor` (the highest threshold if none reaches it)."""
+    from detente.knowledge.confidence import ConfidenceModel
+
+    model = ConfidenceModel(bias, weights)
+    scored = [(model.of(c), r) for samples in sets.values() for c, r, _ in samples if c]
+    n_gold = sum(n for samples in sets.values() for _, _, n in samples)
+    best, best_f1 = 0.70, -1.0
+    for threshold in [round(0.30 + 0.05 * i, 2) for i in range(9)]:
+        counted = [r for p, r in scored if p >= threshold]
+        tp = sum(counted)
+        precision = tp / len(counted) if counted else 0.0
+        recall = tp / n_gold if n_gold else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        if precision >= floor and f1 > best_f1:
+            best, best_f1 = threshold, f1
+    return best
+
+
 def report(name: str, samples: list, bias: float, weights: dict[str, float]) -> dict:
     from detente.knowledge.confidence import ConfidenceModel
 
@@ -138,12 +159,14 @@ def main() -> int:
     bias, weights = fit(everything, args.l2)
     print(f"bias {bias:.3f}; weights " + ", ".join(f"{k} {v:+.2f}" for k, v in sorted(weights.items(), key=lambda kv: kv[1])))
     fitted = {name: report(name, samples, bias, weights) for name, samples in sets.items()}
+    threshold = choose_threshold(sets, bias, weights)
+    print(f"\ncounting threshold: {threshold} (best pooled F1 with pooled precision >= 0.70)")
     if not args.dry_run:
         OUT.write_text(json.dumps({
             "note": "Logistic model of P(event right | cues), fitted by scripts/fit_confidence.py; do not edit by hand.",
             "fitted": date.today().isoformat(), "l2": args.l2,
             "fitted_on": {name: {"events": f["events"], "gold events": f["gold events"]} for name, f in fitted.items()},
-            "bias": round(bias, 4), "weights": weights}, indent=1) + "\n", encoding="utf-8")
+            "threshold": threshold, "bias": round(bias, 4), "weights": weights}, indent=1) + "\n", encoding="utf-8")
         print(f"\nwrote {OUT.relative_to(ROOT)}")
     return 0
 

@@ -272,7 +272,10 @@ def test_eval_events_on_plover_records(tmp_path):
     result = run_cli("eval", "events", "--plover", path, "-f", "json")
     assert result.returncode == 0, result.stderr
     rows = {r["measure"].strip(): r for r in json.loads(result.stdout)}
-    assert rows["PLOVER (source, target, type), confidence >= 0.6"]["tp"] == rows["PLOVER, any confidence"]["tp"] == 4
+    from detente.analysis.events import MIN_CONFIDENCE
+
+    counted = rows[f"PLOVER (source, target, type), confidence >= {MIN_CONFIDENCE}"]
+    assert counted["tp"] == rows["PLOVER, any confidence"]["tp"] == 4
     assert rows["DISAPPROVE"]["f1"] == 1.0 and rows["AGREE"]["recall"] == 1.0 and rows["SUPPORT"]["f1"] == 1.0
     (tmp_path / "bad.jsonl").write_text("{not json\n")
     bad = run_cli("eval", "events", "--plover", tmp_path / "bad.jsonl")

@@ -436,7 +436,7 @@ def _analysed_gold(gold: Optional[Path], corpus: Optional[Path]) -> list:
     return [(g, r) for (g, _), r in zip(pairs, records)]
 
 
-def _eval_plover(path: Path, fmt: Format, errors: bool) -> None:
+def _eval_plover(path: Path, fmt: Format, errors: bool, min_confidence: float) -> None:
     from .document import Document
     from .eval import GoldError, load_plover, score_plover
     from .knowledge.kb import load_kb
@@ -451,7 +451,7 @@ def _eval_plover(path: Path, fmt: Format, errors: bool) -> None:
     analysed = analyse(documents, load_nlp())
     kb = load_kb()
     igo = {code for code, kind in kb.org_kinds.items() if kind == "igo"}
-    scores = score_plover(list(zip(records, analysed)), igo)
+    scores = score_plover(list(zip(records, analysed)), igo, min_confidence)
     _report(scores, fmt, f"PLOVER: {len(records)} records", False)
     if errors:
         _print_errors({"PLOVER": next(iter(scores.values()))})
@@ -499,14 +499,16 @@ def eval_events(
     fmt: FormatOption = Format.table,
     errors: ErrorsOption = False,
     plover: Annotated[Optional[Path], typer.Option("--plover", help="Score against PLOVER gold-standard records (JSONL) instead.")] = None,
-    min_confidence: Annotated[float, typer.Option(min=0.0, max=1.0, help="Score the events coded with at least this confidence (the counting threshold).")] = 0.6,
+    min_confidence: Annotated[Optional[float], typer.Option(min=0.0, max=1.0, help="Score the events coded with at least this confidence (default: the counting threshold).")] = None,
 ) -> None:
     """Precision, recall and F1 of (source, target, CAMEO root) per sentence; quad, modality and date
     accuracy. With --plover FILE: (source, target, PLOVER type) per record, overall and per type."""
+    from .analysis.events import MIN_CONFIDENCE
     from .eval import SCORE_COLUMNS, score_event_details, score_events
 
+    min_confidence = MIN_CONFIDENCE if min_confidence is None else min_confidence
     if plover:
-        _eval_plover(plover, fmt, errors)
+        _eval_plover(plover, fmt, errors, min_confidence)
         return
     pairs = _analysed_gold(gold, corpus)
     scores, rates, confusion = score_events(pairs, min_confidence)

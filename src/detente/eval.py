@@ -174,11 +174,21 @@ def mutual_code(code: str) -> bool:
     return bool(found and found.mutual)
 
 
-def score_events(pairs: list[tuple[dict, DocRecords]], min_confidence: float = 0.6
+def _threshold(min_confidence: float | None) -> float:
+    """The counting threshold unless another is asked for."""
+    if min_confidence is not None:
+        return min_confidence
+    from .knowledge.confidence import load_confidence
+
+    return load_confidence().threshold
+
+
+def score_events(pairs: list[tuple[dict, DocRecords]], min_confidence: float | None = None
                  ) -> tuple[dict[str, Score], dict[str, float], list]:
     """(source, target, CAMEO root) per sentence: P/R/F1 of the events coded at `min_confidence` or
     more (those that feed counts), and of all events; then, on events matched by sentence and
     actors, the accuracy of quad class, modality and date; and the commonest confusions."""
+    min_confidence = _threshold(min_confidence)
     everything = Score()
     for gold, records in pairs:
         _match_events(gold, records, records.events, everything)
@@ -299,11 +309,12 @@ def _nearest(gold_keys: list[tuple], our_keys: list[tuple]) -> str | None:
     return None
 
 
-def score_event_details(pairs: list[tuple[dict, DocRecords]], min_confidence: float = 0.6,
+def score_event_details(pairs: list[tuple[dict, DocRecords]], min_confidence: float | None = None,
                         bands: tuple[float, ...] = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)) -> dict:
     """Per CAMEO root (P/R/F1 of the counted events, by the gold's root and ours), the errors by
     class, and the reliability of our confidence: per band, how many events and what share were
     right (matched strictly to a gold event, whatever the threshold)."""
+    min_confidence = _threshold(min_confidence)
     per_root: dict[str, Score] = {}
     errors: Counter = Counter()
     examples: dict[str, list[str]] = {}
@@ -386,11 +397,13 @@ def _plover_codes(actors) -> list[str | None]:
 
 
 def score_plover(pairs: list[tuple[dict, DocRecords]], igo_codes: set[str],
-                 min_confidence: float = 0.6) -> dict[str, Score]:
+                 min_confidence: float | None = None) -> dict[str, Score]:
     """(source, target, PLOVER type) per record, overall and per type, of the events coded at
     `min_confidence` or more (those that count), then overall at any confidence. Our codes for
     international organisations count as the records' generic IGO; an undirected act of ours
     (A and B signed) matches the records' way of writing it, both as sources with no target."""
+    min_confidence = _threshold(min_confidence)
+
     def norm(code):
         return "IGO" if code in igo_codes else code
 

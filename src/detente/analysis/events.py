@@ -7,13 +7,15 @@ from datetime import date
 
 import duckdb
 
+from ..knowledge.confidence import load_confidence
 from . import date_filter, limit_clause
 
 # Only these count in series and totals; hypothetical and negated events stay visible, and so do
-# events coded below MIN_CONFIDENCE (those with no target: one-sided codings are the least reliable).
+# events whose confidence (the probability that the coding is right, knowledge/confidence.py) is
+# below MIN_CONFIDENCE, the threshold the confidence model's fit chose on development gold.
 MODALITIES = ("asserted", "reported", "hypothetical", "negated")
 COUNTED = ("asserted", "reported")
-MIN_CONFIDENCE = 0.6
+MIN_CONFIDENCE = load_confidence().threshold
 
 
 def counted(alias: str = "e") -> str:

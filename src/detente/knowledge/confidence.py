@@ -24,6 +24,7 @@ FILE = DATA / "event_confidence.json"
 class ConfidenceModel:
     bias: float
     weights: dict[str, float]
+    threshold: float = 0.5  # events at this probability or more feed counts (the fit chooses it)
 
     def of(self, cues) -> float:
         z = self.bias + sum(self.weights.get(c, 0.0) for c in cues)
@@ -33,4 +34,5 @@ class ConfidenceModel:
 @functools.lru_cache(maxsize=1)
 def load_confidence() -> ConfidenceModel:
     data = json.loads(FILE.read_text(encoding="utf-8"))
-    return ConfidenceModel(float(data["bias"]), {k: float(v) for k, v in data["weights"].items()})
+    return ConfidenceModel(float(data["bias"]), {k: float(v) for k, v in data["weights"].items()},
+                           float(data.get("threshold", 0.5)))

@@ -639,7 +639,8 @@ class EventCoder:
             found.add(f"source:{source._.actor.kind}")
         if sum(1 for t in token.sent if t.i in triggers) > 3:
             found.add("busy_sentence")  # many acts in one sentence: each is read less surely
-        found |= {name for name, on in (("specific", specific), ("alone", code.alone), ("mutual", code.mutual),
+        # "alone": whole without a target (the codebook's column), which matters only when none is named
+        found |= {name for name, on in (("specific", specific), ("alone", code.alone and target is None), ("mutual", code.mutual),
                                         ("doubtful", doubtful), ("borrowed", borrowed), ("joint", joint)) if on}
         if target is not None and target._.actor is not None and target._.actor.kind == "place":
             found.add("place_target")
@@ -652,8 +653,10 @@ class EventCoder:
                 found.add("lone")  # no one else named in the sentence: no target was there to miss
         # arguments that hang on the trigger itself (its subject, object, possessor, preposition)
         # are read more surely than those found through other words
-        if source is not None and self._near(source, token):
-            found.add("source_near")
+        subject = subject_of(token)[0] if pattern.pos == "VERB" else None
+        if source is not None and (self._near(source, token) or (
+                subject is not None and source.root in (subject, *subject.conjuncts))):
+            found.add("source_near")  # read off the clause, climbing coordination ("Russia ... fought the Turks")
         if target is not None and self._near(target, token):
             found.add("target_near")
         return frozenset(found)
