@@ -57,3 +57,42 @@ def test_according_to_and_a_colon_without_marks(nlp):
                            'Ilham Aliyev met reporters, insisting: The corridor will open next year.')
     assert found[0][2] == "according to"
     assert found[1][1] == "The corridor will open next year."
+
+
+def test_he_said_after_a_quote_is_the_subject_not_a_name_inside_the_quote(nlp):
+    text = ('Finance Minister Arvid Lentz spoke in Oslo on Friday. "We told Marta Solberg and Piet Kraal '
+            'the truth," he said.')
+    found, _ = quotes(nlp, text)
+    assert [(s, h) for s, _, h in found] == [("Finance Minister Arvid Lentz", "pronoun")]
+
+
+def test_she_said_is_the_last_speaker_or_subject_not_the_nearest_person(nlp):
+    text = ('Selma Varga met Tomas Brenner in Vienna. "Nobody wants another winter like the last one," she said. '
+            '"The pipeline must stay open," she added.')
+    found, _ = quotes(nlp, text)
+    assert [s for s, _, _ in found] == ["Selma Varga", "Selma Varga"]
+
+
+def test_a_quote_after_the_statement_said_is_the_bodys(nlp):
+    text = ('Egypt\'s foreign ministry condemned the raid on Tuesday. The statement said: '
+            '"Such acts threaten the stability of the whole region."')
+    found, records = quotes(nlp, text)
+    assert [t for _, t, _ in found] == ["Such acts threaten the stability of the whole region."]
+    assert records.quotes[0].speaker_actor == "EGY"
+
+
+def test_a_quote_the_ministry_gave_in_a_statement_is_the_ministrys(nlp):
+    text = ('Jordan\'s foreign ministry summoned the envoy. "This violation will not pass in silence," '
+            'the ministry said in a statement.')
+    found, records = quotes(nlp, text)
+    assert [t for _, t, _ in found] == ["This violation will not pass in silence"]
+    assert records.quotes[0].speaker_actor == "JOR"
+
+
+def test_the_reporting_verbs_subject_speaks_not_the_source_of_the_report(nlp):
+    text = ('According to Anadolu, Greece\'s defence ministry warned that the flights were "a reckless '
+            'provocation." "We are ready for talks," Greek Prime Minister Kyriakos Mitsotakis posted on social media.')
+    found, records = quotes(nlp, text)
+    assert [(s, h) for s, _, h in found] == [("Greece's defence ministry", "reporting verb"),
+                                             ("Greek Prime Minister Kyriakos Mitsotakis", "reporting verb")]
+    assert records.quotes[0].speaker_actor == "GRC"

@@ -20,7 +20,7 @@ names each column with what fills it; in short:
 | Actor*Type1Code | the CAMEO role (GOV, MIL ...); Type2/Type3 empty (one role per actor) |
 | IsRootEvent | 1 when the event's sentence is among the document's first three (GDELT: the lead paragraph) |
 | EventCode, EventBaseCode, EventRootCode | cameo (a bare root "19" becomes "190", as GDELT writes it), its first three digits, root |
-| QuadClass | quad: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict |
+| QuadClass | GDELT's, from the root: 1 verbal cooperation (01-05), 2 material cooperation (06-09), 3 verbal conflict (10-14), 4 material conflict (15-20); detente's own `quad` puts 09 with verbal and 14 with material conflict, as the gold does |
 | GoldsteinScale | goldstein |
 | NumMentions, NumSources, NumArticles | the event's cluster (events, sources, documents reporting it) when clusters are built, else 1 |
 | AvgTone | empty: detente does not score tone |
@@ -140,7 +140,10 @@ def _sql_path(path: Path) -> str:
 
 # --- GDELT 2.0 ------------------------------------------------------------------------------------
 
-QUAD_CLASS = {"verbal_cooperation": 1, "material_cooperation": 2, "verbal_conflict": 3, "material_conflict": 4}
+def gdelt_quad_class(root: str) -> int:
+    """GDELT's QuadClass of a CAMEO root, which GDELT's users filter by (not detente's `quad`)."""
+    n = int(root)
+    return 1 if n <= 5 else 2 if n <= 9 else 3 if n <= 14 else 4
 GEO = ("Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID")
 ACTOR = ("Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code", "Religion2Code",
          "Type1Code", "Type2Code", "Type3Code")
@@ -206,7 +209,7 @@ def gdelt_row(event: dict, actors: dict, clusters: dict, places: dict) -> dict:
     cameo = event["cameo"]
     row.update(
         IsRootEvent=int(event["sent_idx"] < 3), EventCode=cameo + "0" if len(cameo) == 2 else cameo,
-        EventBaseCode=(cameo + "0")[:3], EventRootCode=event["root"], QuadClass=QUAD_CLASS.get(event["quad"], ""),
+        EventBaseCode=(cameo + "0")[:3], EventRootCode=event["root"], QuadClass=gdelt_quad_class(event["root"]),
         GoldsteinScale=event["goldstein"],
     )
     n_events, n_sources, n_docs = clusters.get(event["event_id"], (1, 1, 1))

@@ -66,6 +66,49 @@ _BIO = re.compile(
     re.M,
 )
 
+# A wire dateline opening a paragraph: where the story was filed, and by whom. "DUBAI:", "NEW DELHI (AP) —",
+# "CAIRO/JERUSALEM, Oct 13 (Reuters) –", "PRISTINA, Kosovo —", "Kyiv, Ukraine (AP) —". Its places are no
+# actors of the sentence it opens: the actor resolver keeps them as places (pipeline/actors.py).
+_CAPS = r"[A-Z][A-Z'\u2019.-]+(?:[^\S\n]+[A-Z][A-Z'\u2019.-]*){0,3}"
+_TITLED = r"[A-Z][a-z'\u2019.-]+(?:[^\S\n]+[A-Z][a-z'\u2019.-]+){0,2}"
+_WIRE_TAIL = (rf"(?:,[^\S\n]*(?P<region>{_TITLED}|[A-Z]\.[A-Z]\.))?"
+              rf"(?:,[^\S\n]*(?P<date>(?i:{_MONTH_NAMES})\.?[^\S\n]+\d{{1,2}}(?:,[^\S\n]*\d{{4}})?))?"
+              r"[^\S\n]*(?:\((?P<credit>[^()\n]{2,40})\))?[^\S\n]*")
+_WIRE_DATELINE = re.compile(
+    rf"^[^\S\n]*(?:(?P<caps>{_CAPS}(?:[^\S\n]*/[^\S\n]*{_CAPS})*)|(?P<titled>{_TITLED}(?:/{_TITLED})*))"
+    rf"{_WIRE_TAIL}(?P<sep>[\u2014\u2013:]|--?)[^\S\n]+(?=[\"\u201c\u2018'A-Z])",
+    re.M,
+)
+
+
+@dataclass
+class Dateline:
+    start: int
+    end: int  # just after the dash or colon
+    places: list  # (start, end) of each place it names: "CAIRO", "JERUSALEM"; "PRISTINA", "Kosovo"
+    credit: tuple | None  # (start, end) of the agency in brackets: "Reuters"
+
+
+def wire_datelines(text: str) -> list[Dateline]:
+    """Wire datelines at the start of the text or of a paragraph. Title-case ones ("Kyiv, Ukraine —")
+    need a region, date or credit and a dash, so that a sentence is never taken for one."""
+    found = []
+    for m in _WIRE_DATELINE.finditer(text):
+        group = "caps" if m.group("caps") else "titled"
+        if group == "titled" and not ((m.group("region") or m.group("date") or m.group("credit"))
+                                      and m.group("sep") in "\u2014\u2013"):
+            continue
+        places, pos = [], m.start(group)
+        for name in m.group(group).split("/"):
+            start = text.index(name.strip(), pos)
+            places.append((start, start + len(name.strip())))
+            pos = start + len(name.strip())
+        if m.group("region"):
+            places.append((m.start("region"), m.end("region")))
+        credit = (m.start("credit"), m.end("credit")) if m.group("credit") else None
+        found.append(Dateline(m.start(), m.end(), places, credit))
+    return found
+
 
 @dataclass
 class Found:

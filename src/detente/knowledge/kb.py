@@ -26,7 +26,7 @@ class Entry:
 
     kind: str  # country, region, organization, person, place
     actor_id: str  # state/region/org code, person_id, or place name
-    how: str  # name, alias, demonym, metonymy
+    how: str  # name, alias, demonym, metonymy, shared (a name several states' bodies bear)
     role: str | None = None
 
 
@@ -119,12 +119,14 @@ class KnowledgeBase:
         self.offices: dict[tuple[str, str], list[str]] = {}  # (country, office) -> person_ids
         self.capitals: dict[str, str] = {}
         self.org_kinds: dict[str, str] = {}  # organisation code -> igo, military, media ...
+        self.things: dict[str, tuple[str, bool]] = {}  # weapon/operation noun -> (kind, comes before the name)
         self._load_states()
         self._load_regions()
         self._load_organizations()
         self._load_people()
         self._load_role_nouns()
         self._load_places()
+        self._load_things()
 
     # -- loading ---------------------------------------------------------------------------------
 
@@ -132,9 +134,11 @@ class KnowledgeBase:
         surface = surface.strip()
         if not surface:
             return
-        entries = self.surfaces.setdefault(surface, [])
-        if entry not in entries:
-            entries.append(entry)
+        # news writes both apostrophes: "People's Liberation Army", "People\u2019s Liberation Army"
+        for form in dict.fromkeys((surface, surface.replace("'", "\u2019"), surface.replace("\u2019", "'"))):
+            entries = self.surfaces.setdefault(form, [])
+            if entry not in entries:
+                entries.append(entry)
 
     def _load_states(self) -> None:
         for s in _yaml("states.yaml"):
@@ -173,6 +177,8 @@ class KnowledgeBase:
                 self._add(alias, Entry("organization", code, "alias", o.get("role")))
             for m in o.get("metonyms") or []:
                 self._add(m if isinstance(m, str) else m["text"], Entry("organization", code, "metonymy", o.get("role")))
+            for name in o.get("shared_names") or []:
+                self._add(name, Entry("organization", code, "shared", o.get("role")))
 
     def _load_people(self) -> None:
         for row in _csv_rows("office_holders.csv"):
@@ -207,6 +213,13 @@ class KnowledgeBase:
             for name in [p["name"], *(p.get("aliases") or [])]:
                 self._add(name, Entry("place", p["name"], "place"))
         self.places = {p["name"]: p for p in _yaml("places.yaml")}
+
+    def _load_things(self) -> None:
+        for row in _csv_rows("agents_things.csv"):
+            before = bool(row["before"].strip())
+            for phrase in (row["phrase"], row["plural"]):
+                if phrase.strip():
+                    self.things[phrase.strip() if before else phrase.strip().lower()] = (row["kind"], before)
 
     # -- lookups ---------------------------------------------------------------------------------
 

@@ -627,7 +627,8 @@ class EventCoder:
         return self._reported(trigger), intent
 
     def _cues(self, token: Token, pattern: Pattern, triggers: dict[int, Pattern], source: Span | None,
-              target: Span | None, doubtful: bool, borrowed: bool, joint: bool, modality: str) -> frozenset[str]:
+              target: Span | None, doubtful: bool, borrowed: bool, joint: bool, modality: str,
+              named_in_sentence: set[str]) -> frozenset[str]:
         """What the coder knows of how an act was read: the features the confidence model weighs."""
         code = self.vocab.codes[pattern.code]
         # "issued a statement": the light verb's specific pattern vouches for its noun
@@ -644,13 +645,8 @@ class EventCoder:
                                         ("doubtful", doubtful), ("borrowed", borrowed), ("joint", joint)) if on}
         if target is not None and target._.actor is not None and target._.actor.kind == "place":
             found.add("place_target")
-        if target is None and source is not None:
-            sent = token.sent
-            others = {s._.actor.code for s in token.doc.spans.get("actors", [])
-                      if sent.start <= s.start < sent.end and s._.actor is not None and s._.actor.code
-                      and s._.actor.kind != "place"} - {_code(source)}
-            if not others:
-                found.add("lone")  # no one else named in the sentence: no target was there to miss
+        if target is None and source is not None and not (named_in_sentence - {_code(source)}):
+            found.add("lone")  # no one else named in the sentence: no target was there to miss
         # arguments that hang on the trigger itself (its subject, object, possessor, preposition)
         # are read more surely than those found through other words
         subject = subject_of(token)[0] if pattern.pos == "VERB" else None
@@ -810,8 +806,13 @@ class EventCoder:
         ended = {t.i: e for t in doc if (p := triggers.get(t.i)) is not None and p.ends
                  and (e := self._ended(t, p, triggers)) is not None}
         last_source: Span | None = None  # who acted last in the paragraph, for agentless passives
+        named_by_sentence: dict[int, set[str]] = {}  # actor codes (not places) named in each sentence
+        for span in doc.spans.get("actors", []):
+            if span._.actor is not None and span._.actor.code and span._.actor.kind != "place":
+                named_by_sentence.setdefault(span.sent.start, set()).add(span._.actor.code)
         for sent in doc.sents:
             dates = dates_by_sentence.get(sent.start, [])
+            named_in_sentence = named_by_sentence.get(sent.start, set())
             explicit = [d for _, d in dates if d.basis in ("explicit", "period")]
             if "\n" in doc[max(sent.start - 1, 0)].text_with_ws:
                 context = None  # a new paragraph starts a new story
@@ -920,7 +921,8 @@ class EventCoder:
                     if key in seen or (_code(source) == _code(target) and not self._domestic(source, target)):
                         continue
                     seen.add(key)
-                    cues = self._cues(token, pattern, triggers, source, target, doubtful, borrowed, joint, modality)
+                    cues = self._cues(token, pattern, triggers, source, target, doubtful, borrowed, joint, modality,
+                                      named_in_sentence)
                     cues |= {found_by} if found_by else set()
                     events.append(Event(doc[token.i : token.i + 1], pattern, source, target, modality, when,
                                         basis, self.confidence.of(cues), cues))

@@ -6,7 +6,10 @@ verb and a colon: "insisting: If you ..."); it is kept when a speaker is found:
     "X accused the Russians of 'showing off'": a short quote inside reported speech is the
     speaker's words, not a scare quote), or the possessor of a reporting noun ("Putin's claim");
   - "according to X", "in the words of X";
-  - a pronoun ("he says") stands for the last person named;
+  - a pronoun ("he says") stands for the last speaker or the subject of the sentences before,
+    never for a person named inside a quotation;
+  - a definite description ("the ministry said", "the statement said") stands for the body named
+    before: the actor it repeats, or the one that issued the statement;
   - a quotation alone in the paragraph after another continues that speaker's words.
 Quotation marks with no speaker anywhere (a title, a scare quote in the author's prose) are not
 quotations. Result: `doc._.quotes`, a list of Quote.
@@ -28,7 +31,8 @@ if not Doc.has_extension("quotes"):
 REPORTING = {"say", "tell", "explain", "claim", "insist", "add", "note", "observe", "warn", "write", "argue",
              "deny", "suggest", "point", "accuse", "state", "declare", "announce", "stress", "remark", "reply",
              "respond", "ask", "tweet", "express", "describe", "call", "complain", "admit", "acknowledge",
-             "assert", "maintain", "predict", "conclude", "recall", "emphasize", "emphasise", "caution", "urge"}
+             "assert", "maintain", "predict", "conclude", "recall", "emphasize", "emphasise", "caution", "urge",
+             "post", "vow", "pledge", "reiterate", "confirm", "allege", "underscore"}
 REPORTING_NOUNS = {"claim", "statement", "word", "remark", "comment", "assertion", "accusation", "warning",
                    "description", "release", "tweet", "speech", "view"}
 OPEN_CLOSE = {"\u201c": "\u201d", '"': '"', "\u00ab": "\u00bb"}
@@ -67,6 +71,10 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
 
 
 class QuoteFinder:
+    def __init__(self) -> None:
+        self._quoted: set[int] = set()  # tokens inside quotation marks, in the doc being read
+        self._found: list[Quote] = []
+
     def _actor_at(self, token: Token, actors: dict[int, Span]) -> Span | None:
         if token.i in actors:
             return actors[token.i]
@@ -98,15 +106,17 @@ class QuoteFinder:
         return doc[speaker.start : speaker.end].text if ref.kind == "organization" else None
 
     def _speaker(self, sent: Span, inside: range, actors: dict[int, Span]) -> tuple[Span | None, str]:
-        """The speaker the sentence names outside the quoted words, and how."""
+        """The speaker the sentence names outside the quoted words, and how. "According to X" names
+        the source of a report: the subject of a reporting verb, when there is one, is the speaker."""
+        reported: tuple[Span | None, str] = (None, "")
         for tok in sent:
             if tok.i in inside:
                 continue
             lemma = tok.lemma_.lower()
             if tok.lower_ == "according" and tok.i + 1 < sent.end and tok.nbor(1).lower_ == "to":
                 obj = next((c for c in tok.nbor(1).children if c.dep_ == "pobj"), None)
-                if obj is not None and (span := self._actor_at(obj, actors)):
-                    return span, "according to"
+                if obj is not None and (span := self._actor_at(obj, actors)) and reported[0] is None:
+                    reported = span, "according to"
             if tok.pos_ in ("VERB", "AUX") and lemma in REPORTING:
                 # the verb's subject, or its governing verb's ("who criticized ..., insisting: ...")
                 if any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
@@ -116,7 +126,8 @@ class QuoteFinder:
                              if i in actors and actors[i]._.actor.kind == "person"]
                     subject = named[0].root if named else subject_of(tok)[0]
                 if subject is not None and subject.i not in inside:
-                    span = self._actor_at(subject, actors) or antecedent(subject, actors, 0, PERSON_PRONOUNS)
+                    span = (self._actor_at(subject, actors) or self._pronoun_speaker(subject, actors)
+                            or self._described(subject, actors))
                     if span is not None:
                         return span, "pronoun" if subject.pos_ == "PRON" else "reporting verb"
             if tok.pos_ == "NOUN" and lemma in REPORTING_NOUNS:
@@ -127,14 +138,55 @@ class QuoteFinder:
                         obj = next((c for c in child.children if c.dep_ == "pobj"), None)
                         if obj is not None and (span := self._actor_at(obj, actors)):
                             return span, "reporting noun"
-        return None, ""
+        return reported
+
+    def _pronoun_speaker(self, pronoun: Token, actors: dict[int, Span]) -> Span | None:
+        """ "..., he said": the subject of its own or an earlier sentence, or the last speaker, up to
+        three sentences back; else the last person named outside quotation marks."""
+        if pronoun.lower_ not in PERSON_PRONOUNS:
+            return None
+        sent = pronoun.sent
+        for _ in range(4):
+            spoke = [q.speaker for q in self._found if sent.start <= q.sentence_start < sent.end]
+            if spoke and spoke[-1]._.actor.kind == "person":
+                return spoke[-1]
+            for tok in sent:
+                if tok.dep_ == "nsubj" and tok.i not in self._quoted and tok.i < pronoun.i:
+                    span = self._actor_at(tok, actors)
+                    if span is not None and span._.actor.kind == "person":
+                        return span
+            if sent.start == 0:
+                break
+            sent = pronoun.doc[sent.start - 1].sent
+        outside = {i: s for i, s in actors.items() if i not in self._quoted}
+        return antecedent(pronoun, outside, 0, PERSON_PRONOUNS)
+
+    def _described(self, noun: Token, actors: dict[int, Span]) -> Span | None:
+        """ "the ministry said": the last actor named with that noun ("Jordan's foreign ministry");
+        "the statement said": who issued it, else the subject of the sentence before."""
+        if noun.pos_ != "NOUN" or any(c.dep_ not in ("det", "amod", "compound") for c in noun.children):
+            return None  # "the country's president" names no one the text named before
+        lemma = noun.lemma_.lower()
+        earlier = sorted({s for i, s in actors.items() if i < noun.i and i not in self._quoted}, key=lambda s: s.start)
+        named = [s for s in earlier if any(t.lemma_.lower() == lemma for t in s) and s._.actor.code]
+        if named and noun.i - named[-1].start < 120:  # a few sentences back
+            return named[-1]
+        if lemma not in REPORTING_NOUNS or noun.sent.start == 0:
+            return None
+        before = noun.doc[noun.sent.start - 1].sent
+        for tok in before:
+            if tok.dep_ in ("nsubj", "nsubjpass") and (span := self._actor_at(tok, actors)) is not None and span._.actor.code:
+                return span
+        return None
 
     def __call__(self, doc: Doc) -> Doc:
         actors = {t.i: s for s in doc.spans.get("actors", []) if s._.actor for t in s}
         text = doc.text
         quotes: list[Quote] = []
+        self._found = quotes
         previous: Quote | None = None
         spans = _quote_spans(text) + self._colon_quotes(doc)
+        self._quoted = {t.i for s, e in spans if (q := doc.char_span(s, e, alignment_mode="expand")) is not None for t in q}
         for start, end in sorted(set(spans)):
             words = doc.char_span(start, end, alignment_mode="expand")
             if words is None or not any(t.is_alpha for t in words):

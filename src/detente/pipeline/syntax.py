@@ -15,7 +15,8 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
     """(subject token, passive?) of a verb, climbing to the governing verb for "to"-clauses and
     coordinated verbs, and to the noun a relative clause modifies ("Khamenei, who criticized")."""
     for _ in range(4):
-        for child in verb.children:
+        # of two subjects the nearest: the parser makes a dateline ("ANKARA (AP) —") a second subject
+        for child in sorted(verb.children, key=lambda c: abs(c.i - verb.i)):
             if child.dep_ in SUBJECTS:
                 if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
                     return verb.head, False

@@ -1,0 +1,177 @@
+"""Actor resolution on the kinds of sentence wire news is made of (US states, weapons, legislatures,
+datelines, armed forces), on sentences written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from detente.document import Document
+from detente.ingest.metadata import apply_metadata
+from detente.pipeline import analyse
+
+
+def run(nlp, text, published=date(2024, 5, 1)):
+    (records,) = analyse([apply_metadata(Document(text=text, source_path="t.txt", published=published))], nlp)
+    return records
+
+
+def mentions(nlp, text):
+    """{surface: ActorRef} of every actor mention."""
+    return {m.surface: m.actor for m in run(nlp, text).mentions if m.actor}
+
+
+def codes(nlp, text):
+    return {surface: ref.code for surface, ref in mentions(nlp, text).items() if ref.kind != "place"}
+
+
+# -- 1. a US state is not the country of the same name ---------------------------------------------
+
+@pytest.mark.parametrize("text,surface", [
+    ("The governor of Georgia vetoed the spending bill late on Thursday.", "Georgia"),
+    ("A warehouse near Savannah, Georgia, burned for two days.", "Georgia"),
+    ("Lawyers in the U.S. state of Georgia filed the complaint.", "Georgia"),
+    ("Turnout rose in Arizona, Georgia and Michigan this year.", "Georgia"),
+    ("Wildfires spread across Washington state over the weekend.", "Washington state"),
+    ("The governor of New Mexico toured the flooded towns.", "New Mexico"),
+])
+def test_a_us_state_named_as_one_is_a_us_place_not_a_country(nlp, text, surface):
+    found = mentions(nlp, text)
+    assert surface in found, found
+    ref = found[surface]
+    assert ref.kind == "place" and ref.country == "USA", ref
+    assert all(r.code != "GEO" and r.code != "MEX" for r in found.values()), found
+
+
+@pytest.mark.parametrize("text,words", [
+    ("Georgia's attorney general sued the software maker on Monday.", "attorney general"),
+    ("Georgia Gov. Tom Hadley declared an emergency after the storm.", "Tom Hadley"),
+])
+def test_a_us_states_officer_acts_for_the_us_not_the_country(nlp, text, words):
+    found = mentions(nlp, text)
+    officer = next(r for s, r in found.items() if words in s)
+    assert (officer.code, officer.role) == ("USA", "GOV")
+    assert all(r.code != "GEO" for r in found.values()), found
+
+
+def test_georgia_is_the_us_state_only_where_the_context_marks_it(nlp):
+    records = run(nlp, "Georgia and Armenia agreed to reopen the border. In Atlanta the governor of Georgia "
+                       "signed a bill.")
+    georgia = [m.actor for m in records.mentions if m.surface == "Georgia"]
+    assert [(r.kind, r.country) for r in georgia] == [("country", "GEO"), ("place", "USA")]
+
+
+# -- 2. a weapon's or an operation's name is not an actor ------------------------------------------
+
+@pytest.mark.parametrize("text,name", [
+    ("Iran said it launched Fateh missiles at the camp.", "Fateh"),
+    ("Moscow deployed Kinzhal hypersonic missiles near the border.", "Kinzhal"),
+    ("Iran supplied Fateh\u2013110 missiles to the militia.", "Fateh"),
+    ("Overnight the army launched dozens of Shahed drones at the port.", "Shahed"),
+    ("Kyiv asked for more Patriot air defense systems.", "Patriot"),
+    ("Two Kh-101 cruise missiles hit the plant.", "Kh-101"),
+    ("India began Operation Sindoor before dawn.", "Sindoor"),
+    ("Tehran called the strikes Operation Fatah's Promise.", "Fatah"),
+])
+def test_a_named_weapon_or_operation_is_no_actor(nlp, text, name):
+    found = mentions(nlp, text)
+    assert not [s for s, r in found.items() if name in s and r.kind != "place"], found
+
+
+def test_the_party_fatah_is_still_an_actor(nlp):
+    found = codes(nlp, "Fatah officials denounced the launch of Fateh missiles at the base.")
+    assert found.get("Fatah officials") == "PSE"
+    assert not [s for s in found if "Fateh" in s], found
+
+
+def test_a_state_with_its_missiles_is_still_its_military(nlp):
+    found = mentions(nlp, "Russian bombers struck the city while Shahed drones circled.")
+    assert (found["Russian bombers"].code, found["Russian bombers"].role) == ("RUS", "MIL")
+    assert not [s for s in found if "Shahed" in s]
+
+
+# -- 3. each state's legislature is its own ---------------------------------------------------------
+
+@pytest.mark.parametrize("text,code", [
+    ("China's National People's Congress adopted the new security law.", "CHN"),
+    ("India's Lok Sabha passed the data protection bill.", "IND"),
+    ("The Lok Sabha adjourned after the protest.", "IND"),
+    ("Japan's Diet enacted the defense spending bill.", "JPN"),
+    ("The National Assembly in Seoul rejected the motion.", "KOR"),
+])
+def test_a_legislature_is_its_own_countrys(nlp, text, code):
+    found = [r for r in mentions(nlp, text).values() if r.role == "LEG"]
+    assert found and all(r.code == code for r in found), found
+
+
+def test_a_shared_legislature_name_takes_the_country_named_with_it(nlp):
+    found = mentions(nlp, "Pakistan's National Assembly met on Monday, the Chinese Congress on Tuesday and "
+                          "the National Assembly in Seoul on Friday.")
+    assert sorted(r.code for r in found.values() if r.role == "LEG") == ["CHN", "KOR", "PAK"], found
+
+
+def test_bare_congress_is_the_us_only_in_a_us_context(nlp):
+    us = mentions(nlp, "The White House urged Congress to approve the aid package for Ukraine.")
+    assert (us["Congress"].code, us["Congress"].role) == ("USA", "LEG")
+    other = mentions(nlp, "In New Delhi the Congress opposed the farm reforms, and Narendra Modi defended them.")
+    assert all(r.code != "USA" for r in other.values()), other
+
+
+# -- 4. a dateline says where the story was filed ---------------------------------------------------
+
+@pytest.mark.parametrize("text,place", [
+    ("ISLAMABAD: Pakistan expelled two Indian diplomats on Sunday.", "ISLAMABAD"),
+    ("ANKARA (AP) — Turkey summoned the Swedish ambassador on Monday.", "ANKARA"),
+    ("BAGHDAD/AMMAN, March 3 (Reuters) - Iraq accused Jordan of closing the crossing.", "BAGHDAD"),
+    ("KYIV, Ukraine — Ukraine accused Russia of shelling a power station.", "KYIV"),
+    ("Headline about the border\n\nWASHINGTON — Mexico protested the new tariffs.", "WASHINGTON"),
+])
+def test_a_datelines_place_is_a_place_and_no_events_actor(nlp, text, place):
+    records = run(nlp, text)
+    where = next(m for m in records.mentions if m.surface == place)
+    assert where.actor is not None and where.actor.kind == "place" and where.actor.code is None
+    assert not [m for m in records.mentions if m.surface in ("AP", "Reuters") and m.actor], "the credit is no actor"
+    assert records.events and all(place not in (e.source_text or "") for e in records.events)
+
+
+def test_a_dateline_names_the_right_source_and_a_capital_opening_prose_is_no_dateline(nlp):
+    records = run(nlp, "ANKARA (AP) — Turkey summoned the Swedish ambassador on Monday.\n\n"
+                       "Ankara also recalled its envoy from Stockholm.")
+    assert [(e.source, e.source_text) for e in records.events][0] == ("TUR", "Turkey")
+    ankara = [m.actor for m in records.mentions if m.surface == "Ankara"]
+    assert [(r.code, r.role) for r in ankara] == [("TUR", "GOV")]
+
+
+# -- 5. armed forces and security bodies -------------------------------------------------------------
+
+@pytest.mark.parametrize("text,surface,code,role", [
+    ("The People\u2019s Liberation Army sent ships toward the strait.", "People\u2019s Liberation Army", "CHN", "MIL"),
+    ("The PLA Eastern Theater Command announced drills.", "PLA Eastern Theater Command", "CHN", "MIL"),
+    ("The Russian Investigative Committee charged the pilot.", "Russian Investigative Committee", "RUS", "COP"),
+    ("The Investigative Committee opened a case.", "Investigative Committee", "RUS", "COP"),
+    ("Hamas' armed wing released a video of the hostages.", "Hamas' armed wing", "HAMAS", "MIL"),
+])
+def test_named_armed_forces_and_security_bodies(nlp, text, surface, code, role):
+    found = mentions(nlp, text)
+    assert surface in found, found
+    assert found[surface].code == code
+    if role:
+        assert found[surface].role == role
+
+
+def test_a_story_of_armed_bodies(nlp):
+    text = ("The Sudanese Armed Forces shelled the market as the Rapid Support Forces took the town. "
+            "Ukraine\u2019s air force shot down nine drones. The Kosovo police closed the bridge, the Israel "
+            "Defense Forces ordered an evacuation and Hamas\u2019 armed wing released a video.")
+    found = codes(nlp, text)
+    assert {found.get(s) for s in ("Sudanese Armed Forces", "Rapid Support Forces", "Ukraine\u2019s air force",
+                                    "Kosovo police", "Israel Defense Forces", "Hamas\u2019 armed wing")} \
+        == {"SDN", "RSF", "UKR", "XKX", "ISR", "HAMAS"}, found
+
+
+def test_a_weapon_named_once_is_that_weapon_in_later_mentions(nlp):
+    text = ("Tehran unveiled the Sayyad-4 interceptor on Sunday. Experts doubt that the Sayyad system "
+            "works, and Kyiv said Shahed drones hit the port before more Shaheds arrived.")
+    found = mentions(nlp, text)
+    assert not [s for s, r in found.items() if ("Sayyad" in s or "Shahed" in s) and r.kind != "place"], found
