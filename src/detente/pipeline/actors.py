@@ -457,8 +457,9 @@ class ActorResolver:
         """A wire dateline's places as places acting for no one, and every token of the dateline (its
         date and agency credit are no actors either). Its first place must be a city or a capital."""
         places, blocked = [], set()
-        for line in wire_datelines(doc.text):
-            found = [(doc.char_span(s, e, alignment_mode="expand"), self._place_named(doc.text[s:e])) for s, e in line.places]
+        text = doc.text  # built once: Doc.text joins every token
+        for line in wire_datelines(text):
+            found = [(doc.char_span(s, e, alignment_mode="expand"), self._place_named(text[s:e])) for s, e in line.places]
             if found[0][1] is None or found[0][1][0] == "country":
                 continue  # "UN:", "US, China —": not where a story was filed
             whole = doc.char_span(line.start, line.end, alignment_mode="expand")
@@ -498,7 +499,9 @@ class ActorResolver:
         ref = span._.actor
         before = doc[span.start - 1].text if span.start else ""
         named = self.kb.things.get(before, ("", False))[1] or self.kb.things.get(span[0].text, ("", False))[1]
-        numbered = re.match(r"[-\u2011\u2013]\d", doc.text[span.end_char : span.end_char + 2]) \
+        # the characters right after the span (doc.text would rebuild the whole text for each span)
+        after = span[-1].whitespace_ + "".join(t.text_with_ws for t in doc[span.end : span.end + 2])
+        numbered = re.match(r"[-\u2011\u2013]\d", after[:2]) \
             or re.search(r"[A-Za-z][-\u2011\u2013]\d", span.text)
         if numbered and not named:
             named = ref is None or ref.kind not in ("country", "person", "region")
@@ -557,6 +560,7 @@ class ActorResolver:
         Seoul"), else the body whose country the paragraph, or failing any the article, names."""
         by_start = {s.start: s for s in spans}
         out = []
+        text = doc.text if any(s._.actor.how == "shared" for s in spans) else ""  # built once
         for span in spans:
             ref = span._.actor
             if ref.how != "shared":
@@ -569,7 +573,6 @@ class ActorResolver:
                 span._.actor = replace(found, how="shared name + country")
                 out.append(span)
                 continue
-            text = doc.text
             start, end = text.rfind("\n", 0, span.start_char) + 1, text.find("\n", span.end_char)
             for lo, hi in ((start, len(text) if end == -1 else end), (0, len(text))):
                 named = Counter(s._.actor.country for s in spans if lo <= s.start_char < hi and s._.actor.country
