@@ -186,7 +186,7 @@ def test_eval_counts_an_undirected_act_for_both_directions_the_gold_lists(nlp):
 
 def test_the_end_of_an_event_takes_its_actors_and_is_coded_as_its_end(nlp):
     found = scored(nlp, "The arms agreement between Egypt and Russia collapsed in March 2019.")
-    assert [e[:3] for e in found] == [("EGY", "RUS", "16")] and found[0][3] >= COUNT  # its end, done by nobody
+    assert [e[:3] for e in found] == [("EGY", "RUS", "16")]  # its end, which nobody did to anyone
     found = scored(nlp, "The cancellation of the arms agreement between Egypt and Russia came in May 2019.")
     cancelled = [c for s, t, r, c in found if r == "16"]
     assert cancelled and all(c < COUNT for c in cancelled)  # someone cancelled it: "between" does not say who

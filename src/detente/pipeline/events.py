@@ -76,6 +76,8 @@ GOVERNING_ROOTS = set(_CUES["governing_roots"])
 ASKING_ROOTS = set(_CUES["asking_roots"])
 ABOUT_PREPS = set(_CUES["about_preps"])
 THREAT_CODE = str(_CUES["threat_code"])
+OBLIGATION_MODALS = set(_CUES["obligation_modals"])
+DEMAND_CODE = str(_CUES["demand_code"])
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 BACKGROUND_DAYS = 365  # an article whose last date is older than this has turned to history
 POSSESSIVES = {"its", "his", "her"}
@@ -421,7 +423,7 @@ class EventCoder:
                 return True  # "plans to visit": the visit, coded as an intent, says it all
             if lemma in HELPING_VERBS and any(c.dep_ in ("xcomp", "ccomp") and c.i in triggers for c in token.children):
                 return True  # "helped broker a ceasefire": the brokering
-            if self.vocab.codes[pattern.code].root == "01" and any(
+            if self.vocab.codes[pattern.code].root == "01" and self._obligation(token) is None and any(
                     c.dep_ == "ccomp" and c.i in triggers and not self._yields(c, triggers[c.i], triggers, actors)
                     for c in token.children):
                 return True  # "Washington says it will impose sanctions": the statement is the threat it makes
@@ -614,8 +616,13 @@ class EventCoder:
                 return "negated", False
         intent = False
         for tok in chain:
-            if any(c.dep_ == "aux" and c.lower_ in SPECULATIVE_MODALS for c in tok.children):
+            # "said they would boycott": reported speech shifts "will" back to "would", still a plan
+            backshifted = tok.dep_ == "ccomp" and tok.head.lemma_.lower() in REPORT_VERBS
+            if any(c.dep_ == "aux" and c.lower_ in SPECULATIVE_MODALS and not (backshifted and c.lower_ == "would")
+                   for c in tok.children):
                 return "hypothetical", False
+            if backshifted and any(c.dep_ == "aux" and c.lower_ == "would" for c in tok.children):
+                intent = True
             if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children):
                 return "hypothetical", False
             lemma = tok.lemma_.lower()
@@ -672,11 +679,19 @@ class EventCoder:
         return bool(condition or (pattern.pos == "NOUN" and self._background(token)) or self._content(token)
                     or (unordered and not self.vocab.codes[pattern.code].mutual) or self._asked(token, triggers))
 
+    def _obligation(self, verb: Token) -> Token | None:
+        """The clause a statement says someone must or should carry out ("said Japan must retract")."""
+        return next((c for c in verb.children if c.dep_ == "ccomp" and any(
+            a.dep_ == "aux" and a.lower_ in OBLIGATION_MODALS for a in c.children)
+            and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)), None)
+
     def _asked(self, trigger: Token, triggers: dict[int, Pattern]) -> bool:
         """Whether the trigger is what a demand or appeal asks for ("demanded that Hamas renounce
-        its armed struggle", "urged Iraq to cooperate"), not something done."""
+        its armed struggle", "urged Iraq to cooperate", "said Japan must retract"), not something done."""
         clause = trigger.head if trigger.dep_ == "dobj" else trigger  # "urged Iraq to end the siege"
         asker = triggers.get(clause.head.i)
+        if asker is not None and self._obligation(clause.head) is clause:
+            return True
         return (clause.dep_ in ("ccomp", "xcomp") and asker is not None and asker.pos == "VERB"
                 and self.vocab.codes[asker.code].root in ASKING_ROOTS)
 
@@ -829,8 +844,15 @@ class EventCoder:
                     continue  # "Western sanctions" as background, not "the 2010 sanctions" or "new sanctions"
                 borrowed = joint = False
                 found_by = ""  # how a target missing from the clause was found
+                obliged = self._obligation(token) if self.vocab.codes[pattern.code].root == "01" else None
+                if obliged is not None:  # "China said Japan must retract the remarks": a demand of Japan
+                    pattern = replace(pattern, code=DEMAND_CODE)
                 if pattern.pos == "VERB":
                     sources, targets = self._verb_arguments(token, actors, triggers, pattern.code)
+                    if obliged is not None:
+                        taken = {_code(x) for x in sources}
+                        targets = [s for c in obliged.children if c.dep_ in ("nsubj", "nsubjpass")
+                                   for s in self._actors_of(c, actors, token) if _code(s) not in taken] or targets
                     subject, passive = subject_of(token)
                     spoken = subject is not None and not passive and subject.lemma_.lower() in SPEECH_NOUNS
                     if not sources and (passive or spoken) and self._agent(token) is None and last_source is not None \

@@ -7,7 +7,8 @@ from spacy.tokens import Span, Token
 
 SUBJECTS = {"nsubj", "csubj"}
 PRONOUN_KINDS = {"he": ("person",), "she": ("person",), "it": ("country", "organization"),
-                 "his": ("person",), "her": ("person",), "its": ("country", "organization")}
+                 "his": ("person",), "her": ("person",), "its": ("country", "organization"),
+                 "they": ("country", "organization"), "their": ("country", "organization")}
 PERSON_PRONOUNS = {"he": ("person",), "she": ("person",)}
 
 
@@ -39,12 +40,12 @@ def antecedent(pronoun: Token, actors: dict[int, Span], since: int = 0,
     kinds = pronouns.get(pronoun.lower_)
     if kinds is None:
         return None
-    if pronoun.lower_ == "it":
+    if pronoun.lower_ in ("it", "they"):
         # "it" takes the nearest earlier subject: "History doesn't force Iran and Russia to be
         # enemies, but it did ..." is history, not Russia; a subject that is no actor means none.
         for i in range(pronoun.i - 1, since - 1, -1):
             tok = pronoun.doc[i]
-            if tok.dep_ in ("nsubj", "nsubjpass") and tok.lower_ != "it":
+            if tok.dep_ in ("nsubj", "nsubjpass") and tok.lower_ not in ("it", "they"):
                 span = actors.get(i)
                 if span is None and tok.pos_ in ("NOUN", "PROPN"):
                     return None
