@@ -168,3 +168,14 @@ def test_both_countries_are_the_last_two_named(nlp):
     text = "Sudan and Chad traded accusations on Friday. The UN urged both countries to talk."
     found = keys(coded(nlp, text), counted=False)
     assert {("UN", "SDN", "02"), ("UN", "TCD", "02")} <= found
+
+
+def test_a_statement_that_another_must_act_is_a_demand(nlp):
+    found = coded(nlp, "Vietnam said China must withdraw its survey ship.")
+    assert ("VNM", "CHN", "10") in keys(found, counted=False)
+    assert not any(s == "CHN" and c >= COUNT for s, _, _, _, c in found)  # the withdrawal is only demanded
+
+
+def test_would_in_reported_speech_is_a_plan(nlp):
+    found = coded(nlp, "Serbian officials said they would boycott all contact with Kosovo.")
+    assert ("SRB", "XKX", "13") in keys(found, counted=False)  # a threat, not a hypothetical boycott
