@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-import yaml
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
@@ -19,68 +18,24 @@ from spacy.util import filter_spans
 
 from ..knowledge.confidence import load_confidence
 from ..knowledge.events import EventVocabulary, Pattern, load_vocabulary
-from ..knowledge.kb import DATA
 from .dates import WhenDate, needs_anchor, period_date, period_names, read_date
+from .event_context import ContextReader, _code
+from .event_cues import (
+    SPECULATIVE_MODALS, FUTURE_MODALS, INTENT_VERBS, UNREAL_VERBS, REPORT_VERBS, REPORT_ADVERBS,
+    NEGATORS, INTENT_CODES, TARGET_PREPS, NOUN_TARGET_PREPS, PLACE_PREPS, PLACE_ROOTS, PLACE_CODES,
+    CLAUSE_TARGET_ROOTS, OBJECT_PLACE_ROOTS, RELATIONAL_NOUNS, PLACE_NOUNS, BACKGROUND_PREPS,
+    CONTENT_NOUNS, TREATY_NOUNS, PERIOD_PREPS, PERIOD_FRAMES, LIGHT_VERBS, NON_STATE_SPEAKERS,
+    HELPING_VERBS, ECONOMIC_NOUNS, ECONOMIC_CODE, VIOLENT_ROOTS, FRESH_MODIFIERS, RECIPROCAL_VERBS,
+    DISPLAY_NOUNS, JOINT_MODIFIERS, WEAPON_NOUNS, DISPLAY_CODE, SPEAKER_PREPS, REACTION_ROOTS,
+    CONTEXT_TARGET_ROOTS, JOINT_ROOTS, JOINT_EXCLUDED, PEOPLE_NOUNS, PEOPLE_PREPS, SPEECH_NOUNS,
+    GOVERNING_ROOTS, ASKING_ROOTS, ABOUT_PREPS, THREAT_CODE, OBLIGATION_MODALS, DEMAND_CODE,
+    SUBJECT_DEPS, BACKGROUND_DAYS, POSSESSIVES,
+)
 from .syntax import antecedent, subject_of
 
 if not Doc.has_extension("events"):
     Doc.set_extension("events", default=None)
 
-# The words read around a trigger live in event_cues.yaml; see its comments for what each set does.
-_CUES = yaml.safe_load((DATA / "event_cues.yaml").read_text(encoding="utf-8"))
-SPECULATIVE_MODALS = set(_CUES["modality"]["speculative_modals"])
-FUTURE_MODALS = set(_CUES["modality"]["future_modals"])
-INTENT_VERBS = set(_CUES["modality"]["intent_verbs"])
-UNREAL_VERBS = set(_CUES["modality"]["unreal_verbs"])
-REPORT_VERBS = set(_CUES["modality"]["report_verbs"])
-REPORT_ADVERBS = set(_CUES["modality"]["report_adverbs"])
-NEGATORS = set(_CUES["modality"]["negators"])
-INTENT_CODES = dict(_CUES["intent_codes"])
-TARGET_PREPS = set(_CUES["targets"]["verb_preps"])
-NOUN_TARGET_PREPS = set(_CUES["targets"]["noun_preps"])
-PLACE_PREPS = set(_CUES["targets"]["place_preps"])
-PLACE_ROOTS = set(_CUES["targets"]["place_roots"])
-PLACE_CODES = set(_CUES["targets"]["place_codes"])
-CLAUSE_TARGET_ROOTS = set(_CUES["targets"]["clause_roots"])
-OBJECT_PLACE_ROOTS = set(_CUES["targets"]["object_place_roots"])
-RELATIONAL_NOUNS = set(_CUES["targets"]["relational_nouns"])
-PLACE_NOUNS = set(_CUES["targets"]["place_nouns"])
-BACKGROUND_PREPS = set(_CUES["background_preps"])
-CONTENT_NOUNS = set(_CUES["content_nouns"])
-TREATY_NOUNS = set(_CUES["treaty_nouns"])
-PERIOD_PREPS = set(_CUES["periods"]["preps"])
-PERIOD_FRAMES = set(_CUES["periods"]["frames"])
-LIGHT_VERBS = set(_CUES["light_verbs"])
-NON_STATE_SPEAKERS = set(_CUES["non_state_speakers"])
-HELPING_VERBS = set(_CUES["helping_verbs"])
-ECONOMIC_NOUNS = set(_CUES["economic_nouns"])
-ECONOMIC_CODE = str(_CUES["economic_code"])
-VIOLENT_ROOTS = set(_CUES["violent_roots"])
-FRESH_MODIFIERS = set(_CUES["fresh_modifiers"])
-RECIPROCAL_VERBS = set(_CUES["reciprocal_verbs"])
-DISPLAY_NOUNS = set(_CUES["display_nouns"])
-JOINT_MODIFIERS = set(_CUES["joint_modifiers"])
-WEAPON_NOUNS = set(_CUES["weapon_nouns"])
-DISPLAY_CODE = str(_CUES["display_code"])
-SPEAKER_PREPS = set(_CUES["speaker_preps"])
-REACTION_ROOTS = set(_CUES["reaction_roots"])
-CONTEXT_TARGET_ROOTS = set(_CUES["context_target_roots"])
-JOINT_ROOTS = set(_CUES["joint_roots"])
-JOINT_EXCLUDED = set(_CUES["joint_excluded_codes"])
-PEOPLE_NOUNS = set(_CUES["people_nouns"])
-PEOPLE_PREPS = set(_CUES["people_preps"])
-SPEECH_NOUNS = set(_CUES["speech_nouns"])
-ANAPHORIC_NOUNS = dict(_CUES["anaphoric_nouns"])
-PAIR_NOUNS = set(_CUES["pair_nouns"])
-GOVERNING_ROOTS = set(_CUES["governing_roots"])
-ASKING_ROOTS = set(_CUES["asking_roots"])
-ABOUT_PREPS = set(_CUES["about_preps"])
-THREAT_CODE = str(_CUES["threat_code"])
-OBLIGATION_MODALS = set(_CUES["obligation_modals"])
-DEMAND_CODE = str(_CUES["demand_code"])
-SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
-BACKGROUND_DAYS = 365  # an article whose last date is older than this has turned to history
-POSSESSIVES = {"its", "his", "her"}
 
 
 @dataclass(frozen=True)
@@ -108,11 +63,7 @@ def _aimed_at_place(code: str) -> bool:
     return code[:2] in PLACE_ROOTS or code in PLACE_CODES
 
 
-def _code(span: Span | None) -> str | None:
-    return span._.actor.code if span is not None and span._.actor is not None else None
-
-
-class EventCoder:
+class EventCoder(ContextReader):
     def __init__(self, nlp: Language, vocabulary: EventVocabulary | None = None):
         self.vocab = vocabulary or load_vocabulary()
         self.confidence = load_confidence()
@@ -165,40 +116,6 @@ class EventCoder:
                         found.append(actors[obj.i])
                         break
         return list(dict.fromkeys(found))
-
-    def _described(self, noun: Token, actors: dict[int, Span]) -> Span | None:
-        """The actor a definite description stands for ("the group" after "the Houthis"), found as
-        a pronoun's antecedent is: the last of its kind in its sentence or the two before."""
-        kind = ANAPHORIC_NOUNS.get(noun.lower_)
-        if kind is None or not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
-            return None
-        if any(c.dep_ in ("poss", "compound", "amod", "nmod") and c.i in actors for c in noun.children):
-            return None  # "the Iranian group" names its own
-        since = self._sentences_back(noun, 3)
-        for i in range(noun.i - 1, since - 1, -1):
-            span = actors.get(i)
-            if span is None or span._.actor.how == "demonym modifier":
-                continue
-            ref = span._.actor
-            if kind == "state" and ref.kind == "country":
-                return span
-            if kind == "group" and ref.kind == "organization" and ref.code and ref.code != ref.country:
-                return span
-        return None
-
-    def _pair(self, noun: Token, actors: dict[int, Span]) -> list[Span]:
-        """The two states "both countries", "the two nations", "both sides" stand for: the last two
-        named in its sentence or the two before."""
-        if noun.lemma_.lower() not in PAIR_NOUNS or not any(c.lower_ in ("both", "two") for c in noun.children):
-            return []
-        found: dict[str, Span] = {}
-        for i in range(noun.i - 1, self._sentences_back(noun, 3) - 1, -1):
-            span = actors.get(i)
-            if span is not None and span._.actor.kind == "country" and span._.actor.how != "demonym modifier":
-                found.setdefault(span._.actor.code, span)
-            if len(found) == 2:
-                return list(found.values())
-        return []
 
     def _shares(self, obj: Token, triggers: dict[int, Pattern], root: str) -> bool:
         """An object that is an event noun of the verb's own kind: "backed sanctions" is taking part
@@ -307,17 +224,6 @@ class EventCoder:
             add(self._objects(verb, actors, triggers, PLACE_PREPS, direct=False) + grounds)
             targets = targets[:1]
         return sources, targets[:3] if sources else targets[:1]
-
-    @staticmethod
-    def _sentences_back(token: Token, n: int) -> int:
-        """Where a pronoun's antecedent may be: its sentence and the n-1 before (he/she reach
-        further than "it", as a story keeps following the person it is about)."""
-        start = token.sent.start
-        for _ in range(n - 1):
-            if start == 0:
-                break
-            start = token.doc[start - 1].sent.start
-        return start
 
     @staticmethod
     def _complements(verb: Token) -> list[Token]:
@@ -486,78 +392,6 @@ class EventCoder:
             return False  # "fired missiles at targets in Syria": aimed at someone, though unnamed here
         weapons = {lemma} | {c.lemma_.lower() for c in token.children if c.dep_ in ("dobj", "nsubjpass", "compound")}
         return bool(weapons & WEAPON_NOUNS)
-
-    @staticmethod
-    def _domestic(source: Span, target: Span | None) -> bool:
-        """Two parts of one state acting on each other (a government and its rebels, police and
-        protesters): an event, unlike a state acting on itself."""
-        roles = (source._.actor.role, target._.actor.role if target is not None else None)
-        return all(roles) and roles[0] != roles[1]
-
-    @staticmethod
-    def _each_other(token: Token) -> bool:
-        return any(t.lower_ == "other" and any(c.lower_ in ("each", "one") for c in t.children) or t.lower_ == "another"
-                   and any(c.lower_ == "one" for c in t.children) for t in token.subtree if t.head == token or t.head.head == token)
-
-    def _reacted_to(self, token: Token, sources: list[Span], actors: dict[int, Span], triggers: dict[int, Pattern],
-                    events: list[Event]) -> list[Span]:
-        """Whom a reaction is aimed at: the actor of the act it reacts to, named in that act's phrase
-        ("condemned the Pakistani airstrikes") or, for "the attack", "the move", the last other actor
-        who acted in the three sentences before."""
-        own = {_code(s) for s in sources}
-        objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
-        objects += self._prep_objects(token, {"of", "to", "against", "on", "over"})
-        # "warned that the US will not tolerate Houthi attacks": the act the content is about
-        objects += [o for c in token.children if c.dep_ in ("ccomp", "xcomp") for o in c.children if o.dep_ == "dobj"]
-        for obj in objects:
-            if obj.i not in triggers or triggers[obj.i].pos != "NOUN":
-                continue
-            theirs = [s for s in self._noun_arguments(obj, actors, triggers[obj.i].code)[0] if _code(s) not in own]
-            if theirs:
-                return theirs[:1]
-            earlier = self._mentioned(obj, triggers[obj.i], events)  # "condemned the exercises" told of before
-            if earlier is not None and earlier.source_code not in own:
-                return [earlier.source]
-            if any(c.lower_ in ("the", "this", "that", "these", "those") for c in obj.children):
-                since = self._sentences_back(token, 3)
-                before = [e for e in events if e.trigger.start >= since and e.source_code not in own]
-                return [before[-1].source] if before else []
-        return []
-
-    def _mentioned(self, noun: Token, pattern: Pattern, events: list[Event]) -> Event | None:
-        """The earlier act a definite event noun with no actors of its own mentions again: the last
-        one of the same root in its sentence or the three before ("Israel struck Iran. The strikes
-        ..." ; "this release")."""
-        if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in noun.children):
-            return None
-        if noun.dep_ not in ("nsubj", "nsubjpass", "dobj", "attr", "ROOT"):
-            return None  # "during the talks", "back into the deal": the scene, not the act told of
-        root = self.vocab.codes[pattern.code].root
-        near, far = self._sentences_back(noun, 4), self._sentences_back(noun, 10)
-        lemma = noun.lemma_.lower()
-        for event in reversed(events):
-            if event.trigger.start < far:
-                break
-            if event.trigger.start >= noun.i:
-                continue
-            if event.trigger.root.lemma_.lower() == lemma or (
-                    event.trigger.start >= near and self.vocab.codes[event.pattern.code].root == root):
-                return event  # the same word further back ("the exercises"), the same kind of act near
-        return None
-
-    def _counterpart(self, token: Token, source: Span, events: list[Event]) -> list[Span]:
-        """The other side of the source's last act in this sentence or the two before: "Iran
-        retaliates" after "the US struck Iran's nuclear sites"."""
-        since = self._sentences_back(token, 3)
-        code = _code(source)
-        for event in reversed(events):
-            if event.trigger.start < since:
-                break
-            if event.source_code == code and event.target is not None:
-                return [event.target]
-            if event.target_code == code and event.source is not None:
-                return [event.source]
-        return []
 
     @staticmethod
     def _fresh(noun: Token) -> bool:

@@ -1,0 +1,142 @@
+"""Who an act is aimed at, or done by, when its own clause does not say: what the sentences before
+tell. The event coder (pipeline/events.py) mixes this in: definite descriptions ("the group", "both
+countries"), an act mentioned again ("the strikes"), reactions to an earlier act, the counterpart of
+the source's last act, and the sentences a pronoun's antecedent may be in."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span, Token
+
+from .event_cues import ANAPHORIC_NOUNS, PAIR_NOUNS
+
+if TYPE_CHECKING:
+    from ..knowledge.events import Pattern
+    from .events import Event
+
+
+def _code(span: Span | None) -> str | None:
+    return span._.actor.code if span is not None and span._.actor is not None else None
+
+
+class ContextReader:
+    """Methods of EventCoder that read beyond the trigger's clause."""
+
+    def _described(self, noun: Token, actors: dict[int, Span]) -> Span | None:
+        """The actor a definite description stands for ("the group" after "the Houthis"), found as
+        a pronoun's antecedent is: the last of its kind in its sentence or the two before."""
+        kind = ANAPHORIC_NOUNS.get(noun.lower_)
+        if kind is None or not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+            return None
+        if any(c.dep_ in ("poss", "compound", "amod", "nmod") and c.i in actors for c in noun.children):
+            return None  # "the Iranian group" names its own
+        since = self._sentences_back(noun, 3)
+        for i in range(noun.i - 1, since - 1, -1):
+            span = actors.get(i)
+            if span is None or span._.actor.how == "demonym modifier":
+                continue
+            ref = span._.actor
+            if kind == "state" and ref.kind == "country":
+                return span
+            if kind == "group" and ref.kind == "organization" and ref.code and ref.code != ref.country:
+                return span
+        return None
+
+    def _pair(self, noun: Token, actors: dict[int, Span]) -> list[Span]:
+        """The two states "both countries", "the two nations", "both sides" stand for: the last two
+        named in its sentence or the two before."""
+        if noun.lemma_.lower() not in PAIR_NOUNS or not any(c.lower_ in ("both", "two") for c in noun.children):
+            return []
+        found: dict[str, Span] = {}
+        for i in range(noun.i - 1, self._sentences_back(noun, 3) - 1, -1):
+            span = actors.get(i)
+            if span is not None and span._.actor.kind == "country" and span._.actor.how != "demonym modifier":
+                found.setdefault(span._.actor.code, span)
+            if len(found) == 2:
+                return list(found.values())
+        return []
+
+    @staticmethod
+    def _each_other(token: Token) -> bool:
+        return any(t.lower_ == "other" and any(c.lower_ in ("each", "one") for c in t.children) or t.lower_ == "another"
+                   and any(c.lower_ == "one" for c in t.children) for t in token.subtree if t.head == token or t.head.head == token)
+
+    def _reacted_to(self, token: Token, sources: list[Span], actors: dict[int, Span], triggers: dict[int, Pattern],
+                    events: list[Event]) -> list[Span]:
+        """Whom a reaction is aimed at: the actor of the act it reacts to, named in that act's phrase
+        ("condemned the Pakistani airstrikes") or, for "the attack", "the move", the last other actor
+        who acted in the three sentences before."""
+        own = {_code(s) for s in sources}
+        objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+        objects += self._prep_objects(token, {"of", "to", "against", "on", "over"})
+        # "warned that the US will not tolerate Houthi attacks": the act the content is about
+        objects += [o for c in token.children if c.dep_ in ("ccomp", "xcomp") for o in c.children if o.dep_ == "dobj"]
+        for obj in objects:
+            if obj.i not in triggers or triggers[obj.i].pos != "NOUN":
+                continue
+            theirs = [s for s in self._noun_arguments(obj, actors, triggers[obj.i].code)[0] if _code(s) not in own]
+            if theirs:
+                return theirs[:1]
+            earlier = self._mentioned(obj, triggers[obj.i], events)  # "condemned the exercises" told of before
+            if earlier is not None and earlier.source_code not in own:
+                return [earlier.source]
+            if any(c.lower_ in ("the", "this", "that", "these", "those") for c in obj.children):
+                since = self._sentences_back(token, 3)
+                before = [e for e in events if e.trigger.start >= since and e.source_code not in own]
+                return [before[-1].source] if before else []
+        return []
+
+    def _mentioned(self, noun: Token, pattern: Pattern, events: list[Event]) -> Event | None:
+        """The earlier act a definite event noun with no actors of its own mentions again: the last
+        one of the same root in its sentence or the three before ("Israel struck Iran. The strikes
+        ..." ; "this release")."""
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in noun.children):
+            return None
+        if noun.dep_ not in ("nsubj", "nsubjpass", "dobj", "attr", "ROOT"):
+            return None  # "during the talks", "back into the deal": the scene, not the act told of
+        root = self.vocab.codes[pattern.code].root
+        near, far = self._sentences_back(noun, 4), self._sentences_back(noun, 10)
+        lemma = noun.lemma_.lower()
+        for event in reversed(events):
+            if event.trigger.start < far:
+                break
+            if event.trigger.start >= noun.i:
+                continue
+            if event.trigger.root.lemma_.lower() == lemma or (
+                    event.trigger.start >= near and self.vocab.codes[event.pattern.code].root == root):
+                return event  # the same word further back ("the exercises"), the same kind of act near
+        return None
+
+    def _counterpart(self, token: Token, source: Span, events: list[Event]) -> list[Span]:
+        """The other side of the source's last act in this sentence or the two before: "Iran
+        retaliates" after "the US struck Iran's nuclear sites"."""
+        since = self._sentences_back(token, 3)
+        code = _code(source)
+        for event in reversed(events):
+            if event.trigger.start < since:
+                break
+            if event.source_code == code and event.target is not None:
+                return [event.target]
+            if event.target_code == code and event.source is not None:
+                return [event.source]
+        return []
+
+    @staticmethod
+    def _domestic(source: Span, target: Span | None) -> bool:
+        """Two parts of one state acting on each other (a government and its rebels, police and
+        protesters): an event, unlike a state acting on itself."""
+        roles = (source._.actor.role, target._.actor.role if target is not None else None)
+        return all(roles) and roles[0] != roles[1]
+
+    @staticmethod
+    def _sentences_back(token: Token, n: int) -> int:
+        """Where a pronoun's antecedent may be: its sentence and the n-1 before (he/she reach
+        further than "it", as a story keeps following the person it is about)."""
+        start = token.sent.start
+        for _ in range(n - 1):
+            if start == 0:
+                break
+            start = token.doc[start - 1].sent.start
+        return start
+
