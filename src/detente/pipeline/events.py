@@ -9,6 +9,7 @@ trigger's clause. Result: `doc._.events`, a list of Event.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, replace
 
 from spacy.language import Language
@@ -36,6 +37,9 @@ from .syntax import antecedent, subject_of
 if not Doc.has_extension("events"):
     Doc.set_extension("events", default=None)
 
+
+
+MAX_SOURCES = 3  # "the United States, South Korea and Japan held drills": each of three acts
 
 
 @dataclass(frozen=True)
@@ -739,18 +743,19 @@ class EventCoder(ContextReader):
                 if pattern.inverse:  # "the envoy drew Iranian ire": Iran acts, at the envoy
                     objects = [c for c in token.children if c.dep_ in ("dobj", "ccomp")]
                     sources, targets = self._actors_of(objects[0] if objects else None, actors, token)[:1], sources[:1]
-                sources = [s for s in sources if s._.actor.role not in NON_STATE_SPEAKERS][:2]
+                sources = [s for s in sources if s._.actor.role not in NON_STATE_SPEAKERS][:MAX_SOURCES]
                 if not sources:
                     continue  # an event needs someone who acts
                 pairs = [(s, t) for s in sources for t in targets or [None]]
-                if not targets and len(sources) == 2 and self.vocab.codes[pattern.code].mutual:
-                    pairs = [(sources[0], sources[1])]  # "Russia and Iran struck a deal": one act, no direction
-                elif not targets and len(sources) == 2 and (token.lemma_.lower() in RECIPROCAL_VERBS or self._each_other(token)
-                                                            or (self.vocab.codes[pattern.code].root in JOINT_ROOTS
-                                                                and pattern.code not in JOINT_EXCLUDED)):
+                together = list(itertools.permutations(sources, 2))
+                if not targets and len(sources) > 1 and self.vocab.codes[pattern.code].mutual:
+                    # "Russia and Iran struck a deal": one act, no direction, between each two
+                    pairs = [(a, b) for a, b in together if a.start < b.start]
+                elif not targets and len(sources) > 1 and (token.lemma_.lower() in RECIPROCAL_VERBS or self._each_other(token)
+                                                           or (self.vocab.codes[pattern.code].root in JOINT_ROOTS
+                                                               and pattern.code not in JOINT_EXCLUDED)):
                     # "exchanged prisoners", "accused each other", "India and Pakistan agreed to a ceasefire"
-                    pairs = [(sources[0], sources[1]), (sources[1], sources[0])]
-                    joint = True
+                    pairs, joint = together, True
                 condition = self._condition(token)
                 if condition == "comparison":
                     continue  # "as if America had sought weapons from Cuba": a figure, not an act
