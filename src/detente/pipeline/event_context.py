@@ -125,9 +125,14 @@ class ContextReader:
     @staticmethod
     def _domestic(source: Span, target: Span | None) -> bool:
         """Two parts of one state acting on each other (a government and its rebels, police and
-        protesters): an event, unlike a state acting on itself."""
-        roles = (source._.actor.role, target._.actor.role if target is not None else None)
-        return all(roles) and roles[0] != roles[1]
+        protesters), or an act at home (a curfew in the capital): an event, unlike a state acting on
+        itself; the confidence model weighs such domestic acts (cue `domestic`)."""
+        if target is None or source.start == target.start:
+            return False
+        roles = (source._.actor.role, target._.actor.role)
+        if target._.actor.kind == "place":  # "a curfew in Algiers", "rebels shelled Juba": at home
+            return True
+        return any(roles) and roles[0] != roles[1]
 
     @staticmethod
     def _sentences_back(token: Token, n: int) -> int:

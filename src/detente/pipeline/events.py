@@ -490,6 +490,8 @@ class EventCoder(ContextReader):
                                         ("doubtful", doubtful), ("borrowed", borrowed), ("joint", joint)) if on}
         if target is not None and target._.actor is not None and target._.actor.kind == "place":
             found.add("place_target")
+        if target is not None and _code(source) == _code(target):
+            found.add("domestic")
         if target is None and source is not None and not (named_in_sentence - {_code(source)}):
             found.add("lone")  # no one else named in the sentence: no target was there to miss
         # arguments that hang on the trigger itself (its subject, object, possessor, preposition)
