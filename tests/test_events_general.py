@@ -179,3 +179,8 @@ def test_a_statement_that_another_must_act_is_a_demand(nlp):
 def test_would_in_reported_speech_is_a_plan(nlp):
     found = coded(nlp, "Serbian officials said they would boycott all contact with Kosovo.")
     assert ("SRB", "XKX", "13") in keys(found, counted=False)  # a threat, not a hypothetical boycott
+
+
+def test_we_in_a_quotation_is_its_speakers_side(nlp):
+    text = '"Our forces will strike Armenia," Azerbaijani Defence Minister Zakir Hasanov said.'
+    assert ("AZE", "ARM", "13") in keys(coded(nlp, text), counted=False)  # a threat in the speaker's words

@@ -25,9 +25,9 @@ def load_nlp() -> Language:
     nlp = spacy.load(MODEL)
     nlp.add_pipe("detente_paragraphs", before="parser")
     nlp.add_pipe("detente_actors", after="ner")
-    nlp.add_pipe("detente_events", after="detente_actors")
-    nlp.add_pipe("detente_quotes", after="detente_events")
-    nlp.add_pipe("detente_issues", after="detente_quotes")
+    nlp.add_pipe("detente_quotes", after="detente_actors")
+    nlp.add_pipe("detente_events", after="detente_quotes")  # "we" in a quotation is its speaker's side
+    nlp.add_pipe("detente_issues", after="detente_events")
     nlp.add_pipe("detente_stance", after="detente_issues")
     nlp.max_length = MAX_CHARS
     return nlp

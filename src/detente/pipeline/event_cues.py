@@ -61,3 +61,4 @@ DEMAND_CODE = str(_CUES["demand_code"])
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 BACKGROUND_DAYS = 365  # an article whose last date is older than this has turned to history
 POSSESSIVES = {"its", "his", "her"}
+FIRST_PERSON = {"we", "us", "our", "i", "my", "me"}  # inside a quotation: its speaker's side

@@ -30,7 +30,7 @@ from .event_cues import (
     DISPLAY_NOUNS, JOINT_MODIFIERS, WEAPON_NOUNS, DISPLAY_CODE, SPEAKER_PREPS, REACTION_ROOTS,
     CONTEXT_TARGET_ROOTS, JOINT_ROOTS, JOINT_EXCLUDED, PEOPLE_NOUNS, PEOPLE_PREPS, SPEECH_NOUNS,
     GOVERNING_ROOTS, ASKING_ROOTS, ABOUT_PREPS, THREAT_CODE, OBLIGATION_MODALS, DEMAND_CODE,
-    SUBJECT_DEPS, BACKGROUND_DAYS, POSSESSIVES,
+    SUBJECT_DEPS, BACKGROUND_DAYS, POSSESSIVES, FIRST_PERSON,
 )
 from .syntax import antecedent, subject_of
 
@@ -71,6 +71,7 @@ class EventCoder(ContextReader):
     def __init__(self, nlp: Language, vocabulary: EventVocabulary | None = None):
         self.vocab = vocabulary or load_vocabulary()
         self.confidence = load_confidence()
+        self._quoted: dict[int, Span] = {}  # token -> speaker of the quotation it is in (per document)
         # named periods and treaties, found in the text whether or not the NER marks them
         self.periods = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.periods.add("PERIOD", list(nlp.tokenizer.pipe(period_names())))
@@ -192,11 +193,12 @@ class EventCoder(ContextReader):
             sources = self._actors_of(subject, actors, verb)
             if not sources and subject is not None and subject.pos_ == "PRON":
                 since = self._sentences_back(subject, 4 if subject.lower_ in ("he", "she") else 2)
-                found = antecedent(subject, actors, since)
+                found = self._speaker_of(subject) or antecedent(subject, actors, since)
                 sources = [found] if found is not None else []
             elif not sources and subject is not None:  # "its defence systems shot down ...": whose
-                owner = next((c for c in subject.children if c.dep_ == "poss" and c.lower_ in POSSESSIVES), None)
-                found = antecedent(owner, actors, self._sentences_back(owner, 2)) if owner is not None else None
+                owner = next((c for c in subject.children if c.dep_ == "poss" and c.lower_ in POSSESSIVES | FIRST_PERSON), None)
+                found = (self._speaker_of(owner) or antecedent(owner, actors, self._sentences_back(owner, 2))
+                         if owner is not None else None)
                 sources = [found] if found is not None else []
             targets = []
         def add(tokens: list[Token]) -> None:
@@ -251,8 +253,8 @@ class EventCoder(ContextReader):
                 for tok in child.subtree:
                     if tok.i in actors and tok.dep_ in ("poss", "compound", "amod", "nmod", "conj") and actors[tok.i] not in sources:
                         sources.append(actors[tok.i])
-                if child.lower_ in POSSESSIVES and not sources:  # "during its negotiations with the US"
-                    found = antecedent(child, actors, child.sent.start)
+                if child.lower_ in POSSESSIVES | FIRST_PERSON and not sources:  # "during its negotiations with the US"
+                    found = self._speaker_of(child) or antecedent(child, actors, child.sent.start)
                     sources += [found] if found is not None else []
             if child.dep_ == "prep" and child.lower_ == "by":
                 sources += self._actors_of(next((c for c in child.children if c.dep_ == "pobj"), None), actors, noun)
@@ -628,8 +630,18 @@ class EventCoder(ContextReader):
 
     # -- the component ----------------------------------------------------------------------------
 
+    def _speaker_of(self, pronoun: Token) -> Span | None:
+        """The speaker a first-person pronoun inside a quotation stands for ("'We will respond,'
+        the minister said"), when the speaker acts for someone."""
+        if pronoun.lower_ not in FIRST_PERSON:
+            return None
+        speaker = self._quoted.get(pronoun.i)
+        return speaker if speaker is not None and speaker._.actor is not None and speaker._.actor.code else None
+
     def __call__(self, doc: Doc) -> Doc:
         actors = self._actor_map(doc)
+        self._quoted = {t.i: q.speaker for q in doc._.quotes or [] if q.speaker is not None
+                        for t in doc.char_span(q.start, q.end, alignment_mode="expand") or []}
         events: list[Event] = []
         context: WhenDate | None = None  # the last explicit date, for the sentences after it
         story: WhenDate | None = None  # the article's last date so far, across paragraphs
