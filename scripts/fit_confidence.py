@@ -95,12 +95,34 @@ def fit(samples: list, l2: float = 1.0) -> tuple[float, dict[str, float]]:
     return float(w[0]), {n: round(float(w[index[n] + 1]), 4) for n in names}
 
 
-def choose_threshold(sets: dict[str, list], bias: float, weights: dict[str, float], floor: float = 0.70) -> float:
+def isotonic(sets: dict[str, list], bias: float, weights: dict[str, float], bins: int = 12) -> list[list[float]]:
+    """Knots of a monotone map from the logistic score to the share right (pool adjacent violators
+    over the sets pooled): the logistic ranks events, the map makes its numbers frequencies."""
+    from detente.knowledge.confidence import ConfidenceModel
+
+    model = ConfidenceModel(bias, weights)
+    scored = sorted((model.score(c), float(r)) for samples in sets.values() for c, r, _ in samples if c)
+    # equal-count bins first, so each knot rests on enough events
+    size = max(1, len(scored) // bins)
+    blocks = [[sum(x for x, _ in chunk) / len(chunk), sum(y for _, y in chunk), len(chunk)]
+              for chunk in (scored[i:i + size] for i in range(0, len(scored), size))]
+    merged: list[list[float]] = []
+    for block in blocks:  # pool adjacent violators: merge while a block's rate is below the one before
+        merged.append(block)
+        while len(merged) > 1 and merged[-2][1] / merged[-2][2] > merged[-1][1] / merged[-1][2]:
+            b = merged.pop()
+            a = merged[-1]
+            merged[-1] = [(a[0] * a[2] + b[0] * b[2]) / (a[2] + b[2]), a[1] + b[1], a[2] + b[2]]
+    return [[round(x, 4), round(y / n, 4)] for x, y, n in merged]
+
+
+def choose_threshold(sets: dict[str, list], bias: float, weights: dict[str, float], floor: float = 0.70,
+                     knots: list | None = None) -> float:
     """The counting threshold: the one of 0.30, 0.35 ... 0.70 with the best F1 over all sets pooled
     whose pooled precision is at least `floor` (the highest threshold if none reaches it)."""
     from detente.knowledge.confidence import ConfidenceModel
 
-    model = ConfidenceModel(bias, weights)
+    model = ConfidenceModel(bias, weights, knots=tuple(tuple(k) for k in knots or []))
     scored = [(model.of(c), r) for samples in sets.values() for c, r, _ in samples if c]
     n_gold = sum(n for samples in sets.values() for _, _, n in samples)
     best, best_f1 = 0.70, -1.0
@@ -115,10 +137,10 @@ def choose_threshold(sets: dict[str, list], bias: float, weights: dict[str, floa
     return best
 
 
-def report(name: str, samples: list, bias: float, weights: dict[str, float]) -> dict:
+def report(name: str, samples: list, bias: float, weights: dict[str, float], knots: list) -> dict:
     from detente.knowledge.confidence import ConfidenceModel
 
-    model = ConfidenceModel(bias, weights)
+    model = ConfidenceModel(bias, weights, knots=tuple(tuple(k) for k in knots))
     scored = [(model.of(c), r) for c, r, _ in samples if c]
     n_gold = sum(n for _, _, n in samples)
     print(f"\n{name}: {len(scored)} events, {n_gold} gold events")
@@ -158,15 +180,18 @@ def main() -> int:
     everything = [s for samples in sets.values() for s in samples]
     bias, weights = fit(everything, args.l2)
     print(f"bias {bias:.3f}; weights " + ", ".join(f"{k} {v:+.2f}" for k, v in sorted(weights.items(), key=lambda kv: kv[1])))
-    fitted = {name: report(name, samples, bias, weights) for name, samples in sets.items()}
-    threshold = choose_threshold(sets, bias, weights)
+    knots = isotonic(sets, bias, weights)
+    print("isotonic knots (score, share right): " + ", ".join(f"{x:.2f}->{y:.2f}" for x, y in knots))
+    fitted = {name: report(name, samples, bias, weights, knots) for name, samples in sets.items()}
+    threshold = choose_threshold(sets, bias, weights, knots=knots)
     print(f"\ncounting threshold: {threshold} (best pooled F1 with pooled precision >= 0.70)")
     if not args.dry_run:
         OUT.write_text(json.dumps({
             "note": "Logistic model of P(event right | cues), fitted by scripts/fit_confidence.py; do not edit by hand.",
             "fitted": date.today().isoformat(), "l2": args.l2,
             "fitted_on": {name: {"events": f["events"], "gold events": f["gold events"]} for name, f in fitted.items()},
-            "threshold": threshold, "bias": round(bias, 4), "weights": weights}, indent=1) + "\n", encoding="utf-8")
+            "threshold": threshold, "bias": round(bias, 4), "weights": weights, "knots": knots}, indent=1) + "\n",
+            encoding="utf-8")
         print(f"\nwrote {OUT.relative_to(ROOT)}")
     return 0
 

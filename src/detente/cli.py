@@ -520,7 +520,7 @@ def eval_events(
                    "confusions": [dict(zip(("what", "gold", "ours", "count"), (*k, n))) for k, n in confusion],
                    "per_root": [dict(zip(["root", *SCORE_COLUMNS[1:]], r)) for r in roots],
                    "errors": [{"class": k, "count": n} for k, n in error_rows],
-                   "reliability": details["reliability"]})
+                   "reliability": details["reliability"], "calibration error": details["calibration error"]})
         return
     emit(SCORE_COLUMNS, [s.row(name) for name, s in scores.items()], fmt, title=f"events: {len(pairs)} gold documents", console=out)
     emit(["measure", "value"], [(k, round(v, 3)) for k, v in rates.items()], fmt, console=out)
@@ -531,6 +531,8 @@ def eval_events(
     reliability = details["reliability"]
     emit(list(reliability[0]), [list(r.values()) for r in reliability if r["events"]], fmt,
          title="reliability: events per confidence band and the share matching the gold", console=out)
+    out.print(f"calibration error (mean |share right - confidence| over events): {details['calibration error']}; "
+              f"bands off by more than 0.1: {details['bands off by more than 0.1']}", soft_wrap=True, markup=False)
     if errors:
         _print_errors(scores)
         for kind, lines in details["examples"].items():

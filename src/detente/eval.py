@@ -365,8 +365,13 @@ def score_event_details(pairs: list[tuple[dict, DocRecords]], min_confidence: fl
                     "right": r, "share right": round(r / n, 3) if n else None,
                     "mean confidence": round(c / n, 3) if n else None}
                    for i, (n, r, c) in enumerate(band_counts)]
+    total = sum(n for n, _, _ in band_counts)
+    # expected calibration error: how far, on average over events, the share right is from the confidence
+    ece = sum(abs(r - c) for n, r, c in band_counts if n) / total if total else 0.0
     return {"per_root": dict(sorted(per_root.items())), "errors": errors, "examples": examples,
-            "reliability": reliability}
+            "reliability": reliability, "calibration error": round(ece, 3),
+            "bands off by more than 0.1": sum(1 for row in reliability if row["events"]
+                                              and abs(row["share right"] - row["mean confidence"]) > 0.1)}
 
 
 def load_plover(path: Path) -> list[dict]:
