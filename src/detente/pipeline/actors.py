@@ -32,6 +32,7 @@ from spacy.util import filter_spans
 from ..ingest.metadata import wire_datelines
 from ..knowledge.gazetteer import Gazetteer
 from ..knowledge.kb import Entry, KnowledgeBase, load_kb
+from .syntax import text_of
 
 if not Doc.has_extension("published"):
     Doc.set_extension("published", default=None)
@@ -457,7 +458,7 @@ class ActorResolver:
         """A wire dateline's places as places acting for no one, and every token of the dateline (its
         date and agency credit are no actors either). Its first place must be a city or a capital."""
         places, blocked = [], set()
-        text = doc.text  # built once: Doc.text joins every token
+        text = text_of(doc)
         for line in wire_datelines(text):
             found = [(doc.char_span(s, e, alignment_mode="expand"), self._place_named(text[s:e])) for s, e in line.places]
             if found[0][1] is None or found[0][1][0] == "country":
@@ -560,7 +561,7 @@ class ActorResolver:
         Seoul"), else the body whose country the paragraph, or failing any the article, names."""
         by_start = {s.start: s for s in spans}
         out = []
-        text = doc.text if any(s._.actor.how == "shared" for s in spans) else ""  # built once
+        text = text_of(doc)
         for span in spans:
             ref = span._.actor
             if ref.how != "shared":
@@ -591,7 +592,7 @@ class ActorResolver:
         spans = filter_spans(self._kb_spans(doc))
         places, blocked = self._datelines(doc)  # after: a span's attributes are keyed by its offsets
         # names of weapons and operations, for their later mentions; a name with a number is one
-        things = {m.group(1) for t in doc if (m := re.match(r"([A-Z][a-z]+)[-\u2011\u2013]\d+\w*$", t.text))}
+        things = set(re.findall(r"(?<![\w-])([A-Z][a-z]+)[-\u2011\u2013]\d+\w*(?![\w-])", text_of(doc)))
         spans = [s for s in spans if not blocked.intersection(range(s.start, s.end))]
         spans = [s for s in spans if not self._names_thing(s, things)]
         spans = self._shared_in_context(self._with_country(spans), doc)

@@ -9,13 +9,15 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .syntax import text_of
+
 _TERMINAL = set(".!?:;\"'\u201d\u2019)]*")
 _HEADING_CHARS = 70  # a line shorter than this that ends without punctuation is a heading
 
 
 @Language.component("detente_paragraphs")
 def paragraphs(doc: Doc) -> Doc:
-    text = doc.text
+    text = text_of(doc)
     for i, token in enumerate(doc[:-1]):
         if not token.is_space or "\n" not in token.text:
             continue

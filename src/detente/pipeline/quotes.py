@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .syntax import PERSON_PRONOUNS, antecedent, subject_of
+from .syntax import PERSON_PRONOUNS, antecedent, subject_of, text_of
 
 if not Doc.has_extension("quotes"):
     Doc.set_extension("quotes", default=None)
@@ -181,7 +181,7 @@ class QuoteFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         actors = {t.i: s for s in doc.spans.get("actors", []) if s._.actor for t in s}
-        text = doc.text
+        text = text_of(doc)
         quotes: list[Quote] = []
         self._found = quotes
         previous: Quote | None = None

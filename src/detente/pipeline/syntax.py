@@ -3,13 +3,18 @@ Shared by the event coder and the quote finder."""
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 SUBJECTS = {"nsubj", "csubj"}
 PRONOUN_KINDS = {"he": ("person",), "she": ("person",), "it": ("country", "organization"),
                  "his": ("person",), "her": ("person",), "its": ("country", "organization"),
                  "they": ("country", "organization"), "their": ("country", "organization")}
 PERSON_PRONOUNS = {"he": ("person",), "she": ("person",)}
+
+
+def text_of(doc: Doc) -> str:
+    """The Doc's text, kept by the pipeline when it made the Doc (Doc.text joins every token anew)."""
+    return doc.user_data.get("text") or doc.text
 
 
 def subject_of(verb: Token) -> tuple[Token | None, bool]:
