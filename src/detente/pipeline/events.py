@@ -9,6 +9,7 @@ trigger's clause. Result: `doc._.events`, a list of Event.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 from dataclasses import dataclass, replace
 
@@ -662,21 +663,24 @@ class EventCoder(ContextReader):
                 dates_by_sentence.setdefault(span.sent.start, []).append((span, found))
         lemmas = self.vocab.lemmas
         # a word inside a name is not an act: the "Support" of the Rapid Support Forces
+        tokens = list(doc)  # made once: each pass over a Doc makes every Token anew
         named = {i for span in doc.spans.get("actors", []) if len(span) > 1 for i in range(span.start, span.end)
-                 if doc[i].pos_ == "PROPN"}
+                 if tokens[i].pos_ == "PROPN"}
         # ... nor a capitalised noun closing a name ("the Indus Waters Treaty", "the Abraham Accords")
-        named |= {t.i for t in doc if t.pos_ == "PROPN" and t.is_title and t.i > 0
+        named |= {t.i for t in tokens if t.pos_ == "PROPN" and t.is_title and t.i > 0
                   and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in t.children)}
-        triggers = {t.i: p for t in doc if t.lemma_.lower() in lemmas and t.i not in named
+        triggers = {t.i: p for t in tokens if t.lemma_.lower() in lemmas and t.i not in named
                     and (p := self._match(t)) is not None}
         # events another trigger ends ("the cancellation of the deal"): coded as their end only
-        ended = {t.i: e for t in doc if (p := triggers.get(t.i)) is not None and p.ends
-                 and (e := self._ended(t, p, triggers)) is not None}
+        ended = {t.i: e for i, p in triggers.items() if p.ends
+                 and (e := self._ended(t := tokens[i], p, triggers)) is not None}
         last_source: Span | None = None  # who acted last in the paragraph, for agentless passives
         named_by_sentence: dict[int, set[str]] = {}  # actor codes (not places) named in each sentence
+        sentence_starts = [sent.start for sent in doc.sents]
         for span in doc.spans.get("actors", []):
             if span._.actor is not None and span._.actor.code and span._.actor.kind != "place":
-                named_by_sentence.setdefault(span.sent.start, set()).add(span._.actor.code)
+                start = sentence_starts[bisect.bisect_right(sentence_starts, span.start) - 1]
+                named_by_sentence.setdefault(start, set()).add(span._.actor.code)
         for sent in doc.sents:
             dates = dates_by_sentence.get(sent.start, [])
             named_in_sentence = named_by_sentence.get(sent.start, set())

@@ -252,8 +252,9 @@ class QuoteFinder:
     def _colon_quotes(doc: Doc) -> list[tuple[int, int]]:
         """A reporting verb, a colon and the rest of the sentence with no marks: "insisting: If you ..."."""
         found = []
-        for tok in doc:
-            if tok.text == ":" and tok.i > 0 and doc[tok.i - 1].lemma_.lower() in REPORTING:
+        colons = (doc.char_span(m.start(), m.end()) for m in re.finditer(":", text_of(doc)))
+        for tok in (span[0] for span in colons if span is not None and len(span) == 1):
+            if tok.i > 0 and doc[tok.i - 1].lemma_.lower() in REPORTING:
                 sent = tok.sent
                 rest = doc[tok.i + 1 : sent.end]
                 if len(rest) > 3 and not any(t.text in OPEN_CLOSE or t.text in OPEN_CLOSE.values() for t in rest):
