@@ -184,3 +184,8 @@ def test_would_in_reported_speech_is_a_plan(nlp):
 def test_we_in_a_quotation_is_its_speakers_side(nlp):
     text = '"Our forces will strike Armenia," Azerbaijani Defence Minister Zakir Hasanov said.'
     assert ("AZE", "ARM", "13") in keys(coded(nlp, text), counted=False)  # a threat in the speaker's words
+
+
+def test_those_acting_beside_the_subject_act_too(nlp):
+    found = keys(coded(nlp, "Britain, together with France, imposed sanctions on Iran."), counted=False)
+    assert {("GBR", "IRN", "16"), ("FRA", "IRN", "16")} <= found

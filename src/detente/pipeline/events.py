@@ -201,6 +201,7 @@ class EventCoder(ContextReader):
                 found = (self._speaker_of(owner) or antecedent(owner, actors, self._sentences_back(owner, 2))
                          if owner is not None else None)
                 sources = [found] if found is not None else []
+            sources += [s for s in self._co_sources(verb, subject, actors) if s not in sources]
             targets = []
         def add(tokens: list[Token]) -> None:
             taken = {_code(s) for s in sources + targets}
@@ -231,6 +232,22 @@ class EventCoder(ContextReader):
             add(self._objects(verb, actors, triggers, PLACE_PREPS, direct=False) + grounds)
             targets = targets[:1]
         return sources, targets[:3] if sources else targets[:1]
+
+    def _co_sources(self, verb: Token, subject: Token | None, actors: dict[int, Span]) -> list[Span]:
+        """Those who act beside the subject: "the US, along with Egypt and Qatar, mediated",
+        "Britain, together with France, imposed", "Japan fought alongside the US"."""
+        found: list[Span] = []
+        for head in (verb, subject):
+            for prep in (c for c in (head.children if head is not None else []) if c.dep_ == "prep"):
+                if prep.lower_ in ("along", "together"):
+                    objects = [o for w in prep.children if w.dep_ == "prep" and w.lower_ == "with"
+                               for o in w.children if o.dep_ == "pobj"]
+                elif prep.lower_ == "with" and any(a.lower_ in ("along", "together") for a in prep.children):
+                    objects = [o for o in prep.children if o.dep_ == "pobj"]
+                else:
+                    objects = [o for o in prep.children if o.dep_ == "pobj"] if prep.lower_ == "alongside" else []
+                found += [s for o in objects for s in self._actors_of(o, actors, verb)]
+        return found
 
     @staticmethod
     def _complements(verb: Token) -> list[Token]:
