@@ -1,0 +1,193 @@
+"""Names read in their context, mixed into the actor resolver (pipeline/actors.py): a US state
+rather than the country of the same name ("the governor of Georgia"), a wire dateline's places (where
+the story was filed, not who acts), weapons and operations named like actors ("Fateh-110",
+"Operation Sindoor"), and names several bodies share ("Congress", "National Assembly"), which take
+the country named with them."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span
+
+from ..ingest.metadata import wire_datelines
+from .actor_ref import ARMED_KINDS, POSSESSIVE, US_ALIASES, ActorRef
+from .syntax import text_of
+
+
+class ContextNames:
+    """Methods of ActorResolver that read a name's surroundings."""
+
+    def _marked_state(self, span: Span, place: dict) -> bool:
+        """Whether the words around a name mark it as the US state: a word of the place's `marked_by`
+        before or after it, a US city before it, ", U.S." after it, or US states beside it in a list."""
+        doc = span.doc
+        markers = {m.lower() for m in place.get("marked_by") or []}
+
+        def marker(tokens, owned: bool = False) -> bool:
+            # "state" alone only as written in "the state of Georgia", "Washington state"; not "Georgia's
+            # State Security Service"
+            return any(" ".join(t.lower_ for t in tokens[-n:]) in markers
+                       and not (n == 1 and tokens[-1].lower_ == "state" and (owned or tokens[-1].text != "state"))
+                       for n in (3, 2, 1) if n <= len(tokens))
+
+        before = list(doc[max(span.start - 4, 0) : span.start])
+        if before and before[-1].lower_ in ("of", "in"):  # "the governor of Georgia"
+            before = before[:-1]
+        after = list(doc[span.end : span.end + 4])
+        owned = bool(after) and after[0].text in POSSESSIVE  # "Georgia's attorney general"
+        after = after[1:] if owned else after
+        if (before and marker(before)) or any(marker(after[:n], owned) for n in (1, 2, 3)):
+            return True
+        if span.start >= 2 and doc[span.start - 1].text == ",":  # "Atlanta, Georgia"
+            place_before = next((e for e in doc.ents if e.end == span.start - 1), None)
+            if place_before is not None and self._in_us(place_before.text):
+                return True
+        if span.end + 1 < len(doc) and doc[span.end].text == "," and doc[span.end + 1].text in US_ALIASES:
+            return True
+        listed = [*span.root.conjuncts]  # "Arizona, Georgia and Michigan"
+        return any(self._in_us(next((e.text for e in doc.ents if e.start <= c.i < e.end), c.text), states_only=True)
+                   for c in listed)
+
+    def _in_us(self, name: str, states_only: bool = False) -> bool:
+        """A US state (and, unless states_only, a US city) that names nothing else."""
+        entries = self.kb.lookup(name)
+        if entries:
+            return all(e.kind == "place" and self.kb.places[e.actor_id].get("kind") == "state" for e in entries)
+        place = None if states_only else self.gazetteer.lookup(name)
+        return place is not None and place.country == "USA"
+
+    def _datelines(self, doc: Doc) -> tuple[list[Span], set[int]]:
+        """A wire dateline's places as places acting for no one, and every token of the dateline (its
+        date and agency credit are no actors either). Its first place must be a city or a capital."""
+        places, blocked = [], set()
+        text = text_of(doc)
+        for line in wire_datelines(text):
+            found = [(doc.char_span(s, e, alignment_mode="expand"), self._place_named(text[s:e])) for s, e in line.places]
+            if found[0][1] is None or found[0][1][0] == "country":
+                continue  # "UN:", "US, China —": not where a story was filed
+            whole = doc.char_span(line.start, line.end, alignment_mode="expand")
+            blocked.update(range(whole.start, whole.end))
+            for span, place in found:
+                if span is not None and place is not None:
+                    _, country, name, lat, lon = place
+                    span._.actor = ActorRef(None, country, None, "place", "dateline", name, "dateline", lat, lon)
+                    places.append(span)
+        return places, blocked
+
+    def _place_named(self, text: str) -> tuple | None:
+        """(how, country, name, lat, lon) of a place name as a dateline writes it ("NEW DELHI", "Kosovo")."""
+        name = text.title() if text.isupper() else text
+        city = self.gazetteer.lookup(text)
+        for e in self.kb.lookup(name) or self.kb.lookup(text):
+            if e.kind == "country":
+                lat, lon = (city.lat, city.lon) if city and city.country == e.actor_id else (None, None)
+                return ("capital" if e.how == "metonymy" else "country"), e.actor_id, name, lat, lon
+            if e.kind == "place":
+                place = self.kb.places[e.actor_id]
+                return "place", place.get("country"), e.actor_id, place.get("lat"), place.get("lon")
+        return ("city", city.country, city.name, city.lat, city.lon) if city else None
+
+    def _owner(self, ref: ActorRef | None) -> bool:
+        """An actor that can own weapons and run operations: a state, a person in office, an armed body."""
+        if ref is None:
+            return False
+        if ref.kind in ("country", "region", "place") or (ref.kind == "person" and ref.code):
+            return True
+        return ref.kind == "organization" and self.kb.org_kinds.get(ref.actor_id) in ARMED_KINDS
+
+    def _names_thing(self, span: Span, things: set[str]) -> bool:
+        """A weapon's or an operation's name: "Operation Sindoor", "Fateh-110", "Fateh missiles",
+        "Patriot air defense systems" (a state's, person's or armed body's weapons are theirs)."""
+        doc = span.doc
+        ref = span._.actor
+        before = doc[span.start - 1].text if span.start else ""
+        named = self.kb.things.get(before, ("", False))[1] or self.kb.things.get(span[0].text, ("", False))[1]
+        # the characters right after the span (doc.text would rebuild the whole text for each span)
+        after = span[-1].whitespace_ + "".join(t.text_with_ws for t in doc[span.end : span.end + 2])
+        numbered = re.match(r"[-\u2011\u2013]\d", after[:2]) \
+            or re.search(r"[A-Za-z][-\u2011\u2013]\d", span.text)
+        if numbered and not named:
+            named = ref is None or ref.kind not in ("country", "person", "region")
+        if not named and not self._owner(ref):
+            tok = span.root
+            for _ in range(4):  # up the noun phrase: "Patriot" -> "defense" -> "systems"
+                if tok.dep_ not in ("compound", "nmod", "amod") or tok.head.i <= tok.i:
+                    break
+                tok = tok.head
+                words = (tok.lower_, tok.lemma_.lower(), f"{doc[tok.i - 1].lower_} {tok.lower_}")
+                if any(w in self.kb.things and not self.kb.things[w][1] for w in words):
+                    named = True
+                    break
+        if named:  # "Bavar-373 ... the Bavar system": the name without its number is the weapon too
+            things.update({span.text.rstrip("s"), re.split(r"[-\u2011\u2013]\d", span.text)[0]})
+        return bool(named)
+
+    def _with_country(self, spans: list[Span]) -> list[Span]:
+        """A body with the country named before it is that country's: "China's National People's
+        Congress", "Chinese Congress", "Pakistan's National Security Council" (a name others share)."""
+        out: list[Span] = []
+        for span in spans:
+            merged = self._country_and_body(out[-1], span) if out else None
+            if merged is not None:
+                out[-1] = merged
+            else:
+                out.append(span)
+        return out
+
+    def _country_and_body(self, country: Span, body: Span) -> Span | None:
+        c, b = country._.actor, body._.actor
+        gap = body.doc[country.end : body.start]
+        if c.kind != "country" or b.kind != "organization" or len(gap) > 1 or any(t.text not in POSSESSIVE for t in gap):
+            return None
+        if b.how == "shared":
+            ref = self._shared_of(body.text, c.country) or ActorRef(c.country, c.country, b.role, "organization", "shared")
+        elif b.country == c.country:
+            ref = b
+        elif b.country and self.kb.actors[b.actor_id].state_organ:  # another state's body of the same name
+            ref = ActorRef(c.country, c.country, b.role, "organization", b.how, None, b.detail)
+        else:
+            return None
+        span = body.doc[country.start : body.end]
+        span._.actor = replace(ref, how=f"country + {ref.how}")
+        return span
+
+    def _shared_of(self, name: str, country: str | None) -> ActorRef | None:
+        """The body of `country` that bears a name several bodies share."""
+        for e in self.kb.lookup(name):
+            if e.how == "shared" and country and self.kb.actors[e.actor_id].country == country:
+                return self._entry_ref(e)
+        return None
+
+    def _shared_in_context(self, spans: list[Span], doc: Doc) -> list[Span]:
+        """A shared name with no country before it: the country after it ("the National Assembly in
+        Seoul"), else the body whose country the paragraph, or failing any the article, names."""
+        by_start = {s.start: s for s in spans}
+        out = []
+        text = text_of(doc)
+        for span in spans:
+            ref = span._.actor
+            if ref.how != "shared":
+                out.append(span)
+                continue
+            after = next((by_start[i] for i in (span.end + 1, span.end + 2) if i in by_start), None)
+            if span.end < len(doc) and doc[span.end].lower_ in ("in", "of") and after is not None and after._.actor.country:
+                country = after._.actor.country
+                found = self._shared_of(span.text, country) or ActorRef(country, country, ref.role, "organization", "shared")
+                span._.actor = replace(found, how="shared name + country")
+                out.append(span)
+                continue
+            start, end = text.rfind("\n", 0, span.start_char) + 1, text.find("\n", span.end_char)
+            for lo, hi in ((start, len(text) if end == -1 else end), (0, len(text))):
+                named = Counter(s._.actor.country for s in spans if lo <= s.start_char < hi and s._.actor.country
+                                and s._.actor.how != "shared")
+                if named:
+                    break
+            bodies = [r for r in (self._shared_of(span.text, c) for c, _ in named.most_common()) if r]
+            if bodies:
+                span._.actor = replace(bodies[0], how="shared name, context")
+                out.append(span)
+        return out
+
