@@ -799,9 +799,9 @@ class EventCoder(ContextReader):
                 if unless and pattern.pos == "VERB" and self.vocab.codes[pattern.code].root not in ("13",):
                     # "will withdraw its force unless the president acts": a threat at who must act
                     pattern, modality, intent = replace(pattern, code=THREAT_CODE), "asserted", False
-                    named = [s for c in unless for g in c.children if g.dep_ in ("nsubj", "nsubjpass")
-                             for s in self._actors_of(g, actors, token) if _code(s) not in {_code(x) for x in sources}]
-                    targets = named[:1] or targets
+                    must_act = [s for c in unless for g in c.children if g.dep_ in ("nsubj", "nsubjpass")
+                                for s in self._actors_of(g, actors, token) if _code(s) not in {_code(x) for x in sources}]
+                    targets = must_act[:1] or targets
                     pairs = [(s, t) for s in sources for t in targets or [None]]
                 if modality == "reported" and self._own_word(token, sources, actors):
                     modality = "asserted"  # "Washington says it will impose sanctions": the saying is the act
