@@ -47,26 +47,14 @@ def gold_samples(gold_dir: Path, nlp) -> list[tuple[tuple, bool, int]]:
 
 
 def plover_samples(path: Path, nlp) -> list[tuple[tuple, bool, int]]:
-    from detente.document import Document
-    from detente.eval import _plover_codes, load_plover, mutual_code
-    from detente.knowledge.kb import load_kb
-    from detente.pipeline import analyse
+    """The same for PLOVER records, matched as `detente eval events --plover` matches them."""
+    from detente.eval import analyse_plover, igo_codes, load_plover, plover_gold, plover_keys
 
-    records = load_plover(path)
-    igo = {code for code, kind in load_kb().org_kinds.items() if kind == "igo"}
-
-    def norm(code):
-        return "IGO" if code in igo else code
-
-    documents = [Document(text=r["text"], source_path=f"{path}:{r.get('id', i)}") for i, r in enumerate(records)]
+    igo = igo_codes()
     samples = []
-    for record, analysed in zip(records, analyse(documents, nlp)):
-        gold = {(s, t, record["event"]) for s in _plover_codes(record.get("source"))
-                for t in _plover_codes(record.get("target"))}
-        for e in analysed.events:
-            key = (norm(e.source), norm(e.target), e.plover_type)
-            sides = {(norm(x), None, e.plover_type) for x in (e.source, e.target)} & gold
-            samples.append((e.cues, key in gold or bool((mutual_code(e.cameo) or "joint" in e.cues) and sides), 0))
+    for record, analysed in analyse_plover(load_plover(path), path, nlp):
+        gold = plover_gold(record)
+        samples += [(e.cues, bool(plover_keys(e, gold, igo) & gold), 0) for e in analysed.events]
         samples.append(((), False, len(gold)))
     return samples
 
@@ -127,17 +115,24 @@ def choose_threshold(sets: dict[str, list], bias: float, weights: dict[str, floa
     n_gold = sum(n for samples in sets.values() for _, _, n in samples)
     best, best_f1 = 0.70, -1.0
     for threshold in [round(0.30 + 0.05 * i, 2) for i in range(9)]:
-        counted = [r for p, r in scored if p >= threshold]
-        tp = sum(counted)
-        precision = tp / len(counted) if counted else 0.0
-        recall = tp / n_gold if n_gold else 0.0
-        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        _, precision, _, f1 = counted_at(scored, n_gold, threshold)
         if precision >= floor and f1 > best_f1:
             best, best_f1 = threshold, f1
     return best
 
 
+def counted_at(scored: list[tuple[float, bool]], n_gold: int, threshold: float) -> tuple[int, float, float, float]:
+    """(events counted, precision, recall, F1) at a threshold; strict matches are one per gold event."""
+    counted = [r for p, r in scored if p >= threshold]
+    tp = sum(counted)
+    precision = tp / len(counted) if counted else 0.0
+    recall = tp / n_gold if n_gold else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return len(counted), precision, recall, f1
+
+
 def report(name: str, samples: list, bias: float, weights: dict[str, float], knots: list) -> dict:
+    from detente.eval import reliability
     from detente.knowledge.confidence import ConfidenceModel
 
     model = ConfidenceModel(bias, weights, knots=tuple(tuple(k) for k in knots))
@@ -145,23 +140,13 @@ def report(name: str, samples: list, bias: float, weights: dict[str, float], kno
     n_gold = sum(n for _, _, n in samples)
     print(f"\n{name}: {len(scored)} events, {n_gold} gold events")
     print("  band       events  right  share right  mean confidence")
-    rows = []
-    for lo, hi in zip(BANDS, BANDS[1:]):
-        inside = [(p, r) for p, r in scored if lo <= p < hi]
-        if inside:
-            share = sum(r for _, r in inside) / len(inside)
-            mean = sum(p for p, _ in inside) / len(inside)
-            rows.append({"band": f"{lo:.1f}-{min(hi, 1.0):.1f}", "events": len(inside), "share right": round(share, 3),
-                         "mean confidence": round(mean, 3)})
-            print(f"  {lo:.1f}-{min(hi, 1.0):.1f}  {len(inside):8d} {sum(r for _, r in inside):6d} {share:12.3f} {mean:16.3f}")
+    for row in reliability(scored, BANDS)["reliability"]:
+        if row["events"]:
+            print(f"  {row['band']}  {row['events']:8d} {row['right']:6d} {row['share right']:12.3f} {row['mean confidence']:16.3f}")
     for threshold in (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7):
-        counted = [r for p, r in scored if p >= threshold]
-        tp = sum(counted)
-        precision = tp / len(counted) if counted else 0.0
-        recall = tp / n_gold if n_gold else 0.0  # strict matches are one per gold event
-        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        print(f"  counted at >= {threshold}: {len(counted)} events, P {precision:.3f} R {recall:.3f} F1 {f1:.3f}")
-    return {"events": len(scored), "gold events": n_gold, "reliability": rows}
+        n, precision, recall, f1 = counted_at(scored, n_gold, threshold)
+        print(f"  counted at >= {threshold}: {n} events, P {precision:.3f} R {recall:.3f} F1 {f1:.3f}")
+    return {"events": len(scored), "gold events": n_gold}
 
 
 def main() -> int:

@@ -437,21 +437,14 @@ def _analysed_gold(gold: Optional[Path], corpus: Optional[Path]) -> list:
 
 
 def _eval_plover(path: Path, fmt: Format, errors: bool, min_confidence: float) -> None:
-    from .document import Document
-    from .eval import GoldError, load_plover, score_plover
-    from .knowledge.kb import load_kb
-    from .pipeline import analyse, load_nlp
+    from .eval import GoldError, analyse_plover, igo_codes, load_plover, score_plover
+    from .pipeline import load_nlp
 
     try:
         records = load_plover(path)
     except GoldError as e:
         raise UserError(str(e), 2) from None
-    # Each record is its own document with no publication date, as the records' README asks.
-    documents = [Document(text=r["text"], source_path=f"{path}:{r.get('id', i)}") for i, r in enumerate(records)]
-    analysed = analyse(documents, load_nlp())
-    kb = load_kb()
-    igo = {code for code, kind in kb.org_kinds.items() if kind == "igo"}
-    scores = score_plover(list(zip(records, analysed)), igo, min_confidence)
+    scores = score_plover(analyse_plover(records, path, load_nlp()), igo_codes(), min_confidence)
     _report(scores, fmt, f"PLOVER: {len(records)} records", False)
     if errors:
         _print_errors({"PLOVER": next(iter(scores.values()))})

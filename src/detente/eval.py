@@ -7,6 +7,7 @@ pipeline, so a score always describes the code as it is.
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 
 import json
@@ -175,12 +176,10 @@ def mutual_code(code: str) -> bool:
 
 
 def _threshold(min_confidence: float | None) -> float:
-    """The counting threshold unless another is asked for."""
-    if min_confidence is not None:
-        return min_confidence
-    from .knowledge.confidence import load_confidence
+    """The counting threshold (analysis.events.MIN_CONFIDENCE) unless another is asked for."""
+    from .analysis.events import MIN_CONFIDENCE
 
-    return load_confidence().threshold
+    return MIN_CONFIDENCE if min_confidence is None else min_confidence
 
 
 def score_events(pairs: list[tuple[dict, DocRecords]], min_confidence: float | None = None
@@ -278,14 +277,10 @@ def _sentence_index(sentence: str, by_sentence: dict[str, int], records: DocReco
                  or (at <= s.start < at + len(sentence))), None)
 
 
-# What went wrong with a missed gold event or a spurious one of ours, judged against the nearest
-# event on the other side in the same sentence; the class always says what ours did to the gold.
-ERROR_CLASSES = ["wrong root", "direction reversed", "target missing", "target extra", "wrong target",
-                 "wrong source"]
-
-
 def _error_class(gold: tuple, ours: tuple) -> str | None:
-    """How our (source, target, root) differs from the gold's, when it is a near miss."""
+    """How our (source, target, root) differs from the gold's, when it is a near miss (judged against
+    the nearest event on the other side in the same sentence; it says what ours did to the gold):
+    wrong root, direction reversed, target missing or extra, wrong target, wrong source."""
     (gs, gt, gr), (os_, ot, or_) = gold, ours
     if (gs, gt) == (os_, ot):
         return "wrong root"
@@ -309,8 +304,11 @@ def _nearest(gold_keys: list[tuple], our_keys: list[tuple]) -> str | None:
     return None
 
 
+BANDS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)  # confidence bands of the reliability table
+
+
 def score_event_details(pairs: list[tuple[dict, DocRecords]], min_confidence: float | None = None,
-                        bands: tuple[float, ...] = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)) -> dict:
+                        bands: tuple[float, ...] = BANDS) -> dict:
     """Per CAMEO root (P/R/F1 of the counted events, by the gold's root and ours), the errors by
     class, and the reliability of our confidence: per band, how many events and what share were
     right (matched strictly to a gold event, whatever the threshold)."""
@@ -318,7 +316,7 @@ def score_event_details(pairs: list[tuple[dict, DocRecords]], min_confidence: fl
     per_root: dict[str, Score] = {}
     errors: Counter = Counter()
     examples: dict[str, list[str]] = {}
-    band_counts = [[0, 0, 0.0] for _ in bands[:-1]]  # events, right, sum of confidence
+    scored: list[tuple[float, bool]] = []  # every event's confidence and whether it matched
     for gold, records in pairs:
         where = gold["doc"]
         counted = [e for e in records.events if e.confidence >= min_confidence]
@@ -355,22 +353,28 @@ def score_event_details(pairs: list[tuple[dict, DocRecords]], min_confidence: fl
         # reliability: every event, whatever its confidence, strictly matched or not
         _, _, matched_any, _ = _match_events(gold, records, records.events, Score())
         matched_ids = {id(e) for _, _, e in matched_any}
-        for e in records.events:
-            for i in range(len(bands) - 1):
-                if bands[i] <= e.confidence < bands[i + 1]:
-                    band_counts[i][0] += 1
-                    band_counts[i][1] += id(e) in matched_ids
-                    band_counts[i][2] += e.confidence
-    reliability = [{"band": f"{bands[i]:.1f}-{min(bands[i + 1], 1.0):.1f}", "events": n,
-                    "right": r, "share right": round(r / n, 3) if n else None,
-                    "mean confidence": round(c / n, 3) if n else None}
-                   for i, (n, r, c) in enumerate(band_counts)]
-    total = sum(n for n, _, _ in band_counts)
-    # expected calibration error: how far, on average over events, the share right is from the confidence
-    ece = sum(abs(r - c) for n, r, c in band_counts if n) / total if total else 0.0
-    return {"per_root": dict(sorted(per_root.items())), "errors": errors, "examples": examples,
-            "reliability": reliability, "calibration error": round(ece, 3),
-            "bands off by more than 0.1": sum(1 for row in reliability if row["events"]
+        scored += [(e.confidence, id(e) in matched_ids) for e in records.events]
+    return {"per_root": dict(sorted(per_root.items())), "errors": errors, "examples": examples, **reliability(scored, bands)}
+
+
+def reliability(scored: list[tuple[float, bool]], bands: tuple[float, ...] = BANDS) -> dict:
+    """Per confidence band, how many events and what share were right; the calibration error (how
+    far, on average over events, the share right is from the confidence) and the bands off by > 0.1."""
+    counts = [[0, 0, 0.0] for _ in bands[:-1]]  # events, right, sum of confidence
+    for confidence, right in scored:
+        i = bisect.bisect_right(bands, confidence) - 1
+        if 0 <= i < len(counts):
+            counts[i][0] += 1
+            counts[i][1] += right
+            counts[i][2] += confidence
+    rows = [{"band": f"{bands[i]:.1f}-{min(bands[i + 1], 1.0):.1f}", "events": n,
+             "right": r, "share right": round(r / n, 3) if n else None,
+             "mean confidence": round(c / n, 3) if n else None}
+            for i, (n, r, c) in enumerate(counts)]
+    total = sum(n for n, _, _ in counts)
+    ece = sum(abs(r - c) for n, r, c in counts if n) / total if total else 0.0
+    return {"reliability": rows, "calibration error": round(ece, 3),
+            "bands off by more than 0.1": sum(1 for row in rows if row["events"]
                                               and abs(row["share right"] - row["mean confidence"]) > 0.1)}
 
 
@@ -401,7 +405,45 @@ def _plover_codes(actors) -> list[str | None]:
     return list(dict.fromkeys(a.get("code") for a in actors)) or [None]
 
 
-def score_plover(pairs: list[tuple[dict, DocRecords]], igo_codes: set[str],
+def igo_codes() -> set[str]:
+    """Our codes of international organisations: the PLOVER records write them all as IGO."""
+    from .knowledge.kb import load_kb
+
+    return {code for code, kind in load_kb().org_kinds.items() if kind == "igo"}
+
+
+def analyse_plover(records: list[dict], path: Path, nlp) -> list[tuple[dict, DocRecords]]:
+    """Each record analysed as its own document with no publication date, as the records' README asks."""
+    from .pipeline import analyse
+
+    documents = [Document(text=r["text"], source_path=f"{path}:{r.get('id', i)}") for i, r in enumerate(records)]
+    return list(zip(records, analyse(documents, nlp)))
+
+
+def plover_gold(record: dict) -> set[tuple]:
+    """A record's (source, target, PLOVER type) keys."""
+    return {(s, t, record["event"]) for s in _plover_codes(record.get("source"))
+            for t in _plover_codes(record.get("target"))}
+
+
+def plover_keys(event, gold: set[tuple], igo: set[str]) -> set[tuple]:
+    """The (source, target, PLOVER type) keys an event of ours stands for. Our codes for
+    international organisations count as IGO; an undirected act, or a joint subject's act on each
+    other ("A and B agreed to a ceasefire": A->B and B->A), is the records' compound source with no
+    target, where the record writes it so."""
+    if not event.plover_type:
+        return set()
+
+    def norm(code):
+        return "IGO" if code in igo else code
+
+    sides = {(norm(x), None, event.plover_type) for x in (event.source, event.target)} & gold
+    if (mutual_code(event.cameo) or "joint" in event.cues) and sides:
+        return sides
+    return {(norm(event.source), norm(event.target), event.plover_type)}
+
+
+def score_plover(pairs: list[tuple[dict, DocRecords]], igo: set[str],
                  min_confidence: float | None = None) -> dict[str, Score]:
     """(source, target, PLOVER type) per record, overall and per type, of the events coded at
     `min_confidence` or more (those that count), then overall at any confidence. Our codes for
@@ -409,27 +451,14 @@ def score_plover(pairs: list[tuple[dict, DocRecords]], igo_codes: set[str],
     (A and B signed) matches the records' way of writing it, both as sources with no target."""
     min_confidence = _threshold(min_confidence)
 
-    def norm(code):
-        return "IGO" if code in igo_codes else code
-
     def ours_of(events, gold):
-        found = set()
-        for e in events:
-            if not e.plover_type:
-                continue
-            key = (norm(e.source), norm(e.target), e.plover_type)
-            sides = {(norm(x), None, e.plover_type) for x in (e.source, e.target)} & gold
-            # an undirected act, or a joint subject's act on each other ("A and B agreed to a
-            # ceasefire": A->B and B->A), is the records' compound source with no target
-            found |= sides if (mutual_code(e.cameo) or "joint" in e.cues) and sides else {key}
-        return found
+        return {key for e in events for key in plover_keys(e, gold, igo)}
 
     overall: Score = Score()
     everything: Score = Score()
     per_type: dict[str, Score] = {}
     for record, records in pairs:
-        gold = {(s, t, record["event"]) for s in _plover_codes(record.get("source"))
-                for t in _plover_codes(record.get("target"))}
+        gold = plover_gold(record)
         ours = ours_of([e for e in records.events if e.confidence >= min_confidence], gold)
         anything = ours_of(records.events, gold)
         everything.tp += len(gold & anything)
