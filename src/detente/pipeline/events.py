@@ -30,7 +30,7 @@ from .event_cues import (
     HELPING_VERBS, ECONOMIC_NOUNS, ECONOMIC_CODE, VIOLENT_ROOTS, FRESH_MODIFIERS, RECIPROCAL_VERBS,
     DISPLAY_NOUNS, JOINT_MODIFIERS, WEAPON_NOUNS, DISPLAY_CODE, SPEAKER_PREPS, REACTION_ROOTS,
     CONTEXT_TARGET_ROOTS, JOINT_ROOTS, JOINT_EXCLUDED, PEOPLE_NOUNS, PEOPLE_PREPS, SPEECH_NOUNS,
-    GOVERNING_ROOTS, ASKING_ROOTS, ABOUT_PREPS, THREAT_CODE, OBLIGATION_MODALS, DEMAND_CODE,
+    GOVERNING_ROOTS, ASKING_ROOTS, ABOUT_PREPS, ABOUT_ROOTS, THREAT_CODE, OBLIGATION_MODALS, DEMAND_CODE,
     SUBJECT_DEPS, BACKGROUND_DAYS, POSSESSIVES, FIRST_PERSON,
 )
 from .syntax import antecedent, subject_of
@@ -274,10 +274,8 @@ class EventCoder(ContextReader):
                 if child.lower_ in POSSESSIVES | FIRST_PERSON and not sources:  # "during its negotiations with the US"
                     found = self._speaker_of(child) or antecedent(child, actors, child.sent.start)
                     sources += [found] if found is not None else []
-            if child.dep_ == "prep" and child.lower_ == "by":
-                sources += self._actors_of(next((c for c in child.children if c.dep_ == "pobj"), None), actors, noun)
-            if child.dep_ == "prep" and child.lower_ in SPEAKER_PREPS and root < "15" and not sources:
-                # "condemnation from Taiwan": who speaks (material acts "from" a place leave it)
+            # "the strikes by Israel"; "condemnation from Taiwan": who speaks (a material act "from" a place leaves it)
+            if child.dep_ == "prep" and (child.lower_ == "by" or (child.lower_ in SPEAKER_PREPS and root < "15" and not sources)):
                 sources += self._actors_of(next((c for c in child.children if c.dep_ == "pobj"), None), actors, noun)
         targets: list[Span] = []
         between = self._prep_objects(noun, {"between"})  # "negotiations between Iran and the P5+1"
@@ -443,7 +441,7 @@ class EventCoder(ContextReader):
                 subject, passive = subject_of(head.head)
                 said_by = {_code(s) for s in self._actors_of(subject, actors, head.head)} if not passive else set()
                 return bool(said_by) and said_by >= {_code(s) for s in sources}
-            if head.head is head:
+            if head.head == head:
                 break
             head = head.head
         return False
@@ -491,38 +489,42 @@ class EventCoder(ContextReader):
             intent = intent or any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS for c in tok.children)
         return self._reported(trigger), intent
 
-    def _cues(self, token: Token, pattern: Pattern, triggers: dict[int, Pattern], source: Span | None,
-              target: Span | None, doubtful: bool, borrowed: bool, joint: bool, modality: str,
-              named_in_sentence: set[str]) -> frozenset[str]:
-        """What the coder knows of how an act was read: the features the confidence model weighs."""
+    def _act_cues(self, token: Token, pattern: Pattern, triggers: dict[int, Pattern], doubtful: bool,
+                  borrowed: bool, joint: bool, modality: str, busy: bool, found_by: str) -> frozenset[str]:
+        """What the coder knows of how an act was read, whoever its pair: features the confidence
+        model weighs (with `_pair_cues`)."""
         code = self.vocab.codes[pattern.code]
         # "issued a statement": the light verb's specific pattern vouches for its noun
         head = triggers.get(token.head.i) if token.dep_ == "dobj" else None
         specific = pattern.specificity or (head is not None and head.specificity)
-        found = {"targeted" if target is not None else "untargeted", f"pos:{pattern.pos}", f"quad:{code.quad}",
-                 f"modality:{modality}", f"root:{code.root}"}
-        if source is not None and source._.actor is not None:
+        found = {f"pos:{pattern.pos}", f"quad:{code.quad}", f"modality:{modality}", f"root:{code.root}"}
+        found |= {name for name, on in (("specific", specific), ("mutual", code.mutual), ("doubtful", doubtful),
+                                        ("borrowed", borrowed), ("joint", joint), (found_by, found_by),
+                                        ("busy_sentence", busy)) if on}  # busy: many acts in one sentence
+        return frozenset(found)
+
+    def _pair_cues(self, token: Token, pattern: Pattern, source: Span, target: Span | None, subject: Token | None,
+                   named_in_sentence: set[str]) -> set[str]:
+        """The cues of one source and target of an act."""
+        found = {"targeted" if target is not None else "untargeted"}
+        if source._.actor is not None:
             found.add(f"source:{source._.actor.kind}")
-        if sum(1 for t in token.sent if t.i in triggers) > 3:
-            found.add("busy_sentence")  # many acts in one sentence: each is read less surely
         # "alone": whole without a target (the codebook's column), which matters only when none is named
-        found |= {name for name, on in (("specific", specific), ("alone", code.alone and target is None), ("mutual", code.mutual),
-                                        ("doubtful", doubtful), ("borrowed", borrowed), ("joint", joint)) if on}
+        if self.vocab.codes[pattern.code].alone and target is None:
+            found.add("alone")
         if target is not None and target._.actor is not None and target._.actor.kind == "place":
             found.add("place_target")
         if target is not None and _code(source) == _code(target):
             found.add("domestic")
-        if target is None and source is not None and not (named_in_sentence - {_code(source)}):
+        if target is None and not (named_in_sentence - {_code(source)}):
             found.add("lone")  # no one else named in the sentence: no target was there to miss
         # arguments that hang on the trigger itself (its subject, object, possessor, preposition)
         # are read more surely than those found through other words
-        subject = subject_of(token)[0] if pattern.pos == "VERB" else None
-        if source is not None and (self._near(source, token) or (
-                subject is not None and source.root in (subject, *subject.conjuncts))):
+        if self._near(source, token) or (subject is not None and source.root in (subject, *subject.conjuncts)):
             found.add("source_near")  # read off the clause, climbing coordination ("Russia ... fought the Turks")
         if target is not None and self._near(target, token):
             found.add("target_near")
-        return frozenset(found)
+        return found
 
     @staticmethod
     def _near(span: Span, token: Token) -> bool:
@@ -583,7 +585,7 @@ class EventCoder(ContextReader):
                 return "reported"
             if head.dep_ in ("ccomp", "advcl") and head.head.lemma_.lower() in REPORT_VERBS:
                 return "reported"
-            if head.head is head:
+            if head.head == head:
                 break
             head = head.head
         if any(t.lower_ == "according" and t.nbor(1).lower_ == "to" for t in trigger.sent if t.i + 1 < len(trigger.doc)):
@@ -689,8 +691,7 @@ class EventCoder(ContextReader):
         triggers = {t.i: p for t in tokens if t.lemma_.lower() in lemmas and t.i not in named
                     and (p := self._match(t)) is not None}
         # events another trigger ends ("the cancellation of the deal"): coded as their end only
-        ended = {t.i: e for i, p in triggers.items() if p.ends
-                 and (e := self._ended(t := tokens[i], p, triggers)) is not None}
+        ended = {i: e for i, p in triggers.items() if p.ends and (e := self._ended(tokens[i], p, triggers)) is not None}
         last_source: Span | None = None  # who acted last in the paragraph, for agentless passives
         named_by_sentence: dict[int, set[str]] = {}  # actor codes (not places) named in each sentence
         sentence_starts = [sent.start for sent in doc.sents]
@@ -701,6 +702,7 @@ class EventCoder(ContextReader):
         for sent in doc.sents:
             dates = dates_by_sentence.get(sent.start, [])
             named_in_sentence = named_by_sentence.get(sent.start, set())
+            busy = sum(1 for i in range(sent.start, sent.end) if i in triggers) > 3
             explicit = [d for _, d in dates if d.basis in ("explicit", "period")]
             if "\n" in doc[max(sent.start - 1, 0)].text_with_ws:
                 context = None  # a new paragraph starts a new story
@@ -717,6 +719,7 @@ class EventCoder(ContextReader):
                     continue  # "Western sanctions" as background, not "the 2010 sanctions" or "new sanctions"
                 borrowed = joint = False
                 found_by = ""  # how a target missing from the clause was found
+                subject = None  # a verb's grammatical subject
                 obliged = self._obligation(token) if self.vocab.codes[pattern.code].root == "01" else None
                 if obliged is not None:  # "China said Japan must retract the remarks": a demand of Japan
                     pattern = replace(pattern, code=DEMAND_CODE)
@@ -745,7 +748,7 @@ class EventCoder(ContextReader):
                     if not targets and pattern.pos == "NOUN":
                         targets = [s for o in self._prep_objects(token, PLACE_PREPS) + self._prep_objects(token.head, PLACE_PREPS)
                                    for s in self._actors_of(o, actors, token) if s not in sources][:1]
-                if sources and self.vocab.codes[pattern.code].root in ("11", "12", "14") and pattern.pos == "VERB":
+                if sources and self.vocab.codes[pattern.code].root in ABOUT_ROOTS and pattern.pos == "VERB":
                     about = [s for o in self._prep_objects(token, ABOUT_PREPS) if o.i in triggers
                              for s in self._noun_arguments(o, actors, triggers[o.i].code)[0]
                              if _code(s) not in {_code(x) for x in sources}]
@@ -796,7 +799,7 @@ class EventCoder(ContextReader):
                     continue  # "as if America had sought weapons from Cuba": a figure, not an act
                 modality, intent = self._modality(token)
                 unless = [c for c in token.children if c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children)]
-                if unless and pattern.pos == "VERB" and self.vocab.codes[pattern.code].root not in ("13",):
+                if unless and pattern.pos == "VERB" and self.vocab.codes[pattern.code].root != "13":
                     # "will withdraw its force unless the president acts": a threat at who must act
                     pattern, modality, intent = replace(pattern, code=THREAT_CODE), "asserted", False
                     must_act = [s for c in unless for g in c.children if g.dep_ in ("nsubj", "nsubjpass")
@@ -810,6 +813,7 @@ class EventCoder(ContextReader):
                     pattern = replace(pattern, code=INTENT_CODES[code.root])
                 when, basis = self._date(token, doc, dates, context, sent.start in unanchored, story)
                 doubtful = self._doubtful(token, pattern, condition, unordered, triggers)
+                act_cues = self._act_cues(token, pattern, triggers, doubtful, borrowed, joint, modality, busy, found_by)
                 for source, target in pairs:
                     # one act per dyad and root in a sentence, unless their dates differ ("fought
                     # on Iranian territory during World War I, and invaded Iran during World War II")
@@ -817,9 +821,7 @@ class EventCoder(ContextReader):
                     if key in seen or (_code(source) == _code(target) and not self._domestic(source, target)):
                         continue
                     seen.add(key)
-                    cues = self._cues(token, pattern, triggers, source, target, doubtful, borrowed, joint, modality,
-                                      named_in_sentence)
-                    cues |= {found_by} if found_by else set()
+                    cues = act_cues | self._pair_cues(token, pattern, source, target, subject, named_in_sentence)
                     events.append(Event(doc[token.i : token.i + 1], pattern, source, target, modality, when,
                                         basis, self.confidence.of(cues), cues))
                     if not borrowed:
