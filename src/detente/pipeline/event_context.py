@@ -20,6 +20,11 @@ def _code(span: Span | None) -> str | None:
     return span._.actor.code if span is not None and span._.actor is not None else None
 
 
+def _definite(noun: Token) -> bool:
+    """A noun that points back ("the attack", "this release"), not one that introduces ("an attack")."""
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in noun.children)
+
+
 class ContextReader:
     """Methods of EventCoder that read beyond the trigger's clause."""
 
@@ -81,7 +86,7 @@ class ContextReader:
             earlier = self._mentioned(obj, triggers[obj.i], events)  # "condemned the exercises" told of before
             if earlier is not None and earlier.source_code not in own:
                 return [earlier.source]
-            if any(c.lower_ in ("the", "this", "that", "these", "those") for c in obj.children):
+            if _definite(obj):
                 since = self._sentences_back(token, 3)
                 before = [e for e in events if e.trigger.start >= since and e.source_code not in own]
                 return [before[-1].source] if before else []
@@ -89,9 +94,9 @@ class ContextReader:
 
     def _mentioned(self, noun: Token, pattern: Pattern, events: list[Event]) -> Event | None:
         """The earlier act a definite event noun with no actors of its own mentions again: the last
-        one of the same root in its sentence or the three before ("Israel struck Iran. The strikes
-        ..." ; "this release")."""
-        if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in noun.children):
+        one told with the same word in its sentence or the nine before, or of the same root in the
+        three before ("Israel struck Iran. The strikes ..."; "this release")."""
+        if not _definite(noun):
             return None
         if noun.dep_ not in ("nsubj", "nsubjpass", "dobj", "attr", "ROOT"):
             return None  # "during the talks", "back into the deal": the scene, not the act told of
