@@ -552,7 +552,7 @@ class EventCoder(ContextReader):
         its armed struggle", "urged Iraq to cooperate", "said Japan must retract"), not something done."""
         clause = trigger.head if trigger.dep_ == "dobj" else trigger  # "urged Iraq to end the siege"
         asker = triggers.get(clause.head.i)
-        if asker is not None and self._obligation(clause.head) is clause:
+        if asker is not None and self._obligation(clause.head) == clause:
             return True
         return (clause.dep_ in ("ccomp", "xcomp") and asker is not None and asker.pos == "VERB"
                 and self.vocab.codes[asker.code].root in ASKING_ROOTS)
