@@ -12,6 +12,7 @@ from which article; an article whose anchors disagree is left undated.
 
 from __future__ import annotations
 
+import logging
 from datetime import date, timedelta
 
 import duckdb
@@ -22,6 +23,7 @@ from .analysis.clusters import TOLD_SQL, date_span
 from .pipeline import analyse, pipeline_version, redate
 from .pipeline.dates import needs_anchor, read_date
 
+log = logging.getLogger("detente.anchoring")
 SEARCH_DAYS = 400  # how far after an anchoring event its article may have been published
 ANCHOR_PRECISIONS = ("day", "week", "month")  # "last year" is too vague to date an article by
 
@@ -60,7 +62,10 @@ def publication_for(expression: str, start: date, precision: str | None, text: s
     """The earliest publication date from which `expression` ("last week") names a date that
     overlaps the anchor's."""
     for offset in range(-1, SEARCH_DAYS):
-        day = start + timedelta(days=offset)
+        try:
+            day = start + timedelta(days=offset)
+        except OverflowError:  # the calendar ends before the search does
+            return None
         hit = _overlaps(expression, day, start, precision, text)
         if hit is None:
             return None
@@ -71,8 +76,8 @@ def publication_for(expression: str, start: date, precision: str | None, text: s
 
 def anchor_undated(con: duckdb.DuckDBPyConnection, nlp: Language, analysed: dict[str, tuple] | None = None) -> int:
     """Date the undated articles that share an event with a dated report, and analyse them again
-    (only the event coder, for those in `analysed`: doc_id -> (Document, spaCy Doc) of this run).
-    Returns how many were dated."""
+    with that date (without parsing again, for those in `analysed`: doc_id -> (Document, spaCy Doc)
+    of this run; the result is the same). Returns how many were dated."""
     rows = con.execute(ANCHORS_SQL).fetchall()
     if not rows:
         return 0
@@ -81,30 +86,35 @@ def anchor_undated(con: duckdb.DuckDBPyConnection, nlp: Language, analysed: dict
         by_doc.setdefault(doc_id, []).append((expressions or [], (start, precision, text), other))
     analysed = analysed or {}
     stored = {d.doc_id: d for d in store.read_documents(con, [i for i in by_doc if i not in analysed])}
-    redated, reanalysed = [], []
+    dated = []  # records of the articles dated, each as a fresh analysis with its date would give them
     for doc_id, anchors in by_doc.items():
         document, doc = analysed.get(doc_id) or (stored[doc_id], None)
-        found = []  # (publication, expression, anchor, other article)
-        for expressions, anchor, other in anchors:
-            for expression in (e for e in expressions if needs_anchor(e)):
-                day = publication_for(expression, *anchor)
-                if day is not None:
-                    found.append((day, expression, anchor, other))
-        if not found:
-            continue
-        day = max(f[0] for f in found)
-        if not all(_overlaps(expression, day, *anchor) for _, expression, anchor, _ in found):
-            continue  # the anchors disagree: better undated than wrongly dated
-        _, expression, anchor, other = next(f for f in found if f[0] == day)
-        document.published = day
-        document.basis["published"] = (f"inferred: the earliest date from which '{expression}' names {anchor[2]}, "
-                                       f"the date of the same event in article {other}")
-        if doc is not None:
-            redated.append(redate(document, doc, nlp))
-        else:
-            reanalysed.append(document)
-    if redated:  # only the events and the date change
-        store.replace_events(con, redated)
-    if reanalysed:
-        store.replace_analysis(con, list(analyse(reanalysed, nlp)), pipeline_version(nlp))
-    return len(redated) + len(reanalysed)
+        try:  # one article's dating never stops another's
+            day, why = _publication(anchors)
+            if day is None:
+                continue
+            document.published, document.basis["published"] = day, why
+            dated.append(redate(document, doc, nlp) if doc is not None else next(analyse([document], nlp)))
+        except Exception:  # noqa: BLE001  (it stays undated, as it was stored)
+            log.warning("%s: could not be dated", document.origin, exc_info=True)
+    if dated:
+        store.replace_analysis(con, dated, pipeline_version(nlp))
+    return len(dated)
+
+
+def _publication(anchors: list[tuple]) -> tuple[date | None, str]:
+    """The publication date an article's anchors agree on, and how it was found."""
+    found = []  # (publication, expression, anchor, other article)
+    for expressions, anchor, other in anchors:
+        for expression in (e for e in expressions if needs_anchor(e)):
+            day = publication_for(expression, *anchor)
+            if day is not None:
+                found.append((day, expression, anchor, other))
+    if not found:
+        return None, ""
+    day = max(f[0] for f in found)
+    if not all(_overlaps(expression, day, *anchor) for _, expression, anchor, _ in found):
+        return None, ""  # the anchors disagree: better undated than wrongly dated
+    _, expression, anchor, other = next(f for f in found if f[0] == day)
+    return day, (f"inferred: the earliest date from which '{expression}' names {anchor[2]}, "
+                 f"the date of the same event in article {other}")

@@ -31,7 +31,8 @@ app = typer.Typer(
 )
 # Piped output is not cut to 80 columns: tables stay readable in files and pagers.
 out = Console() if sys.stdout.isatty() or "COLUMNS" in os.environ else Console(width=160)
-err = Console(stderr=True)
+# Messages are never wrapped: one error, one line, however narrow the terminal or pipe.
+err = Console(stderr=True, soft_wrap=True)
 
 DbOption = Annotated[Path, typer.Option("--db", envvar="DETENTE_DB", help="The DuckDB store.", show_default=True)]
 FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
@@ -75,7 +76,7 @@ def ingest(
     con = store.connect(db)
     progress = Progress(
         TextColumn("[bold]ingest"), BarColumn(), DownloadColumn(), TextColumn("{task.fields[docs]} docs"),
-        TimeRemainingColumn(), console=err, transient=True,
+        TimeRemainingColumn(), console=err, transient=True, disable=not err.is_terminal,  # no bar in a log
     )
     task = progress.add_task("ingest", total=None, docs=0)
 
@@ -87,12 +88,15 @@ def ingest(
     def on_error(error) -> None:
         progress.console.print(Text(f"detente: {error}", style="red"))
 
+    def on_note(note) -> None:
+        progress.console.print(Text(f"detente: note: {note}", style="yellow"))
+
     with progress:
         nlp = load_nlp()
         summary = run_ingest(
             paths, con, nlp, batch_size=batch_size, on_error=on_error,
             on_start=lambda total: progress.update(task, total=total),
-            on_advance=lambda n: progress.advance(task, n), on_batch=on_batch,
+            on_advance=lambda n: progress.advance(task, n), on_batch=on_batch, on_note=on_note,
         )
     total_docs = con.execute("SELECT count(*) FROM documents").fetchone()[0]
     con.close()
@@ -187,10 +191,10 @@ def sql(
     db: DbOption = DEFAULT_DB,
     fmt: FormatOption = Format.table,
 ) -> None:
-    """Run a read-only SQL query against the store."""
+    """Run a read-only SQL query against the store (no other file can be read or written)."""
     import duckdb
 
-    con = store.connect(db, read_only=True)
+    con = store.lock_down(store.connect(db, read_only=True))
     try:
         result = con.execute(query)
     except duckdb.Error as e:
@@ -398,7 +402,7 @@ def reanalyse(
 
     con = store.connect(db)
     progress = Progress(TextColumn("[bold]reanalyse"), BarColumn(), TextColumn("{task.completed}/{task.total} docs"),
-                        TimeRemainingColumn(), console=err, transient=True)
+                        TimeRemainingColumn(), console=err, transient=True, disable=not err.is_terminal)
     task = progress.add_task("reanalyse", total=None)
     with progress:
         count = run_reanalyse(con, load_nlp(), everything,

@@ -168,3 +168,4 @@ class DocRecords:
     quotes: list[QuoteRecord] = field(default_factory=list)
     issues: list[tuple[str, float, int, bool]] = field(default_factory=list)  # issue, weight, sentences, assigned
     stances: list[StanceRecord] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what the reader should know (text cut into sentences ...); not stored

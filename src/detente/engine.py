@@ -12,10 +12,10 @@ from spacy.language import Language
 from . import store
 from .analysis.clusters import refresh_clusters
 from .anchoring import anchor_undated
-from .document import Document
+from .document import Document, DocRecords
 from .ingest import InputError, discover, read_sources
 from .knowledge.kb import load_kb
-from .pipeline import MAX_CHARS, analyse, analyse_docs, pipeline_version
+from .pipeline import MAX_CHARS, analyse_docs, pipeline_version
 
 
 KEEP_UNDATED = 500  # analysed undated articles kept in memory for anchoring; beyond, they are re-analysed
@@ -50,11 +50,14 @@ def ingest(
     on_start: Callable[[int], None] = _noop,
     on_advance: Callable[[int], None] = _noop,
     on_batch: Callable[[int, int], None] = _noop,
+    on_note: Callable[[InputError], None] = _noop,
 ) -> IngestSummary:
     """Ingest every document under `paths` into the store behind `con`.
 
     Callbacks: on_start(total bytes), on_advance(bytes done), on_batch(batch number, documents
-    written) after each commit, on_error(InputError) for each bad input.
+    written) after each commit, on_error(InputError) for each bad input or document whose analysis
+    failed (that document alone: its batch is stored without it), on_note(InputError) for what a
+    stored document's reader should know.
     """
     summary = IngestSummary()
     version = pipeline_version(nlp)
@@ -81,13 +84,16 @@ def ingest(
         summary.skipped += len(pending) - len(new)
         on_advance(sum(d.size for d in pending if d.doc_id in already))
         if new:
-            analysed = list(analyse_docs(new, nlp))
-            records = [r for r, _ in analysed]
+            analysed = _analysed(new, nlp, fail)
+            records = _written(con, [r for r, _ in analysed], version, fail)
+            kept = {r.document.doc_id for r in records}
             for r, doc in analysed:  # kept for anchoring: an undated article may be dated later
-                if (r.document.published is None and len(undated) < KEEP_UNDATED
+                if (r.document.doc_id in kept and r.document.published is None and len(undated) < KEEP_UNDATED
                         and any(e.date_basis == "unanchored" for e in r.events)):
                     undated[r.document.doc_id] = (r.document, doc)
-            store.write_batch(con, records, version)
+            for r in records:
+                for note in r.notes:
+                    on_note(failure(r.document, note))
             batches += 1
             summary.stored += len(records)
             summary.words += sum(r.words for r in records)
@@ -100,8 +106,7 @@ def ingest(
             fail(item)
             continue
         if len(item.text) > MAX_CHARS:
-            fail(InputError(item.source_path, f"document too long ({len(item.text):,} characters; limit {MAX_CHARS:,})",
-                            int(item.record) if item.record else None))
+            fail(failure(item, f"document too long ({len(item.text):,} characters; limit {MAX_CHARS:,})"))
             continue
         if item.doc_id in seen:
             summary.skipped += 1
@@ -116,8 +121,58 @@ def ingest(
     return summary
 
 
+def failure(document: Document, reason: str) -> InputError:
+    """An error naming the document's file, and its line or row in a multi-record file."""
+    line = int(document.record) if document.record and document.record.isdigit() else None
+    return InputError(document.source_path, reason, line)
+
+
+def _analysed(documents: list[Document], nlp: Language, fail: Callable[[InputError], None]) -> list[tuple]:
+    """(records, Doc) of each document whose analysis succeeds. Whatever goes wrong inside one
+    document fails it alone: a batch that raises is analysed again one document at a time."""
+    try:
+        return list(analyse_docs(documents, nlp))
+    except Exception:  # noqa: BLE001  (which document, and why, is found below)
+        pass
+    analysed = []
+    for document in documents:
+        try:
+            analysed.extend(analyse_docs([document], nlp))
+        except Exception as e:  # noqa: BLE001
+            fail(failure(document, f"analysis failed ({type(e).__name__}: {e})"))
+    return analysed
+
+
+# Failures of the store itself, not of one document's rows: they stop the run.
+_STORE_FAILURES = (duckdb.IOException, duckdb.FatalException, duckdb.OutOfMemoryException)
+
+
+def _written(con: duckdb.DuckDBPyConnection, records: list[DocRecords], version: str,
+             fail: Callable[[InputError], None]) -> list[DocRecords]:
+    """Write a batch in one transaction; if one document's rows cannot be stored, write the
+    others one by one and fail that one alone. Returns what was written."""
+    try:
+        store.write_batch(con, records, version)
+        return records
+    except _STORE_FAILURES:
+        raise
+    except Exception:  # noqa: BLE001  (the transaction rolled back: nothing was half-written)
+        pass
+    written = []
+    for record in records:
+        try:
+            store.write_batch(con, [record], version)
+            written.append(record)
+        except _STORE_FAILURES:
+            raise
+        except Exception as e:  # noqa: BLE001
+            fail(failure(record.document, f"cannot be stored ({type(e).__name__}: {e})"))
+    return written
+
+
 def reanalyse(con: duckdb.DuckDBPyConnection, nlp: Language, everything: bool = False, batch_size: int = 32,
-              on_start: Callable[[int], None] = _noop, on_advance: Callable[[int], None] = _noop) -> int:
+              on_start: Callable[[int], None] = _noop, on_advance: Callable[[int], None] = _noop,
+              on_error: Callable[[InputError], None] = _noop) -> int:
     """Analyse stored documents again (after an upgrade of detente or its knowledge base).
 
     Only documents analysed by another pipeline version, unless `everything`. Each batch replaces
@@ -132,7 +187,7 @@ def reanalyse(con: duckdb.DuckDBPyConnection, nlp: Language, everything: bool = 
     on_start(len(ids))
     for i in range(0, len(ids), batch_size):
         documents = store.read_documents(con, ids[i : i + batch_size])
-        records = list(analyse(documents, nlp))
+        records = [r for r, _ in _analysed(documents, nlp, on_error)]  # one that fails keeps its old analysis
         store.replace_analysis(con, records, version)
         on_advance(len(records))
     _cluster(con, nlp)

@@ -212,6 +212,14 @@ def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnect
     return con
 
 
+def lock_down(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
+    """A connection that reaches the store alone: no file read or written outside it (COPY,
+    read_csv, ATTACH, extensions), and no setting changed back."""
+    con.execute("SET enable_external_access = false")
+    con.execute("SET lock_configuration = true")
+    return con
+
+
 @contextmanager
 def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
     con.execute("BEGIN TRANSACTION")
@@ -262,18 +270,6 @@ def replace_analysis(con: duckdb.DuckDBPyConnection, batch: Sequence[DocRecords]
         con.execute("DELETE FROM documents WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [ids])
         _insert_documents(con, batch, pipeline)
         _insert_analysis(con, batch)
-
-
-def replace_events(con: duckdb.DuckDBPyConnection, batch: Sequence[DocRecords]) -> None:
-    """Swap stored documents' events for new ones and store their (new) publication dates, all or
-    nothing: a re-dating changes nothing else."""
-    ids = [r.document.doc_id for r in batch]
-    with transaction(con):
-        for r in batch:
-            con.execute("UPDATE documents SET published = ?, published_basis = ? WHERE doc_id = ?",
-                        [r.document.published, r.document.basis.get("published"), r.document.doc_id])
-        con.execute("DELETE FROM events WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [ids])
-        _insert_events(con, batch)
 
 
 def read_documents(con: duckdb.DuckDBPyConnection, ids: Sequence[str]) -> list[Document]:

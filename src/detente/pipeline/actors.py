@@ -360,8 +360,8 @@ class ActorResolver(ContextNames):
         doc = tokens[0].doc
         text = doc[tokens[0].i : tokens[-1].i + 1]
         best = None
-        for match_id, start, end in self.matcher(text):
-            for e in self._in_context(self.kb.lookup(doc.vocab.strings[match_id]), doc[text.start + start : text.start + end]):
+        for match_id, start, end in self.matcher(text):  # a PhraseMatcher on a span gives offsets in its doc
+            for e in self._in_context(self.kb.lookup(doc.vocab.strings[match_id]), doc[start:end]):
                 if e.kind == "organization" and e.how != "shared" and self.kb.actors[e.actor_id].country:
                     return self.kb.actors[e.actor_id].country
                 if e.kind == "country":

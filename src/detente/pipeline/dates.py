@@ -42,7 +42,7 @@ class WhenDate:
 
 
 def _day(d: date, precision: str = "day") -> str:
-    return {"day": d.isoformat(), "week": d.isoformat(), "month": d.strftime("%Y-%m"), "year": str(d.year)}[precision]
+    return {"day": d.isoformat(), "week": d.isoformat(), "month": d.isoformat()[:7], "year": str(d.year)}[precision]
 
 
 def _explicit(text: str, published: date | None) -> WhenDate | None:
@@ -109,17 +109,17 @@ def _relative(text: str, published: date) -> WhenDate | None:
         return WhenDate((monday + timedelta(days=7)).isoformat(), "week", rel)
     first = published.replace(day=1)
     if re.search(r"\b(this|earlier this|later this)\s+month\b", t):
-        return WhenDate(first.strftime("%Y-%m"), "month", rel)
+        return WhenDate(first.isoformat()[:7], "month", rel)
     if re.search(r"\b(last|previous)\s+month\b", t):
-        return WhenDate((first - timedelta(days=1)).strftime("%Y-%m"), "month", rel)
+        return WhenDate((first - timedelta(days=1)).isoformat()[:7], "month", rel)
     if re.search(r"\bnext\s+month\b", t):
-        return WhenDate((first + timedelta(days=32)).strftime("%Y-%m"), "month", rel)
+        return WhenDate((first + timedelta(days=32)).isoformat()[:7], "month", rel)
     if re.search(r"\b(this|earlier this|later this)\s+year\b", t):
-        return WhenDate(str(published.year), "year", rel)
+        return WhenDate(f"{published.year:04d}", "year", rel)
     if re.search(r"\b(last|previous)\s+year\b", t):
-        return WhenDate(str(published.year - 1), "year", rel)
+        return WhenDate(f"{published.year - 1:04d}", "year", rel)
     if re.search(r"\bnext\s+year\b", t):
-        return WhenDate(str(published.year + 1), "year", rel)
+        return WhenDate(f"{published.year + 1:04d}", "year", rel)
     if m := re.search(r"\b(\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(day|week|month|year)s?\s+ago\b", t):
         words = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
         n = int(words.get(m.group(1), m.group(1)) if m.group(1) in words else m.group(1))
@@ -130,8 +130,8 @@ def _relative(text: str, published: date) -> WhenDate | None:
             return WhenDate((monday - timedelta(days=7 * n)).isoformat(), "week", rel)
         if unit == "month":
             y, mo = divmod(published.year * 12 + published.month - 1 - n, 12)
-            return WhenDate(f"{y}-{mo + 1:02d}", "month", rel)
-        return WhenDate(str(published.year - n), "year", rel)
+            return WhenDate(f"{y:04d}-{mo + 1:02d}", "month", rel)
+        return WhenDate(f"{published.year - n:04d}", "year", rel)
     return None
 
 
@@ -158,11 +158,17 @@ def period_date(text: str) -> WhenDate | None:
 
 
 def read_date(text: str, published: date | None) -> WhenDate | None:
-    """The date a DATE expression names, explicit first, then relative to publication."""
-    found = _explicit(text, published)
-    if found or published is None:
+    """The date a DATE expression names, explicit first, then relative to publication; None for
+    one that falls outside the calendar ("999999 days ago", "yesterday" on 0001-01-01)."""
+    try:
+        found = _explicit(text, published)
+        if not found and published is not None:
+            found = _relative(text, published)
+        if found:
+            found.start  # noqa: B018  (a year before 1 or after 9999 does not parse)
         return found
-    return _relative(text, published)
+    except (OverflowError, ValueError):
+        return None
 
 
 def needs_anchor(text: str) -> bool:
