@@ -38,22 +38,33 @@ def seed_db(tmp_path_factory, seeds) -> Path:
     return seed_store(tmp_path_factory, seeds)
 
 
+LOCAL = "http://127.0.0.1:8000"  # requests must name an allowed host (TestClient's own is 'testserver')
+
+
+def local(app, **options) -> TestClient:
+    return TestClient(app, base_url=LOCAL, **options)
+
+
 @pytest.fixture(scope="module")
 def client(seed_db):
     """A read-only server over the seed store (what the property test and most reads use)."""
-    with TestClient(create_app(seed_db, read_only=True)) as c:
+    with local(create_app(seed_db)) as c:
         yield c
 
 
 @pytest.fixture
 def writable(seed_db, tmp_path):
-    """A copy of the seed store for a test that writes; yields a factory of clients over it."""
+    """A copy of the seed store for a test that writes; yields a factory of clients over it, each
+    over a writable app and sending its token unless auth=False."""
     db = tmp_path / "detente.duckdb"
     shutil.copy(seed_db, db)
     opened = []
 
-    def make(**options) -> TestClient:
-        c = TestClient(create_app(db, **options))
+    def make(auth: bool = True, **options) -> TestClient:
+        app = create_app(db, read_only=False, **options)
+        c = local(app)
+        if auth:
+            c.headers["Authorization"] = f"Bearer {app.state.settings.token}"
         c.__enter__()
         opened.append(c)
         return c
@@ -224,11 +235,11 @@ def test_upload_checks_type_size_and_never_writes_outside_its_folder(writable):
 
 def test_read_only_and_token_guard_the_writes(writable, seed_db):
     files = {"file": ("a.txt", b"Russia and Iran signed a treaty.")}
-    read_only = TestClient(create_app(seed_db, read_only=True))
+    read_only = local(create_app(seed_db))  # read-only is the default
     refused = read_only.post("/api/ingest", files=files)
     assert refused.status_code == 403 and "read-only" in refused.json()["detail"]
     assert "uploads are turned off" in read_only.get("/upload").text
-    guarded = writable(token="s3cret")
+    guarded = writable(auth=False, token="s3cret")
     assert guarded.post("/api/ingest", files=files).status_code == 401
     assert guarded.post("/api/ingest", files=files, headers={"Authorization": "Bearer wrong"}).status_code == 401
     ok = guarded.post("/api/ingest", files=files, headers={"Authorization": "Bearer s3cret"})
@@ -236,12 +247,17 @@ def test_read_only_and_token_guard_the_writes(writable, seed_db):
     assert wait_for(guarded, ok.json())["status"] == "done"
 
 
-def test_serve_refuses_a_public_address_without_a_token(tmp_path):
-    result = run_cli("serve", "--db", tmp_path / "x.duckdb", "--host", "0.0.0.0")
-    assert result.returncode == 2 and "--token" in result.stderr
-    assert_no_traceback(result)
-    missing = run_cli("serve", "--db", tmp_path / "none.duckdb", "--read-only")
-    assert missing.returncode == 3 and "no store here" in missing.stderr
+def test_serve_refuses_contradictory_options_and_a_missing_store(tmp_path):
+    both = run_cli("serve", "--db", tmp_path / "x.duckdb", "--writable", "--read-only")
+    assert both.returncode == 2 and "--writable" in both.stderr
+    assert_no_traceback(both)
+    bad_host = run_cli("serve", "--db", tmp_path / "x.duckdb", "--allow-host", "evil.example/path")
+    assert bad_host.returncode == 2 and "--allow-host" in bad_host.stderr
+    assert_no_traceback(bad_host)
+    for options in ((), ("--read-only",)):  # read-only, the default, never creates a store
+        missing = run_cli("serve", "--db", tmp_path / "none.duckdb", *options)
+        assert missing.returncode == 3 and "no store here" in missing.stderr
+    assert not (tmp_path / "none.duckdb").exists()
 
 
 def test_bad_requests_get_clear_4xx_and_errors_no_internals(client, seed_db):
@@ -252,14 +268,15 @@ def test_bad_requests_get_clear_4xx_and_errors_no_internals(client, seed_db):
         assert words in response.json()["detail"]
     for path in ("/static/../../store.py", "/static/%2e%2e/%2e%2e/store.py", "/api/documents/..%2F..%2Fetc%2Fpasswd"):
         assert client.get(path).status_code in (404, 422), path
-    app = create_app(seed_db, read_only=True)
+    app = create_app(seed_db)
 
     @app.get("/api/boom")
     def boom():
         return 1 / 0
 
-    response = TestClient(app, raise_server_exceptions=False).get("/api/boom")
+    response = local(app, raise_server_exceptions=False).get("/api/boom")
     assert response.status_code == 500 and response.json() == {"detail": "internal error"}
+    assert response.headers["x-content-type-options"] == "nosniff"  # set outside the middleware too
 
 
 def test_property_no_server_errors(seed_db):
@@ -269,7 +286,7 @@ def test_property_no_server_errors(seed_db):
     from hypothesis import given
     from schemathesis.checks import not_a_server_error
 
-    schema = schemathesis.openapi.from_asgi("/openapi.json", create_app(seed_db, read_only=True))
+    schema = schemathesis.openapi.from_asgi("/openapi.json", create_app(seed_db, allow_hosts=["testserver"]))
     operations = [result.ok() for result in schema.get_all_operations()]
     assert len(operations) >= 14
     for operation in operations:

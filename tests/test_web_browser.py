@@ -18,6 +18,14 @@ import pytest
 from .test_web_api import seed_store
 
 CHROMIUM = Path("/usr/bin/chromium")
+TOKEN = "browser-test-token"
+# Records every Content-Security-Policy violation a page reports (read back by the page fixture).
+CSP_WATCH = """
+window.__csp = [];
+document.addEventListener("securitypolicyviolation", function (e) {
+  window.__csp.push(e.violatedDirective + " " + (e.blockedURI || "inline") + " " + (e.sourceFile || "") + ":" + e.lineNumber);
+});
+"""
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run"]
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed")
@@ -31,12 +39,14 @@ def free_port() -> int:
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory, seeds):
-    """The real server (uvicorn, via the CLI) over a writable copy of the seed store."""
+    """The real server (uvicorn, via the CLI) over a writable copy of the seed store, uploads
+    taking TOKEN."""
     db = tmp_path_factory.mktemp("browser") / "detente.duckdb"
     shutil.copy(seed_store(tmp_path_factory, seeds), db)
     port = free_port()
     log = open(db.parent / "server.log", "w")
-    proc = subprocess.Popen([sys.executable, "-m", "detente.cli", "serve", "--db", str(db), "--port", str(port)],
+    proc = subprocess.Popen([sys.executable, "-m", "detente.cli", "serve", "--db", str(db), "--port", str(port),
+                             "--writable", "--token", TOKEN],
                             stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
@@ -76,12 +86,16 @@ def browser():
 @pytest.fixture
 def page(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.add_init_script(CSP_WATCH)
     pg = context.new_page()
     errors: list[str] = []
     pg.on("pageerror", lambda e: errors.append(str(e)))
+    pg.on("console", lambda m: errors.append(m.text) if "Content Security Policy" in m.text else None)
     yield pg
+    if not pg.url.startswith("about:"):
+        errors += pg.evaluate("window.__csp || []")
     context.close()
-    assert not errors, errors  # no JavaScript error on any page
+    assert not errors, errors  # no JavaScript error and no CSP violation on any page
 
 
 def test_dyad_page_draws_its_charts(page, server, shots):
@@ -137,10 +151,13 @@ def test_upload_a_document_and_see_it_listed(page, server, shots, tmp_path):
                        "President Erdogan said the deal would bind Ankara and Baku for decades. "
                        "<script>window.pwned = true</script>\n", encoding="utf-8")
     before = httpx.get(f"{server}/api/documents").json()["total"]
-    page.goto(f"{server}/upload")
+    page.goto(f"{server}/upload#token={TOKEN}")  # the fragment fills the token field, then leaves the address
+    assert page.input_value("#upload-token") == TOKEN and "#" not in page.url
     page.set_input_files("#upload-file", str(article))
     page.click("#upload-button")
-    page.wait_for_function("document.getElementById('upload-state').textContent.startsWith('done')", timeout=240_000)
+    # a function, not an expression: Playwright evals an expression, which the page's CSP forbids
+    page.wait_for_function("() => document.getElementById('upload-state').textContent.startsWith('done')",
+                           timeout=240_000)
     assert float(page.get_attribute("#upload-progress", "value")) == 1.0
     assert "stored 1" in page.inner_text("#upload-state")
     page.screenshot(path=shots / "upload-done.png")

@@ -6,6 +6,7 @@ import logging
 import secrets
 from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Iterable
 from urllib.parse import parse_qsl, urlencode
 
 import duckdb
@@ -16,8 +17,9 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import store
-from ..analysis.clusters import ensure_clusters
+from ..analysis.clusters import clusters_current, ensure_clusters
 from .jobs import Ingestor
+from .security import SECURITY_HEADERS, Guard, Refusal, allowed_hosts, check_same_origin, check_write
 
 log = logging.getLogger("detente.web")
 HERE = Path(__file__).parent
@@ -31,38 +33,60 @@ def plotly_js() -> Path:
 
 
 class Settings:
-    """What every request reads: the store connection, the mode, the token, the upload worker."""
+    """What every request reads: the store connection, the mode, the token, the hosts it answers,
+    the upload worker."""
 
-    def __init__(self, con: duckdb.DuckDBPyConnection, read_only: bool, token: str | None, max_upload: int):
+    def __init__(self, con: duckdb.DuckDBPyConnection, read_only: bool, token: str | None, max_upload: int,
+                 hosts: frozenset[str], stale_clusters: bool = False):
         self.con = con
         self.read_only = read_only
         self.token = token
+        self.max_upload = max_upload
+        self.allowed_hosts = hosts
+        self.stale_clusters = stale_clusters
         self.ingestor = None if read_only else Ingestor(con, max_upload)
 
     def check_write(self, request: Request) -> None:
-        """Writes: refused on a read-only server, and need the bearer token when one is set."""
-        if self.read_only:
-            raise HTTPException(403, "this server is read-only (started with --read-only)")
-        if self.token:
-            given = request.headers.get("authorization", "")
-            scheme, _, value = given.partition(" ")
-            if scheme.lower() != "bearer" or not secrets.compare_digest(value.strip().encode(), self.token.encode()):
-                raise HTTPException(401, "this server needs a token for uploads: send 'Authorization: Bearer TOKEN'",
-                                    headers={"WWW-Authenticate": "Bearer"})
+        """The middleware's write checks, made again by the route that writes, so that a write never
+        rests on the middleware alone."""
+        try:
+            check_same_origin(request.scope, request.headers)
+            check_write(request.headers, self.read_only, self.token)
+        except Refusal as e:
+            raise HTTPException(e.status, e.detail, headers=e.headers or None) from None
 
 
-def create_app(db_path: str | Path, read_only: bool = False, token: str | None = None,
-               max_upload: int = MAX_UPLOAD_BYTES) -> FastAPI:
-    """An app over one store: read-only opens it read-only; otherwise it holds the only connection
-    (DuckDB allows one writing process) and each request takes its own cursor from it."""
-    try:
-        ensure_clusters(db_path)  # a store made before clusters existed, or changed by a CLI ingest since
-    except store.StoreError:
-        if not read_only:
-            raise
-        log.warning("%s: cannot build the event clusters (read-only); dyad and cluster views may be stale", db_path)
-    con = store.connect(db_path, read_only=read_only)
-    settings = Settings(con, read_only, token, max_upload)
+def open_store(db_path: str | Path, read_only: bool) -> tuple[duckdb.DuckDBPyConnection, bool]:
+    """The store's connection and whether its event clusters are stale. Read-only changes no byte
+    of the store: stale clusters are served as they are, with a warning; a writable server builds
+    them first."""
+    if read_only:
+        con = store.connect(db_path, read_only=True)
+        try:
+            stale = not clusters_current(con)
+        except duckdb.Error:
+            stale = True
+        if stale:
+            log.warning("%s: the event clusters are stale (the store changed since they were built); served "
+                        "as they are - run `detente clusters --db %s` to rebuild them", db_path, db_path)
+        return con, stale
+    ensure_clusters(db_path)  # a store made before clusters existed, or changed by a CLI ingest since
+    return store.connect(db_path), False
+
+
+def create_app(db_path: str | Path, read_only: bool = True, token: str | None = None,
+               max_upload: int = MAX_UPLOAD_BYTES, host: str | None = None,
+               allow_hosts: Iterable[str] = ()) -> FastAPI:
+    """An app over one store. Read-only (the default) opens it read-only and writes nothing. A
+    writable app holds the only connection (DuckDB allows one writing process), each request takes
+    its own cursor from it, and uploads need a bearer token: `token`, or one made here when none is
+    given (read it from app.state.settings.token). Requests must name a loopback host, `host` (the
+    address bound) or one of `allow_hosts`."""
+    hosts = allowed_hosts(host, allow_hosts)
+    if not read_only and not token:
+        token = secrets.token_urlsafe(24)
+    con, stale = open_store(db_path, read_only)
+    settings = Settings(con, read_only, token if not read_only else None, max_upload, hosts, stale)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI):
@@ -82,19 +106,6 @@ def create_app(db_path: str | Path, read_only: bool = False, token: str | None =
     app.include_router(api.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
-
-    @app.middleware("http")
-    async def guard_writes(request: Request, call_next):
-        """Refuse a write before its body is read: read-only, no token, or more bytes than allowed."""
-        if request.method == "POST" and request.url.path == "/api/ingest":
-            try:
-                settings.check_write(request)
-            except HTTPException as e:
-                return JSONResponse({"detail": e.detail}, e.status_code, headers=e.headers)
-            length = request.headers.get("content-length", "")
-            if length.isdigit() and int(length) > max_upload + 64 * 1024:  # room for the multipart framing
-                return JSONResponse({"detail": f"file too large (limit {max_upload:,} bytes)"}, 413)
-        return await call_next(request)
 
     @app.middleware("http")
     async def drop_empty_params(request: Request, call_next):
@@ -127,8 +138,11 @@ def create_app(db_path: str | Path, read_only: bool = False, token: str | None =
 
     @app.exception_handler(Exception)
     async def internal_error(request: Request, exc: Exception):
-        # Logged in full here; the client learns nothing of the internals.
+        # Logged in full here; the client learns nothing of the internals. This answer leaves from
+        # outside the middleware, so it carries the security headers itself.
         log.error("internal error on %s %s", request.method, request.url.path, exc_info=exc)
-        return JSONResponse({"detail": "internal error"}, 500)
+        return JSONResponse({"detail": "internal error"}, 500, headers=SECURITY_HEADERS)
 
+    # Outermost: the Host check, the write checks and the security headers see every request.
+    app.add_middleware(Guard, settings=settings)
     return app

@@ -16,10 +16,13 @@ from ..render import plain
 from . import api, queries
 from .app import HERE
 from .jobs import UPLOAD_SUFFIXES
+from .security import http_url
 
 router = APIRouter(include_in_schema=False)
 # Autoescape on for every template: article text is data, never markup.
 templates = Jinja2Templates(env=Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=True))
+# A stored url becomes a link only when it is http(s); anything else (javascript:, data:) is text.
+templates.env.filters["http_url"] = http_url
 QUADS = [q.value for q in api.Quad]
 DIRECTION_COLOURS = ("#1f618d", "#b9770e")
 QUAD_COLOURS = {"verbal_cooperation": "#7fb3d5", "material_cooperation": "#1f618d",
@@ -28,7 +31,8 @@ QUAD_COLOURS = {"verbal_cooperation": "#7fb3d5", "material_cooperation": "#1f618
 
 def render(request: Request, name: str, status_code: int = 200, **context) -> HTMLResponse:
     settings = request.app.state.settings
-    return templates.TemplateResponse(request, name, {"read_only": settings.read_only, **context},
+    return templates.TemplateResponse(request, name, {"read_only": settings.read_only,
+                                                      "stale_clusters": settings.stale_clusters, **context},
                                       status_code=status_code)
 
 
@@ -162,7 +166,7 @@ def search(request: Request, con: api.Db, q: Annotated[Optional[str], Query(max_
 def upload(request: Request):
     settings = request.app.state.settings
     limit = settings.ingestor.max_bytes if settings.ingestor else 0
-    return render(request, "upload.html", suffixes=UPLOAD_SUFFIXES, limit=limit, needs_token=bool(settings.token))
+    return render(request, "upload.html", suffixes=UPLOAD_SUFFIXES, limit=limit)
 
 
 def dyad_charts(summary: dict) -> tuple[dict, dict]:

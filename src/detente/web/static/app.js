@@ -20,7 +20,7 @@ var detente = {
     form.addEventListener("submit", function (ev) {
       ev.preventDefault();
       var headers = {}, token = document.getElementById("upload-token");
-      if (token && token.value) headers["Authorization"] = "Bearer " + token.value;
+      if (token && token.value) headers["Authorization"] = "Bearer " + token.value.trim();
       errors.textContent = ""; docs.textContent = ""; status.hidden = false; bar.value = 0;
       state.textContent = "uploading"; button.disabled = true;
       fetch("/api/ingest", {method: "POST", body: new FormData(form), headers: headers})
@@ -49,6 +49,18 @@ var detente = {
   }
 };
 document.addEventListener("DOMContentLoaded", function () {
+  // No inline script on any page (the Content-Security-Policy allows none): each page's parts
+  // are started from here.
+  if (window.Plotly && document.querySelector("[data-chart]")) detente.charts();
   var form = document.getElementById("upload-form");
-  if (form) detente.upload(form);
+  if (form) {
+    // /upload#token=TOKEN fills the token field; the fragment never reaches the server or a
+    // Referer, and is dropped from the address bar at once.
+    var token = document.getElementById("upload-token"), m = /(?:^#|&)token=([^&]*)/.exec(location.hash);
+    if (token && m) {
+      try { token.value = decodeURIComponent(m[1]); } catch (e) { token.value = m[1]; }
+      history.replaceState(null, "", location.pathname + location.search);
+    }
+    detente.upload(form);
+  }
 });
