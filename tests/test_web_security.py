@@ -45,6 +45,7 @@ EXPECTED_HEADERS = {
     "x-frame-options": "DENY",
     "referrer-policy": "no-referrer",
     "cross-origin-opener-policy": "same-origin",
+    "cross-origin-resource-policy": "same-origin",
 }
 NOT_LINKS = ["javascript:alert(1)", "JaVaScRiPt:alert(1)", "java\tscript:alert(1)", " javascript:alert(1)",
              "\njavascript:alert(1)", "java\nscript:alert(document.domain)", "\x01javascript:alert(1)",
@@ -223,6 +224,10 @@ def test_cross_site_writes_are_refused_and_same_origin_with_the_token_is_accepte
         for method in ("PUT", "PATCH", "DELETE", "PROPFIND"):
             response = client.request(method, "/api/ingest", headers={**auth, "Origin": "https://evil.example"})
             assert response.status_code == 403, method
+        preflight = client.options("/api/ingest", headers={"Origin": "https://evil.example",
+                                                            "Access-Control-Request-Method": "POST",
+                                                            "Access-Control-Request-Headers": "authorization"})
+        assert not any(h.startswith("access-control-allow") for h in preflight.headers)  # no CORS: no token cross-site
         foreign = client.post("/api/ingest", files=files(), headers={**auth, "Host": "evil.example"})
         assert foreign.status_code == 400
         same = {"Origin": LOCAL, "Sec-Fetch-Site": "same-origin"}
