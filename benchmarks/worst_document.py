@@ -1,6 +1,6 @@
 """The cost of the worst single document: a 2-million-character text with no sentence breaks.
 
-    .venv/bin/python benchmarks/worst_document.py [--chars 2000000] [--seeds PATH]
+    .venv/bin/python benchmarks/worst_document.py [--chars 2000000] [--seeds PATH] [--kinds prose,letters]
 
 Analyses, one document at a time in this process, texts of `--chars` characters (2,000,000, the
 longest ingest accepts):
@@ -53,11 +53,14 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--chars", type=int, default=2_000_000)
     parser.add_argument("--seeds", type=Path, default=ROOT.parent / "shared" / "corpus" / "seeds")
+    parser.add_argument("--kinds", default="prose,words,letters,commas,one token",
+                        help="Which documents, comma-separated (prose first: it is the baseline).")
     args = parser.parse_args()
+    kinds = args.kinds.split(",")
     nlp = load_nlp()
     rows, ok = [], True
     print(f"{'document':<10} {'chars':>10} {'seconds':>8} {'chars/s':>9} {'sentences':>9} {'peak MiB':>9} {'x prose':>8}")
-    for kind, text in texts(args.seeds, args.chars).items():
+    for kind, text in ((k, t) for k, t in texts(args.seeds, args.chars).items() if k in kinds):
         document = Document(text=text.strip(), source_path=kind)
         with PeakRSS() as peak:
             start = time.perf_counter()

@@ -404,11 +404,19 @@ def reanalyse(
     progress = Progress(TextColumn("[bold]reanalyse"), BarColumn(), TextColumn("{task.completed}/{task.total} docs"),
                         TimeRemainingColumn(), console=err, transient=True, disable=not err.is_terminal)
     task = progress.add_task("reanalyse", total=None)
+    failed = []
+
+    def on_error(error) -> None:
+        failed.append(error)
+        progress.console.print(Text(f"detente: {error}", style="red"))
+
     with progress:
         count = run_reanalyse(con, load_nlp(), everything,
                               on_start=lambda n: progress.update(task, total=n),
-                              on_advance=lambda n: progress.advance(task, n))
-    out.print(f"re-analysed {count} documents in {db}")
+                              on_advance=lambda n: progress.advance(task, n), on_error=on_error)
+    out.print(f"re-analysed {count} documents in {db}" + (f"; {len(failed)} kept their old analysis" if failed else ""))
+    if failed:
+        raise typer.Exit(EXIT_INPUT)
 
 
 eval_app = typer.Typer(no_args_is_help=True, help="Score detente against gold annotations.")

@@ -176,7 +176,8 @@ def reanalyse(con: duckdb.DuckDBPyConnection, nlp: Language, everything: bool = 
     """Analyse stored documents again (after an upgrade of detente or its knowledge base).
 
     Only documents analysed by another pipeline version, unless `everything`. Each batch replaces
-    its documents' sentences and mentions in one transaction. Returns the number re-analysed.
+    its documents' sentences and mentions in one transaction; a document whose analysis fails keeps
+    its old one (on_error says which). Returns the number re-analysed.
     """
     version = pipeline_version(nlp)
     kb = load_kb()
@@ -185,13 +186,15 @@ def reanalyse(con: duckdb.DuckDBPyConnection, nlp: Language, everything: bool = 
     ids = [r[0] for r in con.execute(f"SELECT doc_id FROM documents WHERE {condition} ORDER BY doc_id",
                                      [] if everything else [version]).fetchall()]
     on_start(len(ids))
+    done = 0
     for i in range(0, len(ids), batch_size):
         documents = store.read_documents(con, ids[i : i + batch_size])
         records = [r for r, _ in _analysed(documents, nlp, on_error)]  # one that fails keeps its old analysis
         store.replace_analysis(con, records, version)
-        on_advance(len(records))
+        done += len(records)
+        on_advance(len(documents))
     _cluster(con, nlp)
-    return len(ids)
+    return done
 
 
 def _cluster(con: duckdb.DuckDBPyConnection, nlp: Language, undated: dict[str, tuple] | None = None) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Iterable, Iterator
 
+import numpy
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -166,6 +167,7 @@ def _long_doc(nlp: Language, doc: Doc) -> Doc:
             piece = proc(piece)
         forced += piece.user_data.pop(FORCED, 0)
         del piece.user_data["text"]  # not an extension: from_docs would warn, and the whole has its own
+        piece.tensor = numpy.zeros((0,), dtype="float32")  # our components never read it: 384 bytes a token
         pieces.append(piece)
     whole = Doc.from_docs(pieces, ensure_whitespace=False)
     whole.user_data.update({"text": text, FORCED: forced})
