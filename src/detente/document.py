@@ -12,12 +12,42 @@ from datetime import date, datetime
 META_FIELDS = ("title", "published", "publication", "authors", "url")
 
 
+# Control characters are no text: the ones that break lines (vertical tab, form feed, the file, group
+# and record separators, NEL) become a newline, every other one (NUL, ESC, DEL, C1 ...) a space;
+# tab, LF and CR stay. A lone surrogate (from a JSON "\\ud800") cannot be written as UTF-8: it becomes
+# U+FFFD, the replacement character.
+_LINE_BREAKING = "\x0b\x0c\x1c\x1d\x1e\x85"
+_CONTROL_OR_SURROGATE = re.compile("[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+_LINE_SEPARATORS = re.compile("[\n\r\u2028\u2029]")
+
+
+def _clean_char(m: re.Match) -> str:
+    c = m.group()
+    if "\ud800" <= c <= "\udfff":
+        return "\ufffd"
+    return "\n" if c in _LINE_BREAKING else " "
+
+
+def clean_chars(text: str) -> str:
+    """`text` without control characters (but tab, LF, CR) or lone surrogates: same length, so
+    offsets hold. Text without them is returned unchanged."""
+    return _CONTROL_OR_SURROGATE.sub(_clean_char, text)
+
+
+def clean_line(value: str) -> str:
+    """A one-line metadata value (title, author, publication, url): clean_chars, NFC, every line break
+    and run of whitespace one space, no outer spaces."""
+    value = unicodedata.normalize("NFC", clean_chars(value))
+    return " ".join(_LINE_SEPARATORS.sub(" ", value).split())
+
+
 def normalise_text(text: str) -> str:
-    """The canonical form of a text: NFC, Unix newlines, no trailing spaces, no outer blank lines.
+    """The canonical form of a text: NFC, Unix newlines, no trailing spaces, no outer blank lines,
+    no control characters or lone surrogates (see clean_chars).
 
     Two files that differ only in encoding, line endings or trailing blanks are one document.
     """
-    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFC", clean_chars(text)).replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\ufeff", "")
     text = re.sub(r"[ \t]+\n", "\n", text)
     return text.strip("\n").rstrip()

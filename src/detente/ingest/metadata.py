@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from urllib.parse import urlsplit
 
 from ..document import Document
 
@@ -135,14 +136,35 @@ def parse_date(m: re.Match) -> date | None:
         return None
 
 
+# The years a publication date may have: anything else (year 0, 9999, 99999) is a wrong field, and
+# analysis counts days from the date, which must not overflow.
+MIN_YEAR, MAX_YEAR = 1000, 2999
+# The time after an ISO date, where one follows: its hour and minute must exist.
+_ISO_TIME = re.compile(r"[T ](\d\d):?(\d\d)")
+
+
 def parse_date_text(text: str) -> date | None:
-    """A date from a metadata field: ISO first, then the dateline forms."""
+    """A date from a metadata field: ISO first (a time after it must be a real time), then the
+    dateline forms. None for anything else, or a year outside MIN_YEAR..MAX_YEAR."""
     text = text.strip()
     try:
-        return date.fromisoformat(text[:10])
+        found = date.fromisoformat(text[:10])
+        time = _ISO_TIME.match(text, 10)
+        if time and (int(time[1]) > 24 or int(time[2]) > 59):
+            return None
     except ValueError:
         m = re.fullmatch(DATE_RE, text, re.I)
-        return parse_date(m) if m else None
+        found = parse_date(m) if m else None
+    return found if found and MIN_YEAR <= found.year <= MAX_YEAR else None
+
+
+def usable_url(url: str) -> bool:
+    """Whether a URL can be taken apart (its site is its host): `http://[::1/x` cannot."""
+    try:
+        urlsplit(url).hostname
+    except ValueError:
+        return False
+    return True
 
 
 def _split_names(names: str) -> list[str]:
@@ -183,7 +205,7 @@ def find_metadata(text: str) -> Found:
         found.put("authors", names, "byline", (m.start(), m.end()))
 
     m = _URL_LINE.search(text)
-    if m:
+    if m and usable_url(m.group("url")):
         found.put("url", m.group("url"), "url line", (m.start(), m.end()))
 
     m = _TAGS.search(text)
