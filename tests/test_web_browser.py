@@ -6,15 +6,12 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import httpx
 import pytest
 
+from .conftest import Server
 from .test_web_api import seed_store
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -31,39 +28,15 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--d
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed")
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory, seeds):
     """The real server (uvicorn, via the CLI) over a writable copy of the seed store, uploads
     taking TOKEN."""
     db = tmp_path_factory.mktemp("browser") / "detente.duckdb"
     shutil.copy(seed_store(tmp_path_factory, seeds), db)
-    port = free_port()
-    log = open(db.parent / "server.log", "w")
-    proc = subprocess.Popen([sys.executable, "-m", "detente.cli", "serve", "--db", str(db), "--port", str(port),
-                             "--writable", "--token", TOKEN],
-                            stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            if httpx.get(f"{base}/api/overview", timeout=2).status_code == 200:
-                break
-        except httpx.HTTPError:
-            pass
-        if proc.poll() is not None or time.monotonic() > deadline:
-            proc.kill()
-            raise AssertionError(f"the server did not start: {(db.parent / 'server.log').read_text()}")
-        time.sleep(0.3)
-    yield base
-    proc.terminate()
-    proc.wait(timeout=20)
-    log.close()
+    server = Server(db, "--writable", "--token", TOKEN)
+    yield server.base
+    server.stop()
 
 
 @pytest.fixture(scope="module")

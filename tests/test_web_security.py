@@ -17,10 +17,7 @@ import logging
 import re
 import shutil
 import socketserver
-import subprocess
-import sys
 import threading
-import time
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -33,6 +30,7 @@ from markupsafe import escape
 from detente.web import create_app
 from detente.web.security import CONTENT_SECURITY_POLICY
 
+from .conftest import Server
 from .test_web_api import seed_store, wait_for
 
 LOCAL = "http://127.0.0.1:8000"
@@ -298,51 +296,6 @@ def test_a_read_only_server_changes_no_byte_of_a_store_with_stale_clusters(store
 
 
 # --- `detente serve` under uvicorn -------------------------------------------------------------
-
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class Server:
-    """`detente serve ARGS` on a free loopback port; its stderr kept in a file."""
-
-    def __init__(self, db: Path, *args: str):
-        self.port = free_port()
-        self.base = f"http://127.0.0.1:{self.port}"
-        self.log_path = db.parent / f"serve-{self.port}.log"
-        self.log = open(self.log_path, "w")
-        self.proc = subprocess.Popen([sys.executable, "-m", "detente.cli", "serve", "--db", str(db),
-                                      "--port", str(self.port), *args], stdout=self.log, stderr=subprocess.STDOUT)
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if httpx.get(f"{self.base}/api/overview", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if self.proc.poll() is not None or time.monotonic() > deadline:
-                self.stop()
-                raise AssertionError(f"the server did not start: {self.output()}")
-            time.sleep(0.2)
-
-    def output(self) -> str:
-        return self.log_path.read_text()
-
-    def token(self) -> str:
-        m = re.search(r"uploads need the token (\S+) ", self.output())
-        assert m, self.output()
-        return m.group(1)
-
-    def stop(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            self.proc.wait(timeout=20)
-        self.log.close()
-
 
 def test_serve_writable_prints_its_token_and_the_default_is_read_only(seed_db, tmp_path):
     writable_db = tmp_path / "w" / "detente.duckdb"

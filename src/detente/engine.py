@@ -38,7 +38,15 @@ def _noop(*_args) -> None:
 
 
 def total_bytes(items: Iterable[Path | InputError]) -> int:
-    return sum(i.stat().st_size for i in items if isinstance(i, Path))
+    """What the progress bar counts to; a file gone since it was found counts nothing (its reader says why)."""
+    total = 0
+    for item in items:
+        if isinstance(item, Path):
+            try:
+                total += item.stat().st_size
+            except OSError:
+                pass
+    return total
 
 
 def ingest(

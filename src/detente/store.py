@@ -212,6 +212,14 @@ def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnect
     return con
 
 
+def _site(url: str | None) -> str | None:
+    """The host of a document's url; none for a url that cannot be taken apart."""
+    try:
+        return urlparse(url).hostname if url else None
+    except ValueError:
+        return None
+
+
 def lock_down(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
     """A connection that reaches the store alone: no file read or written outside it (COPY,
     read_csv, ATTACH, extensions), and no setting changed back."""
@@ -300,7 +308,7 @@ def _insert_documents(con: duckdb.DuckDBPyConnection, batch: Sequence[DocRecords
         "source_path": ("VARCHAR", [d.source_path for d in docs]),
         "record": ("VARCHAR", [d.record for d in docs]),
         "url": ("VARCHAR", [d.url for d in docs]),
-        "site": ("VARCHAR", [urlparse(d.url).hostname if d.url else None for d in docs]),
+        "site": ("VARCHAR", [_site(d.url) for d in docs]),
         "title": ("VARCHAR", [d.title for d in docs]),
         "publication": ("VARCHAR", [d.publication for d in docs]),
         "authors": ("VARCHAR[]", [d.authors for d in docs]),

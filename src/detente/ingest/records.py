@@ -135,7 +135,7 @@ def _jsonl_records(path: Path, lines: list[str], encodings: list[str]) -> Iterat
         try:
             record = _parse_json(line)
         except json.JSONDecodeError as e:
-            yield InputError(str(path), f"invalid JSON ({e.msg} at column {e.colno})", number)
+            yield InputError(str(path), f"invalid JSON ({e.msg.removesuffix(' at')} at column {e.colno})", number)
             continue
         except ValueError as e:
             yield InputError(str(path), str(e), number)
@@ -165,7 +165,7 @@ def read_json(path: Path) -> Iterator[Document | InputError]:
         if "\n{" in text.strip():  # JSON Lines saved as .json
             yield from read_jsonl(path)
             return
-        raise InputError(str(path), f"invalid JSON ({e.msg} at line {e.lineno} column {e.colno})") from None
+        raise InputError(str(path), f"invalid JSON ({e.msg.removesuffix(' at')} at line {e.lineno} column {e.colno})") from None
     except ValueError as e:
         raise InputError(str(path), str(e)) from None
     records = parsed if isinstance(parsed, list) else [parsed]
