@@ -217,6 +217,25 @@ def test_upload_is_ingested_and_its_script_shown_as_text(writable, seed_db):
     assert (again["stored"], again["skipped"]) == (0, 1)
 
 
+def test_an_upload_keeps_its_good_records_when_one_fails(writable, monkeypatch):
+    """A record whose analysis raises (a bug, simulated in the event coder) and a broken line fail
+    alone: the upload's other records are stored and the job names each failure with its line."""
+    from detente.pipeline import load_nlp
+
+    coder = type(load_nlp().get_pipe("detente_events"))
+    real = coder.__call__
+    monkeypatch.setattr(coder, "__call__", lambda self, doc: (_ for _ in ()).throw(ValueError("simulated bug"))
+                        if "POISON" in doc.text else real(self, doc))
+    records = ["Turkey and Azerbaijan signed a gas pipeline agreement in Baku on Monday.",
+               "Russia attacked Iran. POISON", "Armenia and Georgia held talks in Tbilisi on trade."]
+    feed = "\n".join([*(json.dumps({"text": t}) for t in records), '{"text": "broken']) + "\n"
+    client = writable()
+    job = wait_for(client, client.post("/api/ingest", files={"file": ("feed.jsonl", feed.encode())}).json())
+    assert (job["status"], job["stored"]) == ("done", 2), job
+    assert sorted(job["errors"]) == ["feed.jsonl:2: analysis failed (ValueError: simulated bug)",
+                                     "feed.jsonl:4: invalid JSON (Unterminated string starting at column 10)"]
+
+
 def test_upload_checks_type_size_and_never_writes_outside_its_folder(writable):
     client = writable(max_upload=1000)
     bad_type = client.post("/api/ingest", files={"file": ("list.urls", b"http://example.com\n")})
