@@ -238,9 +238,9 @@ def test_events_with_filters_and_evidence(seeded):
                and r["date"] >= "2020" for r in counted)
     evidence = json.loads(run_cli("events", "--db", db, "--evidence", "--limit", "5", "-f", "json").stdout)
     assert len(evidence) == 5
-    assert all(r["evidence"][r["trigger_offset"]:r["trigger_offset"] + len(r["trigger"])] == r["trigger"] for r in evidence)
+    assert all(r["sentence"][r["trigger_offset"]:r["trigger_offset_end"]] == r["trigger"] for r in evidence)
     table = run_cli("events", "--db", db, "--evidence", "--limit", "3")
-    assert table.returncode == 0 and "3 events" in table.stdout
+    assert table.returncode == 0 and f"3 of {len(rows)} events" in table.stdout
     bad = run_cli("events", "--db", db, "--dyad", "RUS")
     assert bad.returncode == 2 and "--dyad takes two codes" in bad.stderr
 

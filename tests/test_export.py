@@ -10,8 +10,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from detente.analysis.events import COUNTED, EventFilter
-from detente.export import GDELT_COLUMNS, ExportError, atomic_output, events_query
+from detente.analysis.events import COUNTED, EventFilter, records_query
+from detente.export import GDELT_COLUMNS, ExportError, atomic_output
 
 from .conftest import ROOT, assert_no_traceback, run_cli
 
@@ -35,7 +35,7 @@ def export(db: Path, out: Path, fmt: str | None, *filters: str) -> Path:
 
 def store_rows(db: Path, flt: EventFilter | None = None) -> tuple[list[str], list[tuple]]:
     con = duckdb.connect(str(db), read_only=True)
-    result = con.execute(*events_query(flt))
+    result = con.execute(*records_query(flt))
     columns, rows = [c[0] for c in result.description], result.fetchall()
     con.close()
     return columns, rows

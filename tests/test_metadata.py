@@ -42,6 +42,15 @@ def test_date_line_alone_and_day_month_year():
     assert found.basis["published"] == "date line"
 
 
+@pytest.mark.parametrize("line", ["date 2023-11-14", "Date: 2023-11-14", "Published: November 14, 2023", "posted 14 November 2023"])
+def test_a_labelled_date_line_under_the_headline_is_the_publication_date(line):
+    text = f"Russia and Iran sign a gas deal\n{line}\n\nRussia and Iran signed a gas deal in Tehran on Monday."
+    found = meta(text)
+    assert found.values["published"] == date(2023, 11, 14) and found.basis["published"] == "date line"
+    (start, end), = found.spans  # masked: the line is metadata, not prose
+    assert text[start:end].strip() == line
+
+
 def test_markdown_heading_byline_with_link_and_url_line():
     text = (
         "\n\n# Ankara and Baku: Closer Than Ever\n\n**A new pipeline binds them.**\n\n"

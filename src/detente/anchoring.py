@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 from datetime import date, timedelta
+from typing import Callable
 
 import duckdb
 from spacy.language import Language
@@ -74,10 +75,11 @@ def publication_for(expression: str, start: date, precision: str | None, text: s
     return None
 
 
-def anchor_undated(con: duckdb.DuckDBPyConnection, nlp: Language, analysed: dict[str, tuple] | None = None) -> int:
+def anchor_undated(con: duckdb.DuckDBPyConnection, load: Callable[[], Language],
+                   analysed: dict[str, tuple] | None = None) -> int:
     """Date the undated articles that share an event with a dated report, and analyse them again
     with that date (without parsing again, for those in `analysed`: doc_id -> (Document, spaCy Doc)
-    of this run; the result is the same). Returns how many were dated."""
+    of this run; the result is the same). `load` gives the pipeline. Returns how many were dated."""
     rows = con.execute(ANCHORS_SQL).fetchall()
     if not rows:
         return 0
@@ -94,11 +96,12 @@ def anchor_undated(con: duckdb.DuckDBPyConnection, nlp: Language, analysed: dict
             if day is None:
                 continue
             document.published, document.basis["published"] = day, why
+            nlp = load()  # loaded only when an article is dated
             dated.append(redate(document, doc, nlp) if doc is not None else next(analyse([document], nlp)))
         except Exception:  # noqa: BLE001  (it stays undated, as it was stored)
             log.warning("%s: could not be dated", document.origin, exc_info=True)
     if dated:
-        store.replace_analysis(con, dated, pipeline_version(nlp))
+        store.replace_analysis(con, dated, pipeline_version(load()))
     return len(dated)
 
 

@@ -29,8 +29,11 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     help="detente: evidence-linked models of relations between states, from news and analysis articles.",
 )
-# Piped output is not cut to 80 columns: tables stay readable in files and pagers.
-out = Console() if sys.stdout.isatty() or "COLUMNS" in os.environ else Console(width=160)
+# typer 0.29 shows a flag as taking a value ("--counted <bool>"); a flag takes none.
+_display_type = typer.core.TyperOption.display_type_rich
+typer.core.TyperOption.display_type_rich = lambda self, ctx: None if self.is_flag else _display_type(self, ctx)
+
+out = Console(emoji=False)  # ":SUN:" in an event id is text; tables in a pipe take their natural width (render.emit)
 # Messages are never wrapped: one error, one line, however narrow the terminal or pipe.
 err = Console(stderr=True, soft_wrap=True)
 
@@ -46,6 +49,32 @@ class UserError(Exception):
     def __init__(self, message: str, code: int = EXIT_STORE):
         super().__init__(message)
         self.code = code
+
+
+def _version(value: bool) -> None:
+    if value:
+        from . import __version__
+
+        out.print(f"detente {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def options(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")] = False,
+    db: Annotated[Optional[Path], typer.Option("--db", help="The DuckDB store, for the command that follows (as its own --db).", show_default=False)] = None,
+) -> None:
+    """detente: evidence-linked models of relations between states, from news and analysis articles."""
+    if db is not None:  # the command's --db reads DETENTE_DB when it is not given itself
+        os.environ["DETENTE_DB"] = str(db)
+
+
+def known_actor(con, code: str) -> None:
+    """An actor code the store has events for; else a one-line error (an unknown code gives empty
+    results that look like an answer)."""
+    hit = con.execute("SELECT 1 FROM events WHERE source = ? OR target = ? LIMIT 1", [code, code]).fetchone()
+    if not hit:
+        raise UserError(f"no events with actor {code!r} in the store (list codes with `detente actors`)", 2)
 
 
 def default_corpus() -> Path | None:
@@ -92,9 +121,8 @@ def ingest(
         progress.console.print(Text(f"detente: note: {note}", style="yellow"))
 
     with progress:
-        nlp = load_nlp()
         summary = run_ingest(
-            paths, con, nlp, batch_size=batch_size, on_error=on_error,
+            paths, con, load_nlp, batch_size=batch_size, on_error=on_error,  # loaded when a document needs it
             on_start=lambda total: progress.update(task, total=total),
             on_advance=lambda n: progress.advance(task, n), on_batch=on_batch, on_note=on_note,
         )
@@ -278,9 +306,13 @@ EventUntil = Annotated[Optional[datetime], typer.Option("--until", formats=["%Y-
 IssueOption = Annotated[Optional[str], typer.Option(help="Events on this issue area.")]
 
 
-def event_filter(actor, dyad, code, quad, modality, since, until, issue):
-    """The EventFilter those options describe, with one-line errors for a bad --dyad or --modality."""
-    from .analysis.events import MODALITIES, EventFilter
+MinConfidenceOption = Annotated[Optional[float], typer.Option(min=0.0, max=1.0, help="Events coded with at least this confidence (default: all, the counted ones marked).")]
+CountedOption = Annotated[bool, typer.Option("--counted", help="Only the events the counts are made of: asserted or reported, at the counting threshold.")]
+
+
+def event_filter(actor, dyad, code, quad, modality, since, until, issue, min_confidence=None, counted=False):
+    """The EventFilter those options describe; an unknown value is a one-line error (exit 2)."""
+    from .analysis.events import MODALITIES, QUADS, EventFilter, issue_codes
 
     pair = None
     if dyad:
@@ -291,7 +323,19 @@ def event_filter(actor, dyad, code, quad, modality, since, until, issue):
     modalities = [m.strip() for m in modality.split(",")] if modality else None
     if modalities and not set(modalities) <= set(MODALITIES):
         raise UserError(f"--modality takes {', '.join(sorted(MODALITIES))} (got {modality!r})", 2)
-    return EventFilter(actor.upper() if actor else None, pair, code, quad, modalities, _day(since), _day(until), issue)
+    if quad and quad not in QUADS:
+        raise UserError(f"--quad takes {', '.join(QUADS)} (got {quad!r})", 2)
+    if issue and issue not in issue_codes():
+        raise UserError(f"--issue takes {', '.join(issue_codes())} (got {issue!r})", 2)
+    if code and not (code.isdigit() and len(code) <= 4):
+        raise UserError(f"--code takes a CAMEO code or prefix of digits, e.g. 19 or 042 (got {code!r})", 2)
+    return EventFilter(actor.upper() if actor else None, pair, code, quad, modalities, _day(since), _day(until), issue,
+                       min_confidence, counted)
+
+
+# What the events table shows in the terminal; -f json/csv give the whole record.
+EVENT_TABLE = ("date", "source", "target", "cameo", "cameo_name", "goldstein", "quad", "modality", "confidence",
+               "counted", "trigger", "title", "event_id")
 
 
 @app.command()
@@ -306,22 +350,27 @@ def events(
     since: EventSince = None,
     until: EventUntil = None,
     issue: IssueOption = None,
-    evidence: Annotated[bool, typer.Option("--evidence", help="Show each event's sentence with its trigger.")] = False,
+    min_confidence: MinConfidenceOption = None,
+    only_counted: CountedOption = False,
+    evidence: Annotated[bool, typer.Option("--evidence", help="Show each event's sentence with its trigger (in the table).")] = False,
     limit: LimitOption = None,
 ) -> None:
-    """List coded events: who did what to whom, when, with CAMEO/PLOVER codes and modality."""
-    from .analysis.events import list_events
+    """List coded events: who did what to whom, when, with CAMEO/PLOVER codes, modality and
+    confidence. The table marks the counted ones; -f json/csv give each event's whole record."""
+    from .analysis.events import count_events, list_events
 
-    flt = event_filter(actor, dyad, code, quad, modality, since, until, issue)
+    flt = event_filter(actor, dyad, code, quad, modality, since, until, issue, min_confidence, only_counted)
     con = store.connect(db, read_only=True)
-    columns, rows = list_events(con, flt, evidence, limit)
-    if evidence and fmt is Format.table:
-        styled = []
-        for row in rows:
-            *head, sentence, offset = row
-            styled.append((*head, _marked(sentence, offset, head[10])))
-        columns, rows = columns[:-1], styled
-    emit(columns, rows, fmt, title=f"{len(rows)} events", console=out)
+    columns, rows = list_events(con, flt, limit)
+    total = count_events(con, flt) if limit and len(rows) == limit else len(rows)
+    if fmt is Format.table:
+        records = [dict(zip(columns, row)) for row in rows]
+        shown = [*EVENT_TABLE, "sentence"] if evidence else list(EVENT_TABLE)
+        rows = [[_marked(r["sentence"], r["trigger_offset"], r["trigger"]) if c == "sentence"
+                 else ("yes" if r[c] else "") if c == "counted" else r[c] for c in shown] for r in records]
+        columns = shown
+    emit(columns, rows, fmt, title=f"{len(rows)} of {total} events" if total > len(rows) else f"{len(rows)} events",
+         console=out)
 
 
 @app.command()
@@ -369,8 +418,10 @@ def stance(
     evidence: Annotated[bool, typer.Option("--evidence", help="Show the sentences behind each label.")] = False,
 ) -> None:
     """How each document, and each source, characterises the relationship between two states."""
-    pair = sorted((a.upper(), b.upper()))
+    pair = sorted((a.strip().upper(), b.strip().upper()))
     con = store.connect(db, read_only=True)
+    for code in pair:
+        known_actor(con, code)
     result = con.execute("""
         SELECT coalesce(d.publication, d.site, regexp_extract(d.source_path, '[^/]+$')) AS source, d.published, d.title, st.label,
                st.confidence, st.scores, st.doc_id,

@@ -14,7 +14,7 @@ from rich.text import Text
 
 from . import store
 from .cli import (DEFAULT_DB, ActorOption, CodeOption, DbOption, DyadOption, EventSince, EventUntil, FormatOption,
-                  IssueOption, LimitOption, ModalityOption, QuadOption, UserError, _day, app, event_filter, out)
+                  IssueOption, LimitOption, ModalityOption, QuadOption, UserError, _day, app, event_filter, known_actor, out)
 from .render import Format, cell, dump_json, emit, plain
 
 
@@ -32,11 +32,6 @@ def _open(db: Path):
     ensure_clusters(db)
     return store.connect(db, read_only=True)
 
-
-def _known(con, code: str) -> None:
-    hit = con.execute("SELECT 1 FROM events WHERE source = ? OR target = ? LIMIT 1", [code, code]).fetchone()
-    if not hit:
-        raise UserError(f"no events with actor {code!r} in the store (list codes with `detente actors`)")
 
 
 def _goldstein(value) -> Text:
@@ -72,7 +67,7 @@ def dyad(
         raise UserError("a dyad takes two different codes, e.g. RUS IRN", 2)
     con = _open(db)
     for code in (a, b):
-        _known(con, code)
+        known_actor(con, code)
     summary = dyad_summary(con, a, b, by.value, _day(since), _day(until))
     names = dict(con.execute("SELECT code, any_value(name) FROM actors WHERE code IN (?, ?) GROUP BY code", [a, b]).fetchall())
     if fmt is Format.json:
@@ -218,8 +213,7 @@ def network(
     since: EventSince = None,
     until: EventUntil = None,
     min_events: Annotated[int, typer.Option("--min-events", min=1, help="Keep edges with at least this many events (clusters).")] = 1,
-    graphml: Annotated[Optional[Path], typer.Option("--graphml", help="Also write the network as GraphML.")] = None,
-    json_path: Annotated[Optional[Path], typer.Option("--json", help="Also write the network as JSON {nodes, edges}.")] = None,
+    outputs: Annotated[Optional[list[Path]], typer.Option("--output", "-o", help="Also write the network to this file: .graphml (GraphML) or .json ({nodes, edges}); repeatable.")] = None,
     db: DbOption = DEFAULT_DB,
     fmt: FormatOption = Format.table,
     limit: LimitOption = None,
@@ -229,14 +223,17 @@ def network(
 
     from .analysis.network import actor_network, network_json, network_rows
 
+    for path in outputs or []:
+        if path.suffix.lower() not in (".graphml", ".json"):
+            raise UserError(f"{path}: --output writes .graphml or .json (got {path.suffix or 'no suffix'!r})", 2)
     con = _open(db)
     G = actor_network(con, _day(since), _day(until), min_events)
-    if graphml:
-        _write_atomic(graphml, lambda p: nx.write_graphml(G, p))
-    if json_path:
-        data = network_json(G)
-        _write_atomic(json_path, lambda p: Path(p).write_text(json.dumps(plain(data), indent=2, ensure_ascii=False),
-                                                                encoding="utf-8"))
+    for path in outputs or []:
+        if path.suffix.lower() == ".graphml":
+            _write_atomic(path, lambda p: nx.write_graphml(G, p))
+        else:
+            text = json.dumps(plain(network_json(G)), indent=2, ensure_ascii=False)
+            _write_atomic(path, lambda p, text=text: Path(p).write_text(text, encoding="utf-8"))
     if fmt is Format.json:
         dump_json(network_json(G))
         return

@@ -8,8 +8,9 @@ from typing import Annotated, Optional
 import typer
 
 from . import store
-from .cli import (DEFAULT_DB, ActorOption, CodeOption, DbOption, DyadOption, EventSince, EventUntil, IssueOption,
-                  ModalityOption, QuadOption, UserError, _day, app, event_filter, out)
+from .cli import (DEFAULT_DB, ActorOption, CodeOption, CountedOption, DbOption, DyadOption, EventSince, EventUntil,
+                  IssueOption, MinConfidenceOption,
+                  ModalityOption, QuadOption, UserError, _day, app, event_filter, known_actor, out)
 
 OutputOption = Annotated[Path, typer.Option("--output", "-o", help="The file to write (replaced whole, never half-written).")]
 
@@ -27,12 +28,14 @@ def export(
     since: EventSince = None,
     until: EventUntil = None,
     issue: IssueOption = None,
+    min_confidence: MinConfidenceOption = None,
+    only_counted: CountedOption = False,
 ) -> None:
     """Export coded events with their evidence: our schema (csv, parquet, jsonl), GDELT 2.0, or PLOVER."""
     from .analysis.clusters import ensure_clusters
     from .export import ExportError, check_output, export_events, format_for
 
-    flt = event_filter(actor, dyad, code, quad, modality, since, until, issue)
+    flt = event_filter(actor, dyad, code, quad, modality, since, until, issue, min_confidence, only_counted)
     try:
         kind = format_for(output, fmt)
         check_output(output)
@@ -67,6 +70,8 @@ def report(
         check_output(output)
         ensure_clusters(db)
         con = store.connect(db, read_only=True)
+        for code in (a.upper(), b.upper()):
+            known_actor(con, code)
         build_report(con, a.upper(), b.upper(), output, by=by, since=_day(since), until=_day(until))
     except ExportError as e:
         raise UserError(str(e), 2) from None

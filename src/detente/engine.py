@@ -10,7 +10,7 @@ import duckdb
 from spacy.language import Language
 
 from . import store
-from .analysis.clusters import refresh_clusters
+from .analysis.clusters import clusters_current, refresh_clusters
 from .anchoring import anchor_undated
 from .document import Document, DocRecords
 from .ingest import InputError, discover, read_sources
@@ -52,7 +52,7 @@ def total_bytes(items: Iterable[Path | InputError]) -> int:
 def ingest(
     paths: Iterable[str | Path],
     con: duckdb.DuckDBPyConnection,
-    nlp: Language,
+    nlp: Language | Callable[[], Language],
     batch_size: int = 32,
     on_error: Callable[[InputError], None] = _noop,
     on_start: Callable[[int], None] = _noop,
@@ -68,9 +68,7 @@ def ingest(
     stored document's reader should know.
     """
     summary = IngestSummary()
-    version = pipeline_version(nlp)
-    kb = load_kb()
-    store.write_actors(con, kb.actor_rows, kb.version)
+    pipeline = Pipeline(nlp)
     items = list(discover(paths))
     on_start(total_bytes(items))
     seen: set[str] = set()
@@ -92,8 +90,8 @@ def ingest(
         summary.skipped += len(pending) - len(new)
         on_advance(sum(d.size for d in pending if d.doc_id in already))
         if new:
-            analysed = _analysed(new, nlp, fail)
-            records = _written(con, [r for r, _ in analysed], version, fail)
+            analysed = _analysed(new, pipeline.nlp, fail, on_advance)
+            records = _written(con, [r for r, _ in analysed], pipeline.version(con), fail)
             kept = {r.document.doc_id for r in records}
             for r, doc in analysed:  # kept for anchoring: an undated article may be dated later
                 if (r.document.doc_id in kept and r.document.published is None and len(undated) < KEEP_UNDATED
@@ -106,7 +104,6 @@ def ingest(
             summary.stored += len(records)
             summary.words += sum(r.words for r in records)
             on_batch(batches, len(records))
-            on_advance(sum(d.size for d in new))
         pending.clear()
 
     for item in read_sources(items):
@@ -125,7 +122,7 @@ def ingest(
         if len(pending) >= batch_size:
             flush()
     flush()
-    _cluster(con, nlp, undated)
+    _cluster(con, pipeline, undated, changed=summary.stored > 0)
     return summary
 
 
@@ -135,19 +132,49 @@ def failure(document: Document, reason: str) -> InputError:
     return InputError(document.source_path, reason, line)
 
 
-def _analysed(documents: list[Document], nlp: Language, fail: Callable[[InputError], None]) -> list[tuple]:
-    """(records, Doc) of each document whose analysis succeeds. Whatever goes wrong inside one
-    document fails it alone: a batch that raises is analysed again one document at a time."""
+class Pipeline:
+    """The loaded pipeline, loaded when a document first needs it (an unchanged corpus never
+    does), and the version and knowledge base its analyses are stored with."""
+
+    def __init__(self, nlp: Language | Callable[[], Language]):
+        self._nlp = nlp if isinstance(nlp, Language) else None
+        self._load = None if isinstance(nlp, Language) else nlp
+        self._version = None
+
+    @property
+    def nlp(self) -> Language:
+        if self._nlp is None:
+            self._nlp = self._load()
+        return self._nlp
+
+    def version(self, con: duckdb.DuckDBPyConnection) -> str:
+        """The pipeline version, with the knowledge base written to the store the first time."""
+        if self._version is None:
+            self._version = pipeline_version(self.nlp)
+            kb = load_kb()
+            store.write_actors(con, kb.actor_rows, kb.version)
+        return self._version
+
+
+def _analysed(documents: list[Document], nlp: Language, fail: Callable[[InputError], None],
+              on_done: Callable[[int], None] = _noop) -> list[tuple]:
+    """(records, Doc) of each document whose analysis succeeds; on_done(bytes) after each. Whatever
+    goes wrong inside one document fails it alone: a batch that raises is analysed again one
+    document at a time."""
+    analysed = []
     try:
-        return list(analyse_docs(documents, nlp))
+        for found in analyse_docs(documents, nlp):
+            analysed.append(found)
+            on_done(found[0].document.size)
+        return analysed
     except Exception:  # noqa: BLE001  (which document, and why, is found below)
         pass
-    analysed = []
-    for document in documents:
+    for document in documents[len(analysed):]:
         try:
             analysed.extend(analyse_docs([document], nlp))
         except Exception as e:  # noqa: BLE001
             fail(failure(document, f"analysis failed ({type(e).__name__}: {e})"))
+        on_done(document.size)
     return analysed
 
 
@@ -187,9 +214,8 @@ def reanalyse(con: duckdb.DuckDBPyConnection, nlp: Language, everything: bool = 
     its documents' sentences and mentions in one transaction; a document whose analysis fails keeps
     its old one (on_error says which). Returns the number re-analysed.
     """
-    version = pipeline_version(nlp)
-    kb = load_kb()
-    store.write_actors(con, kb.actor_rows, kb.version)
+    pipeline = Pipeline(nlp)
+    version = pipeline.version(con)
     condition = "TRUE" if everything else "pipeline IS DISTINCT FROM ?"
     ids = [r[0] for r in con.execute(f"SELECT doc_id FROM documents WHERE {condition} ORDER BY doc_id",
                                      [] if everything else [version]).fetchall()]
@@ -201,13 +227,16 @@ def reanalyse(con: duckdb.DuckDBPyConnection, nlp: Language, everything: bool = 
         store.replace_analysis(con, records, version)
         done += len(records)
         on_advance(len(documents))
-    _cluster(con, nlp)
+    _cluster(con, pipeline, changed=done > 0)
     return done
 
 
-def _cluster(con: duckdb.DuckDBPyConnection, nlp: Language, undated: dict[str, tuple] | None = None) -> None:
-    """Rebuild the clusters (one transaction of its own: a kill before it leaves the old ones), date
-    the undated articles that share an event with a dated report, and cluster again if any was."""
-    refresh_clusters(con)
-    if anchor_undated(con, nlp, undated):
+def _cluster(con: duckdb.DuckDBPyConnection, pipeline: Pipeline, undated: dict[str, tuple] | None = None,
+             changed: bool = True) -> None:
+    """Rebuild the clusters when the events changed or they are stale (a run killed before this
+    point), each rebuild one transaction of its own; date the undated articles that share an event
+    with a dated report, and cluster again if any was."""
+    if changed or not clusters_current(con):
+        refresh_clusters(con)
+    if anchor_undated(con, lambda: pipeline.nlp, undated):
         refresh_clusters(con)

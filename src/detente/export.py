@@ -43,7 +43,7 @@ from typing import Iterator
 
 import duckdb
 
-from .analysis.events import EventFilter
+from .analysis.events import EventFilter, records_query
 from .knowledge.kb import DATA
 
 FORMATS = ("csv", "parquet", "jsonl", "gdelt", "plover")
@@ -54,36 +54,19 @@ class ExportError(Exception):
     """An output the user asked for that cannot be written; one line, names the path."""
 
 
-# Events in our schema with their evidence: the sentence, the trigger's offset in it, the article.
-EVIDENCE_SQL = """
-    SELECT e.*, s.text AS sentence, e.trigger_start - s.start_char AS trigger_offset,
-           e.trigger_end - s.start_char AS trigger_offset_end,
-           d.title, d.url, d.publication, d.published, d.ingested_at
-    FROM events e JOIN documents d USING (doc_id)
-    JOIN sentences s ON s.doc_id = e.doc_id AND s.idx = e.sent_idx
-    WHERE {where}
-    ORDER BY e.date_start NULLS LAST, e.doc_id, e.sent_idx, e.trigger_start, e.event_id
-"""
-
-
-def events_query(flt: EventFilter | None) -> tuple[str, list]:
-    where, params = (flt or EventFilter()).where()
-    return EVIDENCE_SQL.format(where=where), params
-
-
 def export_events(con: duckdb.DuckDBPyConnection, fmt: str, path: str | Path, flt: EventFilter | None = None) -> int:
     """Write the filtered events to `path` in `fmt`; returns the number of events written."""
     if fmt not in FORMATS:
         raise ExportError(f"unknown export format {fmt!r} (use one of: {', '.join(FORMATS)})")
     path = Path(path)
-    query, params = events_query(flt)
+    query, params = records_query(flt)
     count = con.execute(f"SELECT count(*) FROM ({query})", params).fetchone()[0]
     with atomic_output(path) as tmp:
         if fmt in ("csv", "parquet", "jsonl"):
             options = {"csv": "FORMAT csv, HEADER true", "parquet": "FORMAT parquet", "jsonl": "FORMAT json"}[fmt]
             con.execute(f"COPY ({query}) TO '{_sql_path(tmp)}' ({options})", params)
-        else:
-            result = con.execute(query, params)
+        else:  # GDELT's DATEADDED is when the article came in
+            result = con.execute(f"SELECT r.*, d.ingested_at FROM ({query}) r JOIN documents d USING (doc_id)", params)
             names = [c[0] for c in result.description]
             rows = [dict(zip(names, r)) for r in result.fetchall()]
             (write_gdelt if fmt == "gdelt" else write_plover)(con, rows, tmp)

@@ -10,6 +10,7 @@ from enum import Enum
 from typing import Any, Sequence
 
 from rich.console import Console
+from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 
@@ -58,14 +59,21 @@ def emit(columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: Format, tit
         writer.writerow(columns)
         writer.writerows([str(cell(v)) for v in row] for row in rows)
     else:
-        cells = [[cell(v) for v in row] for row in rows]
-        table = Table(title=title, show_lines=False, header_style="bold")
+        # Cells are Text, never markup: "[b]" or ":sun:" in a stored value prints as written.
+        cells = [[c if isinstance(c, Text) else Text(c) for c in map(cell, row)] for row in rows]
+        table = Table(title=Text(title) if title else None, show_lines=False, header_style="bold")
         for i, name in enumerate(columns):
-            # Ids, dates and counts stay on one line; only prose columns wrap.
+            # Ids, dates and counts stay on one line; prose columns wrap; nothing is cut off.
             longest = max([len(name)] + [len(r[i]) for r in cells])
             short = longest <= 20
-            table.add_column(name, no_wrap=short, min_width=None if short else min(longest, 24),
-                             overflow="ellipsis" if short else "fold")
+            table.add_column(Text(name), no_wrap=short, min_width=longest if short else min(longest, 24), overflow="fold")
         for row in cells:
             table.add_row(*row)
-        (console or Console()).print(table)
+        console = console or Console()
+        natural = Measurement.get(console, console.options.update(width=10_000), table)
+        if not console.is_terminal or natural.minimum > console.width:
+            # A pipe, a file, or a terminal too narrow for the table's shortest form: the table at
+            # its natural width (the terminal folds the lines), never squeezed or wrapped to 80.
+            console = Console(file=console.file, width=max(natural.maximum, 20), emoji=False, highlight=False,
+                              force_terminal=console.is_terminal)
+        console.print(table, crop=False)

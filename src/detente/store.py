@@ -201,7 +201,9 @@ def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnect
     try:
         con = duckdb.connect(str(path), read_only=read_only)
     except duckdb.IOException as e:
-        reason = "in use by another detente process" if "lock" in str(e).lower() else str(e).splitlines()[0]
+        reason = ("another process holds it: a running `detente ingest` or `detente serve`; commands that only read "
+                  "work beside a read-only `detente serve` (its default), writing needs it stopped"
+                  if "lock" in str(e).lower() else str(e).splitlines()[0])
         raise StoreError(f"{path}: cannot open the store ({reason})") from None
     except duckdb.Error as e:
         raise StoreError(f"{path}: not a detente store ({str(e).splitlines()[0]})") from None

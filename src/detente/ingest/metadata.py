@@ -51,8 +51,9 @@ DATE_RE = (
 # [^\S\n] is inline whitespace: spaces, tabs and the no-break spaces web copies are full of.
 # `date 2022-07-22` (or `Date: ...`) opening the text, the rest of the line being prose.
 _LEADING_DATE = re.compile(rf"\A\s*(?:date|published|posted)\s*:?\s*{DATE_RE}\s*", re.I)
-# A line that is only a date, possibly followed by `| Publication` or `- Publication`.
-_DATE_LINE = re.compile(rf"^[^\S\n]*\**{DATE_RE}\**[^\S\n]*(?:[|\u2013\u2014-][^\S\n]*(?P<pub>[^\n|]{{2,80}}?))?[^\S\n]*$", re.I | re.M)
+# A line that is only a date (`date 2023-11-14` or `Published: ...` too, as under a headline), possibly
+# followed by `| Publication` or `- Publication`.
+_DATE_LINE = re.compile(rf"^[^\S\n]*\**(?:(?:date|published|posted)[^\S\n]*:?[^\S\n]*)?{DATE_RE}\**[^\S\n]*(?:[|\u2013\u2014-][^\S\n]*(?P<pub>[^\n|]{{2,80}}?))?[^\S\n]*$", re.I | re.M)
 _HEADING = re.compile(r"^[^\S\n]*#{1,2}[^\S\n]+(?P<title>\S[^\n]*?)[ \t#]*$", re.M)
 _BYLINE = re.compile(r"^[^\S\n]*\**by\**[^\S\n]+(?P<names>[^\n]{3,200})$", re.I | re.M)
 _URL_LINE = re.compile(r"^[^\S\n]*(?:original[^\S\n]+url|source[^\S\n]+url|url|source)[^\S\n]*:[^\S\n]*<?(?P<url>https?://[^\s>]+)>?[^\S\n]*$", re.I | re.M)

@@ -11,7 +11,7 @@ from fastapi import APIRouter, Depends, File, HTTPException, Path, Query, Reques
 from fastapi.responses import JSONResponse
 
 from ..analysis.actors import actor_mentions, describe, list_actors
-from ..analysis.events import MODALITIES, EventFilter, list_events
+from ..analysis.events import MODALITIES, EventFilter, count_events, event_record, issue_codes, list_events
 from ..render import plain
 from . import queries
 from .jobs import UPLOAD_SUFFIXES, UploadError
@@ -66,26 +66,28 @@ def event_filter(
     since: Annotated[Optional[date], Query(description="Events dated on or after.")] = None,
     until: Annotated[Optional[date], Query(description="Events dated on or before.")] = None,
     issue: Annotated[Optional[str], Query(pattern=r"^[a-z0-9_]{1,60}$", description="Issue area: nuclear.")] = None,
+    min_confidence: Annotated[Optional[float], Query(ge=0, le=1, description="Events coded with at least this confidence.")] = None,
+    counted: Annotated[bool, Query(description="Only the events the counts are made of (asserted or reported, at the counting threshold).")] = False,
 ) -> EventFilter:
     """The filters of `detente events`, from query parameters."""
     modalities = modality.split(",") if modality else None
     if modalities and not set(modalities) <= set(MODALITIES):
         raise HTTPException(422, f"modality takes {', '.join(MODALITIES)} (got {modality!r})")
+    if issue and issue not in issue_codes():
+        raise HTTPException(422, f"issue takes {', '.join(issue_codes())} (got {issue!r})")
     pair = tuple(dyad.upper().split(",")) if dyad else None
     return EventFilter(actor.upper() if actor else None, pair, code, quad.value if quad else None, modalities,
-                       since, until, issue)
+                       since, until, issue, min_confidence, counted)
 
 
 Filter = Annotated[EventFilter, Depends(event_filter)]
 
 
 def events_page(con: duckdb.DuckDBPyConnection, flt: EventFilter, limit: int, offset: int) -> dict:
-    """A page of events with their evidence sentences (list_events has no offset: we skip here)."""
-    columns, rows = list_events(con, flt, evidence=True, limit=offset + limit)
-    items = [plain(dict(zip(columns, row))) for row in rows[offset:]]
-    for item in items:
-        item["doc_id"] = item["event_id"].split(":", 1)[0]
-    return {"total": queries.count_events(con, flt), "offset": offset, "limit": limit, "items": items}
+    """A page of event records (README, "The event record") and how many the filter selects."""
+    columns, rows = list_events(con, flt, limit, offset)
+    return {"total": count_events(con, flt), "offset": offset, "limit": limit,
+            "items": [plain(dict(zip(columns, row))) for row in rows]}
 
 
 @router.get("/overview", summary="Corpus size, date range, top dyads, top actors, latest events")
@@ -116,10 +118,10 @@ def events(con: Db, flt: Filter, limit: Limit = 50, offset: Offset = 0) -> dict:
 
 @router.get("/events/{event_id}", summary="One event with its evidence sentence and trigger offsets")
 def event(con: Db, event_id: Annotated[str, Path(max_length=300)]) -> dict:
-    found = queries.event(con, event_id)
+    found = event_record(con, event_id)
     if found is None:
         raise HTTPException(404, f"no event {event_id}")
-    return found
+    return plain(found)
 
 
 @router.get("/actors", summary="Actors by mention count")
