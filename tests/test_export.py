@@ -11,7 +11,7 @@ import duckdb
 import pytest
 
 from detente.analysis.events import COUNTED, EventFilter, records_query
-from detente.export import GDELT_COLUMNS, ExportError, atomic_output
+from detente.export import GDELT_COLUMNS, MENTION_COLUMNS, ExportError, atomic_output
 
 from .conftest import ROOT, assert_no_traceback, run_cli
 
@@ -109,6 +109,33 @@ def test_gdelt_has_61_columns_and_valid_codes(db, tmp_path):
     (line,) = [line for line, row in zip(lines, rows) if row[columns.index("event_id")] == big[0]]
     fields = dict(zip(GDELT_COLUMNS, line.split("\t")))
     assert (int(fields["NumMentions"]), int(fields["NumSources"])) == big[1:]
+
+
+def test_gdelt_mentions_tie_each_event_to_its_article_sentence_and_offsets(db, tmp_path):
+    columns, rows = store_rows(db)
+    out = export(db, tmp_path / "events.tsv", "gdelt")
+    events = [dict(zip(GDELT_COLUMNS, line.split("\t"))) for line in out.read_text(encoding="utf-8").splitlines()]
+    lines = (tmp_path / "events.mentions.tsv").read_text(encoding="utf-8").splitlines()
+    assert len(lines) == len(rows) == len(events)
+    con = duckdb.connect(str(db), read_only=True)
+    texts = dict(con.execute("SELECT doc_id, text FROM documents").fetchall())
+    con.close()
+    for line, row, fields in zip(lines, rows, events):
+        mention = dict(zip(MENTION_COLUMNS, line.split("\t")))
+        event = dict(zip(columns, row))
+        assert len(line.split("\t")) == 16 and mention["GLOBALEVENTID"] == fields["GLOBALEVENTID"]
+        text = texts[event["doc_id"]]
+        assert int(mention["SentenceID"]) == event["sent_idx"] + 1 and int(mention["MentionDocLen"]) == len(text)
+        action = int(mention["ActionCharOffset"])
+        assert text[action:action + len(event["trigger"])] == event["trigger"]
+        for n, side in (("1", "source_text"), ("2", "target_text")):
+            at = int(mention[f"Actor{n}CharOffset"])
+            assert at == -1 or text[at:at + len(event[side])] == event[side]
+        # a date, or the reason there is none
+        assert mention["EventTimeDate"] == (fields["SQLDATE"] + "000000" if fields["SQLDATE"] else "")
+        assert f"<DATE_BASIS>{event['date_basis']}</DATE_BASIS>" in mention["Extras"]
+        assert fields["SQLDATE"] or event["date_basis"] in ("unanchored", "none", "background")
+    assert any(m.split("\t")[1] == "" for m in lines) or all(e["SQLDATE"] for e in events)
 
 
 def test_plover_records_carry_the_fields_of_the_plover_gold_records(db, tmp_path):

@@ -33,7 +33,9 @@ app = typer.Typer(
 _display_type = typer.core.TyperOption.display_type_rich
 typer.core.TyperOption.display_type_rich = lambda self, ctx: None if self.is_flag else _display_type(self, ctx)
 
-out = Console(emoji=False)  # ":SUN:" in an event id is text; tables in a pipe take their natural width (render.emit)
+# ":SUN:" in an event id is text, not an emoji; piped output is 160 columns wide, not 80, and a
+# table wider than that is widened, never cropped (render.emit).
+out = Console(emoji=False) if sys.stdout.isatty() or "COLUMNS" in os.environ else Console(emoji=False, width=160)
 # Messages are never wrapped: one error, one line, however narrow the terminal or pipe.
 err = Console(stderr=True, soft_wrap=True)
 
@@ -384,15 +386,16 @@ def quotes(
     limit: LimitOption = None,
 ) -> None:
     """List direct quotations with their speakers, the speakers' affiliations and the article."""
-    from .analysis.texts import quote_filter
+    from .analysis.texts import list_quotes, quote_filter
 
     where, params = quote_filter(speaker, actor, _day(since), _day(until))
     con = store.connect(db, read_only=True)
-    result = con.execute(f"""
-        SELECT q.doc_id, d.published, q.speaker, q.speaker_actor, q.affiliation, q.text, q.how
-        FROM quotes q JOIN documents d USING (doc_id) WHERE {where}
-        ORDER BY d.published NULLS LAST, q.doc_id, q.start_char""" + limit_clause(limit), params)
-    emit([c[0] for c in result.description], result.fetchall(), fmt, title="quotes", console=out)
+    columns, rows, total = list_quotes(con, where, params, limit)
+    if fmt is Format.table:  # the terminal shows who said what where; -f json/csv give the whole record
+        shown = ("published", "speaker", "speaker_actor", "affiliation", "text", "how", "doc_id", "sent_idx")
+        rows = [[dict(zip(columns, r))[c] for c in shown] for r in rows]
+        columns = list(shown)
+    emit(columns, rows, fmt, title=f"{len(rows)} of {total} quotes" if total > len(rows) else f"{len(rows)} quotes", console=out)
 
 
 @app.command()

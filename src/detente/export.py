@@ -65,11 +65,16 @@ def export_events(con: duckdb.DuckDBPyConnection, fmt: str, path: str | Path, fl
         if fmt in ("csv", "parquet", "jsonl"):
             options = {"csv": "FORMAT csv, HEADER true", "parquet": "FORMAT parquet", "jsonl": "FORMAT json"}[fmt]
             con.execute(f"COPY ({query}) TO '{_sql_path(tmp)}' ({options})", params)
-        else:  # GDELT's DATEADDED is when the article came in
-            result = con.execute(f"SELECT r.*, d.ingested_at FROM ({query}) r JOIN documents d USING (doc_id)", params)
+        else:  # GDELT's DATEADDED is when the article came in; its mentions give the article's length
+            result = con.execute(f"""SELECT r.*, d.ingested_at, d.n_chars, d.site, d.source_path
+                                     FROM ({query}) r JOIN documents d USING (doc_id)""", params)
             names = [c[0] for c in result.description]
             rows = [dict(zip(names, r)) for r in result.fetchall()]
-            (write_gdelt if fmt == "gdelt" else write_plover)(con, rows, tmp)
+            if fmt == "plover":
+                write_plover(con, rows, tmp)
+            else:
+                with atomic_output(mentions_path(path)) as mentions:
+                    write_gdelt(con, rows, tmp, mentions)
     return count
 
 
@@ -214,12 +219,62 @@ def _tsv_cell(value) -> str:
     return "" if value is None else " ".join(str(value).split()) if isinstance(value, str) else str(value)
 
 
-def write_gdelt(con: duckdb.DuckDBPyConnection, events: list[dict], path: Path) -> None:
+def write_gdelt(con: duckdb.DuckDBPyConnection, events: list[dict], path: Path, mentions: Path) -> None:
     actors, clusters, places = _actor_info(con), _cluster_counts(con), _action_places(con)
-    with open(path, "w", encoding="utf-8", newline="") as f:
+    with open(path, "w", encoding="utf-8", newline="") as f, open(mentions, "w", encoding="utf-8", newline="") as m:
         for event in events:
             row = gdelt_row(event, actors, clusters, places)
             f.write("\t".join(_tsv_cell(row.get(c)) for c in GDELT_COLUMNS) + "\n")
+            mention = mention_row(event, row)
+            m.write("\t".join(_tsv_cell(mention.get(c)) for c in MENTION_COLUMNS) + "\n")
+
+
+# The 16 columns of GDELT 2.0's mentions table, in its order: one row per event, the sentence that
+# reports it (GDELT's mentions link an event to each article that mentions it; ours are one to one,
+# and NumMentions in the event row counts the event's cluster).
+MENTION_COLUMNS = ("GLOBALEVENTID", "EventTimeDate", "MentionTimeDate", "MentionType", "MentionSourceName",
+                   "MentionIdentifier", "SentenceID", "Actor1CharOffset", "Actor2CharOffset", "ActionCharOffset",
+                   "InRawText", "Confidence", "MentionDocLen", "MentionDocTone", "MentionDocTranslationInfo", "Extras")
+
+
+def mentions_path(path: Path) -> Path:
+    """Where the mentions go beside an event table: events.tsv -> events.mentions.tsv."""
+    return path.with_name(f"{path.stem}.mentions{path.suffix or '.tsv'}")
+
+
+def _offset_in_document(event: dict, words: str | None) -> int:
+    """Where `words` (an actor as the text names it) start in the document, searched in the event's
+    sentence; -1 where the sentence does not name it (GDELT's value for an absent actor)."""
+    if not words:
+        return -1
+    at = event["sentence"].find(words)
+    return -1 if at < 0 else event["trigger_start"] - event["trigger_offset"] + at
+
+
+def mention_row(event: dict, row: dict) -> dict:
+    """The mention of one event: its article, sentence and offsets. An event the text does not date
+    has an empty EventTimeDate; Extras says how it was dated (DATE_BASIS: explicit, publication,
+    unanchored ...), so an empty date always has its reason."""
+    published = event["published"]
+    citation = ": ".join(x for x in (event["publication"], event["title"]) if x)
+    return {
+        "GLOBALEVENTID": row["GLOBALEVENTID"],
+        "EventTimeDate": f"{row['SQLDATE']}000000" if row.get("SQLDATE") else "",
+        "MentionTimeDate": published.strftime("%Y%m%d000000") if published else row.get("DATEADDED", ""),
+        "MentionType": 1 if (event["url"] or "").startswith(("http://", "https://")) else 2,
+        "MentionSourceName": event["publication"] or event["site"] or Path(event["source_path"]).name,
+        "MentionIdentifier": event["url"] or citation or event["source_path"],
+        "SentenceID": event["sent_idx"] + 1,
+        "Actor1CharOffset": _offset_in_document(event, event["source_text"]),
+        "Actor2CharOffset": _offset_in_document(event, event["target_text"]),
+        "ActionCharOffset": event["trigger_start"],
+        "InRawText": 1,
+        "Confidence": round(100 * event["confidence"]),
+        "MentionDocLen": event["n_chars"],
+        "Extras": (f"<DATE_BASIS>{event['date_basis'] or 'none'}</DATE_BASIS>"
+                   f"<DATE_PRECISION>{event['date_precision'] or ''}</DATE_PRECISION>"
+                   f"<DETENTE_EVENT_ID>{event['event_id']}</DETENTE_EVENT_ID>"),
+    }
 
 
 # --- PLOVER ---------------------------------------------------------------------------------------

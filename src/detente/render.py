@@ -65,15 +65,15 @@ def emit(columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: Format, tit
         for i, name in enumerate(columns):
             # Ids, dates and counts stay on one line; prose columns wrap; nothing is cut off.
             longest = max([len(name)] + [len(r[i]) for r in cells])
-            short = longest <= 20
+            short = longest <= 20 or not any(" " in r[i].plain for r in cells)  # ids stay whole
             table.add_column(Text(name), no_wrap=short, min_width=longest if short else min(longest, 24), overflow="fold")
         for row in cells:
             table.add_row(*row)
         console = console or Console()
-        natural = Measurement.get(console, console.options.update(width=10_000), table)
-        if not console.is_terminal or natural.minimum > console.width:
-            # A pipe, a file, or a terminal too narrow for the table's shortest form: the table at
-            # its natural width (the terminal folds the lines), never squeezed or wrapped to 80.
-            console = Console(file=console.file, width=max(natural.maximum, 20), emoji=False, highlight=False,
+        shortest = Measurement.get(console, console.options.update(width=10_000), table).minimum
+        if shortest > console.width:
+            # Narrower than the table's shortest form: widen it (a terminal folds the lines) rather
+            # than squeeze ids or cut columns off.
+            console = Console(file=console.file, width=shortest, emoji=False, highlight=False,
                               force_terminal=console.is_terminal)
         console.print(table, crop=False)

@@ -23,6 +23,25 @@ def quote_filter(speaker: str | None = None, actor: str | None = None, since: da
     return where, params
 
 
+# The one quote record: the quotation with its offsets in the document and its sentence, the
+# speaker as written and as resolved, and the article. CLI JSON/CSV and the API give it.
+QUOTE_SQL = """
+    SELECT q.doc_id, q.sent_idx, q.start_char, q.end_char, q.text, q.speaker, q.speaker_actor, q.speaker_id,
+           q.affiliation, q.how, d.title, d.publication, d.published
+    FROM quotes q JOIN documents d USING (doc_id) WHERE {where}
+    ORDER BY d.published NULLS LAST, q.doc_id, q.start_char
+"""
+
+
+def list_quotes(con: duckdb.DuckDBPyConnection, where: str, params: list, limit: int | None = None,
+                offset: int = 0) -> tuple[list[str], list[tuple], int]:
+    """The quote records a quote_filter selects, paged: (columns, rows, how many in all)."""
+    total = con.execute(f"SELECT count(*) FROM quotes q JOIN documents d USING (doc_id) WHERE {where}", params).fetchone()[0]
+    paging = "" if limit is None else f" LIMIT {int(limit)} OFFSET {int(offset)}"
+    result = con.execute(QUOTE_SQL.format(where=where) + paging, params)
+    return [c[0] for c in result.description], result.fetchall(), total
+
+
 def issue_summary(con: duckdb.DuckDBPyConnection, since: date | None = None,
                   until: date | None = None) -> duckdb.DuckDBPyConnection:
     """Per issue area: documents on it, their mean weight, sentences, and events (a result to fetch)."""
