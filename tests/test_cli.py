@@ -286,7 +286,12 @@ def test_quotes_and_eval_quotes(seeded):
     db, _ = seeded
     rows = json.loads(run_cli("quotes", "--db", db, "-f", "json").stdout)
     assert len(rows) >= 8
-    assert {"doc_id", "published", "speaker", "speaker_actor", "affiliation", "text", "how"} == set(rows[0])
+    assert {"doc_id", "sent_idx", "start_char", "end_char", "text", "speaker", "speaker_actor", "speaker_id",
+            "affiliation", "how", "title", "publication", "published"} == set(rows[0])
+    con = duckdb.connect(str(db), read_only=True)
+    texts = dict(con.execute("SELECT doc_id, text FROM documents").fetchall())
+    con.close()
+    assert all(texts[r["doc_id"]][r["start_char"]:r["end_char"]] == r["text"] for r in rows)  # offsets point at the words
     javedanfar = json.loads(run_cli("quotes", "--db", db, "--speaker", "javedanfar", "-f", "json").stdout)
     assert javedanfar and all("javedanfar" in r["speaker"].lower() for r in javedanfar)
     assert all(r["speaker_actor"] is None for r in javedanfar)  # an analyst acts for no state
