@@ -7,6 +7,7 @@ import io
 import json
 import shutil
 
+import duckdb
 import pytest
 
 from .conftest import assert_no_traceback, run_cli
