@@ -82,7 +82,7 @@ def test_gdelt_has_61_columns_and_valid_codes(db, tmp_path):
     lines = export(db, tmp_path / "events.tsv", "gdelt").read_text(encoding="utf-8").splitlines()
     assert len(GDELT_COLUMNS) == 61 and len(lines) == len(rows)
     quad_of_root = lambda root: 1 if root <= 5 else 2 if root <= 9 else 3 if root <= 14 else 4  # noqa: E731
-    ids = set()
+    ids, places = set(), set()
     for line, row in zip(lines, rows):
         fields = dict(zip(GDELT_COLUMNS, line.split("\t")))
         assert len(line.split("\t")) == 61
@@ -98,8 +98,12 @@ def test_gdelt_has_61_columns_and_valid_codes(db, tmp_path):
         if event["target"] == "IRN":
             assert fields["Actor2CountryCode"] == "IRN"
         assert int(fields["NumSources"]) >= 1 and int(fields["NumArticles"]) <= int(fields["NumMentions"])
+        if fields["ActionGeo_CountryCode"]:  # GDELT's geography columns take FIPS 10-4 codes, not ISO
+            assert len(fields["ActionGeo_CountryCode"]) == 2 and fields["ActionGeo_CountryCode"].isupper()
+            places.add((fields["ActionGeo_FullName"], fields["ActionGeo_CountryCode"]))
         ids.add(fields["GLOBALEVENTID"])
     assert len(ids) == len(lines)
+    assert {("Bushehr", "IR"), ("Tikrit", "IZ")} <= places  # FIPS: Iraq is IZ (ISO: IRQ, IQ)
     # NumMentions is the size of the event's cluster: one real-world event, however often reported.
     con = duckdb.connect(str(db), read_only=True)
     big = con.execute("SELECT ec.event_id, c.n_events, c.n_sources FROM event_clusters ec JOIN clusters c USING (cluster_id) "

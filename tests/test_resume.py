@@ -131,3 +131,17 @@ def test_a_killed_and_resumed_run_stores_what_a_clean_run_stores(tmp_path):
         got = store_rows(db)
         for table in TABLES:
             assert got[table] == expected[table], f"cut after batch {cut}: {table} differs"
+
+
+def test_two_worker_processes_store_what_one_process_stores(tmp_path):
+    corpus = tmp_path / "corpus"
+    make_anchored_corpus(corpus)
+    stores = {}
+    for workers in ("1", "2"):
+        db = tmp_path / f"w{workers}.duckdb"
+        result = subprocess.run([*ingest_cmd(corpus, db), "--workers", workers], capture_output=True, text=True, timeout=600)
+        assert result.returncode == 0, result.stderr
+        assert "stored 24, skipped 0 (already stored), failed 0" in result.stdout
+        stores[workers] = store_rows(db)
+    for table in TABLES:
+        assert stores["2"][table] == stores["1"][table], f"{table} differs"

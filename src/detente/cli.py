@@ -94,6 +94,8 @@ def ingest(
     db: DbOption = DEFAULT_DB,
     batch_size: Annotated[int, typer.Option(min=1, help="Documents per analysis batch and per transaction.")] = 32,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Report each committed batch on stderr.")] = False,
+    workers: Annotated[Optional[int], typer.Option(min=1, help="Analyse in this many processes (default: every core, for a corpus of 256 KiB or more).", show_default=False)] = None,
+    scheduler: Annotated[Optional[str], typer.Option(envvar="DETENTE_SCHEDULER", help="Analyse on the Dask cluster whose scheduler is here (tcp://host:8786).", show_default=False)] = None,
 ) -> None:
     """Read articles, analyse them and store them; documents already stored are skipped."""
     if not paths:
@@ -127,6 +129,7 @@ def ingest(
             paths, con, load_nlp, batch_size=batch_size, on_error=on_error,  # loaded when a document needs it
             on_start=lambda total: progress.update(task, total=total),
             on_advance=lambda n: progress.advance(task, n), on_batch=on_batch, on_note=on_note,
+            workers=workers, scheduler=scheduler,
         )
     total_docs = con.execute("SELECT count(*) FROM documents").fetchone()[0]
     con.close()

@@ -15,7 +15,8 @@ from .anchoring import anchor_undated
 from .document import Document, DocRecords
 from .ingest import InputError, discover, read_sources
 from .knowledge.kb import load_kb
-from .pipeline import MAX_CHARS, analyse_docs, pipeline_version
+from .pipeline import MAX_CHARS, pipeline_version
+from .workers import InFlight, analyse_batch, analyser
 
 
 KEEP_UNDATED = 500  # analysed undated articles kept in memory for anchoring; beyond, they are re-analysed
@@ -59,18 +60,23 @@ def ingest(
     on_advance: Callable[[int], None] = _noop,
     on_batch: Callable[[int, int], None] = _noop,
     on_note: Callable[[InputError], None] = _noop,
+    workers: int | None = None,
+    scheduler=None,
 ) -> IngestSummary:
     """Ingest every document under `paths` into the store behind `con`.
 
     Callbacks: on_start(total bytes), on_advance(bytes done), on_batch(batch number, documents
     written) after each commit, on_error(InputError) for each bad input or document whose analysis
     failed (that document alone: its batch is stored without it), on_note(InputError) for what a
-    stored document's reader should know.
+    stored document's reader should know. `workers` > 1 analyses in that many local processes,
+    `scheduler` (a Dask scheduler's address or Client) on a Dask cluster: the store is the same.
     """
     summary = IngestSummary()
     pipeline = Pipeline(nlp)
     items = list(discover(paths))
-    on_start(total_bytes(items))
+    size = total_bytes(items)
+    on_start(size)
+    in_flight = InFlight(analyser(workers, scheduler, lambda: pipeline.nlp, on_advance, size))
     seen: set[str] = set()
     pending: list[Document] = []
     undated: dict[str, tuple] = {}  # doc_id -> (Document, spaCy Doc) of undated articles with "last week"
@@ -81,30 +87,35 @@ def ingest(
         summary.errors.append(error)
         on_error(error)
 
-    def flush() -> None:
+    def write(documents: list[Document], result) -> None:
         nonlocal batches
-        if not pending:
-            return
-        already = store.stored_ids(con, [d.doc_id for d in pending])
-        new = [d for d in pending if d.doc_id not in already]
-        summary.skipped += len(pending) - len(new)
-        on_advance(sum(d.size for d in pending if d.doc_id in already))
-        if new:
-            analysed = _analysed(new, pipeline.nlp, fail, on_advance)
-            records = _written(con, [r for r, _ in analysed], pipeline.version(con), fail)
-            kept = {r.document.doc_id for r in records}
-            for r, doc in analysed:  # kept for anchoring: an undated article may be dated later
-                if (r.document.doc_id in kept and r.document.published is None and len(undated) < KEEP_UNDATED
-                        and any(e.date_basis == "unanchored" for e in r.events)):
-                    undated[r.document.doc_id] = (r.document, doc)
-            for r in records:
-                for note in r.notes:
-                    on_note(failure(r.document, note))
-            batches += 1
-            summary.stored += len(records)
-            summary.words += sum(r.words for r in records)
-            on_batch(batches, len(records))
-        pending.clear()
+        for i, reason in result.failures:
+            fail(failure(documents[i], reason))
+        records = _written(con, result.records, pipeline.version(con, result.version), fail)
+        kept = {r.document.doc_id for r in records}
+        for r, doc in zip(result.records, result.docs):  # kept for anchoring: an undated article may be dated later
+            if (r.document.doc_id in kept and r.document.published is None and len(undated) < KEEP_UNDATED
+                    and any(e.date_basis == "unanchored" for e in r.events)):
+                undated[r.document.doc_id] = (r.document, doc)
+        for r in records:
+            for note in r.notes:
+                on_note(failure(r.document, note))
+        batches += 1
+        summary.stored += len(records)
+        summary.words += sum(r.words for r in records)
+        on_batch(batches, len(records))
+
+    def flush(drain: bool = False) -> None:
+        if pending:
+            already = store.stored_ids(con, [d.doc_id for d in pending])
+            new = [d for d in pending if d.doc_id not in already]
+            summary.skipped += len(pending) - len(new)
+            on_advance(sum(d.size for d in pending if d.doc_id in already))
+            if new:
+                in_flight.send(new)
+            pending.clear()
+        for documents, result in in_flight.ready(drain):
+            write(documents, result)
 
     for item in read_sources(items):
         if isinstance(item, InputError):
@@ -121,7 +132,10 @@ def ingest(
         pending.append(item)
         if len(pending) >= batch_size:
             flush()
-    flush()
+    try:
+        flush(drain=True)
+    finally:
+        in_flight.analyser.close()
     _cluster(con, pipeline, undated, changed=summary.stored > 0)
     return summary
 
@@ -147,35 +161,14 @@ class Pipeline:
             self._nlp = self._load()
         return self._nlp
 
-    def version(self, con: duckdb.DuckDBPyConnection) -> str:
-        """The pipeline version, with the knowledge base written to the store the first time."""
+    def version(self, con: duckdb.DuckDBPyConnection, reported: str | None = None) -> str:
+        """The pipeline version (as the analysis reported it, wherever it ran), with the knowledge
+        base written to the store the first time."""
         if self._version is None:
-            self._version = pipeline_version(self.nlp)
+            self._version = reported or pipeline_version(self.nlp)
             kb = load_kb()
             store.write_actors(con, kb.actor_rows, kb.version)
         return self._version
-
-
-def _analysed(documents: list[Document], nlp: Language, fail: Callable[[InputError], None],
-              on_done: Callable[[int], None] = _noop) -> list[tuple]:
-    """(records, Doc) of each document whose analysis succeeds; on_done(bytes) after each. Whatever
-    goes wrong inside one document fails it alone: a batch that raises is analysed again one
-    document at a time."""
-    analysed = []
-    try:
-        for found in analyse_docs(documents, nlp):
-            analysed.append(found)
-            on_done(found[0].document.size)
-        return analysed
-    except Exception:  # noqa: BLE001  (which document, and why, is found below)
-        pass
-    for document in documents[len(analysed):]:
-        try:
-            analysed.extend(analyse_docs([document], nlp))
-        except Exception as e:  # noqa: BLE001
-            fail(failure(document, f"analysis failed ({type(e).__name__}: {e})"))
-        on_done(document.size)
-    return analysed
 
 
 # Failures of the store itself, not of one document's rows: they stop the run.
@@ -223,7 +216,10 @@ def reanalyse(con: duckdb.DuckDBPyConnection, nlp: Language, everything: bool = 
     done = 0
     for i in range(0, len(ids), batch_size):
         documents = store.read_documents(con, ids[i : i + batch_size])
-        records = [r for r, _ in _analysed(documents, nlp, on_error)]  # one that fails keeps its old analysis
+        result = analyse_batch(documents, pipeline.nlp)
+        for i, reason in result.failures:  # one that fails keeps its old analysis
+            on_error(failure(documents[i], reason))
+        records = result.records
         store.replace_analysis(con, records, version)
         done += len(records)
         on_advance(len(documents))

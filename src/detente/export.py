@@ -25,7 +25,7 @@ names each column with what fills it; in short:
 | NumMentions, NumSources, NumArticles | the event's cluster (events, sources, documents reporting it) when clusters are built, else 1 |
 | AvgTone | empty: detente does not score tone |
 | Actor1Geo_*, Actor2Geo_* | empty: detente does not tie places to actors |
-| ActionGeo_* | the first place named in the event's sentence: Type 4 (world city/landmark), FullName, CountryCode (ISO3, not GDELT's FIPS 10-4), Lat, Long; ADM1/ADM2/FeatureID empty |
+| ActionGeo_* | the first place named in the event's sentence: Type 4 (world city/landmark), FullName, CountryCode (FIPS 10-4, as GDELT's geography columns: Iran IR, Russia RS, Germany GM; fips_countries.csv), Lat, Long; ADM1/ADM2/FeatureID empty |
 | DATEADDED | when the document was ingested, YYYYMMDDHHMMSS (UTC) |
 | SOURCEURL | the article's url, else "publication: title" as GDELT cites non-web sources, else its file |
 """
@@ -171,11 +171,18 @@ def _action_places(con: duckdb.DuckDBPyConnection) -> dict[tuple[str, int], tupl
     return {(d, i): rest for d, i, *rest in rows}
 
 
+def _fips() -> dict[str, str]:
+    """ISO3 -> FIPS 10-4, the country codes of GDELT's geography columns (fips_countries.csv)."""
+    lines = [line for line in (DATA / "fips_countries.csv").read_text(encoding="utf-8").splitlines()
+             if not line.startswith("#")]
+    return {r["iso3"]: r["fips"] for r in csv.DictReader(lines) if r["fips"]}
+
+
 def gdelt_id(event_id: str) -> int:
     return int(hashlib.sha256(event_id.encode()).hexdigest()[:15], 16)
 
 
-def gdelt_row(event: dict, actors: dict, clusters: dict, places: dict) -> dict:
+def gdelt_row(event: dict, actors: dict, clusters: dict, places: dict, fips: dict) -> dict:
     """One event as a GDELT 2.0 event record (column -> value; absent columns stay empty)."""
     row: dict = {"GLOBALEVENTID": gdelt_id(event["event_id"])}
     day = event["date_start"]
@@ -205,7 +212,7 @@ def gdelt_row(event: dict, actors: dict, clusters: dict, places: dict) -> dict:
     place = places.get((event["doc_id"], event["sent_idx"]))
     if place:
         surface, country, lat, lon = place
-        row.update(ActionGeo_Type=4, ActionGeo_FullName=surface, ActionGeo_CountryCode=country or "",
+        row.update(ActionGeo_Type=4, ActionGeo_FullName=surface, ActionGeo_CountryCode=fips.get(country, ""),
                    ActionGeo_Lat=lat, ActionGeo_Long=lon)
     if event["ingested_at"]:
         row["DATEADDED"] = event["ingested_at"].strftime("%Y%m%d%H%M%S")
@@ -220,10 +227,10 @@ def _tsv_cell(value) -> str:
 
 
 def write_gdelt(con: duckdb.DuckDBPyConnection, events: list[dict], path: Path, mentions: Path) -> None:
-    actors, clusters, places = _actor_info(con), _cluster_counts(con), _action_places(con)
+    actors, clusters, places, fips = _actor_info(con), _cluster_counts(con), _action_places(con), _fips()
     with open(path, "w", encoding="utf-8", newline="") as f, open(mentions, "w", encoding="utf-8", newline="") as m:
         for event in events:
-            row = gdelt_row(event, actors, clusters, places)
+            row = gdelt_row(event, actors, clusters, places, fips)
             f.write("\t".join(_tsv_cell(row.get(c)) for c in GDELT_COLUMNS) + "\n")
             mention = mention_row(event, row)
             m.write("\t".join(_tsv_cell(mention.get(c)) for c in MENTION_COLUMNS) + "\n")
