@@ -145,3 +145,30 @@ def test_two_worker_processes_store_what_one_process_stores(tmp_path):
         stores[workers] = store_rows(db)
     for table in TABLES:
         assert stores["2"][table] == stores["1"][table], f"{table} differs"
+
+
+def test_a_dask_cluster_of_two_workers_stores_what_one_process_stores(tmp_path):
+    from distributed import Client, LocalCluster
+
+    from detente import store as stores
+    from detente.engine import ingest
+    from detente.pipeline import load_nlp
+
+    corpus = tmp_path / "corpus"
+    make_anchored_corpus(corpus)
+    one = tmp_path / "one.duckdb"
+    assert subprocess.run(ingest_cmd(corpus, one), capture_output=True, timeout=600).returncode == 0
+    db = tmp_path / "dask.duckdb"
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
+            Client(cluster) as client:
+        con = stores.connect(db)
+        try:
+            summary = ingest([corpus], con, load_nlp, batch_size=4, scheduler=client)
+        finally:
+            con.close()
+        ran_on = client.run(lambda: __import__("detente.workers", fromlist=["_NLP"])._NLP is not None)
+    assert (summary.stored, summary.failed) == (24, 0)
+    assert all(ran_on.values())  # each worker loaded its pipeline: the batches ran there
+    expected, got = store_rows(one), store_rows(db)
+    for table in TABLES:
+        assert got[table] == expected[table], f"{table} differs"
