@@ -11,7 +11,7 @@ import pytest
 
 from detente import store
 from detente.analysis.clusters import assign_clusters, list_clusters, refresh_clusters
-from detente.analysis.dyad import dyad_summary, period_of
+from detente.analysis.dyad import dyad_figures, dyad_summary
 from detente.analysis.events import MIN_CONFIDENCE, EventFilter
 from detente.analysis.network import actor_network, network_json, network_rows
 
@@ -255,9 +255,22 @@ def test_dyad_summary_series_ledger_actors_quotes_stances(hand):
     assert [r["period"] for r in dyad_summary(con, "RUS", "IRN", by="quarter")["series"]][::2] == ["2016-Q3", "2018-Q2"]
 
 
-def test_period_of():
-    assert [period_of("2016-08-16", by) for by in ("month", "quarter", "year")] == ["2016-08", "2016-Q3", "2016"]
-    assert period_of(None, "year") is None
+def test_periods_are_as_precise_as_the_dates(hand):
+    """A day falls in its month, quarter and year; a date known to the year only is its year in every
+    series (never January or Q1), a decade its decade; an undated cluster is in no period."""
+    hand.event("d1", "RUS", "IRN", "062", "2016-08-16")
+    hand.event("d2", "RUS", "IRN", "111", "1881")
+    hand.event("d3", "RUS", "IRN", "042", "1990", precision="decade")
+    hand.event("d4", "RUS", "IRN", "051")
+    refresh_clusters(hand.con)
+    for by, periods in [("month", ["1990s", "1881", "2016-08"]), ("quarter", ["1990s", "1881", "2016-Q3"]),
+                        ("year", ["1990s", "1881", "2016"])]:
+        _, rows = dyad_figures(hand.con, ("RUS", "IRN"), by, levels=("period",))
+        assert {r["period"] for r in rows if r["period"]} == set(periods), by
+        spans = {r["period"]: (r["period_start"], r["period_end"]) for r in rows}
+        assert spans["1881"] == ("1881-01-01", "1882-01-01") and spans["1990s"] == ("1990-01-01", "2000-01-01")
+    series = dyad_summary(hand.con, "RUS", "IRN", by="quarter")["series"]
+    assert [r["period"] for r in series][::2] == ["1881", "1990s", "2016-Q3"]  # in time order
 
 
 def test_empty_dyad_and_empty_stances(hand):
@@ -277,8 +290,8 @@ def test_network_on_hand_made_store(hand):
     G = actor_network(hand.con)
     assert set(G.edges) == {("RUS", "IRN"), ("IRN", "SYR")}
     e = G.edges["RUS", "IRN"]
-    assert (e["clusters"], e["events"], e["cooperation"], e["conflict"], e["goldstein"]) == (2, 3, 1, 1, 2.0)
-    assert set(actor_network(hand.con, min_events=2).edges) == {("RUS", "IRN")}
+    assert (e["clusters"], e["events"], e["cooperation"], e["conflict"], e["mean_goldstein"]) == (2, 3, 1, 1, 2.0)
+    assert set(actor_network(hand.con, min_clusters=2).edges) == {("RUS", "IRN")}
     assert set(actor_network(hand.con, since=date(2016, 8, 20)).edges) == {("RUS", "IRN"), ("IRN", "SYR")}
     assert actor_network(hand.con, since=date(2016, 8, 20)).edges["RUS", "IRN"]["clusters"] == 1
     columns, rows = network_rows(G)
@@ -373,7 +386,7 @@ def test_dyad_table_and_csv(seeded):
     csv_out = run_cli("dyad", "RUS", "IRN", "--db", seeded, "-f", "csv", "--by", "month")
     header, *lines = csv_out.stdout.splitlines()
     assert header.startswith("period,direction,clusters,mean_goldstein") and lines
-    assert all(len(line.split(",")[0]) == 7 for line in lines)  # 2016-08
+    assert all(len(line.split(",")[0]) == 7 or line.split(",")[-1] in ("year", "decade") for line in lines)  # 2016-08
 
 
 def test_clusters_command_agrees_with_the_dyad(seeded):
@@ -396,7 +409,7 @@ def test_network_exports_read_back(seeded, tmp_path):
     assert G.number_of_edges() == len(data["edges"]) > 0
     for e in data["edges"]:
         assert G.edges[e["source"], e["target"]]["clusters"] == e["clusters"]
-        assert -10 <= e["goldstein"] <= 10
+        assert -10 <= e["mean_goldstein"] <= 10
     assert G.nodes["RUS"]["name"] == "Russia"
     con = store.connect(seeded, read_only=True)
     try:
@@ -406,7 +419,7 @@ def test_network_exports_read_back(seeded, tmp_path):
         con.close()
     assert sum(e["clusters"] for e in data["edges"]) == counted
     header, *rows = result.stdout.splitlines()
-    assert header.startswith("code,name,kind,events") and len(rows) == G.number_of_nodes()
+    assert header.startswith("code,name,kind,clusters") and len(rows) == G.number_of_nodes()
     strong = json.loads(run_cli("network", "--db", seeded, "-f", "json", "--min-events", "3").stdout)
     assert all(e["clusters"] >= 3 for e in strong["edges"]) and len(strong["edges"]) < len(data["edges"])
 

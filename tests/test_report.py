@@ -13,7 +13,7 @@ import pytest
 
 from detente.analysis.dyad import dyad_summary
 from detente.report import report_model
-from detente.report.markdown import md, num
+from detente.report.markdown import cited, md, num
 
 from .conftest import assert_no_traceback, run_cli
 
@@ -121,12 +121,18 @@ def test_html_report_renders_offline_in_chromium(db, tmp_path):
         for chart in charts:
             box = page.locator(f"#{chart} .main-svg").first.bounding_box()
             assert box["width"] > 400 and box["height"] > 200
-        # The charts hold the analysis's numbers: per direction, the mean Goldstein per year.
+        # The charts hold the analysis's numbers on a real time axis: per direction, the mean Goldstein
+        # per year at mid-year, the line broken (a null) wherever years with no cluster lie between.
         drawn = page.evaluate("""() => Object.fromEntries(document.getElementById('chart-timeline').data
                                    .map(t => [t.name, [Array.from(t.x), Array.from(t.y)]]))""")
+        assert page.evaluate("() => document.getElementById('chart-timeline').layout.xaxis.type") == "date"
         for direction in {r["direction"] for r in expected["series"]}:
             rows = [r for r in expected["series"] if r["direction"] == direction and r["mean_goldstein"] is not None]
-            assert drawn[direction] == [[r["period"] for r in rows], [r["mean_goldstein"] for r in rows]]
+            x, y = drawn[direction]
+            assert [v for v in y if v is not None] == [r["mean_goldstein"] for r in rows]
+            assert [v for v, w in zip(x, y) if w is not None] == [f"{r['period']}-07-02" for r in rows]
+            gaps = sum(1 for r, s in zip(rows, rows[1:]) if int(s["period"]) != int(r["period"]) + 1)
+            assert y.count(None) == gaps
         assert page.locator("#chart-timeline .scatterlayer .trace").count() == len(drawn)
         assert page.locator("#chart-quads .barlayer .point path").count() > 0
         # Every linked number leads to an element on the page.
@@ -142,11 +148,11 @@ def test_html_report_renders_offline_in_chromium(db, tmp_path):
     assert not requested and not dialogs and not errors, (requested, dialogs, errors)
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and HOSTILE not in html
     # Not blank: a share of the first screen differs from the white background (a blank page: 0),
-    # and the stacked bars fill a good part of their chart.
+    # and the stacked bars are drawn (thin: each covers its year on an axis of two centuries).
     width, height, rows = png_pixels((shots / "report.png").read_bytes())
     assert (width, height) == (1200, 1000) and inked(rows) / (width * height) > 0.02
     width, height, rows = png_pixels((shots / "quads.png").read_bytes())
-    assert inked(rows) / (width * height) > 0.05
+    assert inked(rows) / (width * height) > 0.01  # thin bars: a year is narrow on a real axis from 1813 to 2023
     width, height, rows = png_pixels((shots / "network.png").read_bytes())
     colours = {row[i:i + 3] for row in rows for i in range(0, len(row), 3)}
     assert len(colours) > 20  # nodes, edges, labels: drawn, not an empty frame
@@ -163,7 +169,7 @@ def test_markdown_report_matches_dyad_summary(db, tmp_path):
     for r in expected["series"]:
         line = next(x for x in text.splitlines() if x.startswith(f"| {r['period']} | {md(r['direction'])} |"))
         cells = [re.sub(r"\[(.*)\]\(#[\w-]+\)", r"\1", c.strip()) for c in line.strip("|").split("|")]
-        assert cells[2:] == [str(r["clusters"]), num(r["mean_goldstein"]), *(str(r[q]) for q in (
+        assert cells[2:] == [str(r["clusters"]), str(r["events"]), num(r["mean_goldstein"]), *(str(r[q]) for q in (
             "verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict"))]
     assert re.search(r"^\| 2023-Q1 \| IRN&gt;RUS \| \[1\]", text, re.M)  # the article added beside the seeds
     for item in expected["ledger"]:
@@ -173,10 +179,12 @@ def test_markdown_report_matches_dyad_summary(db, tmp_path):
     for side in ("RUS", "IRN"):
         for actor in expected["actors"][side]:
             assert f"| {md(actor['name'])} | {md(actor['role'])} | {actor['mentions']} |" in text
-    # Every cluster's every report is quoted in the evidence, the hostile one escaped.
+    # Every cluster's every event is quoted in the evidence, its trigger in bold, the hostile one escaped.
     for c in expected["clusters"]:
         for m in c["members"]:
-            assert f"> {md(m['sentence'])}" in text
+            at = m["trigger_offset"]
+            end = at + len(m["trigger"])
+            assert f"> {cited({'pieces': [(m['sentence'][:at], False), (m['trigger'], True), (m['sentence'][end:], False)]})}" in text
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text and "<script" not in text and "<b>" not in text
 
 
@@ -208,3 +216,28 @@ def test_bad_report_requests_give_one_line_and_exit_2(db, tmp_path, args, messag
     assert_no_traceback(result)
     assert result.returncode == 2 and message in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1 and not list(tmp_path.iterdir())
+
+
+def test_a_linked_number_lands_on_the_sentences_it_counts(db, tmp_path):
+    """A number's link leads to the sentences themselves (trigger marked, article and date beside
+    them), never to a list of bare cluster anchors."""
+    text = report(db, tmp_path / "report.md")
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        model = report_model(con, "RUS", "IRN")
+    finally:
+        con.close()
+    section = text.split('<a id="grp-1"></a>', 1)[1].split("<a id=", 1)[0]
+    assert not re.search(r"\[ev-\d+\]\(#ev-\d+\)", text)  # no list of bare "ev-1" links anywhere
+    cited_clusters = model["groups"]["grp-1"]["clusters"]
+    assert len(cited_clusters) == model["totals"]["clusters"] > 0
+    for anchor in cited_clusters:
+        lead = model["by_anchor"][anchor]["lead"]
+        assert f"> {cited(lead)}" in section and f"**{md(lead['trigger'])}**" in cited(lead)
+        assert lead["shown_title"] and md(lead["shown_title"]) in section
+    # an untitled article is named by its first sentence, in italics
+    derived = [m for c in model["evidence"] for m in c["members"] if m["title_derived"]]
+    assert derived and f"*{md(derived[0]['shown_title'])}*" in text and derived[0]["shown_title"].endswith("…")
+    html = report(db, tmp_path / "report.html")
+    group = html.split('id="grp-1"', 1)[1].split('class="group"', 1)[0]
+    assert group.count("<blockquote>") == len(cited_clusters) and group.count("<mark>") == len(cited_clusters)

@@ -99,14 +99,21 @@ def test_overview_counts_match_the_store(client, seed_db):
     assert (data["first_published"], data["last_published"]) == (first.isoformat(), last.isoformat())
     assert data["events"] == sql(seed_db, "SELECT count(*) FROM events")[0][0]
     top = data["top_dyads"][0]
+    # Top dyads rank pairs by counted clusters; their events are the counted events that report them.
     pair_events = sql(seed_db, "SELECT count(*) FROM events WHERE modality IN ('asserted', 'reported') AND "
                                f"confidence >= {MIN_CONFIDENCE} AND "
                                "least(source, target) = ? AND greatest(source, target) = ? AND source <> target",
                       (top["a"], top["b"]))[0][0]
-    assert top["events"] == pair_events and all(d["events"] <= top["events"] for d in data["top_dyads"])
+    clusters = sql(seed_db, "SELECT count(*) FROM clusters WHERE modality IN ('asserted', 'reported') AND "
+                            "least(source, target) = ? AND greatest(source, target) = ? AND source <> target",
+                   (top["a"], top["b"]))[0][0]
+    assert (top["events"], top["clusters"]) == (pair_events, clusters)
+    assert all(d["clusters"] <= top["clusters"] for d in data["top_dyads"])
+    assert data["clusters"] == sql(seed_db, "SELECT count(*) FROM clusters WHERE modality IN ('asserted', 'reported')")[0][0]
     page = client.get("/").text
     assert f'id="n-documents">{docs}<' in page and f'/dyad/{top["a"]}/{top["b"]}' in page
-    assert client.get("/dyad", follow_redirects=False).headers["location"] == f'/dyad/{top["a"]}/{top["b"]}'
+    assert client.get("/dyad", follow_redirects=False).headers["location"] == "/dyads"
+    assert client.get("/dyad?a=rus&b=irn", follow_redirects=False).headers["location"] == "/dyad/RUS/IRN"
 
 
 def test_events_filters_and_paging_match_the_cli(client, seed_db):
@@ -129,7 +136,7 @@ def test_events_filters_and_paging_match_the_cli(client, seed_db):
                                              "date_start >= DATE '2015-01-01'")[0][0] > 0
     for e in conflict["items"]:
         assert "RUS" in (e["source"], e["target"]) and e["quad"] == "material_conflict"
-        assert e["evidence"][e["trigger_offset"]:].startswith(e["trigger"])
+        assert e["sentence"][e["trigger_offset"]:].startswith(e["trigger"])
     html = client.get("/events", params={"dyad": "RUS,IRN", "code": "19"}).text
     assert f'id="event-total">{client.get("/api/events?dyad=RUS,IRN&code=19").json()["total"]}<' in html
 
@@ -161,6 +168,18 @@ def test_dyad_api_is_the_analysis_summary_and_the_page_shows_it(client, seed_db)
     for direction in ("RUS>IRN", "IRN>RUS"):
         assert bars[f"{direction} clusters"] == sum(s["clusters"] for s in expected["series"] if s["direction"] == direction)
     assert client.get("/api/dyad/RUS/IRN?by=decade").status_code == 422
+
+
+def test_an_unknown_actor_code_is_a_404_not_an_empty_dyad(client):
+    """A code no stored event names gives 404 saying so, as a page and as JSON; the same code twice is 422."""
+    for a, b, code in [("XYZ", "IRN", "XYZ"), ("RUS", "QQQ", "QQQ")]:
+        page = client.get(f"/dyad/{a}/{b}")
+        assert page.status_code == 404 and page.headers["content-type"].startswith("text/html")
+        assert f"no events with actor &#39;{code}&#39;" in page.text and 'id="dyad-clusters"' not in page.text
+        api = client.get(f"/api/dyad/{a}/{b}")
+        assert api.status_code == 404 and code in api.json()["detail"]
+    assert client.get("/api/dyad/RUS/rus").status_code == 422 and client.get("/dyad/IRN/IRN").status_code == 422
+    assert client.get("/dyad?a=RUS&b=XYZ").status_code == 404  # the form's redirect lands on the same 404
 
 
 def test_network_clusters_actors_quotes_issues(client, seed_db):

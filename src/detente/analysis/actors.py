@@ -12,17 +12,29 @@ from . import date_filter, limit_clause
 ACTOR_MENTION = "m.kind IS NOT NULL AND m.kind <> 'place'"
 
 
-def list_actors(con: duckdb.DuckDBPyConnection, since: date | None = None, until: date | None = None,
-                unresolved: bool = False, limit: int | None = None) -> tuple[list[str], list[tuple]]:
-    """Actors by mention count: their name, kind, roles seen and the surfaces that named them."""
+# The columns a list of actors can be sorted by (looked up, never taken from a request as SQL).
+ACTOR_SORTS = {"code": "code", "name": "n.name", "kind": "kind", "mentions": "mentions", "documents": "documents"}
+
+
+def _actor_hits(since: date | None, until: date | None, unresolved: bool) -> tuple[str, list]:
     where, params = date_filter(since, until)
     code = "m.actor_code IS NULL" if unresolved else "m.actor_code IS NOT NULL"
     key = "m.surface" if unresolved else "m.actor_code"
-    query = f"""
-        WITH hits AS (
+    return f"""
             SELECT {key} AS actor, m.kind, m.role, m.surface, m.doc_id
             FROM mentions m JOIN documents d USING (doc_id)
-            WHERE {ACTOR_MENTION} AND {code} AND {where}
+            WHERE {ACTOR_MENTION} AND {code} AND {where}""", params
+
+
+def list_actors(con: duckdb.DuckDBPyConnection, since: date | None = None, until: date | None = None,
+                unresolved: bool = False, limit: int | None = None, offset: int = 0, sort: str = "mentions",
+                descending: bool = True) -> tuple[list[str], list[tuple]]:
+    """Actors by mention count (or by a key of ACTOR_SORTS): their name, kind, roles seen and the
+    surfaces that named them."""
+    hits, params = _actor_hits(since, until, unresolved)
+    way = "DESC" if descending else "ASC"
+    query = f"""
+        WITH hits AS ({hits}
         ), names AS (
             SELECT code, any_value(name) AS name FROM actors WHERE kind <> 'person' GROUP BY code
         )
@@ -31,10 +43,17 @@ def list_actors(con: duckdb.DuckDBPyConnection, since: date | None = None, until
                list_sort(list_distinct(list(h.role) FILTER (WHERE h.role IS NOT NULL))) AS roles,
                list(DISTINCT h.surface)[1:6] AS surfaces
         FROM hits h LEFT JOIN names n ON n.code = h.actor
-        GROUP BY h.actor, n.name ORDER BY mentions DESC, code
-    """ + limit_clause(limit)
+        GROUP BY h.actor, n.name ORDER BY {ACTOR_SORTS[sort]} {way} NULLS LAST, mentions DESC, code
+    """ + limit_clause(limit) + (f" OFFSET {int(offset)}" if offset else "")
     result = con.execute(query, params)
     return [c[0] for c in result.description], result.fetchall()
+
+
+def count_actors(con: duckdb.DuckDBPyConnection, since: date | None = None, until: date | None = None,
+                 unresolved: bool = False) -> int:
+    """How many actors list_actors lists."""
+    hits, params = _actor_hits(since, until, unresolved)
+    return con.execute(f"SELECT count(DISTINCT actor) FROM ({hits})", params).fetchone()[0]
 
 
 def actor_mentions(con: duckdb.DuckDBPyConnection, code: str, since: date | None = None,

@@ -231,11 +231,16 @@ def _iso(value):
     return value.isoformat() if isinstance(value, date) else value
 
 
-def list_clusters(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None, limit: int | None = None) -> list[dict]:
-    """Clusters matching a filter (on the cluster's own codes, issue and date), oldest first, undated
-    last, each with its member events and their evidence; the representative's evidence is
-    repeated at the top level (sentence, doc_id, sent_idx, title)."""
+def list_clusters(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None, limit: int | None = None,
+                  ids: list[str] | None = None) -> list[dict]:
+    """Clusters matching a filter (on the cluster's own codes, issue and date) or with these ids,
+    oldest first, undated last, each with its member events and their evidence (the trigger's
+    offset in the sentence too); the representative's evidence is repeated at the top level
+    (sentence, doc_id, sent_idx, title)."""
     where, params = (flt or EventFilter()).where()
+    if ids is not None:
+        where += " AND e.cluster_id IN (SELECT unnest(?::VARCHAR[]))"
+        params = [*params, list(ids)]
     result = con.execute(f"SELECT {CLUSTER_COLUMNS} FROM clusters e WHERE {where} "
                          "ORDER BY e.date_start NULLS LAST, e.cluster_id" + limit_clause(limit), params)
     columns = [c[0] for c in result.description]
@@ -244,7 +249,8 @@ def list_clusters(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None
         return []
     result = con.execute("""
         SELECT ec.cluster_id, e.event_id, e.doc_id, e.sent_idx, s.text AS sentence, e.trigger, d.title,
-               d.publication, d.published, e.source, e.target, e.cameo, e.modality, e.date, e.confidence
+               d.publication, d.published, e.source, e.target, e.cameo, e.modality, e.date, e.confidence,
+               e.trigger_start - s.start_char AS trigger_offset
         FROM event_clusters ec JOIN events e USING (event_id) JOIN documents d ON d.doc_id = e.doc_id
         JOIN sentences s ON s.doc_id = e.doc_id AND s.idx = e.sent_idx
         WHERE ec.cluster_id IN (SELECT unnest(?::VARCHAR[]))
@@ -258,6 +264,6 @@ def list_clusters(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None
     for c in clusters:
         c["members"] = members.get(c["cluster_id"], [])
         rep = next((m for m in c["members"] if m["event_id"] == c["representative"]), None) or {}
-        for key in ("sentence", "doc_id", "sent_idx", "title"):
+        for key in ("sentence", "doc_id", "sent_idx", "title", "trigger", "trigger_offset", "publication", "published"):
             c[key] = rep.get(key)
     return clusters

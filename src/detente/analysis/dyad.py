@@ -31,39 +31,178 @@ def issue_names() -> dict[str, str]:
     return {e["code"]: e["name"] for e in entries}
 
 
-def period_of(day: str | None, by: str) -> str | None:
-    """The period a cluster's first day falls in: 2016, 2016-Q3, 2016-08."""
-    if not day:
-        return None
-    year, month = day[:4], int(day[5:7])
-    if by == "year":
-        return year
-    if by == "quarter":
-        return f"{year}-Q{(month - 1) // 3 + 1}"
-    return f"{year}-{month:02d}"
+# The figures of a pair of actors, computed in one place (`dyad_figures`) for every view: the dyad
+# summary's totals, directions and series, the dyad index and the overview's top dyads, the actor
+# network's edges and the report. All count counted clusters (README, "Vocabulary").
+FIGURES = ("clusters", "events", "documents", "sources", "mean_goldstein", *QUADS, "cooperation", "conflict",
+           "first_date", "last_date", "undated")
+LEVELS = ("pair", "direction", "period")
+# The columns a list of dyads can be sorted by (never interpolated from a request: looked up here).
+DYAD_SORTS = {"dyad": "a, b", "clusters": "clusters", "events": "events", "documents": "documents",
+              "sources": "sources", "mean_goldstein": "mean_goldstein", "first_date": "first_start",
+              "last_date": "last_start", **{q: q for q in QUADS}}
+# A date as precise as known; a store written before precisions were kept has them in the text's length.
+_PRECISION = ("coalesce(e.date_precision, CASE length(e.date) WHEN 4 THEN 'year' WHEN 7 THEN 'month' "
+              "ELSE 'day' END)")
+# The period a cluster falls in: the series' own (month, quarter, year) when its date is that precise,
+# else the date's own year or decade - a date known to the year is never put in January or Q1.
+_KIND = {
+    "month": f"CASE {_PRECISION} WHEN 'year' THEN 'year' WHEN 'decade' THEN 'decade' ELSE 'month' END",
+    "quarter": f"CASE {_PRECISION} WHEN 'year' THEN 'year' WHEN 'decade' THEN 'decade' ELSE 'quarter' END",
+    "year": f"CASE {_PRECISION} WHEN 'decade' THEN 'decade' ELSE 'year' END",
+}
 
 
-def _mean(values: list[float]) -> float | None:
-    return round(sum(values) / len(values), 2) if values else None
+def _figures_sql(by: str | None, levels: tuple[str, ...], ids: bool, where: str) -> str:
+    if by is not None and by not in PERIODS:
+        raise ValueError(f"by must be one of {', '.join(PERIODS)} (got {by!r})")
+    if "period" in levels and by is None:
+        raise ValueError("the period level needs a period (by)")
+    periods = "NULL::VARCHAR AS kind, NULL::DATE AS period_start"
+    if by:
+        periods = f"{_KIND[by]} AS kind, date_trunc(kind, e.date_start)::DATE AS period_start"
+    sets = {"pair": "(a, b)", "direction": "(a, b, source, target)",
+            "period": "(a, b, source, target, kind, period_start)"}
+    quads = ", ".join(f"count(*) FILTER (WHERE quad = '{q}') AS {q}" for q in QUADS)
+    grouped = {"a", "b"} | ({"source", "target"} if {"direction", "period"} & set(levels) else set()) | (
+        {"kind", "period_start"} if "period" in levels else set())
+    types = {"a": "VARCHAR", "b": "VARCHAR", "source": "VARCHAR", "target": "VARCHAR", "kind": "VARCHAR",
+             "period_start": "DATE"}
+    keys = ", ".join(k if k in grouped else f"NULL::{t} AS {k}" for k, t in types.items())
+    # Which grouping set a row comes from: the finest level whose columns are grouped.
+    level = f"'{levels[0]}'"
+    if "direction" in levels and "pair" in levels:
+        level = "CASE WHEN grouping(source) = 1 THEN 'pair' ELSE 'direction' END"
+    if "period" in levels and len(levels) > 1:
+        level = f"CASE WHEN grouping(period_start) = 0 THEN 'period' ELSE {level} END"
+    return f"""
+        WITH c AS (
+            SELECT e.cluster_id, least(e.source, e.target) AS a, greatest(e.source, e.target) AS b,
+                   e.source, e.target, e.goldstein, e.quad, e.n_events, e.sources, e.date, e.date_start, {periods}
+            FROM clusters e
+            WHERE e.modality IN {COUNTED!r} AND e.source IS NOT NULL AND e.target IS NOT NULL
+              AND e.source <> e.target AND {where}
+        ), docs AS (
+            SELECT ec.cluster_id, list(DISTINCT ev.doc_id) AS docs
+            FROM event_clusters ec JOIN events ev USING (event_id)
+            WHERE ec.cluster_id IN (SELECT cluster_id FROM c) GROUP BY ec.cluster_id
+        ), g AS (
+            SELECT {level} AS level,
+                   {keys},
+                   count(*) AS clusters, sum(n_events)::BIGINT AS events,
+                   len(list_distinct(flatten(list(d.docs)))) AS documents,
+                   len(list_distinct(flatten(list(c.sources)))) AS sources,
+                   round(avg(goldstein), 2) AS mean_goldstein, {quads},
+                   count(*) FILTER (WHERE quad LIKE '%cooperation') AS cooperation,
+                   count(*) FILTER (WHERE quad LIKE '%conflict') AS conflict,
+                   arg_min(date, date_start) AS first_date, arg_max(date, date_start) AS last_date,
+                   min(date_start) AS first_start, max(date_start) AS last_start,
+                   count(*) FILTER (WHERE date_start IS NULL) AS undated
+                   {", list(cluster_id ORDER BY date_start NULLS LAST, cluster_id) AS cluster_ids" if ids else ""}
+            FROM c LEFT JOIN docs d USING (cluster_id)
+            GROUP BY GROUPING SETS ({", ".join(sets[level] for level in levels)})
+        )
+        SELECT * FROM g"""
 
 
-def _series(counted: list[dict], a: str, b: str, by: str) -> list[dict]:
-    """Per period, both directions (zero rows included, so charts line up)."""
-    cells: dict[tuple[str, str], list[dict]] = {}
-    for c in counted:
-        period = period_of(c["date_start"], by)
-        if period:
-            direction = f"{a}>{b}" if c["source"] == a else f"{b}>{a}"
-            cells.setdefault((period, direction), []).append(c)
+def _figures_where(pair: tuple[str, str] | None, actors: list[str] | None, since: date | None,
+                   until: date | None) -> tuple[str, list]:
+    clauses, params = [], []
+    if pair:
+        clauses.append("least(e.source, e.target) = ? AND greatest(e.source, e.target) = ?")
+        params += sorted(pair)
+    if actors is not None:
+        clauses.append("e.source IN (SELECT unnest(?::VARCHAR[])) AND e.target IN (SELECT unnest(?::VARCHAR[]))")
+        params += [list(actors), list(actors)]
+    when, when_params = date_filter(since, until, "e.date_start")
+    return " AND ".join([*clauses, when]), params + when_params
+
+
+def _period(kind: str | None, start: date | None) -> dict:
+    """A series period's label and span: 2016-08, 2016-Q3, 2016, 1990s; the end is the day after."""
+    if not kind or start is None:
+        return {"period": None, "period_start": None, "period_end": None, "period_kind": None}
+    y = start.year
+    if kind == "month":
+        label, end = f"{y:04d}-{start.month:02d}", (date(y, start.month + 1, 1) if start.month < 12 else date(y + 1, 1, 1))
+    elif kind == "quarter":
+        q = (start.month - 1) // 3 + 1
+        label, end = f"{y:04d}-Q{q}", (date(y, 3 * q + 1, 1) if q < 4 else date(y + 1, 1, 1))
+    elif kind == "year":
+        label, end = f"{y:04d}", date(min(y + 1, 9999), 1, 1)
+    else:
+        label, end = f"{y:04d}s", date(min(y + 10, 9999), 1, 1)
+    return {"period": label, "period_start": start.isoformat(), "period_end": end.isoformat(), "period_kind": kind}
+
+
+def dyad_figures(con: duckdb.DuckDBPyConnection, pair: tuple[str, str] | None = None, by: str | None = None,
+                 since: date | None = None, until: date | None = None, levels: tuple[str, ...] = LEVELS,
+                 actors: list[str] | None = None, ids: bool = False, min_clusters: int = 1,
+                 sort: str | None = None, descending: bool = True, limit: int | None = None,
+                 offset: int = 0) -> tuple[int, list[dict]]:
+    """The figures of pairs of actors from their counted clusters (dated within the bounds), in one
+    query, at each level asked: per pair (either direction), per direction, per direction and
+    period (`by`). Figures: clusters, events (that report them), documents, sources, mean Goldstein
+    (over the clusters, rounded to 2 places), the four quad classes, cooperation and conflict (the
+    quads summed), first and last date (as precise as known), undated clusters; with `ids`, the
+    clusters' ids (the evidence). Narrowed to one pair or to pairs among `actors`; rows with fewer
+    than `min_clusters` dropped; sorted by a key of DYAD_SORTS and paged when asked. Returns (the
+    number of rows before paging, the rows)."""
+    where, params = _figures_where(pair, actors, since, until)
+    query = _figures_sql(by, levels, ids, where)
+    query = f"SELECT *, count(*) OVER () AS total FROM ({query}) WHERE clusters >= ?"
+    params.append(min_clusters)
+    order = "a, b, source NULLS FIRST, target, period_start NULLS FIRST"
+    if sort is not None:
+        way = "DESC" if descending else "ASC"
+        order = ", ".join(f"{k.strip()} {way} NULLS LAST" for k in DYAD_SORTS[sort].split(",")) + ", " + order
+    query += f" ORDER BY {order}"
+    if limit is not None:
+        query += f" LIMIT {int(limit)} OFFSET {int(offset)}"
+    result = con.execute(query, params)
+    columns = [c[0] for c in result.description]
+    rows, total = [], 0
+    for values in result.fetchall():
+        row = dict(zip(columns, values))
+        total = row.pop("total")
+        kind, start = row.pop("kind"), row.pop("period_start")
+        row.pop("first_start"), row.pop("last_start")
+        row["direction"] = f"{row['source']}>{row['target']}" if row["source"] else None
+        rows.append({**row, **_period(kind, start)})
+    if not rows and limit is not None and offset:  # paged past the end: the count is still wanted
+        total = con.execute(f"SELECT count(*) FROM ({query.rsplit(' ORDER BY ', 1)[0]})", params).fetchone()[0]
+    return total, rows
+
+
+def _zero(direction: str | None = None) -> dict:
+    return {"clusters": 0, "events": 0, "documents": 0, "sources": 0, "mean_goldstein": None,
+            **{q: 0 for q in QUADS}, "cooperation": 0, "conflict": 0, "first_date": None, "last_date": None,
+            "undated": 0, "cluster_ids": []}
+
+
+SERIES_KEYS = ("period", "direction", "clusters", "mean_goldstein", *QUADS, "events", "period_start", "period_end",
+               "period_kind")
+DIRECTION_KEYS = ("direction", "source", "target", "clusters", "events", "documents", "sources", "mean_goldstein",
+                  *QUADS, "cooperation", "conflict", "first_date", "last_date", "undated")
+
+
+def _pick(row: dict, keys: tuple[str, ...], evidence: bool) -> dict:
+    return {k: row.get(k) for k in keys} | ({"cluster_ids": row.get("cluster_ids") or []} if evidence else {})
+
+
+def _series(rows: list[dict], a: str, b: str, evidence: bool) -> list[dict]:
+    """Per period, both directions (a zero row where a direction has none, so charts line up), in
+    time order, a year-precision period after the quarters it spans."""
+    rows = [r for r in rows if r["level"] == "period" and r["period"]]  # undated clusters are in no period
+    cells = {(r["period"], r["direction"]): r for r in rows}
+    periods = {}
+    for r in rows:
+        periods[r["period"]] = {k: r[k] for k in ("period", "period_start", "period_end", "period_kind")}
     series = []
-    for period in sorted({p for p, _ in cells}):
+    for p in sorted(periods.values(), key=lambda p: (p["period_start"], p["period_end"])):
         for direction in (f"{a}>{b}", f"{b}>{a}"):
-            group = cells.get((period, direction), [])
-            series.append({
-                "period": period, "direction": direction, "clusters": len(group),
-                "mean_goldstein": _mean([c["goldstein"] for c in group if c["goldstein"] is not None]),
-                **{q: sum(c["quad"] == q for c in group) for q in QUADS},
-            })
+            row = cells.get((p["period"], direction)) or {**_zero(), **p, "direction": direction}
+            series.append(_pick(row, SERIES_KEYS, evidence))
     return series
 
 
@@ -177,34 +316,41 @@ def _iso(value):
     return value.isoformat() if isinstance(value, date) else value
 
 
+def unknown_actors(con: duckdb.DuckDBPyConnection, *codes: str) -> list[str]:
+    """The codes no stored event names (as `detente dyad` checks them): a view of such a pair would
+    be empty results that look like an answer."""
+    known = {r[0] for r in con.execute(
+        "SELECT DISTINCT code FROM (SELECT source AS code FROM events UNION ALL SELECT target FROM events) "
+        "WHERE code IN (SELECT unnest(?::VARCHAR[]))", [list(codes)]).fetchall()}
+    return [c for c in codes if c not in known]
+
+
 def dyad_summary(con: duckdb.DuckDBPyConnection, a: str, b: str, by: str = "year",
-                 since: date | None = None, until: date | None = None) -> dict:
-    """Everything the dyad view shows, as one JSON-ready dict (see the analysis contract)."""
+                 since: date | None = None, until: date | None = None, evidence: bool = False) -> dict:
+    """Everything the dyad view shows, as one JSON-ready dict (see the analysis contract). Totals,
+    directions and series come from dyad_figures; with `evidence`, each carries its clusters' ids."""
     if by not in PERIODS:
         raise ValueError(f"by must be one of {', '.join(PERIODS)} (got {by!r})")
     a, b = a.upper(), b.upper()
     clusters = list_clusters(con, EventFilter(dyad=(a, b), since=since, until=until))
     counted = [c for c in clusters if c["modality"] in COUNTED]
-    docs = sorted({m["doc_id"] for c in counted for m in c["members"]})
-    dated = [c["date_start"] for c in counted if c["date_start"]]
-    goldstein = [c["goldstein"] for c in counted if c["goldstein"] is not None]
-    totals = {
-        "clusters": len(counted),
-        "events": sum(c["n_events"] for c in counted),
-        "documents": len(docs),
-        "sources": len({s for c in counted for s in c["sources"] or []}),
-        "mean_goldstein": _mean(goldstein),
-        "first_date": min(dated, default=None),
-        "last_date": max(dated, default=None),
-        "undated": len(counted) - len(dated),  # counted clusters no series period holds
-        "uncounted": len(clusters) - len(counted),  # hypothetical or negated: shown, not counted
-    }
+    _, rows = dyad_figures(con, (a, b), by, since, until, ids=True)
+    pair = next((r for r in rows if r["level"] == "pair"), _zero())
+    totals = {k: pair[k] for k in ("clusters", "events", "documents", "sources", "mean_goldstein", "first_date",
+                                   "last_date", "undated")}
+    totals["uncounted"] = len(clusters) - pair["clusters"]  # hypothetical, negated or uncertain: shown, not counted
+    if evidence:
+        totals["cluster_ids"] = pair["cluster_ids"]
+    found = {r["direction"]: r for r in rows if r["level"] == "direction"}
+    directions = [_pick(found.get(d) or {**_zero(), "direction": d, "source": s, "target": t}, DIRECTION_KEYS, evidence)
+                  for d, s, t in ((f"{a}>{b}", a, b), (f"{b}>{a}", b, a))]
     all_docs = sorted({m["doc_id"] for c in clusters for m in c["members"]})
     return {
         "pair": [a, b],
         "by": by,
         "totals": totals,
-        "series": _series(counted, a, b, by),
+        "directions": directions,
+        "series": _series(rows, a, b, evidence),
         "clusters": clusters,
         "ledger": _ledger(counted, dyad_statements(con, a, b, since, until)),
         "fronts": _fronts(con, a, b, since, until),

@@ -5,16 +5,15 @@ anchor of the evidence it counts: the clusters behind it, each listed with its s
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from pathlib import Path
 
 import duckdb
 
-from ..analysis.events import COUNTED
+from ..analysis.clusters import list_clusters
 
 REPORT_SUFFIXES = {".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "markdown"}
-QUADS = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
+from ..analysis.events import QUADS  # noqa: E402
 
 
 def build_report(con: duckdb.DuckDBPyConnection, a: str, b: str, path: str | Path, by: str = "year",
@@ -34,30 +33,12 @@ def build_report(con: duckdb.DuckDBPyConnection, a: str, b: str, path: str | Pat
         tmp.write_text(text, encoding="utf-8")
 
 
-def period_range(period: str) -> tuple[date, date] | None:
-    """[first day, day after the last) of a series period: 2016, 2016-Q3, 2016-08."""
-    if m := re.fullmatch(r"(\d{4})", period):
-        y = int(m[1])
-        return date(y, 1, 1), date(y + 1, 1, 1)
-    if m := re.fullmatch(r"(\d{4})-?Q([1-4])", period):
-        y, q = int(m[1]), int(m[2])
-        return date(y, 3 * q - 2, 1), (date(y, 3 * q + 1, 1) if q < 4 else date(y + 1, 1, 1))
-    if m := re.fullmatch(r"(\d{4})-(\d{2})", period):
-        y, mo = int(m[1]), int(m[2])
-        return date(y, mo, 1), (date(y, mo + 1, 1) if mo < 12 else date(y + 1, 1, 1))
-    return None
-
-
-def _day(value) -> date | None:
-    if value is None or isinstance(value, date):
-        return value
-    return date.fromisoformat(str(value)[:10])
-
-
 class Evidence:
-    """The clusters the report cites, in order, each with one anchor; and named groups of them."""
+    """The clusters the report cites, in order, each with one anchor; and named groups of them: a
+    linked number leads to its group, which shows each cluster's sentence."""
 
-    def __init__(self) -> None:
+    def __init__(self, clusters: dict[str, dict]) -> None:
+        self.known = clusters  # cluster_id -> cluster (with members), all the report may cite
         self.clusters: dict[str, dict] = {}
         self.groups: dict[str, dict] = {}
 
@@ -67,38 +48,47 @@ class Evidence:
             self.clusters[cid] = {**cluster, "anchor": f"ev-{len(self.clusters) + 1}"}
         return self.clusters[cid]["anchor"]
 
-    def group(self, label: str, clusters: list[dict]) -> str | None:
+    def group(self, label: str, ids: list[str]) -> str | None:
         """An anchor listing these clusters; None for none (a zero has nothing to link to)."""
-        if not clusters:
+        if not ids:
             return None
         anchor = f"grp-{len(self.groups) + 1}"
-        self.groups[anchor] = {"anchor": anchor, "label": label, "clusters": [self.cite(c) for c in clusters]}
+        self.groups[anchor] = {"anchor": anchor, "label": label, "clusters": [self.cite(self.known[i]) for i in ids]}
         return anchor
 
 
 def report_model(con: duckdb.DuckDBPyConnection, a: str, b: str, by: str = "year",
                  since: date | None = None, until: date | None = None) -> dict:
-    """Everything the report shows, plain data with evidence anchors, for either renderer."""
+    """Everything the report shows, plain data with evidence anchors, for either renderer. Every
+    figure is dyad_figures' (through dyad_summary and the actor network), each with the ids of the
+    clusters it counts."""
     from ..analysis.dyad import dyad_summary
     from ..analysis.network import actor_network
 
-    summary = dyad_summary(con, a, b, by=by, since=since, until=until)
-    ev = Evidence()
-    counted = [c for c in summary["clusters"] if c.get("modality") in COUNTED]
+    summary = dyad_summary(con, a, b, by=by, since=since, until=until, evidence=True)
+    G = actor_network(con, since=since, until=until)
+    known = {c["cluster_id"]: c for c in summary["clusters"]}
+    edges = _edges(con, G, a, b, since, until)
+    missing = sorted({i for e in edges for i in e["cluster_ids"]} - set(known))
+    known |= {c["cluster_id"]: c for c in list_clusters(con, ids=missing)} if missing else {}
+    ev = Evidence(known)
     for c in summary["clusters"]:
         ev.cite(c)
-    totals = {**summary["totals"], "anchor": ev.group(f"all counted clusters between {a} and {b}", counted)}
+    t = summary["totals"]
+    totals = {**t, "anchor": ev.group(f"all counted clusters between {a} and {b}", t["cluster_ids"])}
 
+    def quad_ids(ids: list[str], quad: str) -> list[str]:
+        return [i for i in ids if known[i].get("quad") == quad]
+
+    directions = [{**d, "anchor": ev.group(f"{d['direction']}: all counted clusters", d["cluster_ids"]),
+                   "quad_anchors": {q: ev.group(f"{d['direction']}, {q.replace('_', ' ')}", quad_ids(d["cluster_ids"], q))
+                                    for q in QUADS}} for d in summary["directions"]]
     series = []
     for row in summary["series"]:
-        source, _, target = row["direction"].partition(">")
-        span = period_range(str(row["period"]))
-        members = [c for c in counted if c.get("source") == source and c.get("target") == target
-                   and span and (d := _day(c.get("date_start"))) and span[0] <= d < span[1]]
-        anchor = ev.group(f"{row['direction']}, {row['period']}", members)
-        quads = {q: ev.group(f"{row['direction']}, {row['period']}, {q.replace('_', ' ')}",
-                             [c for c in members if c.get("quad") == q]) for q in QUADS}
-        series.append({**row, "anchor": anchor, "quad_anchors": quads})
+        ids = row["cluster_ids"]
+        series.append({**row, "anchor": ev.group(f"{row['direction']}, {row['period']}", ids),
+                       "quad_anchors": {q: ev.group(f"{row['direction']}, {row['period']}, {q.replace('_', ' ')}",
+                                                    quad_ids(ids, q)) for q in QUADS}})
 
     ledger = []
     for item in summary["ledger"]:
@@ -108,16 +98,48 @@ def report_model(con: duckdb.DuckDBPyConnection, a: str, b: str, by: str = "year
         ledger.append(entry)
 
     fronts = [{**f, "anchor": _cite_point(ev, summary["clusters"], f)} for f in summary["fronts"]]
-    network = _network(con, actor_network(con, since=since, until=until), a, b, ev, since, until)
-    return {
+    network = _network(G, edges, a, b, ev)
+    model = {
         "pair": summary["pair"], "a": a, "b": b, "by": by,
         "since": since.isoformat() if since else None, "until": until.isoformat() if until else None,
         "generated": date.today().isoformat(),
-        "totals": totals, "series": series, "ledger": ledger, "fronts": fronts, "network": network,
-        "actors": summary["actors"], "quotes": summary["quotes"], "stances": summary["stances"],
+        "totals": totals, "directions": directions, "series": series, "ledger": ledger, "fronts": fronts,
+        "network": network, "actors": summary["actors"], "quotes": summary["quotes"], "stances": summary["stances"],
         "clusters": [ev.clusters[c["cluster_id"]] for c in summary["clusters"]],
         "evidence": list(ev.clusters.values()), "groups": ev.groups,
     }
+    _titles(con, model)
+    return model
+
+
+def _titles(con: duckdb.DuckDBPyConnection, model: dict) -> None:
+    """Each cited sentence's article title; an untitled article's first sentence, marked derived."""
+    from ..analysis.titles import doc_titles
+
+    members = [m for c in model["evidence"] for m in c.get("members") or []]
+    titles = doc_titles(con, [m.get("doc_id") for m in members] + [q["doc_id"] for q in model["quotes"]]
+                        + [s["doc_id"] for s in model["stances"]])
+    for item in members + model["quotes"] + model["stances"]:
+        found = titles.get(item.get("doc_id")) or {}
+        item["shown_title"] = found.get("title") or item.get("title") or item.get("doc_id")
+        item["title_derived"] = bool(found.get("derived"))
+    for c in model["evidence"]:
+        c["members"] = [{**m, "pieces": sentence_pieces(m)} for m in c.get("members") or []]
+        # The report that speaks for the cluster leads wherever a number cites it.
+        c["lead"] = next((m for m in c["members"] if m.get("event_id") == c.get("representative")),
+                         c["members"][0] if c["members"] else None)
+    model["by_anchor"] = {c["anchor"]: c for c in model["evidence"]}
+
+
+def sentence_pieces(m: dict) -> list[tuple[str, bool]]:
+    """The sentence cut around its trigger: [(text, is_trigger)]."""
+    sentence, trigger, offset = m.get("sentence") or "", m.get("trigger"), m.get("trigger_offset")
+    if trigger and offset is None:
+        offset = sentence.find(trigger)
+    if not trigger or offset is None or offset < 0 or sentence[offset:offset + len(trigger)] != trigger:
+        return [(sentence, False)]
+    end = offset + len(trigger)
+    return [p for p in ((sentence[:offset], False), (trigger, True), (sentence[end:], False)) if p[0]]
 
 
 def _cite_point(ev: Evidence, clusters: list[dict], point: dict) -> str:
@@ -133,26 +155,29 @@ def _cite_point(ev: Evidence, clusters: list[dict], point: dict) -> str:
     })
 
 
-def _network(con: duckdb.DuckDBPyConnection, G, a: str, b: str, ev: Evidence, since, until) -> dict:
-    """The pair's neighbourhood in the actor network: nodes, edges with evidence, layout for the chart."""
-    import networkx as nx
-
-    from ..analysis.clusters import list_clusters
-    from ..analysis.events import EventFilter
+def _edges(con: duckdb.DuckDBPyConnection, G, a: str, b: str, since, until) -> list[dict]:
+    """The pair's neighbourhood in the actor network: its edges' figures with their clusters' ids,
+    from dyad_figures (one query)."""
+    from ..analysis.dyad import dyad_figures
 
     keep = {n for n in (a, b) if n in G}
     for n in list(keep):
         keep |= set(G.predecessors(n)) | set(G.successors(n))
-    H = G.subgraph(keep).copy()
+    if not keep:
+        return []
+    _, rows = dyad_figures(con, since=since, until=until, levels=("direction",), actors=sorted(keep), ids=True)
+    return sorted(rows, key=lambda r: (r["source"], r["target"]))
+
+
+def _network(G, edges: list[dict], a: str, b: str, ev: Evidence) -> dict:
+    """Nodes, edges with evidence, and a layout for the chart."""
+    import networkx as nx
+
+    H = G.subgraph({e["source"] for e in edges} | {e["target"] for e in edges} | ({a, b} & set(G))).copy()
     positions = nx.spring_layout(H.to_undirected(), seed=7) if len(H) else {}
-    nodes = [{"code": n, "name": H.nodes[n].get("name") or n, "events": H.nodes[n].get("events", 0),
+    nodes = [{"code": n, "name": H.nodes[n].get("name") or n, "clusters": H.nodes[n].get("clusters", 0),
               "x": float(positions[n][0]), "y": float(positions[n][1])} for n in sorted(H)]
-    edges = []
-    for u, v, attrs in sorted(H.edges(data=True)):
-        found = list_clusters(con, EventFilter(dyad=(u, v), since=since, until=until))
-        members = [c for c in found if c.get("source") == u and c.get("target") == v and c.get("modality") in COUNTED]
-        edges.append({"source": u, "target": v, "clusters": attrs.get("clusters", len(members)),
-                      "events": attrs.get("events"), "goldstein": attrs.get("goldstein"),
-                      "cooperation": attrs.get("cooperation"), "conflict": attrs.get("conflict"),
-                      "anchor": ev.group(f"{u}>{v}", members)})
-    return {"nodes": nodes, "edges": edges}
+    out = [{**{k: e[k] for k in ("source", "target", "clusters", "events", "mean_goldstein", *QUADS, "cooperation",
+                                   "conflict")},
+            "anchor": ev.group(f"{e['source']}>{e['target']}", e["cluster_ids"])} for e in edges]
+    return {"nodes": nodes, "edges": out}

@@ -12,7 +12,7 @@ import plotly.graph_objects as go
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
-from . import QUADS
+from . import QUADS, charts
 
 TEMPLATES = Path(__file__).parent / "templates"
 QUAD_COLOURS = {"verbal_cooperation": "#74add1", "material_cooperation": "#313695",
@@ -38,25 +38,20 @@ def _layout(title: str, **extra) -> dict:
 
 
 def timeline_figure(model: dict) -> go.Figure:
-    fig = go.Figure()
-    for direction in sorted({r["direction"] for r in model["series"]}):
-        rows = [r for r in model["series"] if r["direction"] == direction and r["mean_goldstein"] is not None]
-        fig.add_trace(go.Scatter(x=[str(r["period"]) for r in rows], y=[r["mean_goldstein"] for r in rows],
-                                 mode="lines+markers", name=direction,
-                                 customdata=[r["clusters"] for r in rows],
-                                 hovertemplate="%{x}: %{y:.2f} (%{customdata} clusters)<extra>" + direction + "</extra>"))
+    """Mean Goldstein per period and direction on a real time axis (report.charts)."""
+    spec = charts.timeline(model["series"], model["by"], bars=False)
+    fig = go.Figure(spec["data"])
     fig.update_layout(**_layout(f"Mean Goldstein score per {model['by']}",
                                 yaxis={"range": [-10.5, 10.5], "title": {"text": "Goldstein (-10 conflict .. +10 cooperation)"}},
-                                xaxis={"type": "category", "categoryorder": "category ascending"}))
+                                xaxis={"type": "date"}))
     return fig
 
 
 def quad_figure(model: dict) -> go.Figure:
-    rows = sorted(model["series"], key=lambda r: (str(r["period"]), r["direction"]))
-    x = [[str(r["period"]) for r in rows], [r["direction"] for r in rows]]
-    fig = go.Figure([go.Bar(x=x, y=[r.get(q) or 0 for r in rows], name=q.replace("_", " "),
-                            marker_color=QUAD_COLOURS[q]) for q in QUADS])
-    fig.update_layout(**_layout(f"Clusters per quad class, {model['by']} and direction", barmode="stack"))
+    """Clusters per quad class and period (both directions), stacked, on a real time axis."""
+    spec = charts.quads(model["series"], model["by"])
+    fig = go.Figure(spec["data"])
+    fig.update_layout(**_layout(f"Clusters per quad class and {model['by']}", barmode="overlay", xaxis={"type": "date"}))
     return fig
 
 
@@ -80,7 +75,7 @@ def network_figure(model: dict) -> go.Figure:
     for sign, colour in (("cooperation", "#313695"), ("conflict", "#a50026")):
         xs, ys = [], []
         for e in model["network"]["edges"]:
-            if (e["goldstein"] or 0) >= 0 if sign == "cooperation" else (e["goldstein"] or 0) < 0:
+            if (e["mean_goldstein"] or 0) >= 0 if sign == "cooperation" else (e["mean_goldstein"] or 0) < 0:
                 u, v = nodes[e["source"]], nodes[e["target"]]
                 xs += [u["x"], v["x"], None]
                 ys += [u["y"], v["y"], None]
@@ -90,9 +85,9 @@ def network_figure(model: dict) -> go.Figure:
     traces.append(go.Scatter(
         x=[n["x"] for n in nodes.values()], y=[n["y"] for n in nodes.values()], mode="markers+text",
         text=list(nodes), textposition="top center", name="actors",
-        marker={"size": [10 + min(30, 2 * (n["events"] or 0) ** 0.5 * 3) for n in nodes.values()],
+        marker={"size": [10 + min(30, 2 * (n["clusters"] or 0) ** 0.5 * 3) for n in nodes.values()],
                 "color": ["#fdae61" if c in pair else "#abd9e9" for c in nodes], "line": {"width": 1, "color": "#333"}},
-        customdata=[n["events"] for n in nodes.values()], hovertemplate="%{text}: %{customdata} events<extra></extra>"))
+        customdata=[n["clusters"] for n in nodes.values()], hovertemplate="%{text}: %{customdata} clusters<extra></extra>"))
     fig = go.Figure(traces)
     hidden = {"visible": False, "showgrid": False, "zeroline": False}
     fig.update_layout(**_layout(f"Actor network around {model['a']} and {model['b']}", height=480,

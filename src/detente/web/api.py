@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from enum import Enum
-from typing import Annotated, Iterator, Optional
+from typing import Annotated, Iterator, Literal, Optional
 
 import duckdb
 from fastapi import APIRouter, Depends, File, HTTPException, Path, Query, Request, UploadFile
@@ -159,25 +159,61 @@ def search(con: Db, q: Annotated[str, Query(min_length=1, max_length=200)], limi
     return {"q": q, "terms": queries.search_terms(q), "items": queries.search(con, q, limit)}
 
 
-@router.get("/dyad/{a}/{b}", summary="A dyad: series, issue ledger, clusters, actors, quotes, stances")
+def check_dyad(con: duckdb.DuckDBPyConnection, a: str, b: str) -> tuple[str, str]:
+    """Two different codes that stored events name (upper-cased); else 422 or 404 saying which."""
+    from ..analysis.dyad import unknown_actors
+
+    a, b = a.upper(), b.upper()
+    if a == b:
+        raise HTTPException(422, f"a dyad takes two different codes, e.g. RUS and IRN (got {a} twice)")
+    for code in unknown_actors(con, a, b):
+        raise HTTPException(404, f"no events with actor {code!r} in the store (the actor list has the codes)")
+    return a, b
+
+
+@router.get("/dyad/{a}/{b}", summary="A dyad: totals, directions, series, issue ledger, clusters, actors, quotes, stances")
 def dyad(con: Db, a: Code, b: Code, by: Period = Period.year, since: Since = None, until: Until = None) -> dict:
     from ..analysis.dyad import dyad_summary
 
-    return plain(dyad_summary(con, a.upper(), b.upper(), by=by.value, since=since, until=until))
+    a, b = check_dyad(con, a, b)
+    return plain(dyad_summary(con, a, b, by=by.value, since=since, until=until))
 
 
-@router.get("/network", summary="The actor network: nodes and directed edges with event counts")
+DyadSort = Annotated[str, Query(pattern=r"^[a-z_]{1,30}$", description="Sort key: clusters, events, documents, "
+                                "sources, mean_goldstein, first_date, last_date, dyad, or a quad class.")]
+Order = Annotated[Literal["asc", "desc"], Query(description="Sort order.")]
+
+
+@router.get("/dyads", summary="Every pair of actors with its figures (counted clusters), sorted and paged")
+def dyads(con: Db, sort: DyadSort = "clusters", order: Order = "desc", limit: Limit = 50, offset: Offset = 0) -> dict:
+    from ..analysis.dyad import DYAD_SORTS
+
+    if sort not in DYAD_SORTS:
+        raise HTTPException(422, f"sort takes {', '.join(DYAD_SORTS)} (got {sort!r})")
+    total, items = queries.list_dyads(con, sort, order == "desc", limit, offset)
+    return {"total": total, "offset": offset, "limit": limit, "items": items}
+
+
+@router.get("/network", summary="The actor network: nodes and directed edges with their dyad figures")
 def network(con: Db, since: Since = None, until: Until = None,
-            min_events: Annotated[int, Query(ge=1, le=1_000_000)] = 1) -> dict:
+            min_clusters: Annotated[int, Query(ge=1, le=1_000_000, description="Keep edges with at least this many clusters.")] = 1) -> dict:
     from ..analysis.network import actor_network, network_json
 
-    return plain(network_json(actor_network(con, since, until, min_events)))
+    return plain(network_json(actor_network(con, since, until, min_clusters)))
 
 
-@router.get("/clusters", summary="Event clusters (one happening reported by many sentences) with members")
+@router.get("/clusters", summary="Event clusters (one real-world event and the events that report it) with members")
 def clusters(con: Db, flt: Filter, limit: Limit = 100) -> list[dict]:
-    from ..analysis.clusters import list_clusters
+    from dataclasses import replace
 
+    from ..analysis.clusters import list_clusters
+    from ..analysis.events import COUNTED
+
+    if flt.min_confidence is not None:
+        raise HTTPException(422, "min_confidence filters events: a cluster has no confidence (events below the "
+                                 "counting threshold cluster apart, as modality 'uncertain')")
+    if flt.counted:  # the counted clusters: asserted or reported (uncertain ones are apart already)
+        flt = replace(flt, counted=False, modality=[m for m in (flt.modality or COUNTED) if m in COUNTED])
     return plain(list_clusters(con, flt, limit))
 
 

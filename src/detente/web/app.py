@@ -74,6 +74,17 @@ def open_store(db_path: str | Path, read_only: bool) -> tuple[duckdb.DuckDBPyCon
     return store.connect(db_path), False
 
 
+def lock_down(con: duckdb.DuckDBPyConnection) -> None:
+    """store.lock_down, once: a second app over the same file in one process shares DuckDB's
+    database instance, whose configuration the first one locked already."""
+    external, locked = con.execute("SELECT current_setting('enable_external_access'), "
+                                   "current_setting('lock_configuration')").fetchone()
+    if not locked:
+        store.lock_down(con)
+    elif external:
+        raise RuntimeError("the store's configuration is locked with external access on")
+
+
 def create_app(db_path: str | Path, read_only: bool = True, token: str | None = None,
                max_upload: int = MAX_UPLOAD_BYTES, host: str | None = None,
                allow_hosts: Iterable[str] = ()) -> FastAPI:
@@ -86,6 +97,9 @@ def create_app(db_path: str | Path, read_only: bool = True, token: str | None = 
     if not read_only and not token:
         token = secrets.token_urlsafe(24)
     con, stale = open_store(db_path, read_only)
+    # The server never reads or writes a file but its store through DuckDB: no COPY, read_csv,
+    # ATTACH, extension or setting from any query (the SQL page's included), ever.
+    lock_down(con)
     settings = Settings(con, read_only, token if not read_only else None, max_upload, hosts, stale)
 
     @asynccontextmanager
@@ -122,9 +136,14 @@ def create_app(db_path: str | Path, read_only: bool = True, token: str | None = 
     def plotly_bundle() -> FileResponse:
         return FileResponse(plotly_js(), media_type="text/javascript")
 
+    def wants_json(request: Request) -> bool:
+        """The API and the lists' .json/.csv files answer errors in JSON; pages with a page."""
+        path = request.url.path
+        return path.startswith("/api/") or path.endswith((".json", ".csv"))
+
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException):
-        if request.url.path.startswith("/api/") or exc.status_code not in (404, 400, 422):
+        if wants_json(request) or exc.status_code not in (404, 400, 422):
             return JSONResponse({"detail": exc.detail}, exc.status_code, headers=getattr(exc, "headers", None))
         return pages.error_page(request, exc.status_code, str(exc.detail))
 
@@ -132,7 +151,7 @@ def create_app(db_path: str | Path, read_only: bool = True, token: str | None = 
     async def bad_request(request: Request, exc: RequestValidationError):
         problems = [f"{'.'.join(str(p) for p in e.get('loc', ()) if p not in ('query', 'path', 'body'))}: {e.get('msg')}"
                     for e in exc.errors()]
-        if request.url.path.startswith("/api/"):
+        if wants_json(request):
             return JSONResponse({"detail": "; ".join(problems), "errors": problems}, 422)
         return pages.error_page(request, 422, "; ".join(problems))
 

@@ -10,7 +10,10 @@ from datetime import date
 import duckdb
 
 from ..analysis.actors import ACTOR_MENTION
-from ..analysis.events import EventFilter, counted
+from ..analysis.dyad import QUADS, dyad_figures
+from ..analysis.titles import derived_title, doc_titles  # noqa: F401 - the pages' titles
+from ..analysis.events import COUNTED, EventFilter, counted, records_query
+from ..knowledge.events import load_vocabulary
 from ..analysis.texts import issue_summary, quote_filter
 from ..render import plain
 
@@ -29,20 +32,39 @@ def overview(con: duckdb.DuckDBPyConnection) -> dict:
         f"SELECT count(*), count(*) FILTER (WHERE {counted()}), min(date_start), max(date_start) FROM events e"
     ).fetchone()
     quotes = con.execute("SELECT count(*) FROM quotes").fetchone()[0]
+    try:
+        clusters = con.execute(f"SELECT count(*) FROM clusters WHERE modality IN {COUNTED!r}").fetchone()[0]
+    except duckdb.CatalogException:  # a store older than clusters, served read-only as it is
+        clusters = None
     return plain({"documents": docs, "words": words, "sentences": sentences, "events": events,
-                  "counted_events": n_counted, "quotes": quotes, "first_published": first,
+                  "counted_events": n_counted, "clusters": clusters, "quotes": quotes, "first_published": first,
                   "last_published": last, "first_event": first_event, "last_event": last_event})
 
 
+DYAD_KEYS = ("a", "b", "clusters", "events", "documents", "sources", "mean_goldstein", *QUADS, "first_date",
+             "last_date", "undated")
+
+
+def list_dyads(con: duckdb.DuckDBPyConnection, sort: str = "clusters", descending: bool = True,
+               limit: int | None = 50, offset: int = 0) -> tuple[int, list[dict]]:
+    """Pairs of actors (either direction) with their figures, as dyad_figures computes them for the
+    dyad view: the dyad index and the overview's top dyads."""
+    total, rows = dyad_figures(con, levels=("pair",), sort=sort, descending=descending, limit=limit, offset=offset)
+    return total, [plain({k: r[k] for k in DYAD_KEYS}) for r in rows]
+
+
 def top_dyads(con: duckdb.DuckDBPyConnection, limit: int = 10) -> list[dict]:
-    """Pairs of actors by counted events (asserted or reported, confident enough), either direction,
-    with their mean Goldstein weight."""
-    return rows_as_dicts(con.execute(f"""
-        SELECT least(source, target) AS a, greatest(source, target) AS b, count(*) AS events,
-               count(DISTINCT doc_id) AS documents, round(avg(goldstein), 2) AS mean_goldstein
-        FROM events e
-        WHERE source IS NOT NULL AND target IS NOT NULL AND source <> target AND {counted()}
-        GROUP BY 1, 2 ORDER BY events DESC, a, b LIMIT ?""", [limit]))
+    """The pairs with the most counted clusters."""
+    return list_dyads(con, "clusters", True, limit)[1]
+
+
+def actor_names(con: duckdb.DuckDBPyConnection, codes) -> dict[str, str]:
+    """The knowledge base's name of each code given (states, organisations, people)."""
+    codes = sorted({c for c in codes if c})
+    if not codes:
+        return {}
+    return dict(con.execute("SELECT code, any_value(name) FROM actors WHERE code IN (SELECT unnest(?::VARCHAR[])) "
+                            "AND name IS NOT NULL GROUP BY code", [codes]).fetchall())
 
 
 EVENT_COLUMNS = ("e.event_id, e.doc_id, e.sent_idx, e.date, e.source, e.target, e.cameo, e.cameo_name, e.goldstein, "
@@ -55,9 +77,46 @@ def latest_events(con: duckdb.DuckDBPyConnection, limit: int = 10) -> list[dict]
         ORDER BY e.date_start DESC NULLS LAST, e.doc_id, e.sent_idx, e.trigger_start LIMIT ?""", [limit]))
 
 
-def count_events(con: duckdb.DuckDBPyConnection, flt: EventFilter) -> int:
+# The columns the event list can be sorted by, as the event record names them (looked up, never
+# taken from a request as SQL); ties fall back to the record's own order.
+EVENT_SORTS = {"date": "date_start", "source": "source", "target": "target", "cameo": "cameo",
+               "what": "cameo_name", "goldstein": "goldstein", "quad": "quad", "modality": "modality",
+               "confidence": "confidence", "issue": "issue", "published": "published"}
+FACETS = ("quad", "root", "modality", "issue")
+
+
+def events_query(flt: EventFilter, sort: str | None = None, descending: bool = False, limit: int | None = None,
+                 offset: int = 0) -> tuple[str, list]:
+    """The event records (analysis.events) the filter selects, sorted by a key of EVENT_SORTS."""
+    query, params = records_query(flt)
+    if sort:
+        way = "DESC" if descending else "ASC"
+        query = f"SELECT * FROM ({query}) ORDER BY {EVENT_SORTS[sort]} {way} NULLS LAST, date_start NULLS LAST, event_id"
+    if limit is not None:
+        query += f" LIMIT {int(limit)} OFFSET {int(offset)}"
+    return query, params
+
+
+def event_facets(con: duckdb.DuckDBPyConnection, flt: EventFilter) -> dict[str, list[dict]]:
+    """Counts of the events the filter selects per quad class, CAMEO root, modality and issue (as
+    Datasette's facets), most first; one query."""
     where, params = flt.where()
-    return con.execute(f"SELECT count(*) FROM events e WHERE {where}", params).fetchone()[0]
+    rows = con.execute(f"""
+        SELECT e.quad, e.root, e.modality, e.issue, grouping(e.quad) = 0 AS by_quad, grouping(e.root) = 0 AS by_root,
+               grouping(e.modality) = 0 AS by_modality, count(*) AS n
+        FROM events e WHERE {where}
+        GROUP BY GROUPING SETS ((e.quad), (e.root), (e.modality), (e.issue))
+        ORDER BY n DESC, 1, 2, 3, 4""", params).fetchall()
+    facets: dict[str, list[dict]] = {f: [] for f in FACETS}
+    names = load_vocabulary().codes
+    for quad, root, modality, issue, by_quad, by_root, by_modality, n in rows:
+        facet, value = (("quad", quad) if by_quad else ("root", root) if by_root else
+                        ("modality", modality) if by_modality else ("issue", issue))
+        label = value
+        if facet == "root" and value in names:
+            label = f"{value} {names[value].name.capitalize()}"
+        facets[facet].append({"value": value, "label": label, "count": n})
+    return facets
 
 
 def event(con: duckdb.DuckDBPyConnection, event_id: str) -> dict | None:
@@ -71,16 +130,37 @@ def event(con: duckdb.DuckDBPyConnection, event_id: str) -> dict | None:
     return rows[0] if rows else None
 
 
-def list_documents(con: duckdb.DuckDBPyConnection, limit: int = 50, offset: int = 0) -> tuple[int, list[dict]]:
+# The columns the document list can be sorted by (looked up, never taken from a request as SQL).
+DOCUMENT_SORTS = {"published": "published", "title": "lower(coalesce(title, first_sentence))",
+                  "publication": "lower(publication)", "words": "words", "events": "events",
+                  "ingested": "ingested_at", "source": "source"}
+
+
+def documents_query(sort: str = "published", descending: bool = True, limit: int | None = 50,
+                    offset: int = 0) -> tuple[str, list]:
+    """Stored documents with their counts and, for an untitled one, its first sentence."""
+    way = "DESC" if descending else "ASC"
+    query = f"""
+        SELECT * FROM (
+            SELECT d.doc_id, d.published, d.title, s.text AS first_sentence, d.publication, d.authors, d.url,
+                   d.n_words AS words, d.n_sentences AS sentences,
+                   (SELECT count(*) FROM events e WHERE e.doc_id = d.doc_id) AS events,
+                   regexp_extract(d.source_path, '[^/\\\\]+$') || coalesce(':' || d.record, '') AS source,
+                   d.ingested_at
+            FROM documents d LEFT JOIN sentences s ON s.doc_id = d.doc_id AND s.idx = 0)
+        ORDER BY {DOCUMENT_SORTS[sort]} {way} NULLS LAST, ingested_at DESC, doc_id"""
+    if limit is not None:
+        query += f" LIMIT {int(limit)} OFFSET {int(offset)}"
+    return query, []
+
+
+def list_documents(con: duckdb.DuckDBPyConnection, limit: int = 50, offset: int = 0, sort: str = "published",
+                   descending: bool = True) -> tuple[int, list[dict]]:
     total = con.execute("SELECT count(*) FROM documents").fetchone()[0]
-    rows = rows_as_dicts(con.execute("""
-        SELECT d.doc_id, d.published, d.title, d.publication, d.authors, d.url, d.n_words AS words,
-               d.n_sentences AS sentences,
-               (SELECT count(*) FROM events e WHERE e.doc_id = d.doc_id) AS events,
-               regexp_extract(d.source_path, '[^/\\\\]+$') || coalesce(':' || d.record, '') AS source,
-               d.ingested_at, left(trim(regexp_replace(d.text, '\\s+', ' ', 'g')), 90) AS opening
-        FROM documents d ORDER BY d.published DESC NULLS LAST, d.ingested_at DESC, d.doc_id
-        LIMIT ? OFFSET ?""", [limit, offset]))
+    rows = rows_as_dicts(con.execute(*documents_query(sort, descending, limit, offset)))
+    for row in rows:
+        if not row["title"]:
+            row["derived_title"] = derived_title(row["first_sentence"])
     return total, rows
 
 
