@@ -59,11 +59,12 @@ def _line(e: BaseException) -> str:
     return f"{type(e).__name__}: {text[0] if text else ''}".rstrip(": ")
 
 
-def run(con: duckdb.DuckDBPyConnection, sql: str, max_rows: int = PAGE_ROWS, seconds: float = SECONDS) -> SqlResult:
+def run(con: duckdb.DuckDBPyConnection, sql: str, max_rows: int = PAGE_ROWS, seconds: float | None = None) -> SqlResult:
     """Run one read-only statement on a fresh cursor of `con` (a locked-down connection), fetching
-    at most `max_rows` rows, interrupted after `seconds`."""
+    at most `max_rows` rows, interrupted after `seconds` (SECONDS)."""
     import time
 
+    seconds = seconds or SECONDS
     query = check(sql)
     cur = con.cursor()
     timer = threading.Timer(seconds, cur.interrupt)
