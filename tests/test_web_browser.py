@@ -4,6 +4,8 @@ $DETENTE_SCREENSHOTS when set, else to the test's temporary folder."""
 
 from __future__ import annotations
 
+import csv
+import io
 import os
 import shutil
 from pathlib import Path
@@ -147,3 +149,89 @@ def test_upload_a_document_and_see_it_listed(page, server, shots, tmp_path):
     assert listed.count() == 1
     assert page.locator("#documents tr.document").count() == before + 1
     page.screenshot(path=shots / "documents.png", full_page=True)
+
+
+def test_dyad_index_sorts_and_opens_a_dyad(page, server, shots):
+    expected = httpx.get(f"{server}/api/dyads", params={"limit": 50}).json()
+    page.goto(f"{server}/")
+    page.click("#nav-dyads")
+    page.wait_for_selector("#dyads tbody tr.dyad")
+    assert page.inner_text("#dyad-total") == str(expected["total"])
+    rows = page.locator("#dyads tbody tr.dyad")
+    assert rows.count() == min(50, expected["total"])
+    counts = [int(x) for x in page.locator("#dyads td[data-figure=clusters]").all_inner_texts()]
+    assert counts == [d["clusters"] for d in expected["items"]] and counts == sorted(counts, reverse=True)
+    page.screenshot(path=shots / "dyads.png", full_page=True)
+    # a click on a header sorts by it; a second click turns the order round
+    page.click("#dyads th[data-sort=mean_goldstein] a")
+    page.wait_for_url("**/dyads?*sort=mean_goldstein*")
+    means = [float(x) for x in page.locator("#dyads td[data-figure=mean_goldstein]").all_inner_texts() if x != "–"]
+    assert means == sorted(means)
+    assert page.inner_text("#dyads th[data-sort=mean_goldstein] .arrow") == "▲"
+    page.click("#dyads th[data-sort=mean_goldstein] a")
+    page.wait_for_url("**order=desc*")
+    means = [float(x) for x in page.locator("#dyads td[data-figure=mean_goldstein]").all_inner_texts() if x != "–"]
+    assert means == sorted(means, reverse=True)
+    page.screenshot(path=shots / "dyads-by-mean.png", full_page=True)
+    first = page.locator("#dyads tbody tr.dyad").first
+    a, b = first.get_attribute("data-dyad").split(",")
+    first.locator("a.dyad-link").click()
+    page.wait_for_url(f"**/dyad/{a}/{b}")
+    page.wait_for_selector("#timeline .main-svg")
+    summary = httpx.get(f"{server}/api/dyad/{a}/{b}").json()
+    assert page.inner_text("#dyad-clusters") == str(summary["totals"]["clusters"])
+
+
+def test_sql_page_runs_a_query_refuses_a_write_and_links_csv(page, server, shots):
+    page.goto(f"{server}/")
+    page.click("#nav-sql")
+    page.wait_for_selector("#sql")
+    page.fill("#sql", "SELECT source, target, count(*) AS events FROM events WHERE source IS NOT NULL "
+                      "AND target IS NOT NULL GROUP BY ALL ORDER BY events DESC, source, target LIMIT 10")
+    page.click("#sql-run")
+    page.wait_for_selector("#sql-result")
+    headers = page.locator("#sql-result thead th").all_inner_texts()
+    assert headers == ["source", "target", "events"]
+    assert page.locator("#sql-result tbody tr").count() == 10
+    page.screenshot(path=shots / "sql.png", full_page=True)
+    href = page.get_attribute("#sql-summary a.export-csv", "href")
+    got = httpx.get(f"{server}{href}")
+    assert got.status_code == 200 and got.text.splitlines()[0] == "source,target,events"
+    assert len(got.text.splitlines()) == 11
+    assert got.text.splitlines()[1].split(",") == [c.strip() for c in page.locator("#sql-result tbody tr").first.locator("td").all_inner_texts()]
+    before = httpx.get(f"{server}/api/events", params={"limit": 1}).json()["total"]
+    page.fill("#sql", "DELETE FROM events")
+    page.click("#sql-run")
+    page.wait_for_selector("#sql-error")
+    assert "only SELECT" in page.inner_text("#sql-error") and page.locator("#sql-result").count() == 0
+    page.fill("#sql", "SELECT * FROM read_csv('/etc/passwd')")
+    page.click("#sql-run")
+    page.wait_for_selector("#sql-error")
+    assert "disabled" in page.inner_text("#sql-error")
+    page.screenshot(path=shots / "sql-refused.png")
+    assert httpx.get(f"{server}/api/events", params={"limit": 1}).json()["total"] == before
+
+
+def test_sort_the_events_by_a_header_and_download_them(page, server, shots):
+    page.goto(f"{server}/events?dyad=RUS,IRN")
+    page.click("table.events th[data-sort=goldstein] a")
+    page.wait_for_url("**sort=goldstein*")
+    values = [float(x) for x in page.locator("table.events tbody td.num").all_inner_texts()]
+    assert values == sorted(values, reverse=True)  # Goldstein sorts strongest first
+    assert page.inner_text("#event-total") == str(httpx.get(f"{server}/api/events", params={"dyad": "RUS,IRN"}).json()["total"])
+    # a facet adds its filter to the sorted list
+    page.click("#facets [data-facet=quad] a.facet-link >> nth=0")
+    page.wait_for_url("**quad=*")
+    quads = set(page.locator("table.events .quad").all_inner_texts())
+    assert len(quads) == 1 and "sort=goldstein" in page.url
+    page.screenshot(path=shots / "events-sorted.png", full_page=True)
+    href = page.get_attribute("a.export-csv", "href")
+    rows = list(csv.DictReader(io.StringIO(httpx.get(f"{server}{href}").text)))
+    assert len(rows) == int(page.inner_text("#event-total"))
+    assert [float(r["goldstein"]) for r in rows] == sorted((float(r["goldstein"]) for r in rows), reverse=True)
+    page.goto(f"{server}/actors?limit=10")
+    assert page.locator("#actors tbody tr").count() == 10
+    page.click(".pager a.next")
+    page.wait_for_url("**offset=10*")
+    assert page.locator("#actors tbody tr").count() >= 1
+    page.screenshot(path=shots / "actors-page-2.png", full_page=True)
