@@ -19,6 +19,7 @@ from .pipeline import MAX_CHARS, pipeline_version
 from .workers import InFlight, analyse_batch, analyser
 
 
+PARALLEL_BATCH = 8  # documents per batch sent to a worker: small enough to keep every worker busy
 KEEP_UNDATED = 500  # analysed undated articles kept in memory for anchoring; beyond, they are re-analysed
 
 
@@ -130,7 +131,7 @@ def ingest(
             continue
         seen.add(item.doc_id)
         pending.append(item)
-        if len(pending) >= batch_size:
+        if len(pending) >= (batch_size if in_flight.analyser.depth == 0 else min(batch_size, PARALLEL_BATCH)):
             flush()
     try:
         flush(drain=True)
