@@ -402,8 +402,10 @@ def test_clusters_command_agrees_with_the_dyad(seeded):
 
 def test_network_exports_read_back(seeded, tmp_path):
     graphml, path = tmp_path / "net.graphml", tmp_path / "net.json"
-    result = run_cli("network", "--db", seeded, "--graphml", graphml, "--json", path, "-f", "csv")
+    result = run_cli("network", "--db", seeded, "-o", graphml, "--output", path, "-f", "csv")
     assert result.returncode == 0, result.stderr
+    bad = run_cli("network", "--db", seeded, "-o", tmp_path / "net.png")
+    assert bad.returncode == 2 and "writes .graphml or .json" in bad.stderr
     G = nx.read_graphml(graphml)
     data = json.loads(path.read_text())
     assert G.number_of_edges() == len(data["edges"]) > 0
