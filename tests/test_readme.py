@@ -237,15 +237,7 @@ def skip_reason(command: str) -> str | None:
 
 
 # Commands that fail because the README or the CLI is wrong: {command as written: the reason}.
-KNOWN_FAILURES: dict[str, str] = {
-    "detente events --min-confidence 0.8 --limit 20": (
-        'README: its comment shows "20 of 57 events", but on the seed corpus the command prints '
-        '"20 of 28 events" (28 of the 128 events have confidence >= 0.8)'),
-    "detente network --min-events 2 -o net.graphml": (
-        "CLI: exits 70, 'detente: internal error: KeyError: 'goldstein'' after printing the actors table: "
-        "the 'strongest relations' table in cli_analysis.network reads the edge attribute 'goldstein', which "
-        "analysis/network.py now names 'mean_goldstein' (7492312); -f json and the web API are unaffected"),
-}
+KNOWN_FAILURES: dict[str, str] = {}
 
 
 def writes_store(command: str) -> bool:

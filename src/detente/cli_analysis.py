@@ -242,9 +242,9 @@ def network(
          title=f"{G.number_of_nodes()} actors, {G.number_of_edges()} directed relations", console=out)
     if fmt is Format.table and G.number_of_edges():
         edges = sorted(G.edges(data=True), key=lambda e: (-e[2]["clusters"], e[0], e[1]))
-        edge_rows = [(u, v, d["clusters"], d["events"], _goldstein(d["goldstein"]), d["cooperation"], d["conflict"])
+        edge_rows = [(u, v, d["clusters"], d["events"], _goldstein(d["mean_goldstein"]), d["cooperation"], d["conflict"])
                      for u, v, d in edges[:limit or 20]]
-        emit(["source", "target", "events", "reports", "mean_goldstein", "cooperation", "conflict"], edge_rows, fmt,
+        emit(["source", "target", "clusters", "events", "mean_goldstein", "cooperation", "conflict"], edge_rows, fmt,
              title="strongest relations", console=out)
 
 
