@@ -422,7 +422,7 @@ def test_network_exports_read_back(seeded, tmp_path):
     assert sum(e["clusters"] for e in data["edges"]) == counted
     header, *rows = result.stdout.splitlines()
     assert header.startswith("code,name,kind,clusters") and len(rows) == G.number_of_nodes()
-    strong = json.loads(run_cli("network", "--db", seeded, "-f", "json", "--min-events", "3").stdout)
+    strong = json.loads(run_cli("network", "--db", seeded, "-f", "json", "--min-clusters", "3").stdout)
     assert all(e["clusters"] >= 3 for e in strong["edges"]) and len(strong["edges"]) < len(data["edges"])
 
 
@@ -444,7 +444,7 @@ def test_errors_are_one_line(seeded, tmp_path):
     same = run_cli("dyad", "RUS", "rus", "--db", seeded)
     assert same.returncode == 2 and "two different codes" in same.stderr
     unknown = run_cli("dyad", "RUS", "XYZ", "--db", seeded)
-    assert unknown.returncode == 3 and "XYZ" in unknown.stderr
+    assert unknown.returncode == 2 and "XYZ" in unknown.stderr  # an unknown value is bad usage
     missing = run_cli("network", "--db", tmp_path / "none.duckdb")
     assert missing.returncode == 3 and "no store here" in missing.stderr
     bad = run_cli("clusters", "--dyad", "RUS", "--db", seeded)

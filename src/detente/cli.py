@@ -74,8 +74,9 @@ def options(
 def known_actor(con, code: str) -> None:
     """An actor code the store has events for; else a one-line error (an unknown code gives empty
     results that look like an answer)."""
-    hit = con.execute("SELECT 1 FROM events WHERE source = ? OR target = ? LIMIT 1", [code, code]).fetchone()
-    if not hit:
+    from .analysis.dyad import unknown_actors
+
+    if unknown_actors(con, code):
         raise UserError(f"no events with actor {code!r} in the store (list codes with `detente actors`)", 2)
 
 

@@ -83,14 +83,14 @@ def _print_dyad(s: dict, names: dict) -> None:
     a, b = s["pair"]
     t = s["totals"]
     head = Text.assemble((f"{names.get(a, a)} ({a}) and {names.get(b, b)} ({b})\n", "bold"),
-                         f"{t['clusters']} events (clusters of {t['events']} reports) in {t['documents']} documents "
+                         f"{t['clusters']} clusters ({t['events']} events reporting them) in {t['documents']} documents "
                          f"from {t['sources']} sources, {t['first_date'] or '?'} to {t['last_date'] or '?'}; "
                          f"mean Goldstein ", _goldstein(t["mean_goldstein"]),
                          f"; {t['undated']} undated; {t['uncounted']} hypothetical or negated (shown, not counted)")
     out.print(Panel(head, title="dyad", expand=False))
 
     table = Table(title=f"cooperation and conflict by {s['by']}", header_style="bold")
-    for name in ("period", "direction", "events", "mean Goldstein", "verbal coop", "material coop",
+    for name in ("period", "direction", "clusters", "mean Goldstein", "verbal coop", "material coop",
                  "verbal conflict", "material conflict"):
         table.add_column(name, justify="left" if name in ("period", "direction") else "right")
     for r in s["series"]:
@@ -100,10 +100,10 @@ def _print_dyad(s: dict, names: dict) -> None:
                                                 "material_conflict")))
     out.print(table)
 
-    table = Table(title="events (one row per real-world event; hypothetical and negated ones dimmed)",
+    table = Table(title="clusters (one row per real-world event; hypothetical and negated ones dimmed)",
                   header_style="bold", show_lines=True)
     for name, kw in (("date", {"no_wrap": True}), ("who", {"no_wrap": True}), ("what", {"max_width": 28}),
-                     ("G", {"justify": "right"}), ("reports", {"justify": "right"}), ("sources", {"max_width": 30}),
+                     ("G", {"justify": "right"}), ("events", {"justify": "right"}), ("sources", {"max_width": 30}),
                      ("issue", {"max_width": 14}), ("evidence", {"ratio": 1})):
         table.add_column(name, **kw)
     for c in s["clusters"]:
@@ -212,7 +212,7 @@ def _write_atomic(path: Path, write) -> None:
 def network(
     since: EventSince = None,
     until: EventUntil = None,
-    min_events: Annotated[int, typer.Option("--min-events", min=1, help="Keep edges with at least this many events (clusters).")] = 1,
+    min_clusters: Annotated[int, typer.Option("--min-clusters", min=1, help="Keep edges with at least this many clusters.")] = 1,
     outputs: Annotated[Optional[list[Path]], typer.Option("--output", "-o", help="Also write the network to this file: .graphml (GraphML) or .json ({nodes, edges}); repeatable.")] = None,
     db: DbOption = DEFAULT_DB,
     fmt: FormatOption = Format.table,
@@ -227,7 +227,7 @@ def network(
         if path.suffix.lower() not in (".graphml", ".json"):
             raise UserError(f"{path}: --output writes .graphml or .json (got {path.suffix or 'no suffix'!r})", 2)
     con = _open(db)
-    G = actor_network(con, _day(since), _day(until), min_events)
+    G = actor_network(con, _day(since), _day(until), min_clusters)
     for path in outputs or []:
         if path.suffix.lower() == ".graphml":
             _write_atomic(path, lambda p: nx.write_graphml(G, p))
@@ -262,7 +262,7 @@ def clusters(
     issue: IssueOption = None,
     limit: LimitOption = None,
 ) -> None:
-    """List event clusters: each real-world event once, with its reports and their sources."""
+    """List clusters: each real-world event once, with the events that report it and their sources."""
     from .analysis.clusters import list_clusters
 
     flt = event_filter(actor, dyad, code, quad, modality, since, until, issue)
