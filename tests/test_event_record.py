@@ -85,3 +85,12 @@ def test_counted_is_the_rule_the_counts_use(db):
 def test_unknown_values_are_errors(db, args, message):
     result = run_cli("events", "--db", db, *args)
     assert result.returncode == 2 and message in result.stderr, result.stderr
+
+
+def test_the_cli_and_the_api_give_the_same_quote_records(db):
+    result = run_cli("quotes", "--db", db, "-f", "json")
+    cli = json.loads(result.stdout)
+    with TestClient(create_app(db), base_url="http://127.0.0.1:8000") as client:
+        api = client.get("/api/quotes", params={"limit": 1000}).json()
+    assert api["total"] == len(cli) > 5 and api["items"] == cli
+    assert {"sent_idx", "start_char", "end_char", "speaker_id"} <= set(cli[0])

@@ -12,19 +12,15 @@ from which article; an article whose anchors disagree is left undated.
 
 from __future__ import annotations
 
-import logging
 from datetime import date, timedelta
 from typing import Callable
 
 import duckdb
-from spacy.language import Language
 
 from . import store
 from .analysis.clusters import TOLD_SQL, date_span
-from .pipeline import analyse, pipeline_version, redate
 from .pipeline.dates import needs_anchor, read_date
 
-log = logging.getLogger("detente.anchoring")
 SEARCH_DAYS = 400  # how far after an anchoring event its article may have been published
 ANCHOR_PRECISIONS = ("day", "week", "month")  # "last year" is too vague to date an article by
 
@@ -75,11 +71,12 @@ def publication_for(expression: str, start: date, precision: str | None, text: s
     return None
 
 
-def anchor_undated(con: duckdb.DuckDBPyConnection, load: Callable[[], Language],
+def anchor_undated(con: duckdb.DuckDBPyConnection, analyse_dated: Callable[[list[tuple]], tuple[list, str]],
                    analysed: dict[str, tuple] | None = None) -> int:
     """Date the undated articles that share an event with a dated report, and analyse them again
-    with that date (without parsing again, for those in `analysed`: doc_id -> (Document, spaCy Doc)
-    of this run; the result is the same). `load` gives the pipeline. Returns how many were dated."""
+    with that date: `analyse_dated([(Document, spaCy Doc or None)])` gives their records as a fresh
+    analysis with the date would (a kept Doc is not parsed again) and the pipeline version.
+    `analysed`: doc_id -> (Document, spaCy Doc) of this run. Returns how many were dated."""
     rows = con.execute(ANCHORS_SQL).fetchall()
     if not rows:
         return 0
@@ -88,21 +85,19 @@ def anchor_undated(con: duckdb.DuckDBPyConnection, load: Callable[[], Language],
         by_doc.setdefault(doc_id, []).append((expressions or [], (start, precision, text), other))
     analysed = analysed or {}
     stored = {d.doc_id: d for d in store.read_documents(con, [i for i in by_doc if i not in analysed])}
-    dated = []  # records of the articles dated, each as a fresh analysis with its date would give them
+    to_date = []
     for doc_id, anchors in by_doc.items():
         document, doc = analysed.get(doc_id) or (stored[doc_id], None)
-        try:  # one article's dating never stops another's
-            day, why = _publication(anchors)
-            if day is None:
-                continue
+        day, why = _publication(anchors)
+        if day is not None:
             document.published, document.basis["published"] = day, why
-            nlp = load()  # loaded only when an article is dated
-            dated.append(redate(document, doc, nlp) if doc is not None else next(analyse([document], nlp)))
-        except Exception:  # noqa: BLE001  (it stays undated, as it was stored)
-            log.warning("%s: could not be dated", document.origin, exc_info=True)
-    if dated:
-        store.replace_analysis(con, dated, pipeline_version(load()))
-    return len(dated)
+            to_date.append((document, doc))
+    if not to_date:
+        return 0
+    records, version = analyse_dated(to_date)  # one that fails stays undated, as it was stored
+    if records:
+        store.replace_analysis(con, records, version)
+    return len(records)
 
 
 def _publication(anchors: list[tuple]) -> tuple[date | None, str]:

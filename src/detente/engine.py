@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
@@ -15,10 +16,11 @@ from .anchoring import anchor_undated
 from .document import Document, DocRecords
 from .ingest import InputError, discover, read_sources
 from .knowledge.kb import load_kb
-from .pipeline import MAX_CHARS, pipeline_version
-from .workers import InFlight, analyse_batch, analyser
+from .pipeline import MAX_CHARS, pipeline_version, redate
+from .workers import Analyser, InFlight, analyse_batch, analyser
 
 
+log = logging.getLogger("detente.engine")
 PARALLEL_BATCH = 8  # documents per batch sent to a worker: small enough to keep every worker busy
 KEEP_UNDATED = 500  # analysed undated articles kept in memory for anchoring; beyond, they are re-analysed
 
@@ -135,9 +137,9 @@ def ingest(
             flush()
     try:
         flush(drain=True)
+        _cluster(con, pipeline, in_flight, undated, changed=summary.stored > 0)
     finally:
         in_flight.analyser.close()
-    _cluster(con, pipeline, undated, changed=summary.stored > 0)
     return summary
 
 
@@ -224,16 +226,33 @@ def reanalyse(con: duckdb.DuckDBPyConnection, nlp: Language, everything: bool = 
         store.replace_analysis(con, records, version)
         done += len(records)
         on_advance(len(documents))
-    _cluster(con, pipeline, changed=done > 0)
+    _cluster(con, pipeline, InFlight(Analyser(lambda: pipeline.nlp, _noop)), changed=done > 0)
     return done
 
 
-def _cluster(con: duckdb.DuckDBPyConnection, pipeline: Pipeline, undated: dict[str, tuple] | None = None,
-             changed: bool = True) -> None:
+def _cluster(con: duckdb.DuckDBPyConnection, pipeline: Pipeline, in_flight: InFlight,
+             undated: dict[str, tuple] | None = None, changed: bool = True) -> None:
     """Rebuild the clusters when the events changed or they are stale (a run killed before this
     point), each rebuild one transaction of its own; date the undated articles that share an event
-    with a dated report, and cluster again if any was."""
+    with a dated report (analysed again where the run's analysis runs), and cluster again if any was."""
     if changed or not clusters_current(con):
         refresh_clusters(con)
-    if anchor_undated(con, lambda: pipeline.nlp, undated):
+
+    def analyse_dated(pairs: list[tuple]) -> tuple[list[DocRecords], str]:
+        records, version = [], None
+        for document, doc in pairs:
+            if doc is not None:  # kept from this run: our components run again, no parse
+                try:
+                    records.append(redate(document, doc, pipeline.nlp))
+                except Exception:  # noqa: BLE001  (it stays undated, as it was stored)
+                    log.warning("%s: could not be dated", document.origin, exc_info=True)
+        fresh = [document for document, doc in pairs if doc is None]
+        for i in range(0, len(fresh), PARALLEL_BATCH):
+            in_flight.send(fresh[i : i + PARALLEL_BATCH])
+        for _documents, result in in_flight.ready(drain=True):  # a failure leaves its article undated
+            records += result.records
+            version = result.version
+        return records, pipeline.version(con, version)
+
+    if anchor_undated(con, analyse_dated, undated):
         refresh_clusters(con)

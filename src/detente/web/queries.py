@@ -14,7 +14,7 @@ from ..analysis.dyad import QUADS, dyad_figures
 from ..analysis.titles import derived_title, doc_titles  # noqa: F401 - the pages' titles
 from ..analysis.events import COUNTED, EventFilter, counted, records_query
 from ..knowledge.events import load_vocabulary
-from ..analysis.texts import issue_summary, quote_filter
+from ..analysis.texts import issue_summary, list_quotes, quote_filter
 from ..render import plain
 
 
@@ -196,14 +196,10 @@ def mentions(con: duckdb.DuckDBPyConnection, doc_id: str) -> list[dict]:
 def quotes(con: duckdb.DuckDBPyConnection, speaker: str | None = None, actor: str | None = None,
            since: date | None = None, until: date | None = None, limit: int = 50, offset: int = 0
            ) -> tuple[int, list[dict]]:
-    """Direct quotations, filtered as `detente quotes` filters them."""
+    """Quote records (analysis.texts.QUOTE_SQL), filtered as `detente quotes` filters them."""
     where, params = quote_filter(speaker, actor, since, until)
-    base = f"FROM quotes q JOIN documents d USING (doc_id) WHERE {where}"
-    total = con.execute(f"SELECT count(*) {base}", params).fetchone()[0]
-    rows = rows_as_dicts(con.execute(f"""
-        SELECT q.doc_id, q.sent_idx, d.title, d.published, q.speaker, q.speaker_actor, q.affiliation, q.text, q.how
-        {base} ORDER BY d.published NULLS LAST, q.doc_id, q.start_char LIMIT ? OFFSET ?""", params + [limit, offset]))
-    return total, rows
+    columns, rows, total = list_quotes(con, where, params, limit, offset)
+    return total, [plain(dict(zip(columns, row))) for row in rows]
 
 
 def issues(con: duckdb.DuckDBPyConnection, since: date | None = None, until: date | None = None) -> list[dict]:
