@@ -92,3 +92,39 @@ class Server:
             self.proc.terminate()
             self.proc.wait(timeout=20)
         self.log.close()
+
+
+# --- one seed store for the web, API and consistency tests -----------------------------------------
+
+def seed_store(tmp_path_factory, seeds) -> Path:
+    """The seed corpus ingested by the real CLI once per test session (shared with the browser tests)."""
+    db = tmp_path_factory.getbasetemp() / "web-seed" / "detente.duckdb"
+    if not db.exists():
+        db.parent.mkdir(exist_ok=True)
+        result = run_cli("ingest", seeds, "--db", db)
+        assert result.returncode == 0, result.stderr
+    return db
+
+
+@pytest.fixture(scope="module")
+def seed_db(tmp_path_factory, seeds) -> Path:
+    return seed_store(tmp_path_factory, seeds)
+
+
+LOCAL = "http://127.0.0.1:8000"  # requests must name an allowed host (TestClient's own is 'testserver')
+
+
+def local(app, **options):
+    """A TestClient that names an allowed host."""
+    from fastapi.testclient import TestClient
+
+    return TestClient(app, base_url=LOCAL, **options)
+
+
+@pytest.fixture(scope="module")
+def client(seed_db):
+    """A read-only server over the seed store (what the property test and most reads use)."""
+    from detente.web import create_app
+
+    with local(create_app(seed_db)) as c:
+        yield c

@@ -15,24 +15,11 @@ import duckdb
 import pytest
 
 from detente.report.markdown import md, num
-from detente.web import create_app
 
 from .conftest import run_cli
-from .test_web_api import local, seed_store
 
 QUADS = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
 DIRECTION_FIGURES = ("clusters", "events", "mean_goldstein", *QUADS)
-
-
-@pytest.fixture(scope="module")
-def seed_db(tmp_path_factory, seeds):
-    return seed_store(tmp_path_factory, seeds)
-
-
-@pytest.fixture(scope="module")
-def client(seed_db):
-    with local(create_app(seed_db)) as c:
-        yield c
 
 
 def from_store(db, source: str, target: str) -> dict:

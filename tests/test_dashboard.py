@@ -13,22 +13,11 @@ import io
 import re
 import shutil
 
-import pytest
 
 from detente.web import create_app
 
-from .test_web_api import local, seed_store, sql
-
-
-@pytest.fixture(scope="module")
-def seed_db(tmp_path_factory, seeds):
-    return seed_store(tmp_path_factory, seeds)
-
-
-@pytest.fixture(scope="module")
-def client(seed_db):
-    with local(create_app(seed_db)) as c:
-        yield c
+from .conftest import local
+from .test_web_api import sql
 
 
 def rows_of(html: str, table_id: str) -> list[str]:

@@ -15,7 +15,7 @@ from detente.analysis.events import MIN_CONFIDENCE
 from detente.web import create_app
 
 from .conftest import run_cli
-from .test_web_api import seed_store
+from .conftest import seed_store
 
 
 @pytest.fixture(scope="module")

@@ -14,7 +14,7 @@ import httpx
 import pytest
 
 from .conftest import Server
-from .test_web_api import seed_store
+from .conftest import seed_store
 
 CHROMIUM = Path("/usr/bin/chromium")
 TOKEN = "browser-test-token"

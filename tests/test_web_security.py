@@ -31,7 +31,8 @@ from detente.web import create_app
 from detente.web.security import CONTENT_SECURITY_POLICY
 
 from .conftest import Server
-from .test_web_api import seed_store, wait_for
+from .conftest import seed_store
+from .test_web_api import wait_for
 
 LOCAL = "http://127.0.0.1:8000"
 CHROMIUM = Path("/usr/bin/chromium")
