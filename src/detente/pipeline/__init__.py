@@ -196,10 +196,19 @@ def chunk_bounds(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, int]]:
 
 def redate(document: Document, doc: Doc, nlp: Language) -> DocRecords:
     """The records of an analysed document given a publication date it lacked, as a fresh analysis
-    would give them: the parse does not depend on the date, so only our components run again
-    (actors resolve office holders by date; events date by it)."""
+    would give them. The parse does not depend on the date; of our components only the actor
+    resolver (office holders by date) and the event coder (dates) read it. So the resolver runs
+    again; if it resolves every mention as before, only the event coder follows, else every
+    component after it (quotes, issues and stances read the actors)."""
+    def actors_of(d: Doc) -> list[tuple]:
+        return [(span.start, span.end, span._.actor) for span in d.spans.get("actors", [])]
+
+    before = actors_of(doc)
     doc._.published = document.published
-    for _name, proc in nlp.pipeline[nlp.pipe_names.index(FIRST_DATED):]:
+    after = nlp.pipe_names.index(FIRST_DATED)
+    doc = nlp.pipeline[after][1](doc)
+    rest = nlp.pipeline[after + 1:] if actors_of(doc) != before else [("detente_events", nlp.get_pipe("detente_events"))]
+    for _name, proc in rest:
         doc = proc(doc)
     return records_from_doc(document, doc)
 
