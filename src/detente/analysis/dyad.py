@@ -8,9 +8,8 @@ import functools
 from datetime import date
 
 import duckdb
-import yaml
 
-from ..knowledge.kb import DATA
+from ..knowledge.kb import read_yaml
 from . import date_filter
 from .clusters import list_clusters
 from .events import COUNTED, EventFilter
@@ -27,7 +26,7 @@ QUOTES = 10
 @functools.lru_cache(maxsize=1)
 def issue_names() -> dict[str, str]:
     """Issue codes to their names, from the taxonomy (issues.yaml)."""
-    entries = yaml.safe_load((DATA / "issues.yaml").read_text(encoding="utf-8")) or []
+    entries = read_yaml("issues.yaml") or []
     return {e["code"]: e["name"] for e in entries}
 
 

@@ -7,12 +7,9 @@ from dataclasses import dataclass
 from datetime import date
 
 import duckdb
-import yaml
 
 from ..knowledge.confidence import load_confidence
 from . import date_filter
-
-SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader where installed: 7x faster
 
 # Only these count in series and totals; hypothetical and negated events stay visible, and so do
 # events whose confidence (the probability that the coding is right, knowledge/confidence.py) is
@@ -26,9 +23,9 @@ MIN_CONFIDENCE = load_confidence().threshold
 @functools.lru_cache(maxsize=1)
 def issue_codes() -> tuple[str, ...]:
     """The issue areas events can be on (knowledge/data/issues.yaml)."""
-    from ..knowledge.kb import DATA
+    from ..knowledge.kb import read_yaml
 
-    return tuple(e["code"] for e in yaml.load((DATA / "issues.yaml").read_text(encoding="utf-8"), Loader=SafeLoader))
+    return tuple(e["code"] for e in read_yaml("issues.yaml"))
 
 
 def counted(alias: str = "e") -> str:

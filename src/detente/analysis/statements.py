@@ -14,9 +14,8 @@ import re
 from datetime import date
 
 import duckdb
-import yaml
 
-from ..knowledge.kb import DATA
+from ..knowledge.kb import read_yaml
 from . import date_filter
 
 NEGATION_WINDOW = 4  # words before a phrase in which a negator cancels it
@@ -26,7 +25,7 @@ TONES = ("cooperation", "friction")
 
 @functools.lru_cache(maxsize=1)
 def _phrases() -> tuple[dict[str, re.Pattern], frozenset[str]]:
-    data = yaml.safe_load((DATA / "stance.yaml").read_text(encoding="utf-8"))
+    data = read_yaml("stance.yaml")
     patterns = {tone: re.compile(r"\b(" + "|".join(re.escape(p) for p in sorted(data["ledger"][tone], key=len, reverse=True))
                                  + r")\b", re.IGNORECASE) for tone in TONES}
     return patterns, frozenset(n.lower() for n in data["negators"])

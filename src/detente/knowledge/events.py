@@ -10,9 +10,8 @@ import csv
 import functools
 from dataclasses import dataclass
 
-import yaml
 
-from .kb import DATA
+from .kb import DATA, read_yaml
 
 
 @dataclass(frozen=True)
@@ -55,7 +54,7 @@ class EventVocabulary:
                                            row["quad"], row["plover_type"] or None, row["plover_mode"] or None,
                                            row.get("mutual") == "yes", row.get("alone") == "yes")
         self.patterns: dict[tuple[str, str], list[Pattern]] = {}
-        for entry in yaml.safe_load((DATA / "event_patterns.yaml").read_text(encoding="utf-8")) or []:
+        for entry in read_yaml("event_patterns.yaml") or []:
             objects = entry.get("object") or []
             pattern = Pattern(entry["lemma"].lower(), entry["pos"], str(entry["code"]), entry.get("particle"),
                               entry.get("prep"), frozenset(o.lower() for o in ([objects] if isinstance(objects, str) else objects)),

@@ -13,7 +13,6 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-import yaml
 
 MONTHS = {
     name: i + 1
@@ -137,10 +136,10 @@ def _relative(text: str, published: date) -> WhenDate | None:
 
 @functools.lru_cache(maxsize=1)
 def _periods() -> dict[str, int]:
-    from ..knowledge.kb import DATA
+    from ..knowledge.kb import read_yaml
 
     periods = {}
-    for p in yaml.safe_load((DATA / "periods.yaml").read_text(encoding="utf-8")):
+    for p in read_yaml("periods.yaml"):
         for name in [p["name"], *(p.get("aliases") or [])]:
             periods[re.sub(r"^the\s+", "", name.lower())] = p["start"]
     return periods

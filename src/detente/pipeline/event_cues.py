@@ -3,11 +3,10 @@ comments for what each set does), and a few fixed sets of the parse's labels."""
 
 from __future__ import annotations
 
-import yaml
 
-from ..knowledge.kb import DATA
+from ..knowledge.kb import read_yaml
 
-_CUES = yaml.safe_load((DATA / "event_cues.yaml").read_text(encoding="utf-8"))
+_CUES = read_yaml("event_cues.yaml")
 SPECULATIVE_MODALS = set(_CUES["modality"]["speculative_modals"])
 FUTURE_MODALS = set(_CUES["modality"]["future_modals"])
 INTENT_VERBS = set(_CUES["modality"]["intent_verbs"])

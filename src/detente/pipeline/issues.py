@@ -17,13 +17,12 @@ from collections import Counter
 from dataclasses import dataclass
 
 import numpy as np
-import yaml
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from ..knowledge.embeddings import load_embeddings, words_of
-from ..knowledge.kb import DATA
+from ..knowledge.kb import read_yaml
 
 if not Doc.has_extension("issues"):
     Doc.set_extension("issues", default=None)
@@ -49,7 +48,7 @@ class Issue:
 
 @functools.lru_cache(maxsize=1)
 def load_issues() -> dict[str, Issue]:
-    entries = yaml.safe_load((DATA / "issues.yaml").read_text(encoding="utf-8"))
+    entries = read_yaml("issues.yaml")
     return {e["code"]: Issue(e["code"], e["name"], e["description"], tuple(e.get("terms") or []),
                              frozenset(e.get("actors") or []), tuple(e.get("examples") or []),
                              Similarity(**e["similarity"]) if e.get("similarity") else None) for e in entries}

@@ -14,13 +14,12 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from itertools import combinations
 
-import yaml
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ..knowledge.kb import DATA
+from ..knowledge.kb import read_yaml
 
 if not Doc.has_extension("stances"):
     Doc.set_extension("stances", default=None)
@@ -52,7 +51,7 @@ class StanceLexicon:
 
 @functools.lru_cache(maxsize=1)
 def load_lexicon() -> StanceLexicon:
-    data = yaml.safe_load((DATA / "stance.yaml").read_text(encoding="utf-8"))
+    data = read_yaml("stance.yaml")
     cues: dict[str, tuple[str, float]] = {}
     for entry in data["labels"]:
         for weight, phrases in entry["cues"].items():
