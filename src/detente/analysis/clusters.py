@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import itertools
 from calendar import monthrange
 from datetime import date
 from pathlib import Path
@@ -66,11 +67,12 @@ def date_span(start: date, precision: str | None, text: str | None) -> tuple[int
 
 
 class _Cluster:
-    __slots__ = ("start", "end", "members", "docs", "cameos", "told")
+    __slots__ = ("start", "end", "members", "docs", "cameos", "told", "seq")
 
-    def __init__(self, start: int, end: int):
+    def __init__(self, start: int, end: int, seq: int = 0):
         self.start, self.end, self.members, self.docs, self.cameos = start, end, [], set(), set()
         self.told = False  # a member's date comes from its text, not from a publication date
+        self.seq = seq  # creation order: ties go to the older cluster
 
     def add(self, event_id: str, doc_id: str, cameo: str, basis: str | None = None) -> None:
         self.members.append(event_id)
@@ -101,24 +103,35 @@ def _cluster_group(events: list[tuple]) -> list[_Cluster]:
             if c.end > start and c.start < end and (best is None or len(c.members) > len(best.members)):
                 best = c
         if best is None:
-            best = _Cluster(start, end)
+            best = _Cluster(start, end, len(clusters))
             clusters.append(best)
             i = bisect.bisect_right(starts, start)
             starts.insert(i, start)
             ordered.insert(i, best)
         best.add(event_id, doc_id, cameo, basis)
-    dated_clusters = list(clusters)
-    by_doc: dict[str, _Cluster] = {}
+    # An undated event joins the largest cluster its own article reports in, else the one dated
+    # cluster told by another article with its code (an unanchored "last week"), else its article's
+    # undated cluster. Indexes by article and by code keep this linear in the events.
+    with_doc: dict[str, list[_Cluster]] = {}
+    told_by_cameo: dict[str, list[_Cluster]] = {}
+    for c in clusters:
+        for d in c.docs:
+            with_doc.setdefault(d, []).append(c)
+        if c.told:
+            for code in c.cameos:
+                told_by_cameo.setdefault(code, []).append(c)
     for event_id, doc_id, cameo, basis in undated:
-        home = max((c for c in clusters if doc_id in c.docs), key=lambda c: len(c.members), default=None)
+        home = max(with_doc.get(doc_id, ()), key=lambda c: (len(c.members), -c.seq), default=None)
         if home is None and basis == "unanchored":
-            elsewhere = [c for c in dated_clusters if c.told and cameo in c.cameos and doc_id not in c.docs]
+            elsewhere = list(itertools.islice((c for c in told_by_cameo.get(cameo, ()) if doc_id not in c.docs), 2))
             home = elsewhere[0] if len(elsewhere) == 1 else None
         if home is None:
-            home = by_doc.get(doc_id)
-            if home is None:
-                home = by_doc[doc_id] = _Cluster(0, 0)
-                clusters.append(home)
+            home = _Cluster(0, 0, len(clusters))
+            clusters.append(home)
+        if doc_id not in home.docs:
+            with_doc.setdefault(doc_id, []).append(home)
+        if home.told and cameo not in home.cameos:
+            told_by_cameo.setdefault(cameo, []).append(home)
         home.add(event_id, doc_id, cameo)
     return clusters
 
