@@ -75,6 +75,8 @@ def ingest(
     `scheduler` (a Dask scheduler's address or Client) on a Dask cluster: the store is the same.
     """
     summary = IngestSummary()
+    current = clusters_current(con)  # then only the groups this run's events join need clustering
+    added: list[str] = []
     pipeline = Pipeline(nlp)
     items = list(discover(paths))
     size = total_bytes(items)
@@ -96,6 +98,7 @@ def ingest(
             fail(failure(documents[i], reason))
         records = _written(con, result.records, pipeline.version(con, result.version), fail)
         kept = {r.document.doc_id for r in records}
+        added.extend(kept)
         for r, doc in zip(result.records, result.docs):  # kept for anchoring: an undated article may be dated later
             if (r.document.doc_id in kept and r.document.published is None and len(undated) < KEEP_UNDATED
                     and any(e.date_basis == "unanchored" for e in r.events)):
@@ -137,7 +140,7 @@ def ingest(
             flush()
     try:
         flush(drain=True)
-        _cluster(con, pipeline, in_flight, undated, changed=summary.stored > 0)
+        _cluster(con, pipeline, in_flight, undated, changed=summary.stored > 0, added=added if current else None)
     finally:
         in_flight.analyser.close()
     return summary
@@ -231,11 +234,14 @@ def reanalyse(con: duckdb.DuckDBPyConnection, nlp: Language, everything: bool = 
 
 
 def _cluster(con: duckdb.DuckDBPyConnection, pipeline: Pipeline, in_flight: InFlight,
-             undated: dict[str, tuple] | None = None, changed: bool = True) -> None:
-    """Rebuild the clusters when the events changed or they are stale (a run killed before this
-    point), each rebuild one transaction of its own; date the undated articles that share an event
+             undated: dict[str, tuple] | None = None, changed: bool = True, added: list[str] | None = None) -> None:
+    """Rebuild the clusters when the events changed (only the groups of the `added` documents' events,
+    when the clusters were current before them) or they are stale (a run killed before this point),
+    each rebuild one transaction of its own; date the undated articles that share an event
     with a dated report (analysed again where the run's analysis runs), and cluster again if any was."""
-    if changed or not clusters_current(con):
+    if changed and added is not None:  # the clusters were current before this run added these documents
+        refresh_clusters(con, added)
+    elif changed or not clusters_current(con):
         refresh_clusters(con)
 
     def analyse_dated(pairs: list[tuple]) -> tuple[list[DocRecords], str]:

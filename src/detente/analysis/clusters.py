@@ -136,16 +136,22 @@ def _cluster_group(events: list[tuple]) -> list[_Cluster]:
     return clusters
 
 
+def group_of(source: str | None, target: str | None, cameo: str, root: str, modality: str) -> tuple:
+    """The group an event clusters in: its pair (either order for symmetric acts), root and whether
+    it counts. Clusters never span groups."""
+    a, b = source or "", target or ""
+    if symmetric(cameo) and b < a:
+        a, b = b, a
+    return a, b, root, "counted" if modality in COUNTED else modality
+
+
 def assign_clusters(rows: list[tuple]) -> dict[str, str]:
     """event_id -> cluster_id for events (event_id, doc_id, source, target, cameo, root, modality,
     date_start, date_precision, date, date_basis)."""
     groups: dict[tuple, list[tuple]] = {}
     for event_id, doc_id, source, target, cameo, root, modality, start, precision, text, basis in rows:
-        a, b = source or "", target or ""
-        if symmetric(cameo) and b < a:
-            a, b = b, a
-        counted = "counted" if modality in COUNTED else modality
-        groups.setdefault((a, b, root, counted), []).append((event_id, doc_id, cameo, basis, start, precision, text))
+        groups.setdefault(group_of(source, target, cameo, root, modality), []).append(
+            (event_id, doc_id, cameo, basis, start, precision, text))
     assignment = {}
     for events in groups.values():
         for c in _cluster_group(events):
@@ -173,6 +179,7 @@ WITH m AS (
                 WHEN 'year' THEN 3 WHEN 'decade' THEN 4 ELSE 5 END AS rank_
     FROM event_clusters ec JOIN events e USING (event_id) JOIN documents d ON d.doc_id = e.doc_id
     LEFT JOIN sentences s ON s.doc_id = e.doc_id AND s.idx = e.sent_idx
+    WHERE /* members */ TRUE
 ), rep AS (   -- the best-attested report speaks for the cluster
     SELECT * FROM m QUALIFY row_number() OVER (PARTITION BY cluster_id ORDER BY (modality = 'asserted') DESC,
         (date_start IS NOT NULL) DESC,
@@ -195,19 +202,42 @@ FROM rep r JOIN agg g USING (cluster_id) LEFT JOIN anchor a USING (cluster_id)
 """
 
 
-def refresh_clusters(con: duckdb.DuckDBPyConnection) -> int:
-    """Rebuild `clusters` and `event_clusters` from all stored events, all or nothing."""
-    rows = con.execute(
-        f"SELECT event_id, doc_id, source, target, cameo, root, {UNCERTAIN}, date_start, date_precision, date, "
-        "date_basis FROM events").fetchall()
+_EVENT_ROWS = (f"SELECT event_id, doc_id, source, target, cameo, root, {UNCERTAIN}, date_start, date_precision, date, "
+               "date_basis FROM events")
+
+
+def refresh_clusters(con: duckdb.DuckDBPyConnection, doc_ids: list[str] | None = None) -> int:
+    """Rebuild `clusters` and `event_clusters`, all or nothing: from all stored events, or, given the
+    documents just added to a store whose clusters were current, only the groups their events join
+    (the others cannot change: clusters never span groups). Returns the clusters (re)built."""
+    if doc_ids is None:
+        rows = con.execute(_EVENT_ROWS).fetchall()
+        where, params = "TRUE", []
+    else:
+        new = con.execute(f"SELECT DISTINCT source, target, cameo, root, {UNCERTAIN} FROM events "
+                          "WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [list(doc_ids)]).fetchall()
+        groups = {group_of(*r) for r in new}
+        pairs = sorted({(a, b, root) for a, b, root, _ in groups})
+        if not pairs:
+            return 0
+        # the events of those pairs and roots, in either order; exact groups are kept below
+        rows = [r for r in con.execute(
+            f"""{_EVENT_ROWS} WHERE EXISTS (
+                SELECT 1 FROM (SELECT unnest(?::VARCHAR[]) AS a, unnest(?::VARCHAR[]) AS b, unnest(?::VARCHAR[]) AS r) p
+                WHERE p.r = events.root AND ((p.a = coalesce(events.source, '') AND p.b = coalesce(events.target, ''))
+                                          OR (p.b = coalesce(events.source, '') AND p.a = coalesce(events.target, ''))))""",
+            [list(x) for x in zip(*pairs)]).fetchall()
+            if group_of(r[2], r[3], r[4], r[5], r[6]) in groups]
+        where, params = "ec.event_id IN (SELECT unnest(?::VARCHAR[]))", [[r[0] for r in rows]]
     assignment = assign_clusters(rows)
     with store.transaction(con):
-        con.execute("DELETE FROM event_clusters")
-        con.execute("DELETE FROM clusters")
+        con.execute(f"DELETE FROM clusters WHERE cluster_id IN (SELECT ec.cluster_id FROM event_clusters ec WHERE {where})",
+                    params)
+        con.execute(f"DELETE FROM event_clusters WHERE {where.replace('ec.', '')}", params)
         if assignment:
             con.execute("INSERT INTO event_clusters SELECT unnest(?::VARCHAR[]), unnest(?::VARCHAR[])",
                         [list(assignment), list(assignment.values())])
-            con.execute(CLUSTERS_SQL)
+            con.execute(CLUSTERS_SQL.replace("/* members */ TRUE", where), params)
         con.execute("INSERT OR REPLACE INTO meta VALUES ('clusters_of', ?)", [_fingerprint(con)])
     return len(set(assignment.values()))
 
