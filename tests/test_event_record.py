@@ -9,18 +9,16 @@ import io
 import json
 
 import pytest
-from fastapi.testclient import TestClient
 
 from detente.analysis.events import MIN_CONFIDENCE
 from detente.web import create_app
 
-from .conftest import run_cli
-from .conftest import seed_store
+from .conftest import local, run_cli
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory, seeds):
-    return seed_store(tmp_path_factory, seeds)
+def db(seed_db):
+    return seed_db
 
 
 def cli_records(db, *args) -> list[dict]:
@@ -30,7 +28,7 @@ def cli_records(db, *args) -> list[dict]:
 
 
 def api_records(db, **params) -> list[dict]:
-    with TestClient(create_app(db), base_url="http://127.0.0.1:8000") as client:
+    with local(create_app(db)) as client:
         items, offset = [], 0
         while True:
             page = client.get("/api/events", params={**params, "limit": 1000, "offset": offset}).json()
@@ -52,7 +50,7 @@ def test_cli_api_and_export_give_the_same_records(db, tmp_path):
               "date_basis", "plover_mode", "source_text", "target_text", "sentence", "trigger_offset"}
     assert fields <= set(cli[0])
     one = cli[len(cli) // 2]
-    with TestClient(create_app(db), base_url="http://127.0.0.1:8000") as client:
+    with local(create_app(db)) as client:
         assert client.get(f"/api/events/{one['event_id']}").json() == one
     as_csv = run_cli("events", "--db", db, "-f", "csv").stdout
     rows = list(csv.DictReader(io.StringIO(as_csv)))
@@ -90,7 +88,7 @@ def test_unknown_values_are_errors(db, args, message):
 def test_the_cli_and_the_api_give_the_same_quote_records(db):
     result = run_cli("quotes", "--db", db, "-f", "json")
     cli = json.loads(result.stdout)
-    with TestClient(create_app(db), base_url="http://127.0.0.1:8000") as client:
+    with local(create_app(db)) as client:
         api = client.get("/api/quotes", params={"limit": 1000}).json()
     assert api["total"] == len(cli) > 5 and api["items"] == cli
     assert {"sent_idx", "start_char", "end_char", "speaker_id"} <= set(cli[0])

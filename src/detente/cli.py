@@ -397,7 +397,8 @@ def quotes(
     columns, rows, total = list_quotes(con, where, params, limit)
     if fmt is Format.table:  # the terminal shows who said what where; -f json/csv give the whole record
         shown = ("published", "speaker", "speaker_actor", "affiliation", "text", "how", "doc_id", "sent_idx")
-        rows = [[dict(zip(columns, r))[c] for c in shown] for r in rows]
+        at = [columns.index(c) for c in shown]
+        rows = [[r[i] for i in at] for r in rows]
         columns = list(shown)
     emit(columns, rows, fmt, title=f"{len(rows)} of {total} quotes" if total > len(rows) else f"{len(rows)} quotes", console=out)
 

@@ -32,7 +32,6 @@ names each column with what fills it; in short:
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import json
 import os
@@ -44,7 +43,7 @@ from typing import Iterator
 import duckdb
 
 from .analysis.events import EventFilter, records_query
-from .knowledge.kb import DATA
+from .knowledge.kb import read_csv_rows
 
 FORMATS = ("csv", "parquet", "jsonl", "gdelt", "plover")
 SUFFIXES = {".csv": "csv", ".parquet": "parquet", ".jsonl": "jsonl", ".ndjson": "jsonl", ".tsv": "gdelt"}
@@ -173,9 +172,7 @@ def _action_places(con: duckdb.DuckDBPyConnection) -> dict[tuple[str, int], tupl
 
 def _fips() -> dict[str, str]:
     """ISO3 -> FIPS 10-4, the country codes of GDELT's geography columns (fips_countries.csv)."""
-    lines = [line for line in (DATA / "fips_countries.csv").read_text(encoding="utf-8").splitlines()
-             if not line.startswith("#")]
-    return {r["iso3"]: r["fips"] for r in csv.DictReader(lines) if r["fips"]}
+    return {r["iso3"]: r["fips"] for r in read_csv_rows("fips_countries.csv") if r["fips"]}
 
 
 def gdelt_id(event_id: str) -> int:
@@ -288,9 +285,7 @@ def mention_row(event: dict, row: dict) -> dict:
 
 def _plover_contexts() -> dict[str, str]:
     """CAMEO code -> PLOVER context, from the crosswalk that ships with the knowledge base."""
-    lines = [line for line in (DATA / "cameo_codes.csv").read_text(encoding="utf-8").splitlines()
-             if not line.startswith("#")]
-    return {r["code"]: r["plover_context"] for r in csv.DictReader(lines) if r.get("plover_context")}
+    return {r["code"]: r["plover_context"] for r in read_csv_rows("cameo_codes.csv") if r.get("plover_context")}
 
 
 def plover_record(event: dict, actors: dict, contexts: dict) -> dict:

@@ -12,10 +12,9 @@ import duckdb
 from ..knowledge.kb import read_yaml
 from . import date_filter
 from .clusters import list_clusters
-from .events import COUNTED, EventFilter
+from .events import COUNTED, QUADS, EventFilter
 from .statements import dyad_statements
 
-QUADS = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
 PERIODS = ("month", "quarter", "year")
 LEDGER_POINTS = 5  # points of cooperation and of friction kept per issue, strongest first
 KEY_ACTORS = 8

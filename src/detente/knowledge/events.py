@@ -6,12 +6,10 @@ a trigger by adding an entry to the YAML, no code involved.
 
 from __future__ import annotations
 
-import csv
 import functools
 from dataclasses import dataclass
 
-
-from .kb import DATA, read_yaml
+from .kb import read_csv_rows, read_yaml
 
 
 @dataclass(frozen=True)
@@ -46,10 +44,8 @@ class Pattern:
 
 class EventVocabulary:
     def __init__(self) -> None:
-        lines = [line for line in (DATA / "cameo_codes.csv").read_text(encoding="utf-8").splitlines()
-                 if not line.startswith("#")]
         self.codes: dict[str, Code] = {}
-        for row in csv.DictReader(lines):
+        for row in read_csv_rows("cameo_codes.csv"):
             self.codes[row["code"]] = Code(row["code"], row["root"], row["name"], float(row["goldstein"]),
                                            row["quad"], row["plover_type"] or None, row["plover_mode"] or None,
                                            row.get("mutual") == "yes", row.get("alone") == "yes")

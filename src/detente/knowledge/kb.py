@@ -100,7 +100,8 @@ def _end_date(text: str) -> date | None:
     return d
 
 
-def _csv_rows(name: str) -> Iterable[dict]:
+def read_csv_rows(name: str) -> Iterable[dict]:
+    """The rows of a data file of the knowledge base, its `#` comment lines (sources, notes) skipped."""
     text = (DATA / name).read_text(encoding="utf-8")
     lines = [line for line in text.splitlines() if not line.startswith("#")]
     return csv.DictReader(lines)
@@ -190,7 +191,7 @@ class KnowledgeBase:
                 self._add(name, Entry("organization", code, "shared", o.get("role")))
 
     def _load_people(self) -> None:
-        for row in _csv_rows("office_holders.csv"):
+        for row in read_csv_rows("office_holders.csv"):
             pid = row["person_id"]
             person = self.people.get(pid)
             if person is None:
@@ -206,7 +207,7 @@ class KnowledgeBase:
 
     def _load_role_nouns(self) -> None:
         for name in ("agents.csv", "agents_added.csv"):  # later files override earlier ones
-            for row in _csv_rows(name):
+            for row in read_csv_rows(name):
                 role = row["role"] or None
                 phrase = row["phrase"].strip().lower()
                 if role == "-":  # an entry of ours that removes a wrong one from Phoenix
@@ -224,7 +225,7 @@ class KnowledgeBase:
         self.places = {p["name"]: p for p in _yaml("places.yaml")}
 
     def _load_things(self) -> None:
-        for row in _csv_rows("agents_things.csv"):
+        for row in read_csv_rows("agents_things.csv"):
             before = bool(row["before"].strip())
             for phrase in (row["phrase"], row["plural"]):
                 if phrase.strip():

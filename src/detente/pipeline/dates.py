@@ -13,7 +13,6 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-
 MONTHS = {
     name: i + 1
     for i, names in enumerate([

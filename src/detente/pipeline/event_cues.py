@@ -3,7 +3,6 @@ comments for what each set does), and a few fixed sets of the parse's labels."""
 
 from __future__ import annotations
 
-
 from ..knowledge.kb import read_yaml
 
 _CUES = read_yaml("event_cues.yaml")

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from datetime import date
 
-QUADS = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
+from ..analysis.events import QUADS
+
 DIRECTION_COLOURS = ("#1f618d", "#b9770e")
 QUAD_COLOURS = {"verbal_cooperation": "#7fb3d5", "material_cooperation": "#1f618d",
                 "verbal_conflict": "#f0b27a", "material_conflict": "#c0392b"}

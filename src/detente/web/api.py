@@ -11,7 +11,7 @@ from fastapi import APIRouter, Depends, File, HTTPException, Path, Query, Reques
 from fastapi.responses import JSONResponse
 
 from ..analysis.actors import actor_mentions, describe, list_actors
-from ..analysis.events import MODALITIES, EventFilter, count_events, event_record, issue_codes, list_events
+from ..analysis.events import MODALITIES, QUADS, EventFilter, count_events, event_record, issue_codes, list_events
 from ..render import plain
 from . import queries
 from .jobs import UPLOAD_SUFFIXES, UploadError
@@ -23,11 +23,7 @@ CODE_PATTERN = r"^[A-Za-z0-9_+.\-]{1,80}$"
 Code = Annotated[str, Path(pattern=CODE_PATTERN, description="An actor code (RUS) or a person id (vladimir_putin).")]
 
 
-class Quad(str, Enum):
-    verbal_cooperation = "verbal_cooperation"
-    material_cooperation = "material_cooperation"
-    verbal_conflict = "verbal_conflict"
-    material_conflict = "material_conflict"
+Quad = Enum("Quad", {q: q for q in QUADS}, type=str)  # the quad classes, as the API validates them
 
 
 class Period(str, Enum):

@@ -18,7 +18,7 @@ from jinja2 import Environment, FileSystemLoader
 
 from ..analysis.actors import ACTOR_SORTS, actor_mentions, count_actors, describe, list_actors
 from ..analysis.dyad import DYAD_SORTS
-from ..analysis.events import COUNTED, MIN_CONFIDENCE, EventFilter, count_events, list_events
+from ..analysis.events import COUNTED, MIN_CONFIDENCE, QUADS, EventFilter, count_events, list_events
 from ..render import plain
 from ..report import charts
 from . import api, queries, sqlquery
@@ -31,7 +31,6 @@ router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(env=Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=True))
 # A stored url becomes a link only when it is http(s); anything else (javascript:, data:) is text.
 templates.env.filters["http_url"] = http_url
-QUADS = [q.value for q in api.Quad]
 Sort = Annotated[Optional[str], Query(pattern=r"^[a-z_]{1,30}$")]
 Order = Annotated[Optional[Literal["asc", "desc"]], Query()]
 ExportLimit = Annotated[Optional[int], Query(ge=1, le=1_000_000)]
