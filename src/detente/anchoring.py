@@ -18,6 +18,7 @@ from typing import Callable
 import duckdb
 
 from . import store
+from .document import Document, DocRecords
 from .analysis.clusters import TOLD_SQL, date_span
 from .pipeline.dates import needs_anchor, read_date
 
@@ -71,30 +72,29 @@ def publication_for(expression: str, start: date, precision: str | None, text: s
     return None
 
 
-def anchor_undated(con: duckdb.DuckDBPyConnection, analyse_dated: Callable[[list[tuple]], tuple[list, str]],
-                   analysed: dict[str, tuple] | None = None) -> int:
+def anchor_undated(con: duckdb.DuckDBPyConnection,
+                   analyse_dated: Callable[[list[Document]], tuple[list[DocRecords], str]]) -> int:
     """Date the undated articles that share an event with a dated report, and analyse them again
-    with that date: `analyse_dated([(Document, spaCy Doc or None)])` gives their records as a fresh
-    analysis with the date would (a kept Doc is not parsed again) and the pipeline version.
-    `analysed`: doc_id -> (Document, spaCy Doc) of this run. Returns how many were dated."""
+    with that date: `analyse_dated(documents)` gives their records as a fresh analysis with the date
+    would (one that fails is left out: it stays undated, as it was stored) and the pipeline version.
+    Returns how many were dated."""
     rows = con.execute(ANCHORS_SQL).fetchall()
     if not rows:
         return 0
     by_doc: dict[str, list[tuple]] = {}
     for doc_id, expressions, start, precision, text, other in rows:
         by_doc.setdefault(doc_id, []).append((expressions or [], (start, precision, text), other))
-    analysed = analysed or {}
-    stored = {d.doc_id: d for d in store.read_documents(con, [i for i in by_doc if i not in analysed])}
-    to_date = []
+    found = {}
     for doc_id, anchors in by_doc.items():
-        document, doc = analysed.get(doc_id) or (stored[doc_id], None)
         day, why = _publication(anchors)
         if day is not None:
-            document.published, document.basis["published"] = day, why
-            to_date.append((document, doc))
-    if not to_date:
+            found[doc_id] = (day, why)
+    if not found:
         return 0
-    records, version = analyse_dated(to_date)  # one that fails stays undated, as it was stored
+    documents = store.read_documents(con, list(found))
+    for document in documents:
+        document.published, document.basis["published"] = found[document.doc_id]
+    records, version = analyse_dated(documents)
     if records:
         store.replace_analysis(con, records, version)
     return len(records)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import tempfile
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
@@ -16,13 +18,12 @@ from .anchoring import anchor_undated
 from .document import Document, DocRecords
 from .ingest import InputError, discover, read_sources
 from .knowledge.kb import load_kb
-from .pipeline import MAX_CHARS, pipeline_version, redate
+from .pipeline import MAX_CHARS, pipeline_version
 from .workers import Analyser, InFlight, analyse_batch, analyser
 
 
 log = logging.getLogger("detente.engine")
 PARALLEL_BATCH = 8  # documents per batch sent to a worker: small enough to keep every worker busy
-KEEP_UNDATED = 500  # analysed undated articles kept in memory for anchoring; beyond, they are re-analysed
 
 
 @dataclass
@@ -32,6 +33,8 @@ class IngestSummary:
     failed: int = 0
     words: int = 0
     errors: list[InputError] = field(default_factory=list)
+    dated: int = 0  # undated articles dated by anchoring, and analysed again with their date
+    dating_seconds: float = 0.0  # what finding those dates and re-dating the articles took
 
     def line(self) -> str:
         return f"stored {self.stored}, skipped {self.skipped} (already stored), failed {self.failed}"
@@ -84,7 +87,7 @@ def ingest(
     in_flight = InFlight(analyser(workers, scheduler, lambda: pipeline.nlp, on_advance, size))
     seen: set[str] = set()
     pending: list[Document] = []
-    undated: dict[str, tuple] = {}  # doc_id -> (Document, spaCy Doc) of undated articles with "last week"
+    undated = Frozen()  # the frozen analyses of this run's articles that anchoring may date
     batches = 0
 
     def fail(error: InputError) -> None:
@@ -99,10 +102,9 @@ def ingest(
         records = _written(con, result.records, pipeline.version(con, result.version), fail)
         kept = {r.document.doc_id for r in records}
         added.extend(kept)
-        for r, doc in zip(result.records, result.docs):  # kept for anchoring: an undated article may be dated later
-            if (r.document.doc_id in kept and r.document.published is None and len(undated) < KEEP_UNDATED
-                    and any(e.date_basis == "unanchored" for e in r.events)):
-                undated[r.document.doc_id] = (r.document, doc)
+        for i, data in result.frozen.items():  # an undated article may be dated later: re-dated from this
+            if result.records[i].document.doc_id in kept:
+                undated.add(result.records[i].document.doc_id, data)
         for r in records:
             for note in r.notes:
                 on_note(failure(r.document, note))
@@ -140,10 +142,39 @@ def ingest(
             flush()
     try:
         flush(drain=True)
-        _cluster(con, pipeline, in_flight, undated, changed=summary.stored > 0, added=added if current else None)
+        summary.dated, summary.dating_seconds = _cluster(con, pipeline, in_flight, undated, changed=summary.stored > 0,
+                                                         added=added if current else None)
     finally:
         in_flight.analyser.close()
+        undated.close()
     return summary
+
+
+class Frozen:
+    """doc_id -> frozen analysis (pipeline.freeze) of this run's articles that anchoring may date, in
+    a temporary file: memory stays flat however many there are, and re-dating them parses nothing."""
+
+    def __init__(self):
+        self.file = tempfile.TemporaryFile(prefix="detente-frozen-")
+        self.at: dict[str, tuple[int, int]] = {}
+
+    def add(self, doc_id: str, data: bytes) -> None:
+        self.file.seek(0, 2)
+        self.at[doc_id] = (self.file.tell(), len(data))
+        self.file.write(data)
+
+    def get(self, doc_id: str) -> bytes | None:
+        if doc_id not in self.at:
+            return None
+        offset, size = self.at[doc_id]
+        self.file.seek(offset)
+        return self.file.read(size)
+
+    def __contains__(self, doc_id: str) -> bool:
+        return doc_id in self.at
+
+    def close(self) -> None:
+        self.file.close()
 
 
 def failure(document: Document, reason: str) -> InputError:
@@ -222,7 +253,7 @@ def reanalyse(con: duckdb.DuckDBPyConnection, nlp: Language, everything: bool = 
     done = 0
     for i in range(0, len(ids), batch_size):
         documents = store.read_documents(con, ids[i : i + batch_size])
-        result = analyse_batch(documents, pipeline.nlp)
+        result = analyse_batch(documents, pipeline.nlp, freezing=False)
         for i, reason in result.failures:  # one that fails keeps its old analysis
             on_error(failure(documents[i], reason))
         records = result.records
@@ -234,31 +265,36 @@ def reanalyse(con: duckdb.DuckDBPyConnection, nlp: Language, everything: bool = 
 
 
 def _cluster(con: duckdb.DuckDBPyConnection, pipeline: Pipeline, in_flight: InFlight,
-             undated: dict[str, tuple] | None = None, changed: bool = True, added: list[str] | None = None) -> None:
+             undated: Frozen | None = None, changed: bool = True, added: list[str] | None = None) -> tuple[int, float]:
     """Rebuild the clusters when the events changed (only the groups of the `added` documents' events,
     when the clusters were current before them) or they are stale (a run killed before this point),
     each rebuild one transaction of its own; date the undated articles that share an event
-    with a dated report (analysed again where the run's analysis runs), and cluster again if any was."""
+    with a dated report, and cluster again if any was. The articles dated are analysed again where the
+    run's analysis runs: from their frozen analyses (no parse) when this run analysed them, else whole.
+    Returns how many were dated and the seconds the dating took (clustering again included)."""
     if changed and added is not None:  # the clusters were current before this run added these documents
         refresh_clusters(con, added)
     elif changed or not clusters_current(con):
         refresh_clusters(con)
 
-    def analyse_dated(pairs: list[tuple]) -> tuple[list[DocRecords], str]:
-        records, version = [], None
-        for document, doc in pairs:
-            if doc is not None:  # kept from this run: our components run again, no parse
-                try:
-                    records.append(redate(document, doc, pipeline.nlp))
-                except Exception:  # noqa: BLE001  (it stays undated, as it was stored)
-                    log.warning("%s: could not be dated", document.origin, exc_info=True)
-        fresh = [document for document, doc in pairs if doc is None]
+    def analyse_dated(documents: list[Document]) -> tuple[list[DocRecords], str]:
+        frozen = [(d, undated.get(d.doc_id)) for d in documents if undated is not None and d.doc_id in undated]
+        fresh = [d for d in documents if undated is None or d.doc_id not in undated]
+        for i in range(0, len(frozen), PARALLEL_BATCH):
+            batch = frozen[i : i + PARALLEL_BATCH]
+            in_flight.send([d for d, _ in batch], [data for _, data in batch])
         for i in range(0, len(fresh), PARALLEL_BATCH):
             in_flight.send(fresh[i : i + PARALLEL_BATCH])
-        for _documents, result in in_flight.ready(drain=True):  # a failure leaves its article undated
+        records, version = [], None
+        for batch, result in in_flight.ready(drain=True):  # a failure leaves its article undated
+            for i, reason in result.failures:
+                log.warning("%s: could not be dated: %s", batch[i].origin, reason)
             records += result.records
             version = result.version
         return records, pipeline.version(con, version)
 
-    if anchor_undated(con, analyse_dated, undated):
+    start = time.perf_counter()
+    dated = anchor_undated(con, analyse_dated)
+    if dated:
         refresh_clusters(con)
+    return dated, time.perf_counter() - start

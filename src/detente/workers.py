@@ -4,7 +4,8 @@
 Analyser and writes what comes back, in the order it sent them; DuckDB has one writer, this process.
 Each worker loads the pipeline once. Whatever goes wrong inside one document fails that document
 alone, wherever it runs (`analyse_batch`); a worker process that dies costs nothing: its batch is
-analysed again (here, or on another Dask worker).
+analysed again (here, or on another Dask worker). Re-dating the articles anchoring dates runs the
+same way, from the analyses the first run froze (`redate_batch`).
 """
 
 from __future__ import annotations
@@ -25,20 +26,21 @@ from .document import Document, DocRecords
 @dataclass
 class BatchResult:
     """What analysing one batch gave: records of the documents that succeeded, (index, reason) of
-    those that failed, and the pipeline version; `docs` (spaCy Docs, for re-dating without parsing
-    again) only when the batch ran in this process."""
+    those that failed, and the pipeline version; `frozen`: record index -> the analysis of a document
+    anchoring may date later, serialised (pipeline.freeze), so that re-dating it parses nothing."""
 
     records: list[DocRecords]
     failures: list[tuple[int, str]]
     version: str
-    docs: list = field(default_factory=list)
+    frozen: dict[int, bytes] = field(default_factory=dict)
 
 
-def analyse_batch(documents: list[Document], nlp: Language | None = None, on_done: Callable[[int], None] | None = None,
-                  keep_docs: bool = False) -> BatchResult:
+def analyse_batch(documents: list[Document], nlp: Language | None = None,
+                  on_done: Callable[[int], None] | None = None, freezing: bool = True) -> BatchResult:
     """Analyse a batch; a batch that raises is analysed again one document at a time, so that only
-    the failing document fails. In a worker, `nlp` is the worker's own pipeline."""
-    from .pipeline import analyse_docs, pipeline_version
+    the failing document fails. In a worker, `nlp` is the worker's own pipeline. `freezing`: freeze
+    the analyses of the documents anchoring may date (ingest re-dates from them)."""
+    from .pipeline import analyse_docs, dateable, freeze, pipeline_version
 
     nlp = nlp or _worker_nlp()
     on_done = on_done or (lambda _n: None)
@@ -55,7 +57,31 @@ def analyse_batch(documents: list[Document], nlp: Language | None = None, on_don
             except Exception as e:  # noqa: BLE001
                 failures.append((i, f"analysis failed ({type(e).__name__}: {e})"))
             on_done(document.size)
-    return BatchResult([r for r, _ in done], failures, pipeline_version(nlp), [d for _, d in done] if keep_docs else [])
+    frozen = {i: freeze(r, doc) for i, (r, doc) in enumerate(done) if freezing and dateable(r)}
+    return BatchResult([r for r, _ in done], failures, pipeline_version(nlp), frozen)
+
+
+def redate_batch(documents: list[Document], frozen: list[bytes], nlp: Language | None = None) -> BatchResult:
+    """Re-date analysed documents (each now with its publication date) from their frozen analyses
+    (pipeline.redate: no parse). One that fails is left out, with its reason."""
+    from .pipeline import pipeline_version, redate
+
+    nlp = nlp or _worker_nlp()
+    records, failures = [], []
+    for i, (document, data) in enumerate(zip(documents, frozen)):
+        try:
+            records.append(redate(document, data, nlp))
+        except Exception as e:  # noqa: BLE001  (it stays as it was stored)
+            failures.append((i, f"re-dating failed ({type(e).__name__}: {e})"))
+    return BatchResult(records, failures, pipeline_version(nlp))
+
+
+def run_batch(documents: list[Document], frozen: list[bytes] | None = None, nlp: Language | None = None,
+              on_done: Callable[[int], None] | None = None) -> BatchResult:
+    """A batch's job wherever it runs: analyse the documents, or, given their frozen analyses, re-date them."""
+    if frozen is not None:
+        return redate_batch(documents, frozen, nlp)
+    return analyse_batch(documents, nlp, on_done)
 
 
 _NLP: Language | None = None
@@ -72,19 +98,20 @@ def _worker_nlp() -> Language:
 
 
 class Analyser:
-    """Analysis in this process: each batch at once, its Docs kept for re-dating."""
+    """Analysis in this process: each batch at once."""
 
     depth = 0  # batches in flight beyond the one being written
 
     def __init__(self, load: Callable[[], Language], on_done: Callable[[int], None]):
         self.load, self.on_done = load, on_done
 
-    def submit(self, documents: list[Document]) -> Future:
+    def submit(self, documents: list[Document], frozen: list[bytes] | None = None) -> Future:
+        """Analyse `documents`, or re-date them from their `frozen` analyses."""
         future: Future = Future()
-        future.set_result(analyse_batch(documents, self.load(), self.on_done, keep_docs=True))
+        future.set_result(run_batch(documents, frozen, self.load(), self.on_done))
         return future
 
-    def result(self, documents: list[Document], future: Future) -> BatchResult:
+    def result(self, documents: list[Document], future: Future, frozen: list[bytes] | None = None) -> BatchResult:
         return future.result()
 
     def close(self) -> None:
@@ -100,15 +127,16 @@ class LocalWorkers(Analyser):
         self.depth = 2 * n
         self.pool = ProcessPoolExecutor(n, mp_context=multiprocessing.get_context("spawn"))
 
-    def submit(self, documents: list[Document]) -> Future:
-        return self.pool.submit(analyse_batch, documents)
+    def submit(self, documents: list[Document], frozen: list[bytes] | None = None) -> Future:
+        return self.pool.submit(run_batch, documents, frozen)
 
-    def result(self, documents: list[Document], future: Future) -> BatchResult:
+    def result(self, documents: list[Document], future: Future, frozen: list[bytes] | None = None) -> BatchResult:
         try:
             found = future.result()
         except BrokenProcessPool:  # a worker died (killed, out of memory): this batch runs here
-            found = analyse_batch(documents, self.load(), keep_docs=False)
-        self.on_done(sum(d.size for d in documents))
+            found = run_batch(documents, frozen, self.load())
+        if frozen is None:  # progress counts what is read and analysed
+            self.on_done(sum(d.size for d in documents))
         return found
 
     def close(self) -> None:
@@ -127,12 +155,13 @@ class DaskWorkers(Analyser):
         self.own = not isinstance(scheduler, Client)
         self.depth = 2 * max(1, sum(self.client.nthreads().values()))
 
-    def submit(self, documents: list[Document]):
-        return self.client.submit(analyse_batch, documents, pure=False, retries=3)
+    def submit(self, documents: list[Document], frozen: list[bytes] | None = None):
+        return self.client.submit(run_batch, documents, frozen, pure=False, retries=3)
 
-    def result(self, documents: list[Document], future) -> BatchResult:
+    def result(self, documents: list[Document], future, frozen: list[bytes] | None = None) -> BatchResult:
         found = future.result()
-        self.on_done(sum(d.size for d in documents))
+        if frozen is None:
+            self.on_done(sum(d.size for d in documents))
         return found
 
     def close(self) -> None:
@@ -165,12 +194,13 @@ class InFlight:
     def __init__(self, analyser: Analyser):
         self.analyser, self.queue = analyser, deque()
 
-    def send(self, documents: list[Document]) -> None:
-        self.queue.append((documents, self.analyser.submit(documents)))
+    def send(self, documents: list[Document], frozen: list[bytes] | None = None) -> None:
+        """Send a batch to analyse, or, with their frozen analyses, to re-date."""
+        self.queue.append((documents, frozen, self.analyser.submit(documents, frozen)))
 
     def ready(self, drain: bool = False):
         """(documents, result) of the batches to write now: all when draining, else those beyond
         the analyser's depth."""
         while self.queue and (drain or len(self.queue) > self.analyser.depth):
-            documents, future = self.queue.popleft()
-            yield documents, self.analyser.result(documents, future)
+            documents, frozen, future = self.queue.popleft()
+            yield documents, self.analyser.result(documents, future, frozen)
