@@ -292,7 +292,7 @@ def build_store(path: str | Path, n_events: int, seed: int = 0, log=print) -> di
            END AS text,
            CASE WHEN s.h % 7 = 0 THEN [gi.issue, (SELECT issue FROM g_issue WHERE i = s.h % 12)]
                 WHEN s.h % 3 <> 0 OR s.ev_n IS NOT NULL THEN [gi.issue] ELSE []::VARCHAR[] END AS issues,
-           b.name AS other_name, cue.cue
+           b.name AS other_name, b.code AS other_code, b.kind AS other_kind, a.kind AS side_kind, cue.cue
     FROM g_sent s JOIN g_doc g ON g.d = s.d
     JOIN g_actor a ON a.i = s.side
     JOIN g_actor b ON b.i = CASE WHEN s.side = g.ma THEN g.mb ELSE g.ma END
@@ -374,20 +374,27 @@ def build_store(path: str | Path, n_events: int, seed: int = 0, log=print) -> di
     SELECT doc_id, idx, start_char, start_char + length(pname), pname, 'PERSON', pcountry, pcountry, nullif(prole, ''),
            'person', pid, 'name', nullif(office, '')
     FROM g_pos WHERE ev_n IS NULL AND pid IS NOT NULL
-    UNION ALL
-    SELECT doc_id, idx, start_char + strpos(text, side_name) - 1, start_char + strpos(text, side_name) - 1 + length(side_name),
-           side_name, 'GPE', side_code, side_code, NULL, 'country', side_code, 'name', NULL
-    FROM g_pos WHERE ev_n IS NULL AND strpos(text, side_name) > 1
-    UNION ALL
-    SELECT doc_id, idx, start_char + strpos(text, ' with ') + 5, start_char + strpos(text, ' with ') + 5 + length(other_name),
-           other_name, 'GPE', NULL, NULL, NULL, NULL, NULL, NULL, NULL
+    UNION ALL   -- "P said A ...": the side named after the speaker
+    SELECT doc_id, idx, start_char + length(pname) + 6, start_char + length(pname) + 6 + length(side_name), side_name,
+           CASE WHEN side_kind = 'organization' THEN 'ORG' ELSE 'GPE' END, side_code,
+           CASE WHEN side_kind = 'country' THEN side_code END, NULL, side_kind, side_code, 'name', NULL
+    FROM g_pos WHERE ev_n IS NULL AND pid IS NOT NULL AND h % 5 <> 0
+    UNION ALL   -- 'P said: "We cooperate with B ..."': the other side
+    SELECT doc_id, idx, start_char + length(pname) + 17 + length(cue), start_char + length(pname) + 17 + length(cue)
+           + length(other_name), other_name, CASE WHEN other_kind = 'organization' THEN 'ORG' ELSE 'GPE' END, other_code,
+           CASE WHEN other_kind = 'country' THEN other_code END, NULL, other_kind, other_code, 'name', NULL
     FROM g_pos WHERE ev_n IS NULL AND pid IS NOT NULL AND h % 5 = 0
-    """)
-    # the other side named in the statements of cooperation or friction (resolved, so the ledger finds them)
-    con.execute("""
-    UPDATE mentions SET actor_code = a.code, country = a.code, kind = 'country', actor_id = a.code, how = 'name'
-    FROM g_actor a WHERE mentions.actor_code IS NULL AND mentions.label = 'GPE' AND a.name = mentions.surface
-      AND a.kind = 'country'
+    UNION ALL   -- "They compete with each other, A and B officials said.": both sides
+    SELECT doc_id, idx, start_char + 23 + length(cue), start_char + 23 + length(cue) + length(side_name), side_name,
+           CASE WHEN side_kind = 'organization' THEN 'ORG' ELSE 'GPE' END, side_code,
+           CASE WHEN side_kind = 'country' THEN side_code END, NULL, side_kind, side_code, 'name', NULL
+    FROM g_pos WHERE ev_n IS NULL AND pid IS NULL
+    UNION ALL
+    SELECT doc_id, idx, start_char + 28 + length(cue) + length(side_name),
+           start_char + 28 + length(cue) + length(side_name) + length(other_name), other_name,
+           CASE WHEN other_kind = 'organization' THEN 'ORG' ELSE 'GPE' END, other_code,
+           CASE WHEN other_kind = 'country' THEN other_code END, NULL, other_kind, other_code, 'name', NULL
+    FROM g_pos WHERE ev_n IS NULL AND pid IS NULL
     """)
     # quotes: what the people of a document's sides say, in the sentences they speak in
     con.execute("""

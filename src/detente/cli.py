@@ -41,7 +41,22 @@ err = Console(stderr=True, soft_wrap=True)
 
 DbOption = Annotated[Path, typer.Option("--db", envvar="DETENTE_DB", help="The DuckDB store.", show_default=True)]
 FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
-LimitOption = Annotated[Optional[int], typer.Option(min=1, help="Show at most this many.")]
+DEFAULT_LIMIT = 1000  # rows a list shows unless --limit says otherwise (issue 15: every list is paged)
+LimitOption = Annotated[Optional[int], typer.Option(
+    min=0, help=f"Show at most this many (default {DEFAULT_LIMIT}; 0: all of them).")]
+OffsetOption = Annotated[int, typer.Option("--offset", min=0, help="Skip this many first (with --limit: a page).")]
+
+
+def page_limit(limit: Optional[int]) -> Optional[int]:
+    """The rows a list shows: --limit's, DEFAULT_LIMIT when not given, None (all) for 0."""
+    return DEFAULT_LIMIT if limit is None else (limit or None)
+
+
+def note_page(what: str, shown: int, total: int, offset: int) -> None:
+    """Say on stderr when a list shows only part of what it selects (stdout stays the rows alone)."""
+    if shown < total:
+        first = f"{offset + 1:,}-{offset + shown:,}" if shown else "none"
+        err.print(f"{what}: {first} of {total:,} shown; --limit N (0: all) and --offset M page through them")
 DEFAULT_DB = Path(store.DEFAULT_DB)
 
 
@@ -144,18 +159,27 @@ def docs(
     db: DbOption = DEFAULT_DB,
     fmt: FormatOption = Format.table,
     limit: LimitOption = None,
+    offset: OffsetOption = 0,
 ) -> None:
     """List the stored documents."""
     con = store.connect(db, read_only=True)
+    limit = page_limit(limit)
+    # the page first, then its counts and sources: work for the rows shown, not for every document
     query = """
+        WITH page AS (
+            SELECT doc_id FROM documents d ORDER BY d.published NULLS LAST, d.source_path, d.record
+        """ + limit_clause(limit) + f" OFFSET {int(offset)}" + """
+        )
         SELECT d.doc_id, d.published, d.title, d.publication, d.authors, d.n_words AS words,
                d.n_sentences AS sentences, (SELECT count(*) FROM mentions m WHERE m.doc_id = d.doc_id) AS mentions,
                regexp_extract(d.source_path, '[^/\\\\]+$') || coalesce(':' || d.record, '') AS source
-        FROM documents d ORDER BY d.published NULLS LAST, d.source_path, d.record
-    """ + limit_clause(limit)
+        FROM page JOIN documents d USING (doc_id) ORDER BY d.published NULLS LAST, d.source_path, d.record
+    """
     result = con.execute(query)
     columns = [c[0] for c in result.description]
-    emit(columns, result.fetchall(), fmt, title=f"documents in {db}", console=out)
+    rows = result.fetchall()
+    emit(columns, rows, fmt, title=f"documents in {db}", console=out)
+    note_page("documents", len(rows), con.execute("SELECT count(*) FROM documents").fetchone()[0], offset)
 
 
 @app.command()
@@ -254,13 +278,16 @@ def actors(
     until: UntilOption = None,
     unresolved: Annotated[bool, typer.Option("--unresolved", help="List the names no code was found for.")] = False,
     limit: LimitOption = None,
+    offset: OffsetOption = 0,
 ) -> None:
     """List actors with their mention counts (codes: ISO3 for states and those acting for them)."""
-    from .analysis.actors import list_actors
+    from .analysis.actors import count_actors, list_actors
 
     con = store.connect(db, read_only=True)
-    columns, rows = list_actors(con, _day(since), _day(until), unresolved, limit)
+    columns, rows = list_actors(con, _day(since), _day(until), unresolved, page_limit(limit), offset)
     emit(columns, rows, fmt, title="unresolved names" if unresolved else "actors", console=out)
+    if page_limit(limit) is not None and (offset or len(rows) == page_limit(limit)):
+        note_page("actors", len(rows), count_actors(con, _day(since), _day(until), unresolved), offset)
 
 
 @app.command()
@@ -360,6 +387,7 @@ def events(
     only_counted: CountedOption = False,
     evidence: Annotated[bool, typer.Option("--evidence", help="Show each event's sentence with its trigger (in the table).")] = False,
     limit: LimitOption = None,
+    offset: OffsetOption = 0,
 ) -> None:
     """List coded events: who did what to whom, when, with CAMEO/PLOVER codes, modality and
     confidence. The table marks the counted ones; -f json/csv give each event's whole record."""
@@ -367,8 +395,10 @@ def events(
 
     flt = event_filter(actor, dyad, code, quad, modality, since, until, issue, min_confidence, only_counted)
     con = store.connect(db, read_only=True)
-    columns, rows = list_events(con, flt, limit)
-    total = count_events(con, flt) if limit and len(rows) == limit else len(rows)
+    limit = page_limit(limit)
+    columns, rows = list_events(con, flt, limit, offset)
+    total = count_events(con, flt) if limit and (offset or len(rows) == limit) else len(rows) + offset
+    note_page("events", len(rows), total, offset)
     if fmt is Format.table:
         records = [dict(zip(columns, row)) for row in rows]
         shown = [*EVENT_TABLE, "sentence"] if evidence else list(EVENT_TABLE)
@@ -388,13 +418,15 @@ def quotes(
     since: SinceOption = None,
     until: UntilOption = None,
     limit: LimitOption = None,
+    offset: OffsetOption = 0,
 ) -> None:
     """List direct quotations with their speakers, the speakers' affiliations and the article."""
     from .analysis.texts import list_quotes, quote_filter
 
     where, params = quote_filter(speaker, actor, _day(since), _day(until))
     con = store.connect(db, read_only=True)
-    columns, rows, total = list_quotes(con, where, params, limit)
+    columns, rows, total = list_quotes(con, where, params, page_limit(limit), offset)
+    note_page("quotes", len(rows), total, offset)
     if fmt is Format.table:  # the terminal shows who said what where; -f json/csv give the whole record
         shown = ("published", "speaker", "speaker_actor", "affiliation", "text", "how", "doc_id", "sent_idx")
         at = [columns.index(c) for c in shown]

@@ -14,7 +14,8 @@ from rich.text import Text
 
 from . import store
 from .cli import (DEFAULT_DB, ActorOption, CodeOption, DbOption, DyadOption, EventSince, EventUntil, FormatOption,
-                  IssueOption, LimitOption, ModalityOption, QuadOption, UserError, _day, app, event_filter, known_actor, out)
+                  IssueOption, LimitOption, ModalityOption, OffsetOption, QuadOption, UserError, _day, app, event_filter,
+                  known_actor, note_page, out, page_limit)
 from .render import Format, cell, dump_json, emit, plain
 
 
@@ -58,9 +59,12 @@ def dyad(
     until: EventUntil = None,
     db: DbOption = DEFAULT_DB,
     fmt: FormatOption = Format.table,
+    limit: Annotated[Optional[int], typer.Option(min=0, help="List at most this many of the pair's clusters, oldest "
+                                                 "first (default 200; 0: all). The figures count them all.")] = None,
+    offset: OffsetOption = 0,
 ) -> None:
     """How two actors get on: balance over time, the issue ledger, key actors, quotes, sources' stances."""
-    from .analysis.dyad import dyad_summary
+    from .analysis.dyad import CLUSTER_PAGE, dyad_summary
 
     a, b = a.strip().upper(), b.strip().upper()
     if a == b:
@@ -68,7 +72,8 @@ def dyad(
     con = _open(db)
     for code in (a, b):
         known_actor(con, code)
-    summary = dyad_summary(con, a, b, by.value, _day(since), _day(until))
+    summary = dyad_summary(con, a, b, by.value, _day(since), _day(until), limit=CLUSTER_PAGE if limit is None else
+                           (limit or None), offset=offset)
     names = dict(con.execute("SELECT code, any_value(name) FROM actors WHERE code IN (?, ?) GROUP BY code", [a, b]).fetchall())
     if fmt is Format.json:
         dump_json(summary)
@@ -77,6 +82,7 @@ def dyad(
         emit(columns, [tuple(r.values()) for r in summary["series"]], fmt)
     else:
         _print_dyad(summary, names)
+    note_page("clusters", len(summary["clusters"]), summary["clusters_total"], offset)
 
 
 def _print_dyad(s: dict, names: dict) -> None:
@@ -261,13 +267,17 @@ def clusters(
     until: EventUntil = None,
     issue: IssueOption = None,
     limit: LimitOption = None,
+    offset: OffsetOption = 0,
 ) -> None:
     """List clusters: each real-world event once, with the events that report it and their sources."""
-    from .analysis.clusters import list_clusters
+    from .analysis.clusters import count_clusters, list_clusters
 
     flt = event_filter(actor, dyad, code, quad, modality, since, until, issue)
     con = _open(db)
-    found = list_clusters(con, flt, limit)
+    limit = page_limit(limit)
+    found = list_clusters(con, flt, limit, offset=offset)
+    if limit is not None and (offset or len(found) == limit):
+        note_page("clusters", len(found), count_clusters(con, flt), offset)
     if fmt is Format.json:
         dump_json(found)
         return

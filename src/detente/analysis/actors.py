@@ -56,20 +56,35 @@ def count_actors(con: duckdb.DuckDBPyConnection, since: date | None = None, unti
     return con.execute(f"SELECT count(DISTINCT actor) FROM ({hits})", params).fetchone()[0]
 
 
-def actor_mentions(con: duckdb.DuckDBPyConnection, code: str, since: date | None = None,
-                   until: date | None = None) -> tuple[list[str], list[tuple]]:
-    """Every mention of an actor, by canonical code (RUS, IS) or knowledge-base id (vladimir_putin)."""
+def _mentions_of(code: str, since: date | None, until: date | None) -> tuple[str, list]:
     where, params = date_filter(since, until)
+    return (f"""SELECT m.*, d.published FROM mentions m JOIN documents d USING (doc_id)
+                WHERE {ACTOR_MENTION} AND (m.actor_code = ? OR m.actor_id = ?) AND {where}""", [code, code, *params])
+
+
+def actor_mentions(con: duckdb.DuckDBPyConnection, code: str, since: date | None = None,
+                   until: date | None = None, limit: int | None = None,
+                   offset: int = 0) -> tuple[list[str], list[tuple]]:
+    """The mentions of an actor, by canonical code (RUS, IS) or knowledge-base id (vladimir_putin),
+    oldest first, paged (`limit` None: all); only the page's rows are joined to their sentences."""
+    mentions, params = _mentions_of(code, since, until)
     query = f"""
-        SELECT m.doc_id, d.published, m.sent_idx, m.surface, m.actor_code, m.role, m.how, m.detail,
+        WITH m AS ({mentions} ORDER BY d.published NULLS LAST, m.doc_id, m.start_char{limit_clause(limit)}
+                   {f"OFFSET {int(offset)}" if offset else ""})
+        SELECT m.doc_id, m.published, m.sent_idx, m.surface, m.actor_code, m.role, m.how, m.detail,
                m.start_char - s.start_char AS offset, s.text AS sentence
-        FROM mentions m JOIN documents d USING (doc_id)
-        JOIN sentences s ON s.doc_id = m.doc_id AND s.idx = m.sent_idx
-        WHERE {ACTOR_MENTION} AND (m.actor_code = ? OR m.actor_id = ?) AND {where}
-        ORDER BY d.published NULLS LAST, m.doc_id, m.start_char
+        FROM m JOIN sentences s ON s.doc_id = m.doc_id AND s.idx = m.sent_idx
+        ORDER BY m.published NULLS LAST, m.doc_id, m.start_char
     """
-    result = con.execute(query, [code, code, *params])
+    result = con.execute(query, params)
     return [c[0] for c in result.description], result.fetchall()
+
+
+def count_mentions(con: duckdb.DuckDBPyConnection, code: str, since: date | None = None,
+                   until: date | None = None) -> int:
+    """How many mentions actor_mentions lists, unpaged."""
+    mentions, params = _mentions_of(code, since, until)
+    return con.execute(f"SELECT count(*) FROM ({mentions})", params).fetchone()[0]
 
 
 def describe(con: duckdb.DuckDBPyConnection, code: str) -> list[tuple]:

@@ -274,18 +274,31 @@ def _iso(value):
     return value.isoformat() if isinstance(value, date) else value
 
 
-def list_clusters(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None, limit: int | None = None,
-                  ids: list[str] | None = None) -> list[dict]:
-    """Clusters matching a filter (on the cluster's own codes, issue and date) or with these ids,
-    oldest first, undated last, each with its member events and their evidence (the trigger's
-    offset in the sentence too); the representative's evidence is repeated at the top level
-    (sentence, doc_id, sent_idx, title)."""
+def _cluster_where(flt: EventFilter | None, ids: list[str] | None) -> tuple[str, list]:
     where, params = (flt or EventFilter()).where()
     if ids is not None:
         where += " AND e.cluster_id IN (SELECT unnest(?::VARCHAR[]))"
         params = [*params, list(ids)]
+    return where, params
+
+
+def count_clusters(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None,
+                   ids: list[str] | None = None) -> int:
+    """How many clusters list_clusters lists, unpaged."""
+    where, params = _cluster_where(flt, ids)
+    return con.execute(f"SELECT count(*) FROM clusters e WHERE {where}", params).fetchone()[0]
+
+
+def list_clusters(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None, limit: int | None = None,
+                  ids: list[str] | None = None, offset: int = 0) -> list[dict]:
+    """Clusters matching a filter (on the cluster's own codes, issue and date) or with these ids,
+    oldest first, undated last, paged (`limit` None: all), each with its member events and their
+    evidence (the trigger's offset in the sentence too); the representative's evidence is
+    repeated at the top level (sentence, doc_id, sent_idx, title). Two queries, whatever the page."""
+    where, params = _cluster_where(flt, ids)
+    paging = limit_clause(limit) + (f" OFFSET {int(offset)}" if offset else "")
     result = con.execute(f"SELECT {CLUSTER_COLUMNS} FROM clusters e WHERE {where} "
-                         "ORDER BY e.date_start NULLS LAST, e.cluster_id" + limit_clause(limit), params)
+                         "ORDER BY e.date_start NULLS LAST, e.cluster_id" + paging, params)
     columns = [c[0] for c in result.description]
     clusters = [{k: _iso(v) for k, v in zip(columns, row)} for row in result.fetchall()]
     if not clusters:

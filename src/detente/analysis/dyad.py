@@ -11,7 +11,7 @@ import duckdb
 
 from ..knowledge.kb import read_yaml
 from . import date_filter
-from .clusters import list_clusters
+from .clusters import count_clusters, list_clusters
 from .events import COUNTED, QUADS, EventFilter
 from .statements import dyad_statements
 
@@ -73,6 +73,10 @@ def _figures_sql(by: str | None, levels: tuple[str, ...], ids: bool, where: str)
         level = "CASE WHEN grouping(source) = 1 THEN 'pair' ELSE 'direction' END"
     if "period" in levels and len(levels) > 1:
         level = f"CASE WHEN grouping(period_start) = 0 THEN 'period' ELSE {level} END"
+    grouping = f"GROUP BY GROUPING SETS ({', '.join(sets[level] for level in levels)})"
+    same = " AND ".join(f"x.{k} IS NOT DISTINCT FROM g.{k}" for k in types)
+    # Documents and sources are counted distinct over the clusters' member rows, grouped as the
+    # clusters are (one pass each), not by merging per-cluster lists.
     return f"""
         WITH c AS (
             SELECT e.cluster_id, least(e.source, e.target) AS a, greatest(e.source, e.target) AS b,
@@ -80,27 +84,31 @@ def _figures_sql(by: str | None, levels: tuple[str, ...], ids: bool, where: str)
             FROM clusters e
             WHERE e.modality IN {COUNTED!r} AND e.source IS NOT NULL AND e.target IS NOT NULL
               AND e.source <> e.target AND {where}
-        ), docs AS (
-            SELECT ec.cluster_id, list(DISTINCT ev.doc_id) AS docs
-            FROM event_clusters ec JOIN events ev USING (event_id)
-            WHERE ec.cluster_id IN (SELECT cluster_id FROM c) GROUP BY ec.cluster_id
         ), g AS (
             SELECT {level} AS level,
                    {keys},
                    count(*) AS clusters, sum(n_events)::BIGINT AS events,
-                   len(list_distinct(flatten(list(d.docs)))) AS documents,
-                   len(list_distinct(flatten(list(c.sources)))) AS sources,
-                   round(avg(goldstein), 2) AS mean_goldstein, {quads},
+                   round(avg(goldstein::DECIMAL(8, 3)), 2) AS mean_goldstein, {quads},
                    count(*) FILTER (WHERE quad LIKE '%cooperation') AS cooperation,
                    count(*) FILTER (WHERE quad LIKE '%conflict') AS conflict,
                    arg_min(date, date_start) AS first_date, arg_max(date, date_start) AS last_date,
                    min(date_start) AS first_start, max(date_start) AS last_start,
                    count(*) FILTER (WHERE date_start IS NULL) AS undated
                    {", list(cluster_id ORDER BY date_start NULLS LAST, cluster_id) AS cluster_ids" if ids else ""}
-            FROM c LEFT JOIN docs d USING (cluster_id)
-            GROUP BY GROUPING SETS ({", ".join(sets[level] for level in levels)})
+            FROM c {grouping}
+        ), docs AS (
+            SELECT {keys}, count(DISTINCT doc_id) AS documents
+            FROM (SELECT c.*, ev.doc_id FROM c JOIN event_clusters ec ON ec.cluster_id = c.cluster_id
+                  JOIN events ev ON ev.event_id = ec.event_id) c
+            {grouping}
+        ), srcs AS (
+            SELECT {keys}, count(DISTINCT src) AS sources
+            FROM (SELECT *, unnest(sources) AS src FROM c) c {grouping}
         )
-        SELECT * FROM g"""
+        SELECT g.* EXCLUDE (first_start, last_start, undated{", cluster_ids" if ids else ""}),
+               coalesce(x.documents, 0) AS documents, coalesce(y.sources, 0) AS sources,
+               g.first_start, g.last_start, g.undated{", g.cluster_ids" if ids else ""}
+        FROM g LEFT JOIN docs x ON {same} LEFT JOIN srcs y ON {same.replace("x.", "y.")}"""
 
 
 def _figures_where(pair: tuple[str, str] | None, actors: list[str] | None, since: date | None,
@@ -150,7 +158,7 @@ def dyad_figures(con: duckdb.DuckDBPyConnection, pair: tuple[str, str] | None = 
     query = _figures_sql(by, levels, ids, where)
     query = f"SELECT *, count(*) OVER () AS total FROM ({query}) WHERE clusters >= ?"
     params.append(min_clusters)
-    order = "a, b, source NULLS FIRST, target, period_start NULLS FIRST"
+    order = "a, b, source NULLS FIRST, target, period_start NULLS FIRST, kind NULLS FIRST"
     if sort is not None:
         way = "DESC" if descending else "ASC"
         order = ", ".join(f"{k.strip()} {way} NULLS LAST" for k in DYAD_SORTS[sort].split(",")) + ", " + order
@@ -209,52 +217,71 @@ def _point(c: dict) -> dict:
                                   "sent_idx", "title", "sources", "n_sources")}
 
 
-def _ledger(counted: list[dict], statements: list[dict]) -> list[dict]:
-    """Per issue: the counted clusters of cooperation and of friction, strongest first, and the
-    sentences that say the sides cooperate or rub on it (`said`, see analysis/statements.py)."""
-    by_issue: dict[str, list[dict]] = {}
-    for c in counted:
-        if c["issue"] and c["goldstein"] is not None:
-            by_issue.setdefault(c["issue"], []).append(c)
-    reported = {(m["doc_id"], m["sent_idx"]) for c in counted for m in c["members"]}
+def _ledger(con: duckdb.DuckDBPyConnection, where: str, params: list, statements: list[dict],
+            points: dict[str, dict]) -> list[dict]:
+    """Per issue: the counted clusters of cooperation and of friction, strongest first (the largest
+    |Goldstein|, then the most sources), and the sentences that say the sides cooperate or rub on
+    it (`said`, see analysis/statements.py). The clusters (`where` on clusters `e`) are counted and
+    ranked in the database; `points` gets the ids of those shown, to be filled with their evidence."""
+    rows = con.execute(f"""
+        SELECT e.issue, CASE WHEN e.goldstein > 0 THEN 'cooperation' ELSE 'friction' END AS side, count(*) AS n,
+               list(e.cluster_id ORDER BY CASE WHEN e.goldstein > 0 THEN -e.goldstein ELSE e.goldstein END,
+                    e.n_sources DESC, e.date_start NULLS LAST, e.cluster_id)[1:{LEDGER_POINTS}] AS top
+        FROM clusters e
+        WHERE {where} AND e.modality IN {COUNTED!r} AND e.issue IS NOT NULL AND e.goldstein <> 0
+        GROUP BY ALL""", params).fetchall()
+    # sentences reported by the counted clusters are in the ledger already, as coded events
+    reported = set(con.execute(f"""
+        SELECT DISTINCT ev.doc_id, ev.sent_idx FROM clusters e JOIN event_clusters ec ON ec.cluster_id = e.cluster_id
+        JOIN events ev ON ev.event_id = ec.event_id WHERE {where} AND e.modality IN {COUNTED!r}""", params).fetchall())
+    ranked: dict[str, dict[str, tuple[int, list[str]]]] = {}
+    for issue, side, n, top in rows:
+        ranked.setdefault(issue, {})[side] = (n, top)
+        for cluster_id in top:
+            points.setdefault(cluster_id, {})
     said: dict[str, dict[str, list[dict]]] = {}
     for st in statements:
         if (st["doc_id"], st["sent_idx"]) in reported:
-            continue  # the sentence is in the ledger already, as a coded event
+            continue
         said.setdefault(st["issue"], {"cooperation": [], "friction": []})[st["tone"]].append(st)
     names = issue_names()
     ledger = []
-    for issue in set(by_issue) | set(said):
-        group = by_issue.get(issue, [])
-        # Strongest first: the largest |Goldstein|, then the most sources.
-        cooperation = sorted((c for c in group if c["goldstein"] > 0), key=lambda c: (-c["goldstein"], -c["n_sources"]))
-        friction = sorted((c for c in group if c["goldstein"] < 0), key=lambda c: (c["goldstein"], -c["n_sources"]))
+    for issue in set(ranked) | set(said):
+        sides = ranked.get(issue, {})
         words = said.get(issue, {"cooperation": [], "friction": []})
-        if cooperation or friction or words["cooperation"] or words["friction"]:
-            ledger.append({"issue": issue, "label": names.get(issue, issue),
-                           "cooperation": [_point(c) for c in cooperation[:LEDGER_POINTS]],
-                           "friction": [_point(c) for c in friction[:LEDGER_POINTS]],
-                           "n_cooperation": len(cooperation), "n_friction": len(friction),
-                           "said": {tone: points[:LEDGER_POINTS] for tone, points in words.items()},
-                           "n_said": {tone: len(points) for tone, points in words.items()}})
+        ledger.append({"issue": issue, "label": names.get(issue, issue),
+                       "cooperation": sides.get("cooperation", (0, []))[1],  # ids, made points by dyad_summary
+                       "friction": sides.get("friction", (0, []))[1],
+                       "n_cooperation": sides.get("cooperation", (0, []))[0],
+                       "n_friction": sides.get("friction", (0, []))[0],
+                       "said": {tone: points_[:LEDGER_POINTS] for tone, points_ in words.items()},
+                       "n_said": {tone: len(points_) for tone, points_ in words.items()}})
     ledger.sort(key=lambda e: (-(e["n_cooperation"] + e["n_friction"] + sum(e["n_said"].values())), e["issue"]))
     return ledger
 
 
-def _fronts(con: duckdb.DuckDBPyConnection, a: str, b: str, since, until) -> list[dict]:
+def _fronts(con: duckdb.DuckDBPyConnection, a: str, b: str, since, until, points: dict[str, dict]) -> list[dict]:
     """What each side does with the third parties both deal with (Syria, for Russia and Iran): their
-    counted clusters with those parties, the best-attested and weightiest first."""
-    dealings: dict[str, list[dict]] = {}
-    for side in (a, b):
-        for c in list_clusters(con, EventFilter(actor=side, since=since, until=until)):
-            other = c["target"] if c["source"] == side else c["source"]
-            if c["modality"] in COUNTED and other and other not in (a, b):
-                dealings.setdefault(side, []).append({**c, "party": other})
-    shared = {c["party"] for c in dealings.get(a, [])} & {c["party"] for c in dealings.get(b, [])}
-    fronts = [c for side in (a, b) for c in dealings.get(side, []) if c["party"] in shared]
-    fronts.sort(key=lambda c: (-(c["n_sources"] or 0), -abs(c["goldstein"] or 0), c["date_start"] or "9999"))
-    return [{**_point(c), "source": c["source"], "target": c["target"], "party": c["party"], "issue": c["issue"]}
-            for c in fronts[:FRONTS]]
+    counted clusters with those parties, the best-attested and weightiest first; chosen in one query
+    (`points` gets their ids, to be filled with their evidence)."""
+    when, params = date_filter(since, until, "e.date_start")
+    rows = con.execute(f"""
+        WITH dealt AS (
+            SELECT e.cluster_id, e.n_sources, e.goldstein, e.date_start, s.k,
+                   CASE WHEN e.source = s.side THEN e.target ELSE e.source END AS party
+            FROM clusters e JOIN (VALUES (?, 0), (?, 1)) s(side, k) ON e.source = s.side OR e.target = s.side
+            WHERE e.modality IN {COUNTED!r} AND {when}
+        ), kept AS (
+            SELECT * FROM dealt WHERE party IS NOT NULL AND party NOT IN (?, ?)
+        ), shared AS (
+            SELECT party FROM kept GROUP BY party HAVING count(DISTINCT k) = 2
+        )
+        SELECT cluster_id, party FROM kept JOIN shared USING (party)
+        ORDER BY coalesce(n_sources, 0) DESC, abs(coalesce(goldstein, 0)) DESC, date_start NULLS LAST, k, cluster_id
+        LIMIT {FRONTS}""", [a, b, *params, a, b]).fetchall()
+    for cluster_id, _ in rows:
+        points.setdefault(cluster_id, {})
+    return [{"cluster_id": cluster_id, "party": party} for cluster_id, party in rows]
 
 
 def _actors(con: duckdb.DuckDBPyConnection, side: str, docs: list[str]) -> list[dict]:
@@ -323,26 +350,54 @@ def unknown_actors(con: duckdb.DuckDBPyConnection, *codes: str) -> list[str]:
     return [c for c in codes if c not in known]
 
 
+CLUSTER_PAGE = 200  # clusters a dyad view lists by default (the totals count them all)
+
+
+def dyad_clusters_where(a: str, b: str, since: date | None = None, until: date | None = None) -> tuple[str, list]:
+    """The SQL condition (on clusters `e`) of the pair's clusters, either direction, dated within the bounds."""
+    return EventFilter(dyad=(a, b), since=since, until=until).where()
+
+
 def dyad_summary(con: duckdb.DuckDBPyConnection, a: str, b: str, by: str = "year",
-                 since: date | None = None, until: date | None = None, evidence: bool = False) -> dict:
+                 since: date | None = None, until: date | None = None, evidence: bool = False,
+                 limit: int | None = CLUSTER_PAGE, offset: int = 0) -> dict:
     """Everything the dyad view shows, as one JSON-ready dict (see the analysis contract). Totals,
-    directions and series come from dyad_figures; with `evidence`, each carries its clusters' ids."""
+    directions and series come from dyad_figures; with `evidence`, each carries its clusters' ids.
+    `clusters` is a page of the pair's clusters (oldest first; `limit` None: all of them), with
+    `clusters_total` their number; the ledger, fronts, actors and quotes are chosen from all of
+    them in the database. A bounded number of queries, whatever the store's size."""
     if by not in PERIODS:
         raise ValueError(f"by must be one of {', '.join(PERIODS)} (got {by!r})")
     a, b = a.upper(), b.upper()
-    clusters = list_clusters(con, EventFilter(dyad=(a, b), since=since, until=until))
-    counted = [c for c in clusters if c["modality"] in COUNTED]
+    flt = EventFilter(dyad=(a, b), since=since, until=until)
+    where, params = flt.where()
+    n_clusters = count_clusters(con, flt)
+    clusters = list_clusters(con, flt, limit, offset=offset)
     _, rows = dyad_figures(con, (a, b), by, since, until, ids=True)
     pair = next((r for r in rows if r["level"] == "pair"), _zero())
     totals = {k: pair[k] for k in ("clusters", "events", "documents", "sources", "mean_goldstein", "first_date",
                                    "last_date", "undated")}
-    totals["uncounted"] = len(clusters) - pair["clusters"]  # hypothetical, negated or uncertain: shown, not counted
+    totals["uncounted"] = n_clusters - pair["clusters"]  # hypothetical, negated or uncertain: shown, not counted
     if evidence:
         totals["cluster_ids"] = pair["cluster_ids"]
     found = {r["direction"]: r for r in rows if r["level"] == "direction"}
     directions = [_pick(found.get(d) or {**_zero(), "direction": d, "source": s, "target": t}, DIRECTION_KEYS, evidence)
                   for d, s, t in ((f"{a}>{b}", a, b), (f"{b}>{a}", b, a))]
-    all_docs = sorted({m["doc_id"] for c in clusters for m in c["members"]})
+    points: dict[str, dict] = {}
+    ledger = _ledger(con, where, params, dyad_statements(con, a, b, since, until), points)
+    fronts = _fronts(con, a, b, since, until, points)
+    listed = {c["cluster_id"]: c for c in clusters}
+    wanted = [i for i in points if i not in listed]
+    points = {**listed, **{c["cluster_id"]: c for c in (list_clusters(con, ids=wanted) if wanted else [])}}
+    for entry in ledger:
+        for side in ("cooperation", "friction"):
+            entry[side] = [_point(points[i]) for i in entry[side]]
+    fronts = [{**_point(points[f["cluster_id"]]), "source": points[f["cluster_id"]]["source"],
+               "target": points[f["cluster_id"]]["target"], "party": f["party"], "issue": points[f["cluster_id"]]["issue"]}
+              for f in fronts]
+    all_docs = [r[0] for r in con.execute(f"""
+        SELECT DISTINCT ev.doc_id FROM clusters e JOIN event_clusters ec ON ec.cluster_id = e.cluster_id
+        JOIN events ev ON ev.event_id = ec.event_id WHERE {where} ORDER BY 1""", params).fetchall()]
     return {
         "pair": [a, b],
         "by": by,
@@ -350,8 +405,10 @@ def dyad_summary(con: duckdb.DuckDBPyConnection, a: str, b: str, by: str = "year
         "directions": directions,
         "series": _series(rows, a, b, evidence),
         "clusters": clusters,
-        "ledger": _ledger(counted, dyad_statements(con, a, b, since, until)),
-        "fronts": _fronts(con, a, b, since, until),
+        "clusters_total": n_clusters,
+        "clusters_offset": offset,
+        "ledger": ledger,
+        "fronts": fronts,
         "actors": {a: _actors(con, a, all_docs), b: _actors(con, b, all_docs)},
         "quotes": _quotes(con, a, b, all_docs, since, until),
         "stances": _stances(con, a, b, since, until),

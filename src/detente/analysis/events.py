@@ -49,7 +49,7 @@ RECORD_SQL = """
     JOIN sentences s ON s.doc_id = e.doc_id AND s.idx = e.sent_idx
     LEFT JOIN event_clusters ec ON ec.event_id = e.event_id
     WHERE {where}
-    ORDER BY e.date_start NULLS LAST, e.doc_id, e.sent_idx, e.trigger_start, e.event_id
+    ORDER BY {order}
 """
 
 
@@ -97,16 +97,25 @@ class EventFilter:
         return " AND ".join(clauses) or "TRUE", params + when_params
 
 
-def records_query(flt: EventFilter | None, limit: int | None = None, offset: int = 0) -> tuple[str, list]:
-    """The SQL and parameters of the event records `flt` selects, in order, paged."""
+RECORD_ORDER = "e.date_start NULLS LAST, e.doc_id, e.sent_idx, e.trigger_start, e.event_id"
+
+
+def records_query(flt: EventFilter | None, limit: int | None = None, offset: int = 0,
+                  order: str = RECORD_ORDER) -> tuple[str, list]:
+    """The SQL and parameters of the event records `flt` selects, in order, paged. A page is cut
+    from the events table first (the filter and `order`, SQL on events `e`, read only its
+    columns) and only its rows are joined to their sentences, documents and clusters."""
     where, params = (flt or EventFilter()).where()
-    paging = "" if limit is None else f" LIMIT {int(limit)} OFFSET {int(offset)}"
-    return RECORD_SQL.format(where=where, counted=counted()) + paging, params
+    if limit is None:
+        return RECORD_SQL.format(where=where, counted=counted(), order=order), params
+    page = f"(SELECT * FROM events e WHERE {where} ORDER BY {order} LIMIT {int(limit)} OFFSET {int(offset)}) e"
+    query = RECORD_SQL.format(where="TRUE", counted=counted(), order=order)
+    return query.replace("FROM events e JOIN", f"FROM {page} JOIN", 1), params
 
 
 def event_record(con: duckdb.DuckDBPyConnection, event_id: str) -> dict | None:
     """One event's record, or None."""
-    result = con.execute(RECORD_SQL.format(where="e.event_id = ?", counted=counted()), [event_id])
+    result = con.execute(RECORD_SQL.format(where="e.event_id = ?", counted=counted(), order=RECORD_ORDER), [event_id])
     row = result.fetchone()
     return dict(zip([c[0] for c in result.description], row)) if row else None
 

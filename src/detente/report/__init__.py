@@ -62,42 +62,67 @@ def report_model(con: duckdb.DuckDBPyConnection, a: str, b: str, by: str = "year
     """Everything the report shows, plain data with evidence anchors, for either renderer. Every
     figure is dyad_figures' (through dyad_summary and the actor network), each with the ids of the
     clusters it counts."""
-    from ..analysis.dyad import dyad_summary
-    from ..analysis.network import actor_network
+    from ..analysis.dyad import dyad_clusters_where, dyad_summary
 
-    summary = dyad_summary(con, a, b, by=by, since=since, until=until, evidence=True)
-    G = actor_network(con, since=since, until=until)
-    known = {c["cluster_id"]: c for c in summary["clusters"]}
-    edges = _edges(con, G, a, b, since, until)
-    missing = sorted({i for e in edges for i in e["cluster_ids"]} - set(known))
-    known |= {c["cluster_id"]: c for c in list_clusters(con, ids=missing)} if missing else {}
-    ev = Evidence(known)
-    for c in summary["clusters"]:
-        ev.cite(c)
-    t = summary["totals"]
-    totals = {**t, "anchor": ev.group(f"all counted clusters between {a} and {b}", t["cluster_ids"])}
+    summary = dyad_summary(con, a, b, by=by, since=since, until=until, evidence=True, limit=REPORT_CLUSTERS)
+    cap = None if summary["totals"]["clusters"] <= EVIDENCE_ALL else GROUP_EVIDENCE
+    G, edges = _neighbourhood(con, a, b, since, until, EDGE_EVIDENCE if cap is None else EDGE_EVIDENCE_CAPPED)
+    # the pair's clusters' attestation and quad, to split groups by quad and pick the best-attested
+    where, params = dyad_clusters_where(a, b, since, until)
+    attrs = {i: (n or 0, d, q) for i, n, d, q in con.execute(
+        f"SELECT e.cluster_id, e.n_sources, e.date_start, e.quad FROM clusters e WHERE {where}", params).fetchall()}
+    own = {(d["source"], d["target"]): d["cluster_ids"] for d in summary["directions"]}
+    for e in edges:  # the pair's own edges cite their clusters as its directions do
+        e["cluster_ids"] = own.get((e["source"], e["target"]), e["cluster_ids"])
+
+    def best(ids: list[str]) -> list[str]:
+        """At most GROUP_EVIDENCE of a group's clusters, the best-attested (most sources, then the
+        latest), in the group's own order."""
+        if cap is None or len(ids) <= cap:
+            return ids
+        kept = set(sorted(ids, key=lambda i: (-attrs[i][0], -(attrs[i][1] or date.min).toordinal(), i))[:cap])
+        return [i for i in ids if i in kept]
 
     def quad_ids(ids: list[str], quad: str) -> list[str]:
-        return [i for i in ids if known[i].get("quad") == quad]
+        return [i for i in ids if attrs[i][2] == quad]
 
-    directions = [{**d, "anchor": ev.group(f"{d['direction']}: all counted clusters", d["cluster_ids"]),
-                   "quad_anchors": {q: ev.group(f"{d['direction']}, {q.replace('_', ' ')}", quad_ids(d["cluster_ids"], q))
-                                    for q in QUADS}} for d in summary["directions"]]
-    series = []
+    t = summary["totals"]
+    groups = [(f"all counted clusters between {a} and {b}", t["cluster_ids"])]
+    for d in summary["directions"]:
+        groups += [(f"{d['direction']}: all counted clusters", d["cluster_ids"])]
+        groups += [(f"{d['direction']}, {q.replace('_', ' ')}", quad_ids(d["cluster_ids"], q)) for q in QUADS]
     for row in summary["series"]:
-        ids = row["cluster_ids"]
-        series.append({**row, "anchor": ev.group(f"{row['direction']}, {row['period']}", ids),
-                       "quad_anchors": {q: ev.group(f"{row['direction']}, {row['period']}, {q.replace('_', ' ')}",
-                                                    quad_ids(ids, q)) for q in QUADS}})
+        groups += [(f"{row['direction']}, {row['period']}", row["cluster_ids"])]
+        groups += [(f"{row['direction']}, {row['period']}, {q.replace('_', ' ')}", quad_ids(row["cluster_ids"], q))
+                   for q in QUADS]
+    pair_known = {c["cluster_id"]: c for c in summary["clusters"]}
+    points = {p["cluster_id"] for item in summary["ledger"] for side in ("cooperation", "friction") for p in item[side]}
+    for e in edges:
+        e["cluster_ids"] = best(e["cluster_ids"])
+    cited = {i for _, ids in groups for i in best(ids)} | {i for e in edges for i in e["cluster_ids"]}
+    missing = sorted((cited | points) - set(pair_known))
+    fetched = {c["cluster_id"]: c for c in list_clusters(con, ids=missing)} if missing else {}
+    pair_known |= {i: c for i, c in fetched.items() if i in attrs}
+    ev = Evidence({**fetched, **pair_known})
+    for c in summary["clusters"]:
+        ev.cite(c)
+    anchors = iter([ev.group(label if len(best(ids)) == len(ids) else
+                             f"{label}, the {cap} best-attested of {len(ids):,}", best(ids))
+                    for label, ids in groups])
+    totals = {**t, "anchor": next(anchors)}
+    directions = [{**d, "anchor": next(anchors), "quad_anchors": {q: next(anchors) for q in QUADS}}
+                  for d in summary["directions"]]
+    series = [{**row, "anchor": next(anchors), "quad_anchors": {q: next(anchors) for q in QUADS}}
+              for row in summary["series"]]
 
     ledger = []
     for item in summary["ledger"]:
         entry = {**item}
         for side in ("cooperation", "friction"):
-            entry[side] = [{**p, "anchor": _cite_point(ev, summary["clusters"], p)} for p in item[side]]
+            entry[side] = [{**p, "anchor": _cite_point(ev, pair_known, p)} for p in item[side]]
         ledger.append(entry)
 
-    fronts = [{**f, "anchor": _cite_point(ev, summary["clusters"], f)} for f in summary["fronts"]]
+    fronts = [{**f, "anchor": _cite_point(ev, pair_known, f)} for f in summary["fronts"]]
     network = _network(G, edges, a, b, ev)
     model = {
         "pair": summary["pair"], "a": a, "b": b, "by": by,
@@ -142,11 +167,10 @@ def sentence_pieces(m: dict) -> list[tuple[str, bool]]:
     return [p for p in ((sentence[:offset], False), (trigger, True), (sentence[end:], False)) if p[0]]
 
 
-def _cite_point(ev: Evidence, clusters: list[dict], point: dict) -> str:
-    """A ledger point's anchor: its cluster's, or the point itself as evidence when unlisted."""
-    for c in clusters:
-        if c["cluster_id"] == point["cluster_id"]:
-            return ev.cite(c)
+def _cite_point(ev: Evidence, clusters: dict[str, dict], point: dict) -> str:
+    """A ledger point's anchor: its cluster's (one of the pair's), or the point itself as evidence when unlisted."""
+    if point["cluster_id"] in clusters:
+        return ev.cite(clusters[point["cluster_id"]])
     return ev.cite({
         "cluster_id": point["cluster_id"], "cameo": point.get("cameo"), "cameo_name": point.get("cameo_name"),
         "goldstein": point.get("goldstein"), "date": point.get("date"), "sources": point.get("sources") or [],
@@ -155,18 +179,61 @@ def _cite_point(ev: Evidence, clusters: list[dict], point: dict) -> str:
     })
 
 
-def _edges(con: duckdb.DuckDBPyConnection, G, a: str, b: str, since, until) -> list[dict]:
-    """The pair's neighbourhood in the actor network: its edges' figures with their clusters' ids,
-    from dyad_figures (one query)."""
-    from ..analysis.dyad import dyad_figures
+REPORT_CLUSTERS = 200  # the pair's clusters the report lists whole, oldest first (the figures count them all)
+# A report on a pair of at most EVIDENCE_ALL counted clusters cites every one behind every number (and
+# up to EDGE_EVIDENCE per network edge); beyond, each linked number cites its GROUP_EVIDENCE
+# best-attested clusters and says how many it counts, so the report stays readable and quick to make.
+EVIDENCE_ALL = 1000
+EDGE_EVIDENCE = 50
+EDGE_EVIDENCE_CAPPED = 10
+GROUP_EVIDENCE = 20
+NEIGHBOURS = 12  # the pair's partners the network section shows, those with the most clusters first
 
-    keep = {n for n in (a, b) if n in G}
-    for n in list(keep):
-        keep |= set(G.predecessors(n)) | set(G.successors(n))
-    if not keep:
-        return []
-    _, rows = dyad_figures(con, since=since, until=until, levels=("direction",), actors=sorted(keep), ids=True)
-    return sorted(rows, key=lambda r: (r["source"], r["target"]))
+
+def _neighbourhood(con: duckdb.DuckDBPyConnection, a: str, b: str, since, until, cap: int):
+    """The pair's neighbourhood in the actor network (analysis.network: counted clusters between two
+    different actors, dated within the bounds): the pair and its NEIGHBOURS strongest partners (by
+    clusters with either side), as a graph whose nodes carry their name, kind and clusters over the
+    whole network, and the edges among them with dyad_figures' figures and, as evidence, the ids of
+    their `cap` best-attested clusters (most sources, then the latest; all of them when there are no
+    more). A few grouped queries, never the whole network."""
+    import networkx as nx
+
+    from ..analysis.dyad import _figures_where, dyad_figures
+    from ..analysis.events import COUNTED
+
+    counted = f"e.modality IN {COUNTED!r} AND e.source IS NOT NULL AND e.target IS NOT NULL AND e.source <> e.target"
+    where, params = _figures_where(None, None, since, until)
+    partners = con.execute(f"""
+        SELECT CASE WHEN e.source IN (?, ?) THEN e.target ELSE e.source END AS other, count(*) AS n
+        FROM clusters e WHERE {counted} AND {where} AND (e.source IN (?, ?) OR e.target IN (?, ?))
+        GROUP BY other HAVING other NOT IN (?, ?)
+        ORDER BY n DESC, other LIMIT {NEIGHBOURS}""", [a, b, *params, a, b, a, b, a, b]).fetchall()
+    candidates = sorted({a, b} | {p for p, _ in partners})
+    totals = dict(con.execute(f"""
+        SELECT n, count(*) FROM (SELECT unnest([e.source, e.target]) AS n FROM clusters e WHERE {counted} AND {where})
+        WHERE n IN (SELECT unnest(?::VARCHAR[])) GROUP BY n""", [*params, candidates]).fetchall())
+    G = nx.DiGraph()
+    if not any(n in totals for n in (a, b)):
+        return G, []
+    keep = sorted(n for n in candidates if n in totals)
+    names = {code: (name, kind) for code, name, kind in con.execute(
+        "SELECT code, any_value(name), any_value(kind) FROM actors WHERE code IN (SELECT unnest(?::VARCHAR[])) "
+        "GROUP BY code", [keep]).fetchall()}
+    for code in keep:
+        name, kind = names.get(code, (code, "unknown"))
+        G.add_node(code, name=name or code, kind=kind or "unknown", clusters=totals[code])
+    _, rows = dyad_figures(con, since=since, until=until, levels=("direction",), actors=keep)
+    where, params = _figures_where(None, keep, since, until)
+    # the best-attested, listed as every group lists its clusters: oldest first, undated last
+    cited = {(s, t): [i for _, _, i in sorted((d is None, d, i) for d, i in best)] for s, t, best in con.execute(f"""
+        SELECT e.source, e.target, list((e.date_start, e.cluster_id) ORDER BY e.n_sources DESC,
+                                        e.date_start DESC NULLS LAST, e.cluster_id)[1:{int(cap)}]
+        FROM clusters e WHERE {counted} AND {where} GROUP BY ALL""", params).fetchall()}
+    for r in rows:
+        r["cluster_ids"] = cited.get((r["source"], r["target"]), [])
+        G.add_edge(r["source"], r["target"])
+    return G, sorted(rows, key=lambda r: (r["source"], r["target"]))
 
 
 def _network(G, edges: list[dict], a: str, b: str, ev: Evidence) -> dict:
@@ -179,5 +246,8 @@ def _network(G, edges: list[dict], a: str, b: str, ev: Evidence) -> dict:
               "x": float(positions[n][0]), "y": float(positions[n][1])} for n in sorted(H)]
     out = [{**{k: e[k] for k in ("source", "target", "clusters", "events", "mean_goldstein", *QUADS, "cooperation",
                                    "conflict")},
-            "anchor": ev.group(f"{e['source']}>{e['target']}", e["cluster_ids"])} for e in edges]
+            "anchor": ev.group(f"{e['source']}>{e['target']}" + (
+                "" if len(e["cluster_ids"]) == e["clusters"] else
+                f", the {len(e['cluster_ids'])} best-attested of {e['clusters']:,}"), e["cluster_ids"])}
+           for e in edges]
     return {"nodes": nodes, "edges": out}

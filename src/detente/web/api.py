@@ -10,7 +10,7 @@ import duckdb
 from fastapi import APIRouter, Depends, File, HTTPException, Path, Query, Request, UploadFile
 from fastapi.responses import JSONResponse
 
-from ..analysis.actors import actor_mentions, describe, list_actors
+from ..analysis.actors import actor_mentions, count_mentions, describe, list_actors
 from ..analysis.events import MODALITIES, QUADS, EventFilter, count_events, event_record, issue_codes, list_events
 from ..render import plain
 from . import queries
@@ -121,19 +121,23 @@ def event(con: Db, event_id: Annotated[str, Path(max_length=300)]) -> dict:
 
 
 @router.get("/actors", summary="Actors by mention count")
-def actors(con: Db, since: Since = None, until: Until = None, unresolved: bool = False, limit: Limit = 100) -> list[dict]:
-    columns, rows = list_actors(con, since, until, unresolved, limit)
+def actors(con: Db, since: Since = None, until: Until = None, unresolved: bool = False, limit: Limit = 100,
+           offset: Offset = 0) -> list[dict]:
+    columns, rows = list_actors(con, since, until, unresolved, limit, offset)
     return [plain(dict(zip(columns, r))) for r in rows]
 
 
 @router.get("/actors/{code}", summary="One actor: knowledge-base rows and mentions in context")
-def actor(con: Db, code: Code, since: Since = None, until: Until = None) -> dict:
+def actor(con: Db, code: Code, since: Since = None, until: Until = None, limit: Limit = 100, offset: Offset = 0) -> dict:
+    """The knowledge base's rows and a page of the mentions (oldest first; `mentions_total` in all)."""
     known = describe(con, code)
-    columns, rows = actor_mentions(con, code, since, until)
-    if not known and not rows:
+    total = count_mentions(con, code, since, until)
+    if not known and not total:
         raise HTTPException(404, f"no actor {code!r} in the store")
+    columns, rows = actor_mentions(con, code, since, until, limit, offset)
     keys = ("code", "name", "kind", "country", "role", "office", "valid_from", "valid_to")
     return {"code": code, "knowledge": [plain(dict(zip(keys, k))) for k in known],
+            "mentions_total": total, "offset": offset, "limit": limit,
             "mentions": [plain(dict(zip(columns, r))) for r in rows]}
 
 
@@ -168,11 +172,14 @@ def check_dyad(con: duckdb.DuckDBPyConnection, a: str, b: str) -> tuple[str, str
 
 
 @router.get("/dyad/{a}/{b}", summary="A dyad: totals, directions, series, issue ledger, clusters, actors, quotes, stances")
-def dyad(con: Db, a: Code, b: Code, by: Period = Period.year, since: Since = None, until: Until = None) -> dict:
+def dyad(con: Db, a: Code, b: Code, by: Period = Period.year, since: Since = None, until: Until = None,
+         limit: Annotated[int, Query(ge=1, le=1000, description="Clusters listed at most (oldest first).")] = 200,
+         offset: Offset = 0) -> dict:
+    """The dyad's figures count all its clusters; `clusters` lists a page of them (`clusters_total` in all)."""
     from ..analysis.dyad import dyad_summary
 
     a, b = check_dyad(con, a, b)
-    return plain(dyad_summary(con, a, b, by=by.value, since=since, until=until))
+    return plain(dyad_summary(con, a, b, by=by.value, since=since, until=until, limit=limit, offset=offset))
 
 
 DyadSort = Annotated[str, Query(pattern=r"^[a-z_]{1,30}$", description="Sort key: clusters, events, documents, "
@@ -199,7 +206,7 @@ def network(con: Db, since: Since = None, until: Until = None,
 
 
 @router.get("/clusters", summary="Event clusters (one real-world event and the events that report it) with members")
-def clusters(con: Db, flt: Filter, limit: Limit = 100) -> list[dict]:
+def clusters(con: Db, flt: Filter, limit: Limit = 100, offset: Offset = 0) -> list[dict]:
     from dataclasses import replace
 
     from ..analysis.clusters import list_clusters
@@ -210,7 +217,7 @@ def clusters(con: Db, flt: Filter, limit: Limit = 100) -> list[dict]:
                                  "counting threshold cluster apart, as modality 'uncertain')")
     if flt.counted:  # the counted clusters: asserted or reported (uncertain ones are apart already)
         flt = replace(flt, counted=False, modality=[m for m in (flt.modality or COUNTED) if m in COUNTED])
-    return plain(list_clusters(con, flt, limit))
+    return plain(list_clusters(con, flt, limit, offset=offset))
 
 
 @router.post("/ingest", status_code=202, summary="Upload one file to ingest; returns the job to poll")

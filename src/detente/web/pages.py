@@ -16,7 +16,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
 
-from ..analysis.actors import ACTOR_SORTS, actor_mentions, count_actors, describe, list_actors
+from ..analysis.actors import ACTOR_SORTS, actor_mentions, count_actors, count_mentions, describe, list_actors
 from ..analysis.dyad import DYAD_SORTS
 from ..analysis.events import COUNTED, MIN_CONFIDENCE, QUADS, EventFilter, count_events, list_events
 from ..render import plain
@@ -314,11 +314,13 @@ def actors_export(request: Request, con: api.Db, fmt: Literal["csv", "json"], so
 
 
 @router.get("/actors/{code}", response_class=HTMLResponse)
-def actor(request: Request, con: api.Db, code: api.Code):
+def actor(request: Request, con: api.Db, code: api.Code, limit: api.Limit = 100, offset: api.Offset = 0):
+    """An actor: the knowledge base's rows, a page of its mentions (oldest first), its latest events and quotes."""
     known = describe(con, code)
-    columns, rows = actor_mentions(con, code)
-    if not known and not rows:
+    total = count_mentions(con, code)
+    if not known and not total:
         raise HTTPException(404, f"no actor {code!r} in the store")
+    columns, rows = actor_mentions(con, code, limit=limit, offset=offset)
     mentions = [plain(dict(zip(columns, r))) for r in rows]
     for m in mentions:
         m["pieces"] = pieces(m["sentence"], 0, [(m["offset"], m["offset"] + len(m["surface"]), {"actor": code})])
@@ -326,8 +328,9 @@ def actor(request: Request, con: api.Db, code: api.Code):
     _, quotes = queries.quotes(con, actor=code, limit=100)
     keys = ("code", "name", "kind", "country", "role", "office", "valid_from", "valid_to")
     events = [plain(dict(zip(ecols, r))) for r in erows]
+    listing = Listing(request, {}, None, None, "", total, limit, offset, len(mentions))
     return render(request, "actor.html", code=code, known=[plain(dict(zip(keys, k))) for k in known],
-                  mentions=mentions, events=events, quotes=quotes, names=names_of(con, events),
+                  mentions=mentions, mentions_total=total, list=listing, events=events, quotes=quotes, names=names_of(con, events),
                   titles=queries.doc_titles(con, [q["doc_id"] for q in quotes]))
 
 
@@ -393,11 +396,18 @@ def dyad_pick(a: Annotated[Optional[str], Query(pattern=api.CODE_PATTERN)] = Non
 
 
 @router.get("/dyad/{a}/{b}", response_class=HTMLResponse)
-def dyad(request: Request, con: api.Db, a: api.Code, b: api.Code, by: api.Period = api.Period.year):
+def dyad(request: Request, con: api.Db, a: api.Code, b: api.Code, by: api.Period = api.Period.year,
+         limit: api.Limit = 200, offset: api.Offset = 0):
+    """The dyad view; its clusters latest first, `limit` a page (`offset`: skip that many of the latest)."""
+    from ..analysis.clusters import count_clusters
     from ..analysis.dyad import dyad_summary
+    from ..analysis.events import EventFilter
 
     a, b = api.check_dyad(con, a, b)
-    summary = plain(dyad_summary(con, a, b, by=by.value))
+    total = count_clusters(con, EventFilter(dyad=(a, b)))
+    page = min(limit, total - offset)  # the page ends `offset` clusters before the latest
+    start = total - offset - page if page > 0 else total
+    summary = plain(dyad_summary(con, a, b, by=by.value, limit=max(page, 1), offset=start))
     timeline, quads = dyad_charts(summary)
     docs = [m["doc_id"] for c in summary["clusters"] for m in c["members"]]
     docs += [p["doc_id"] for e in summary["ledger"] for side in ("cooperation", "friction") for p in e[side] + e["said"][side]]
@@ -406,7 +416,12 @@ def dyad(request: Request, con: api.Db, a: api.Code, b: api.Code, by: api.Period
         for m in c["members"]:
             m["pieces"] = _trigger_pieces(m)
     counted = [c for c in summary["clusters"] if c["modality"] in COUNTED]
+    shown = len(summary["clusters"])
+    listing = Listing(request, {}, None, None, "", total, limit, offset, shown)
+    newer = listing.url(offset=max(offset - limit, 0) or None) if offset else None
+    older = listing.url(offset=offset + limit) if offset + limit < total else None
     return render(request, "dyad.html", a=a, b=b, by=by.value, s=summary, timeline=timeline, quads=quads,
+                  shown=shown, newer=newer, older=older,
                   counted=counted, uncounted=[c for c in summary["clusters"] if c["modality"] not in COUNTED],
                   titles=queries.doc_titles(con, docs), names=names_of(con, summary["fronts"], [{"a": a, "b": b}]))
 

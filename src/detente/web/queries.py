@@ -12,7 +12,7 @@ import duckdb
 from ..analysis.actors import ACTOR_MENTION
 from ..analysis.dyad import QUADS, dyad_figures
 from ..analysis.titles import derived_title, doc_titles  # noqa: F401 - the pages' titles
-from ..analysis.events import COUNTED, EventFilter, counted, records_query
+from ..analysis.events import COUNTED, RECORD_ORDER, EventFilter, counted, records_query
 from ..knowledge.events import load_vocabulary
 from ..analysis.texts import issue_summary, list_quotes, quote_filter
 from ..render import plain
@@ -87,7 +87,12 @@ FACETS = ("quad", "root", "modality", "issue")
 
 def events_query(flt: EventFilter, sort: str | None = None, descending: bool = False, limit: int | None = None,
                  offset: int = 0) -> tuple[str, list]:
-    """The event records (analysis.events) the filter selects, sorted by a key of EVENT_SORTS."""
+    """The event records (analysis.events) the filter selects, sorted by a key of EVENT_SORTS; a
+    page sorted by an event's own column is cut from the events table before the joins."""
+    if limit is not None and sort != "published":
+        way = "DESC" if descending else "ASC"
+        order = f"e.{EVENT_SORTS[sort]} {way} NULLS LAST, e.date_start NULLS LAST, e.event_id" if sort else RECORD_ORDER
+        return records_query(flt, limit, offset, order)
     query, params = records_query(flt)
     if sort:
         way = "DESC" if descending else "ASC"
@@ -140,17 +145,34 @@ def documents_query(sort: str = "published", descending: bool = True, limit: int
                     offset: int = 0) -> tuple[str, list]:
     """Stored documents with their counts and, for an untitled one, its first sentence."""
     way = "DESC" if descending else "ASC"
-    query = f"""
-        SELECT * FROM (
-            SELECT d.doc_id, d.published, d.title, s.text AS first_sentence, d.publication, d.authors, d.url,
-                   d.n_words AS words, d.n_sentences AS sentences,
-                   (SELECT count(*) FROM events e WHERE e.doc_id = d.doc_id) AS events,
+    order = f"ORDER BY {DOCUMENT_SORTS[sort]} {way} NULLS LAST, ingested_at DESC, doc_id"
+    columns = """d.doc_id, d.published, d.title, s.text AS first_sentence, d.publication, d.authors, d.url,
+                   d.n_words AS words, d.n_sentences AS sentences, {events} AS events,
                    regexp_extract(d.source_path, '[^/\\\\]+$') || coalesce(':' || d.record, '') AS source,
-                   d.ingested_at
-            FROM documents d LEFT JOIN sentences s ON s.doc_id = d.doc_id AND s.idx = 0)
-        ORDER BY {DOCUMENT_SORTS[sort]} {way} NULLS LAST, ingested_at DESC, doc_id"""
-    if limit is not None:
-        query += f" LIMIT {int(limit)} OFFSET {int(offset)}"
+                   d.ingested_at"""
+    events = "(SELECT count(*) FROM events e WHERE e.doc_id = d.doc_id)"
+    if limit is None:
+        return f"""SELECT * FROM (SELECT {columns.format(events=events)}
+                   FROM documents d LEFT JOIN sentences s ON s.doc_id = d.doc_id AND s.idx = 0) {order}""", []
+    # A page: sorted on what the sort needs alone (the first sentence only for untitled documents,
+    # events counted in one grouped pass only when sorting by them), then the rest for its rows only.
+    first = "s.text" if sort == "title" else "NULL::VARCHAR"
+    source = ("regexp_extract(d.source_path, '[^/\\\\]+$') || coalesce(':' || d.record, '')" if sort == "source"
+              else "NULL::VARCHAR")
+    counts = ("LEFT JOIN (SELECT doc_id, count(*) AS events FROM events GROUP BY doc_id) n ON n.doc_id = d.doc_id"
+              if sort == "events" else "")
+    sentence = "LEFT JOIN sentences s ON s.doc_id = d.doc_id AND s.idx = 0" if sort == "title" else ""
+    query = f"""
+        WITH page AS (
+            SELECT * FROM (
+                SELECT d.doc_id, d.published, d.title, {first} AS first_sentence, d.publication, d.n_words AS words,
+                       {"coalesce(n.events, 0)" if counts else "NULL::BIGINT"} AS events, {source} AS source, d.ingested_at
+                FROM documents d {counts} {sentence})
+            {order} LIMIT {int(limit)} OFFSET {int(offset)}
+        )
+        SELECT * FROM (SELECT {columns.format(events=events)}
+                       FROM page p JOIN documents d ON d.doc_id = p.doc_id
+                       LEFT JOIN sentences s ON s.doc_id = d.doc_id AND s.idx = 0) {order}"""
     return query, []
 
 
