@@ -12,6 +12,7 @@ from which article; an article whose anchors disagree is left undated.
 
 from __future__ import annotations
 
+import functools
 from datetime import date, timedelta
 from typing import Callable
 
@@ -56,9 +57,10 @@ def _overlaps(expression: str, day: date, start: date, precision: str | None, te
     return a < hi and lo < b
 
 
+@functools.lru_cache(maxsize=8192)
 def publication_for(expression: str, start: date, precision: str | None, text: str | None) -> date | None:
     """The earliest publication date from which `expression` ("last week") names a date that
-    overlaps the anchor's."""
+    overlaps the anchor's (remembered: the articles about one event say the same "last week" of it)."""
     for offset in range(-1, SEARCH_DAYS):
         try:
             day = start + timedelta(days=offset)

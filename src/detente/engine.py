@@ -13,7 +13,7 @@ import duckdb
 from spacy.language import Language
 
 from . import store
-from .analysis.clusters import clusters_current, refresh_clusters
+from .analysis.clusters import clusters_current, event_groups, refresh_clusters
 from .anchoring import anchor_undated
 from .document import Document, DocRecords
 from .ingest import InputError, discover, read_sources
@@ -269,7 +269,7 @@ def _cluster(con: duckdb.DuckDBPyConnection, pipeline: Pipeline, in_flight: InFl
     """Rebuild the clusters when the events changed (only the groups of the `added` documents' events,
     when the clusters were current before them) or they are stale (a run killed before this point),
     each rebuild one transaction of its own; date the undated articles that share an event
-    with a dated report, and cluster again if any was. The articles dated are analysed again where the
+    with a dated report, and cluster again the groups of their events, before and after. The articles dated are analysed again where the
     run's analysis runs: from their frozen analyses (no parse) when this run analysed them, else whole.
     Returns how many were dated and the seconds the dating took (clustering again included)."""
     if changed and added is not None:  # the clusters were current before this run added these documents
@@ -277,7 +277,12 @@ def _cluster(con: duckdb.DuckDBPyConnection, pipeline: Pipeline, in_flight: InFl
     elif changed or not clusters_current(con):
         refresh_clusters(con)
 
+    dating: list[str] = []  # the articles anchoring dates,
+    gone: list[tuple] = []  # and the events they had: their groups are clustered again
+
     def analyse_dated(documents: list[Document]) -> tuple[list[DocRecords], str]:
+        dating.extend(d.doc_id for d in documents)
+        gone.extend(event_groups(con, dating))
         frozen = [(d, undated.get(d.doc_id)) for d in documents if undated is not None and d.doc_id in undated]
         fresh = [d for d in documents if undated is None or d.doc_id not in undated]
         for i in range(0, len(frozen), PARALLEL_BATCH):
@@ -295,6 +300,6 @@ def _cluster(con: duckdb.DuckDBPyConnection, pipeline: Pipeline, in_flight: InFl
 
     start = time.perf_counter()
     dated = anchor_undated(con, analyse_dated)
-    if dated:
-        refresh_clusters(con)
+    if dated:  # the clusters are current but for the dated articles' groups, old and new
+        refresh_clusters(con, dating, gone=gone)
     return dated, time.perf_counter() - start

@@ -206,38 +206,78 @@ _EVENT_ROWS = (f"SELECT event_id, doc_id, source, target, cameo, root, {UNCERTAI
                "date_basis FROM events")
 
 
-def refresh_clusters(con: duckdb.DuckDBPyConnection, doc_ids: list[str] | None = None) -> int:
+def event_groups(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> list[tuple]:
+    """(event_id, group) of the documents' events: what `refresh_clusters(gone=...)` needs to know of
+    events about to be replaced."""
+    rows = con.execute(f"SELECT event_id, source, target, cameo, root, {UNCERTAIN} FROM events "
+                       "WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [list(doc_ids)]).fetchall()
+    return [(r[0], group_of(*r[1:])) for r in rows]
+
+
+def refresh_clusters(con: duckdb.DuckDBPyConnection, doc_ids: list[str] | None = None,
+                     gone: list[tuple] | None = None) -> int:
     """Rebuild `clusters` and `event_clusters`, all or nothing: from all stored events, or, given the
-    documents just added to a store whose clusters were current, only the groups their events join
-    (the others cannot change: clusters never span groups). Returns the clusters (re)built."""
-    if doc_ids is None:
-        rows = con.execute(_EVENT_ROWS).fetchall()
-        where, params = "TRUE", []
-    else:
-        new = con.execute(f"SELECT DISTINCT source, target, cameo, root, {UNCERTAIN} FROM events "
-                          "WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [list(doc_ids)]).fetchall()
-        groups = {group_of(*r) for r in new}
-        pairs = sorted({(a, b, root) for a, b, root, _ in groups})
-        if not pairs:
-            return 0
-        # the events of those pairs and roots, in either order; exact groups are kept below
-        rows = [r for r in con.execute(
-            f"""{_EVENT_ROWS} WHERE EXISTS (
-                SELECT 1 FROM (SELECT unnest(?::VARCHAR[]) AS a, unnest(?::VARCHAR[]) AS b, unnest(?::VARCHAR[]) AS r) p
-                WHERE p.r = events.root AND ((p.a = coalesce(events.source, '') AND p.b = coalesce(events.target, ''))
-                                          OR (p.b = coalesce(events.source, '') AND p.a = coalesce(events.target, ''))))""",
-            [list(x) for x in zip(*pairs)]).fetchall()
-            if group_of(r[2], r[3], r[4], r[5], r[6]) in groups]
-        where, params = "ec.event_id IN (SELECT unnest(?::VARCHAR[]))", [[r[0] for r in rows]]
+    documents just added to (or analysed again in) a store whose clusters were current, only the
+    groups their events join, with `gone`: (event_id, group) of the events they had before (see
+    event_groups), whose groups and cluster rows go too (the other groups cannot change: clusters
+    never span groups). Returns the clusters (re)built."""
+    if doc_ids is not None:
+        return _refresh_groups(con, doc_ids, gone or [])
+    rows = con.execute(_EVENT_ROWS).fetchall()
     assignment = assign_clusters(rows)
     with store.transaction(con):
-        con.execute(f"DELETE FROM clusters WHERE cluster_id IN (SELECT ec.cluster_id FROM event_clusters ec WHERE {where})",
-                    params)
-        con.execute(f"DELETE FROM event_clusters WHERE {where.replace('ec.', '')}", params)
+        con.execute("DELETE FROM clusters")
+        con.execute("DELETE FROM event_clusters")
         if assignment:
             con.execute("INSERT INTO event_clusters SELECT unnest(?::VARCHAR[]), unnest(?::VARCHAR[])",
                         [list(assignment), list(assignment.values())])
-            con.execute(CLUSTERS_SQL.replace("/* members */ TRUE", where), params)
+            con.execute(CLUSTERS_SQL)
+        con.execute("INSERT OR REPLACE INTO meta VALUES ('clusters_of', ?)", [_fingerprint(con)])
+    return len(set(assignment.values()))
+
+
+def _refresh_groups(con: duckdb.DuckDBPyConnection, doc_ids: list[str], gone: list[tuple]) -> int:
+    """refresh_clusters for the groups of these documents' events and of the `gone` ones: the groups
+    are clustered again whole, and only what changed is written (a big group's clusters mostly stay
+    as they were): the event_clusters rows of events whose cluster changed, and the clusters rows of
+    clusters that are new, gone, or hold an event of these documents (its data may have changed)."""
+    new = con.execute(f"SELECT DISTINCT source, target, cameo, root, {UNCERTAIN} FROM events "
+                      "WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [list(doc_ids)]).fetchall()
+    groups = {group_of(*r) for r in new} | {group for _, group in gone}
+    pairs = sorted({(min(a, b), max(a, b), root) for a, b, root, _ in groups})
+    if not pairs:
+        return 0
+    # the events of those pairs (in either order) and roots, with the cluster each is in now (one
+    # hash join on the ordered pair); exact groups are kept below
+    rows = [r for r in con.execute(
+        f"""WITH p AS (SELECT unnest(?::VARCHAR[]) AS a, unnest(?::VARCHAR[]) AS b, unnest(?::VARCHAR[]) AS r),
+            e AS ({_EVENT_ROWS})
+            SELECT e.*, ec.cluster_id FROM e SEMI JOIN p
+                ON p.r = e.root AND p.a = least(coalesce(e.source, ''), coalesce(e.target, ''))
+                               AND p.b = greatest(coalesce(e.source, ''), coalesce(e.target, ''))
+            LEFT JOIN event_clusters ec USING (event_id)""",
+        [list(x) for x in zip(*pairs)]).fetchall()
+        if group_of(r[2], r[3], r[4], r[5], r[6]) in groups]
+    assignment = assign_clusters([r[:-1] for r in rows])
+    before = {r[0]: r[-1] for r in rows}
+    gone_ids = [e for e, _ in gone if e not in assignment]
+    if gone_ids:  # events replaced since: their rows go, and the clusters they were in
+        before.update(con.execute("SELECT event_id, cluster_id FROM event_clusters WHERE event_id IN (SELECT unnest(?::VARCHAR[]))",
+                                  [gone_ids]).fetchall())
+    docs = set(doc_ids)
+    touched = {r[0] for r in rows if r[1] in docs}  # these documents' events: their clusters' data may differ
+    moved = [e for e in before if assignment.get(e) != before[e]] + [e for e in assignment if e not in before]
+    stale = {before[e] for e in (*moved, *touched) if before.get(e)}
+    fresh = sorted({assignment[e] for e in (*moved, *touched) if e in assignment})
+    with store.transaction(con):
+        con.execute("DELETE FROM clusters WHERE cluster_id IN (SELECT unnest(?::VARCHAR[]))", [sorted(stale | set(fresh))])
+        con.execute("DELETE FROM event_clusters WHERE event_id IN (SELECT unnest(?::VARCHAR[]))", [moved])
+        placed = [e for e in moved if e in assignment]
+        if placed:
+            con.execute("INSERT INTO event_clusters SELECT unnest(?::VARCHAR[]), unnest(?::VARCHAR[])",
+                        [placed, [assignment[e] for e in placed]])
+        if fresh:
+            con.execute(CLUSTERS_SQL.replace("/* members */ TRUE", "ec.cluster_id IN (SELECT unnest(?::VARCHAR[]))"), [fresh])
         con.execute("INSERT OR REPLACE INTO meta VALUES ('clusters_of', ?)", [_fingerprint(con)])
     return len(set(assignment.values()))
 
