@@ -20,6 +20,9 @@ from .render import Format, cell, dump_json, emit, plain
 
 
 
+TABLE_CLUSTERS = 50  # clusters `detente dyad` lists in the terminal unless --limit says otherwise
+
+
 class Period(str, Enum):
     month = "month"
     quarter = "quarter"
@@ -60,7 +63,8 @@ def dyad(
     db: DbOption = DEFAULT_DB,
     fmt: FormatOption = Format.table,
     limit: Annotated[Optional[int], typer.Option(min=0, help="List at most this many of the pair's clusters, oldest "
-                                                 "first (default 200; 0: all). The figures count them all.")] = None,
+                                                 "first (default 50 in the table, 200 as JSON/CSV; 0: all). The "
+                                                 "figures count them all.")] = None,
     offset: OffsetOption = 0,
 ) -> None:
     """How two actors get on: balance over time, the issue ledger, key actors, quotes, sources' stances."""
@@ -72,8 +76,9 @@ def dyad(
     con = _open(db)
     for code in (a, b):
         known_actor(con, code)
-    summary = dyad_summary(con, a, b, by.value, _day(since), _day(until), limit=CLUSTER_PAGE if limit is None else
-                           (limit or None), offset=offset)
+    if limit is None:
+        limit = TABLE_CLUSTERS if fmt is Format.table else CLUSTER_PAGE
+    summary = dyad_summary(con, a, b, by.value, _day(since), _day(until), limit=limit or None, offset=offset)
     names = dict(con.execute("SELECT code, any_value(name) FROM actors WHERE code IN (?, ?) GROUP BY code", [a, b]).fetchall())
     if fmt is Format.json:
         dump_json(summary)

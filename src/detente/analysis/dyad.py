@@ -10,7 +10,7 @@ from datetime import date
 import duckdb
 
 from ..knowledge.kb import read_yaml
-from . import date_filter
+from . import date_filter, limit_clause
 from .clusters import count_clusters, list_clusters
 from .events import COUNTED, QUADS, EventFilter
 from .statements import dyad_statements
@@ -218,10 +218,11 @@ def _point(c: dict) -> dict:
 
 
 def _ledger(con: duckdb.DuckDBPyConnection, where: str, params: list, statements: list[dict],
-            points: dict[str, dict]) -> list[dict]:
+            points: dict[str, dict], reported: set[tuple[str, int]]) -> list[dict]:
     """Per issue: the counted clusters of cooperation and of friction, strongest first (the largest
     |Goldstein|, then the most sources), and the sentences that say the sides cooperate or rub on
-    it (`said`, see analysis/statements.py). The clusters (`where` on clusters `e`) are counted and
+    it (`said`, see analysis/statements.py; those in `reported` sentences, which report a counted
+    cluster, are in the ledger already). The clusters (`where` on clusters `e`) are counted and
     ranked in the database; `points` gets the ids of those shown, to be filled with their evidence."""
     rows = con.execute(f"""
         SELECT e.issue, CASE WHEN e.goldstein > 0 THEN 'cooperation' ELSE 'friction' END AS side, count(*) AS n,
@@ -230,10 +231,6 @@ def _ledger(con: duckdb.DuckDBPyConnection, where: str, params: list, statements
         FROM clusters e
         WHERE {where} AND e.modality IN {COUNTED!r} AND e.issue IS NOT NULL AND e.goldstein <> 0
         GROUP BY ALL""", params).fetchall()
-    # sentences reported by the counted clusters are in the ledger already, as coded events
-    reported = set(con.execute(f"""
-        SELECT DISTINCT ev.doc_id, ev.sent_idx FROM clusters e JOIN event_clusters ec ON ec.cluster_id = e.cluster_id
-        JOIN events ev ON ev.event_id = ec.event_id WHERE {where} AND e.modality IN {COUNTED!r}""", params).fetchall())
     ranked: dict[str, dict[str, tuple[int, list[str]]]] = {}
     for issue, side, n, top in rows:
         ranked.setdefault(issue, {})[side] = (n, top)
@@ -284,26 +281,31 @@ def _fronts(con: duckdb.DuckDBPyConnection, a: str, b: str, since, until, points
     return [{"cluster_id": cluster_id, "party": party} for cluster_id, party in rows]
 
 
-def _actors(con: duckdb.DuckDBPyConnection, side: str, docs: list[str]) -> list[dict]:
-    """People and organisations acting for `side`, by mentions in the documents on the dyad."""
+def _actors(con: duckdb.DuckDBPyConnection, sides: tuple[str, str], docs: list[str]) -> dict[str, list[dict]]:
+    """People and organisations acting for each side, by mentions in the documents on the dyad (one query)."""
     # The role shown is the office most often given, ties broken by name: mode() alone picks any.
     rows = con.execute("""
         WITH names AS (SELECT code, any_value(name) AS name FROM actors GROUP BY code),
         picked AS (
-            SELECT m.actor_id, CASE WHEN m.detail NOT LIKE '=%'
-                                    THEN replace(split_part(m.detail, ',', 1), '_', ' ') END AS role
+            SELECT coalesce(m.country, m.actor_code) AS side, m.actor_id,
+                   CASE WHEN m.detail NOT LIKE '=%' THEN replace(split_part(m.detail, ',', 1), '_', ' ') END AS role
             FROM mentions m
             WHERE m.doc_id IN (SELECT unnest(?::VARCHAR[])) AND m.kind IN ('person', 'organization')
-              AND coalesce(m.country, m.actor_code) = ? AND m.actor_id IS NOT NULL AND m.actor_id <> ?
-              AND coalesce(m.role, '') <> 'MED'),
-        roles AS (SELECT actor_id, role, count(*) AS n FROM picked WHERE role IS NOT NULL GROUP BY ALL)
-        SELECT p.actor_id, n.name,
-               (SELECT first(r.role ORDER BY r.n DESC, r.role) FROM roles r WHERE r.actor_id = p.actor_id) AS role,
-               count(*) AS mentions
+              AND coalesce(m.country, m.actor_code) IN (?, ?) AND m.actor_id IS NOT NULL
+              AND m.actor_id <> coalesce(m.country, m.actor_code) AND coalesce(m.role, '') <> 'MED'),
+        roles AS (SELECT side, actor_id, first(role ORDER BY n DESC, role) AS role
+                  FROM (SELECT side, actor_id, role, count(*) AS n FROM picked WHERE role IS NOT NULL GROUP BY ALL)
+                  GROUP BY ALL)
+        SELECT p.side, p.actor_id, n.name, r.role, count(*) AS mentions
         FROM picked p LEFT JOIN names n ON n.code = p.actor_id
-        GROUP BY p.actor_id, n.name ORDER BY mentions DESC, p.actor_id LIMIT ?""",
-                       [docs, side, side, KEY_ACTORS]).fetchall()
-    return [{"code": code, "name": name or code, "role": role, "mentions": n} for code, name, role, n in rows]
+        LEFT JOIN roles r ON r.side = p.side AND r.actor_id = p.actor_id
+        GROUP BY p.side, p.actor_id, n.name, r.role
+        QUALIFY row_number() OVER (PARTITION BY p.side ORDER BY count(*) DESC, p.actor_id) <= ?
+        ORDER BY p.side, mentions DESC, p.actor_id""", [docs, *sides, KEY_ACTORS]).fetchall()
+    found: dict[str, list[dict]] = {side: [] for side in sides}
+    for side, code, name, role, n in rows:
+        found[side].append({"code": code, "name": name or code, "role": role, "mentions": n})
+    return found
 
 
 def _quotes(con: duckdb.DuckDBPyConnection, a: str, b: str, docs: list[str], since, until) -> list[dict]:
@@ -372,7 +374,9 @@ def dyad_summary(con: duckdb.DuckDBPyConnection, a: str, b: str, by: str = "year
     flt = EventFilter(dyad=(a, b), since=since, until=until)
     where, params = flt.where()
     n_clusters = count_clusters(con, flt)
-    clusters = list_clusters(con, flt, limit, offset=offset)
+    paging = limit_clause(limit) + (f" OFFSET {int(offset)}" if offset else "")
+    page = [r[0] for r in con.execute(f"SELECT e.cluster_id FROM clusters e WHERE {where} "
+                                      f"ORDER BY e.date_start NULLS LAST, e.cluster_id{paging}", params).fetchall()]
     _, rows = dyad_figures(con, (a, b), by, since, until, ids=True)
     pair = next((r for r in rows if r["level"] == "pair"), _zero())
     totals = {k: pair[k] for k in ("clusters", "events", "documents", "sources", "mean_goldstein", "first_date",
@@ -384,20 +388,27 @@ def dyad_summary(con: duckdb.DuckDBPyConnection, a: str, b: str, by: str = "year
     directions = [_pick(found.get(d) or {**_zero(), "direction": d, "source": s, "target": t}, DIRECTION_KEYS, evidence)
                   for d, s, t in ((f"{a}>{b}", a, b), (f"{b}>{a}", b, a))]
     points: dict[str, dict] = {}
-    ledger = _ledger(con, where, params, dyad_statements(con, a, b, since, until), points)
+    # the sentences that report the pair's clusters: (doc_id, sent_idx) -> whether a counted cluster's
+    reports: dict[tuple[str, int], bool] = {}
+    for doc_id, sent_idx, is_counted in con.execute(f"""
+            SELECT DISTINCT ev.doc_id, ev.sent_idx, e.modality IN {COUNTED!r}
+            FROM clusters e JOIN event_clusters ec ON ec.cluster_id = e.cluster_id
+            JOIN events ev ON ev.event_id = ec.event_id WHERE {where}""", params).fetchall():
+        reports[(doc_id, sent_idx)] = reports.get((doc_id, sent_idx), False) or is_counted
+    ledger = _ledger(con, where, params, dyad_statements(con, a, b, since, until), points,
+                     {key for key, is_counted in reports.items() if is_counted})
     fronts = _fronts(con, a, b, since, until, points)
-    listed = {c["cluster_id"]: c for c in clusters}
-    wanted = [i for i in points if i not in listed]
-    points = {**listed, **{c["cluster_id"]: c for c in (list_clusters(con, ids=wanted) if wanted else [])}}
+    # the page's clusters and those the ledger and fronts show, with their evidence, in one call
+    wanted = sorted(set(page) | set(points))
+    points = {c["cluster_id"]: c for c in (list_clusters(con, ids=wanted) if wanted else [])}
+    clusters = [points[i] for i in page]
     for entry in ledger:
         for side in ("cooperation", "friction"):
             entry[side] = [_point(points[i]) for i in entry[side]]
     fronts = [{**_point(points[f["cluster_id"]]), "source": points[f["cluster_id"]]["source"],
                "target": points[f["cluster_id"]]["target"], "party": f["party"], "issue": points[f["cluster_id"]]["issue"]}
               for f in fronts]
-    all_docs = [r[0] for r in con.execute(f"""
-        SELECT DISTINCT ev.doc_id FROM clusters e JOIN event_clusters ec ON ec.cluster_id = e.cluster_id
-        JOIN events ev ON ev.event_id = ec.event_id WHERE {where} ORDER BY 1""", params).fetchall()]
+    all_docs = sorted({doc_id for doc_id, _ in reports})
     return {
         "pair": [a, b],
         "by": by,
@@ -409,7 +420,7 @@ def dyad_summary(con: duckdb.DuckDBPyConnection, a: str, b: str, by: str = "year
         "clusters_offset": offset,
         "ledger": ledger,
         "fronts": fronts,
-        "actors": {a: _actors(con, a, all_docs), b: _actors(con, b, all_docs)},
+        "actors": _actors(con, (a, b), all_docs),
         "quotes": _quotes(con, a, b, all_docs, since, until),
         "stances": _stances(con, a, b, since, until),
     }

@@ -44,27 +44,42 @@ def tone_of(text: str) -> tuple[str, str] | None:
     return None
 
 
+@functools.lru_cache(maxsize=1)
+def _any_phrase() -> str:
+    """A regular expression (RE2, for SQL) that every sentence tone_of finds a tone in matches: any
+    phrase of either tone, in any case (tone_of then checks word boundaries and negators)."""
+    data = read_yaml("stance.yaml")
+    phrases = sorted({p for tone in TONES for p in data["ledger"][tone]}, key=len, reverse=True)
+    return "(?i)(" + "|".join(re.escape(p) for p in phrases) + ")"
+
+
 def dyad_statements(con: duckdb.DuckDBPyConnection, a: str, b: str, since: date | None = None,
                     until: date | None = None) -> list[dict]:
-    """Every statement of cooperation or friction about the pair that is on an issue, in document order."""
+    """Every statement of cooperation or friction about the pair that is on an issue, in document order.
+    Sentences that name no phrase of either tone are left out in the database."""
     where, params = date_filter(since, until)
+    # Sentences that name both sides, and those right after one (a "They ..." may continue it):
+    # found from the mentions alone, then only these are read from sentences (indexes are positions).
     rows = con.execute(f"""
-        WITH named AS (
-            SELECT doc_id, sent_idx, count(DISTINCT coalesce(country, actor_code)) AS sides
-            FROM mentions WHERE coalesce(country, actor_code) IN (?, ?) GROUP BY ALL
-        ), marked AS (
-            SELECT s.doc_id, s.idx, s.text, s.issues, coalesce(n.sides, 0) AS sides,
-                   lag(coalesce(n.sides, 0)) OVER (PARTITION BY s.doc_id ORDER BY s.idx) AS sides_before
-            FROM sentences s LEFT JOIN named n ON n.doc_id = s.doc_id AND n.sent_idx = s.idx
-            WHERE s.doc_id IN (SELECT doc_id FROM named GROUP BY doc_id HAVING max(sides) = 2)
+        WITH named AS (   -- the sides a sentence names: 1 or 2 (min and max: cheaper than a distinct count)
+            SELECT doc_id, sent_idx, CASE WHEN min(side) = max(side) THEN 1 ELSE 2 END AS sides
+            FROM (SELECT doc_id, sent_idx, coalesce(country, actor_code) AS side FROM mentions
+                  WHERE country IN (?, ?) OR actor_code IN (?, ?))
+            WHERE side IN (?, ?) GROUP BY ALL
+        ), candidates AS (
+            SELECT doc_id, sent_idx AS idx, sides FROM named WHERE sides = 2
+            UNION
+            SELECT n.doc_id, n.sent_idx + 1, coalesce(x.sides, 0)
+            FROM named n LEFT JOIN named x ON x.doc_id = n.doc_id AND x.sent_idx = n.sent_idx + 1 WHERE n.sides = 2
         )
-        SELECT m.doc_id, m.idx, m.text, m.issues[1], m.sides, m.sides_before, d.title,
+        SELECT s.doc_id, s.idx, s.text, s.issues[1], c.sides, d.title,
                coalesce(d.publication, d.site, d.doc_id), d.published
-        FROM marked m JOIN documents d USING (doc_id)
-        WHERE len(m.issues) > 0 AND (m.sides = 2 OR m.sides_before = 2) AND {where}
-        ORDER BY m.doc_id, m.idx""", [a, b, *params]).fetchall()
+        FROM candidates c JOIN sentences s ON s.doc_id = c.doc_id AND s.idx = c.idx
+        JOIN documents d ON d.doc_id = s.doc_id
+        WHERE len(s.issues) > 0 AND {where} AND regexp_matches(s.text, ?)
+        ORDER BY s.doc_id, s.idx""", [a, b, a, b, a, b, *params, _any_phrase()]).fetchall()
     found = []
-    for doc_id, idx, text, issue, sides, sides_before, title, source, published in rows:
+    for doc_id, idx, text, issue, sides, title, source, published in rows:
         if sides < 2 and not PAIR_OPENERS.match(text):
             continue
         tone = tone_of(text)
