@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import functools
 from datetime import date, timedelta
-from typing import Callable
+from typing import Callable, Iterable
 
 import duckdb
 
@@ -75,11 +75,12 @@ def publication_for(expression: str, start: date, precision: str | None, text: s
 
 
 def anchor_undated(con: duckdb.DuckDBPyConnection,
-                   analyse_dated: Callable[[list[Document]], tuple[list[DocRecords], str]]) -> int:
+                   analyse_dated: Callable[[list[Document]], Iterable[tuple[list[DocRecords], str]]]) -> int:
     """Date the undated articles that share an event with a dated report, and analyse them again
-    with that date: `analyse_dated(documents)` gives their records as a fresh analysis with the date
-    would (one that fails is left out: it stays undated, as it was stored) and the pipeline version.
-    Returns how many were dated."""
+    with that date: `analyse_dated(documents)` gives their records, batch by batch as they are ready,
+    as a fresh analysis with the date would (one that fails is left out: it stays undated, as it was
+    stored), each with the pipeline version. Each batch is written as it comes (its own transaction),
+    while the next ones are analysed. Returns how many were dated."""
     rows = con.execute(ANCHORS_SQL).fetchall()
     if not rows:
         return 0
@@ -96,10 +97,12 @@ def anchor_undated(con: duckdb.DuckDBPyConnection,
     documents = store.read_documents(con, list(found))
     for document in documents:
         document.published, document.basis["published"] = found[document.doc_id]
-    records, version = analyse_dated(documents)
-    if records:
-        store.replace_analysis(con, records, version)
-    return len(records)
+    dated = 0
+    for records, version in analyse_dated(documents):
+        if records:
+            store.replace_analysis(con, records, version)
+            dated += len(records)
+    return dated
 
 
 def _publication(anchors: list[tuple]) -> tuple[date | None, str]:

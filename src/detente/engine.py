@@ -7,7 +7,7 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 import duckdb
 from spacy.language import Language
@@ -280,7 +280,7 @@ def _cluster(con: duckdb.DuckDBPyConnection, pipeline: Pipeline, in_flight: InFl
     dating: list[str] = []  # the articles anchoring dates,
     gone: list[tuple] = []  # and the events they had: their groups are clustered again
 
-    def analyse_dated(documents: list[Document]) -> tuple[list[DocRecords], str]:
+    def analyse_dated(documents: list[Document]) -> Iterator[tuple[list[DocRecords], str]]:
         dating.extend(d.doc_id for d in documents)
         gone.extend(event_groups(con, dating))
         frozen = [(d, undated.get(d.doc_id)) for d in documents if undated is not None and d.doc_id in undated]
@@ -290,13 +290,10 @@ def _cluster(con: duckdb.DuckDBPyConnection, pipeline: Pipeline, in_flight: InFl
             in_flight.send([d for d, _ in batch], [data for _, data in batch])
         for i in range(0, len(fresh), PARALLEL_BATCH):
             in_flight.send(fresh[i : i + PARALLEL_BATCH])
-        records, version = [], None
         for batch, result in in_flight.ready(drain=True):  # a failure leaves its article undated
             for i, reason in result.failures:
                 log.warning("%s: could not be dated: %s", batch[i].origin, reason)
-            records += result.records
-            version = result.version
-        return records, pipeline.version(con, version)
+            yield result.records, pipeline.version(con, result.version)
 
     start = time.perf_counter()
     dated = anchor_undated(con, analyse_dated)
