@@ -97,3 +97,39 @@ def test_ingest_dates_the_articles_it_analysed_without_parsing_them_again(tmp_pa
         con.close()
     assert dated == 3
     assert sorted(parsed) == sorted(set(parsed)) and len(parsed) == 4  # each article parsed once
+
+
+def test_a_worker_killed_mid_run_loses_nothing(tmp_path):
+    """--workers 2, one worker process killed after the first batch is written: its batches run in
+    this process, later ones on new workers, and the store equals a one-process run's."""
+    import os
+    import signal
+
+    import psutil
+
+    from detente.pipeline import load_nlp
+    from tests.test_resume import make_anchored_corpus, store_rows
+
+    corpus = tmp_path / "corpus"
+    make_anchored_corpus(corpus, n_fill=40)
+    killed = []
+
+    def kill_a_worker(batch, _n):
+        children = [p for p in psutil.Process().children(recursive=True) if "spawn_main" in " ".join(p.cmdline())]
+        if batch == 1 and children:  # a pool worker (not multiprocessing's resource tracker)
+            os.kill(children[0].pid, signal.SIGKILL)
+            killed.append(children[0].pid)
+
+    stores = {}
+    for workers in (1, 2):
+        db = tmp_path / f"w{workers}.duckdb"
+        con = store.connect(db)
+        try:
+            summary = ingest([corpus], con, load_nlp, batch_size=4, workers=workers,
+                             on_batch=kill_a_worker if workers == 2 else lambda *_: None)
+        finally:
+            con.close()
+        assert (summary.stored, summary.failed) == (48, 0)
+        stores[workers] = store_rows(db)
+    assert killed
+    assert stores[2] == stores[1]

@@ -124,11 +124,16 @@ class LocalWorkers(Analyser):
 
     def __init__(self, n: int, load: Callable[[], Language], on_done: Callable[[int], None]):
         super().__init__(load, on_done)
-        self.depth = 2 * n
+        self.n, self.depth = n, 2 * n
         self.pool = ProcessPoolExecutor(n, mp_context=multiprocessing.get_context("spawn"))
 
     def submit(self, documents: list[Document], frozen: list[bytes] | None = None) -> Future:
-        return self.pool.submit(run_batch, documents, frozen)
+        try:
+            return self.pool.submit(run_batch, documents, frozen)
+        except BrokenProcessPool:  # a worker died: the batches sent run here (result), later ones on new workers
+            self.pool.shutdown(wait=False)
+            self.pool = ProcessPoolExecutor(self.n, mp_context=multiprocessing.get_context("spawn"))
+            return self.pool.submit(run_batch, documents, frozen)
 
     def result(self, documents: list[Document], future: Future, frozen: list[bytes] | None = None) -> BatchResult:
         try:
