@@ -38,6 +38,13 @@ def test_joint_subjects_act_on_each_other(nlp):
     assert {("ARM", "GEO", "08"), ("GEO", "ARM", "08")} <= found
 
 
+def test_a_joint_subject_that_fought_fought_each_other_not_someone_named_before(nlp):
+    text = "Peru accused Chile of spying on Monday. Peru and Ecuador fought over the Cenepa valley in 1995."
+    found = {(s, t, r) for s, t, r, _, _ in coded(nlp, text)}
+    assert {("PER", "ECU", "19"), ("ECU", "PER", "19")} <= found
+    assert ("PER", "CHL", "19") not in found  # not the counterpart of Peru's act before
+
+
 def test_events_written_as_nouns(nlp):
     assert ("CAN", "RUS", "16") in keys(coded(nlp, "Canada's new sanctions on Russia hit its banks."))
     assert ("JPN", "KOR", "16") in keys(coded(nlp, "Japan announced retaliatory tariffs on South Korean steel."))

@@ -759,7 +759,8 @@ class EventCoder(ContextReader):
                     found_by = "reaction_target" if targets else found_by
                 code = self.vocab.codes[pattern.code]
                 if sources and not targets and code.root in CONTEXT_TARGET_ROOTS and not (
-                        len(sources) > 1 and (code.mutual or code.root in JOINT_ROOTS)):  # those act on each other
+                        len(sources) > 1 and (code.mutual or code.root in JOINT_ROOTS or token.lemma_.lower() in RECIPROCAL_VERBS
+                                              or self._each_other(token))):  # those act on each other
                     targets = self._counterpart(token, sources[0], events)
                     found_by = "context_target" if targets else found_by
                 if token.i in ended:  # the end of an event: its actors, unless the end names its own
