@@ -196,3 +196,10 @@ def test_we_in_a_quotation_is_its_speakers_side(nlp):
 def test_those_acting_beside_the_subject_act_too(nlp):
     found = keys(coded(nlp, "Britain, together with France, imposed sanctions on Iran."), counted=False)
     assert {("GBR", "IRN", "16"), ("FRA", "IRN", "16")} <= found
+
+
+def test_a_mediator_acts_on_each_party_to_what_it_mediated(nlp):
+    found = {(s, t, r) for s, t, r, _, _ in coded(nlp, "Rwanda and Congo signed a peace deal brokered by Qatar on Friday.")}
+    assert {("QAT", "RWA", "04"), ("QAT", "COD", "04")} <= found and ("QAT", None, "04") not in found
+    found = {(s, t, r) for s, t, r, _, _ in coded(nlp, "The U.S. mediated an agreement between Israel and Hamas.")}
+    assert {("USA", "ISR", "04"), ("USA", "HAMAS", "04")} <= found

@@ -92,6 +92,30 @@ class ContextReader:
                 return [before[-1].source] if before else []
         return []
 
+    def _mediated_parties(self, token: Token, sources: list[Span], actors: dict[int, Span],
+                          triggers: dict[int, Pattern], events: list[Event]) -> list[Span]:
+        """The parties to what a mediator mediated: the deal a participle modifies ("the deal brokered
+        by Qatar"), or the verb's object ("mediated an agreement between Israel and Hamas"): the
+        actors of that act as coded, else those its noun names."""
+        mediators = {_code(s) for s in sources}
+        nouns = [token.head] if token.dep_ in ("acl", "relcl") else []
+        nouns += [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+        found: list[Span] = []
+        for noun in nouns:
+            # the act as coded: on the noun, or on the verb it is the object of ("signed the deal")
+            at = {noun.i, noun.head.i} if noun.dep_ == "dobj" else {noun.i}
+            coded = [e for e in events if e.trigger.start in at]
+            found += [s for e in coded for s in (e.source, e.target) if s is not None]
+            if not coded and noun.i in triggers:
+                named, aimed = self._noun_arguments(noun, actors, triggers[noun.i].code)
+                found += named + aimed
+            found += [s for o in self._prep_objects(noun, {"between"}) for s in self._actors_of(o, actors, token)]
+        unique: dict[str | None, Span] = {}
+        for span in found:
+            if _code(span) not in mediators:
+                unique.setdefault(_code(span), span)
+        return list(unique.values())
+
     def _mentioned(self, noun: Token, pattern: Pattern, events: list[Event]) -> Event | None:
         """The earlier act a definite event noun with no actors of its own mentions again: the last
         one told with the same word in its sentence or the nine before, or of the same root in the

@@ -57,6 +57,7 @@ ABOUT_ROOTS = set(_CUES["about_roots"])
 THREAT_CODE = str(_CUES["threat_code"])
 OBLIGATION_MODALS = set(_CUES["obligation_modals"])
 DEMAND_CODE = str(_CUES["demand_code"])
+MEDIATE_CODE = str(_CUES["mediate_code"])
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 BACKGROUND_DAYS = 365  # an article whose last date is older than this has turned to history
 POSSESSIVES = {"its", "his", "her"}

@@ -31,7 +31,7 @@ from .event_cues import (
     DISPLAY_NOUNS, JOINT_MODIFIERS, WEAPON_NOUNS, DISPLAY_CODE, SPEAKER_PREPS, REACTION_ROOTS,
     CONTEXT_TARGET_ROOTS, JOINT_ROOTS, JOINT_EXCLUDED, PEOPLE_NOUNS, PEOPLE_PREPS, SPEECH_NOUNS,
     GOVERNING_ROOTS, ASKING_ROOTS, ABOUT_PREPS, ABOUT_ROOTS, THREAT_CODE, OBLIGATION_MODALS, DEMAND_CODE,
-    SUBJECT_DEPS, BACKGROUND_DAYS, POSSESSIVES, FIRST_PERSON,
+    SUBJECT_DEPS, BACKGROUND_DAYS, POSSESSIVES, FIRST_PERSON, MEDIATE_CODE,
 )
 from .syntax import antecedent, subject_of
 
@@ -754,6 +754,10 @@ class EventCoder(ContextReader):
                              if _code(s) not in {_code(x) for x in sources}]
                     if about:  # "complained to the UN over Israeli air raids": about Israel
                         targets, found_by = about[:1], ""
+                if sources and not targets and pattern.code == MEDIATE_CODE:
+                    # "the deal brokered by Qatar", "mediated an agreement between Israel and Hamas":
+                    # the mediator acts on each party to what it mediated
+                    targets = self._mediated_parties(token, sources, actors, triggers, events)
                 if sources and not targets and self.vocab.codes[pattern.code].root in REACTION_ROOTS:
                     targets = self._reacted_to(token, sources, actors, triggers, events)
                     found_by = "reaction_target" if targets else found_by
