@@ -14,6 +14,18 @@ def cluster_tables(con) -> dict:
     return {t: con.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall() for t in ("clusters", "event_clusters")}
 
 
+def full_rebuild(db, tmp_path) -> dict:
+    """The cluster tables a full rebuild writes, on a copy of the store."""
+    copy = tmp_path / "full.duckdb"
+    shutil.copy(db, copy)
+    con = store.connect(copy)
+    try:
+        refresh_clusters(con)
+        return cluster_tables(con)
+    finally:
+        con.close()
+
+
 def test_a_second_ingest_clusters_incrementally_and_equals_a_full_rebuild(tmp_path, nlp, seeds, monkeypatch):
     calls = []
     monkeypatch.setattr("detente.engine.refresh_clusters", lambda con, doc_ids=None, gone=None: calls.append(doc_ids) or
@@ -35,15 +47,8 @@ def test_a_second_ingest_clusters_incrementally_and_equals_a_full_rebuild(tmp_pa
         incremental = cluster_tables(con)
     finally:
         con.close()
-    copy = tmp_path / "full.duckdb"
-    shutil.copy(db, copy)
-    con = store.connect(copy)
-    try:
-        refresh_clusters(con)
-        assert cluster_tables(con) == incremental
-        assert len(incremental["clusters"]) > before > 0
-    finally:
-        con.close()
+    assert full_rebuild(db, tmp_path) == incremental
+    assert len(incremental["clusters"]) > before > 0
 
 
 def test_re_dating_by_anchoring_re_clusters_only_the_dated_articles_groups_and_equals_a_full_rebuild(tmp_path, nlp,
@@ -74,14 +79,7 @@ def test_re_dating_by_anchoring_re_clusters_only_the_dated_articles_groups_and_e
         incremental = cluster_tables(con)
     finally:
         con.close()
-    copy = tmp_path / "full.duckdb"
-    shutil.copy(db, copy)
-    con = store.connect(copy)
-    try:
-        refresh_clusters(con)
-        assert cluster_tables(con) == incremental
-    finally:
-        con.close()
+    assert full_rebuild(db, tmp_path) == incremental
 
 
 def test_re_clustering_changed_groups_in_a_big_store_writes_what_a_full_rebuild_writes(tmp_path):
@@ -114,11 +112,4 @@ def test_re_clustering_changed_groups_in_a_big_store_writes_what_a_full_rebuild_
         incremental = cluster_tables(con)
     finally:
         con.close()
-    copy = tmp_path / "full.duckdb"
-    shutil.copy(db, copy)
-    con = store.connect(copy)
-    try:
-        refresh_clusters(con)
-        assert cluster_tables(con) == incremental
-    finally:
-        con.close()
+    assert full_rebuild(db, tmp_path) == incremental
