@@ -208,6 +208,17 @@ def test_utf16_without_a_bom_is_decoded_not_refused_as_binary(tmp_path, codec, t
     assert errors == [] and doc.text == text
 
 
+def test_ascii_with_a_space_in_every_other_byte_is_not_utf16(tmp_path):
+    # "- - - -" pairs as U+202D (found by tests/test_isolation.py's hypothesis test: a JSONL file
+    # with such a record was read as UTF-16 and lost every good record)
+    text = "- " * 500 + "\n"
+    assert decode(text.encode("ascii"), "f.txt") == (text, "utf-8")
+    lines = [json.dumps({"text": "- " * 400}), json.dumps({"text": "Turkey and Qatar signed a pact.", "published": "2022-07-22"})]
+    (tmp_path / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    docs, errors = docs_and_errors(read(tmp_path / "feed.jsonl"))
+    assert "Turkey and Qatar signed a pact." in [d.text for d in docs]
+
+
 def test_no_nul_control_or_lone_surrogate_reaches_a_document(tmp_path):
     lines = [
         json.dumps({"text": "Turkey\u0000 and Qatar signed a pact.\u001b", "title": "Pact\ud800\nsigned\u0007"}),

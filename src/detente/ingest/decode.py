@@ -4,8 +4,8 @@ The rule, in order:
 
 1. A byte-order mark says the encoding (UTF-8, UTF-16, UTF-32).
 2. UTF-16 without a mark: one byte of each pair is, for nearly every pair, the high byte of Latin,
-   Greek, Cyrillic, Hebrew or Arabic text or of punctuation (0x00-0x06, 0x20), the other byte is not,
-   and the pairs decode to text.
+   Greek, Cyrillic, Hebrew or Arabic text or of punctuation (0x00-0x06, 0x20), for most pairs of a
+   letter (0x00-0x06), the other byte is not, and the pairs decode to text.
 3. A file of magic numbers (PNG, ELF, ZIP ...) or dense in control bytes is binary, not text.
 4. UTF-8. Where some bytes are not valid UTF-8, the valid multi-byte characters are the evidence for
    UTF-8 and the invalid bytes the evidence for a legacy encoding: if the valid ones are more, the file
@@ -47,6 +47,7 @@ _MAGIC = (
 # The high byte of a UTF-16 code unit in Latin, Greek, Cyrillic, Armenian, Hebrew, Arabic text and
 # in general punctuation (U+2000-U+20FF).
 _UTF16_HIGH = bytes(range(0x00, 0x07)) + b"\x20"
+_UTF16_LETTERS = bytes(range(0x00, 0x07))
 _TEXT_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f\x80-\x9f]")
 
 
@@ -93,7 +94,10 @@ def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
         return None
     even, odd = data[0::2], data[1::2]
     for high, low, codec in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
-        if _count(high, _UTF16_HIGH) >= 0.7 * len(high) and _count(low, _UTF16_HIGH) <= 0.4 * len(low):
+        # ... and most high bytes are those of letters, not of U+20xx punctuation: ASCII such as
+        # "- - - -" has a space in every other byte and is no run of U+202D
+        if _count(high, _UTF16_HIGH) >= 0.7 * len(high) and _count(low, _UTF16_HIGH) <= 0.4 * len(low) \
+                and _count(high, _UTF16_LETTERS) >= 0.5 * len(high):
             try:
                 text = data.decode(codec)  # strict: a lone surrogate is no UTF-16 text
             except UnicodeDecodeError:
