@@ -203,3 +203,8 @@ def test_a_mediator_acts_on_each_party_to_what_it_mediated(nlp):
     assert {("QAT", "RWA", "04"), ("QAT", "COD", "04")} <= found and ("QAT", None, "04") not in found
     found = {(s, t, r) for s, t, r, _, _ in coded(nlp, "The U.S. mediated an agreement between Israel and Hamas.")}
     assert {("USA", "ISR", "04"), ("USA", "HAMAS", "04")} <= found
+
+
+def test_a_reaction_an_act_prompted_is_aimed_at_whoever_did_that_act(nlp):
+    text = "Chile launched naval exercises near Peru on Saturday. The move prompted condemnation from Peru."
+    assert ("PER", "CHL", "11") in keys(coded(nlp, text))

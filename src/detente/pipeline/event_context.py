@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
-from .event_cues import ANAPHORIC_NOUNS, PAIR_NOUNS
+from .event_cues import ANAPHORIC_NOUNS, CAUSE_VERBS, PAIR_NOUNS
 
 if TYPE_CHECKING:
     from ..knowledge.events import Pattern
@@ -77,6 +77,16 @@ class ContextReader:
         objects += self._prep_objects(token, {"of", "to", "against", "on", "over"})
         # "warned that the US will not tolerate Houthi attacks": the act the content is about
         objects += [o for c in token.children if c.dep_ in ("ccomp", "xcomp") for o in c.children if o.dep_ == "dobj"]
+        # "the move prompted condemnation from Taiwan": what caused the reaction is the act reacted to
+        causes = [c for c in token.head.children if c.dep_ == "nsubj"] \
+            if token.dep_ == "dobj" and token.head.lemma_.lower() in CAUSE_VERBS else []
+        for cause in causes:
+            if cause.i not in triggers and _definite(cause):
+                since = self._sentences_back(token, 3)
+                before = [e for e in events if e.trigger.start >= since and e.source_code not in own]
+                if before:
+                    return [before[-1].source]
+        objects = causes + objects
         for obj in objects:
             if obj.i not in triggers or triggers[obj.i].pos != "NOUN":
                 continue
