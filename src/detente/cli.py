@@ -18,7 +18,7 @@ from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeR
 from rich.text import Text
 
 from . import store
-from .analysis import limit_clause
+from .analysis import page_clause
 from .render import Format, cell, dump_json, emit
 
 EXIT_INPUT, EXIT_STORE, EXIT_INTERRUPTED = 1, 3, 130
@@ -168,7 +168,7 @@ def docs(
     query = """
         WITH page AS (
             SELECT doc_id FROM documents d ORDER BY d.published NULLS LAST, d.source_path, d.record
-        """ + limit_clause(limit) + f" OFFSET {int(offset)}" + """
+        """ + page_clause(limit, offset) + """
         )
         SELECT d.doc_id, d.published, d.title, d.publication, d.authors, d.n_words AS words,
                d.n_sentences AS sentences, (SELECT count(*) FROM mentions m WHERE m.doc_id = d.doc_id) AS mentions,

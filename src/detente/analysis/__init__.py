@@ -20,3 +20,8 @@ def date_filter(since: date | None, until: date | None, column: str = "d.publish
 def limit_clause(limit: int | None) -> str:
     """` LIMIT n` when a limit is given (an int, so safe to put in SQL), else nothing."""
     return f" LIMIT {int(limit)}" if limit else ""
+
+
+def page_clause(limit: int | None, offset: int = 0) -> str:
+    """` LIMIT n OFFSET m` for a page: limit_clause's limit, and the offset when there is one."""
+    return limit_clause(limit) + (f" OFFSET {int(offset)}" if offset else "")

@@ -6,7 +6,7 @@ from datetime import date
 
 import duckdb
 
-from . import date_filter, limit_clause
+from . import date_filter, page_clause
 
 # Actor mentions are those with a kind; places are where things happen, kept apart.
 ACTOR_MENTION = "m.kind IS NOT NULL AND m.kind <> 'place'"
@@ -44,7 +44,7 @@ def list_actors(con: duckdb.DuckDBPyConnection, since: date | None = None, until
                list(DISTINCT h.surface)[1:6] AS surfaces
         FROM hits h LEFT JOIN names n ON n.code = h.actor
         GROUP BY h.actor, n.name ORDER BY {ACTOR_SORTS[sort]} {way} NULLS LAST, mentions DESC, code
-    """ + limit_clause(limit) + (f" OFFSET {int(offset)}" if offset else "")
+    """ + page_clause(limit, offset)
     result = con.execute(query, params)
     return [c[0] for c in result.description], result.fetchall()
 
@@ -69,8 +69,7 @@ def actor_mentions(con: duckdb.DuckDBPyConnection, code: str, since: date | None
     oldest first, paged (`limit` None: all); only the page's rows are joined to their sentences."""
     mentions, params = _mentions_of(code, since, until)
     query = f"""
-        WITH m AS ({mentions} ORDER BY d.published NULLS LAST, m.doc_id, m.start_char{limit_clause(limit)}
-                   {f"OFFSET {int(offset)}" if offset else ""})
+        WITH m AS ({mentions} ORDER BY d.published NULLS LAST, m.doc_id, m.start_char{page_clause(limit, offset)})
         SELECT m.doc_id, m.published, m.sent_idx, m.surface, m.actor_code, m.role, m.how, m.detail,
                m.start_char - s.start_char AS offset, s.text AS sentence
         FROM m JOIN sentences s ON s.doc_id = m.doc_id AND s.idx = m.sent_idx

@@ -29,7 +29,7 @@ import duckdb
 
 from .. import store
 from ..knowledge.events import load_vocabulary
-from . import limit_clause
+from . import page_clause
 from .events import COUNTED, MIN_CONFIDENCE, EventFilter
 
 # Reports of one event may name its sides in either order: for the codebook's mutual codes (consult,
@@ -336,9 +336,8 @@ def list_clusters(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None
     evidence (the trigger's offset in the sentence too); the representative's evidence is
     repeated at the top level (sentence, doc_id, sent_idx, title). Two queries, whatever the page."""
     where, params = _cluster_where(flt, ids)
-    paging = limit_clause(limit) + (f" OFFSET {int(offset)}" if offset else "")
     result = con.execute(f"SELECT {CLUSTER_COLUMNS} FROM clusters e WHERE {where} "
-                         "ORDER BY e.date_start NULLS LAST, e.cluster_id" + paging, params)
+                         "ORDER BY e.date_start NULLS LAST, e.cluster_id" + page_clause(limit, offset), params)
     columns = [c[0] for c in result.description]
     clusters = [{k: _iso(v) for k, v in zip(columns, row)} for row in result.fetchall()]
     if not clusters:

@@ -10,7 +10,7 @@ from datetime import date
 import duckdb
 
 from ..knowledge.kb import read_yaml
-from . import date_filter, limit_clause
+from . import date_filter, page_clause
 from .clusters import count_clusters, list_clusters
 from .events import COUNTED, QUADS, EventFilter
 from .statements import dyad_statements
@@ -374,9 +374,9 @@ def dyad_summary(con: duckdb.DuckDBPyConnection, a: str, b: str, by: str = "year
     flt = EventFilter(dyad=(a, b), since=since, until=until)
     where, params = flt.where()
     n_clusters = count_clusters(con, flt)
-    paging = limit_clause(limit) + (f" OFFSET {int(offset)}" if offset else "")
     page = [r[0] for r in con.execute(f"SELECT e.cluster_id FROM clusters e WHERE {where} "
-                                      f"ORDER BY e.date_start NULLS LAST, e.cluster_id{paging}", params).fetchall()]
+                                      f"ORDER BY e.date_start NULLS LAST, e.cluster_id{page_clause(limit, offset)}",
+                                      params).fetchall()]
     _, rows = dyad_figures(con, (a, b), by, since, until, ids=True)
     pair = next((r for r in rows if r["level"] == "pair"), _zero())
     totals = {k: pair[k] for k in ("clusters", "events", "documents", "sources", "mean_goldstein", "first_date",
