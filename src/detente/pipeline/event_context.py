@@ -81,11 +81,8 @@ class ContextReader:
         causes = [c for c in token.head.children if c.dep_ == "nsubj"] \
             if token.dep_ == "dobj" and token.head.lemma_.lower() in CAUSE_VERBS else []
         for cause in causes:
-            if cause.i not in triggers and _definite(cause):
-                since = self._sentences_back(token, 3)
-                before = [e for e in events if e.trigger.start >= since and e.source_code not in own]
-                if before:
-                    return [before[-1].source]
+            if cause.i not in triggers and _definite(cause) and (last := self._last_other(token, own, events)):
+                return last  # "the move": no act named, the last one told
         objects = causes + objects
         for obj in objects:
             if obj.i not in triggers or triggers[obj.i].pos != "NOUN":
@@ -97,10 +94,14 @@ class ContextReader:
             if earlier is not None and earlier.source_code not in own:
                 return [earlier.source]
             if _definite(obj):
-                since = self._sentences_back(token, 3)
-                before = [e for e in events if e.trigger.start >= since and e.source_code not in own]
-                return [before[-1].source] if before else []
+                return self._last_other(token, own, events)
         return []
+
+    def _last_other(self, token: Token, own: set[str | None], events: list[Event]) -> list[Span]:
+        """The last actor other than `own` who acted in the token's sentence or the two before."""
+        since = self._sentences_back(token, 3)
+        before = [e for e in events if e.trigger.start >= since and e.source_code not in own]
+        return [before[-1].source] if before else []
 
     def _mediated_parties(self, token: Token, sources: list[Span], actors: dict[int, Span],
                           triggers: dict[int, Pattern], events: list[Event]) -> list[Span]:
