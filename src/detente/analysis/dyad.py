@@ -51,6 +51,10 @@ _KIND = {
 }
 
 
+# The clusters dyad_figures counts (SQL on clusters `e`): asserted or reported, between two different actors.
+COUNTED_PAIRS = f"e.modality IN {COUNTED!r} AND e.source IS NOT NULL AND e.target IS NOT NULL AND e.source <> e.target"
+
+
 def _figures_sql(by: str | None, levels: tuple[str, ...], ids: bool, where: str) -> str:
     if by is not None and by not in PERIODS:
         raise ValueError(f"by must be one of {', '.join(PERIODS)} (got {by!r})")
@@ -82,8 +86,7 @@ def _figures_sql(by: str | None, levels: tuple[str, ...], ids: bool, where: str)
             SELECT e.cluster_id, least(e.source, e.target) AS a, greatest(e.source, e.target) AS b,
                    e.source, e.target, e.goldstein, e.quad, e.n_events, e.sources, e.date, e.date_start, {periods}
             FROM clusters e
-            WHERE e.modality IN {COUNTED!r} AND e.source IS NOT NULL AND e.target IS NOT NULL
-              AND e.source <> e.target AND {where}
+            WHERE {COUNTED_PAIRS} AND {where}
         ), g AS (
             SELECT {level} AS level,
                    {keys},

@@ -199,10 +199,8 @@ def _neighbourhood(con: duckdb.DuckDBPyConnection, a: str, b: str, since, until,
     more). A few grouped queries, never the whole network."""
     import networkx as nx
 
-    from ..analysis.dyad import _figures_where, dyad_figures
-    from ..analysis.events import COUNTED
+    from ..analysis.dyad import COUNTED_PAIRS as counted, _figures_where, dyad_figures
 
-    counted = f"e.modality IN {COUNTED!r} AND e.source IS NOT NULL AND e.target IS NOT NULL AND e.source <> e.target"
     where, params = _figures_where(None, None, since, until)
     partners = con.execute(f"""
         SELECT CASE WHEN e.source IN (?, ?) THEN e.target ELSE e.source END AS other, count(*) AS n
