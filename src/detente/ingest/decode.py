@@ -46,8 +46,8 @@ _MAGIC = (
 )
 # The high byte of a UTF-16 code unit in Latin, Greek, Cyrillic, Armenian, Hebrew, Arabic text and
 # in general punctuation (U+2000-U+20FF).
-_UTF16_HIGH = bytes(range(0x00, 0x07)) + b"\x20"
 _UTF16_LETTERS = bytes(range(0x00, 0x07))
+_UTF16_HIGH = _UTF16_LETTERS + b"\x20"
 _TEXT_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f\x80-\x9f]")
 
 
