@@ -208,3 +208,13 @@ def test_a_mediator_acts_on_each_party_to_what_it_mediated(nlp):
 def test_a_reaction_an_act_prompted_is_aimed_at_whoever_did_that_act(nlp):
     text = "Chile launched naval exercises near Peru on Saturday. The move prompted condemnation from Peru."
     assert ("PER", "CHL", "11") in keys(coded(nlp, text))
+
+
+def test_a_war_between_two_parties_is_each_fighting_the_other(nlp):
+    found = keys(coded(nlp, "Trade fell after the war between Ethiopia and Eritrea ended in 2000."), counted=False)
+    assert {("ETH", "ERI", "19"), ("ERI", "ETH", "19")} <= found
+    found = keys(coded(nlp, "The talks come amid Armenia's war against Azerbaijan."), counted=False)
+    assert ("ARM", "AZE", "19") in found
+    # many conflicts are no one war: a bare plural names no event
+    found = keys(coded(nlp, "He is cautious about conflicts between Ghana and Togo."), counted=False)
+    assert not any(r == "19" for _, _, r in found)

@@ -27,7 +27,7 @@ from .event_cues import (
     NEGATORS, INTENT_CODES, TARGET_PREPS, NOUN_TARGET_PREPS, PLACE_PREPS, PLACE_ROOTS, PLACE_CODES,
     CLAUSE_TARGET_ROOTS, OBJECT_PLACE_ROOTS, RELATIONAL_NOUNS, PLACE_NOUNS, BACKGROUND_PREPS,
     CONTENT_NOUNS, TREATY_NOUNS, PERIOD_PREPS, PERIOD_FRAMES, LIGHT_VERBS, NON_STATE_SPEAKERS,
-    HELPING_VERBS, ECONOMIC_NOUNS, ECONOMIC_CODE, VIOLENT_ROOTS, FRESH_MODIFIERS, RECIPROCAL_VERBS,
+    HELPING_VERBS, ECONOMIC_NOUNS, ECONOMIC_CODE, VIOLENT_ROOTS, FRESH_MODIFIERS, RECIPROCAL_WORDS,
     DISPLAY_NOUNS, JOINT_MODIFIERS, WEAPON_NOUNS, DISPLAY_CODE, SPEAKER_PREPS, REACTION_ROOTS,
     CONTEXT_TARGET_ROOTS, JOINT_ROOTS, JOINT_EXCLUDED, PEOPLE_NOUNS, PEOPLE_PREPS, SPEECH_NOUNS,
     GOVERNING_ROOTS, ASKING_ROOTS, ABOUT_PREPS, ABOUT_ROOTS, THREAT_CODE, OBLIGATION_MODALS, DEMAND_CODE,
@@ -281,6 +281,9 @@ class EventCoder(ContextReader):
         between = self._prep_objects(noun, {"between"})  # "negotiations between Iran and the P5+1"
         if not sources and between:
             pair = self._actors_of(between[0], actors, noun)
+            if noun.lemma_.lower() in RECIPROCAL_WORDS:  # "the war between A and B": each on the other,
+                generic = noun.tag_ == "NNS" and not any(c.dep_ in ("det", "poss", "nummod", "amod") for c in noun.children)
+                return ([], []) if generic else (pair[:2], [])  # but "conflicts between A and B" is no one war
             return pair[:1], pair[1:2]
         if not sources and noun.dep_ in ("dobj", "attr") and noun.head.lemma_.lower() in LIGHT_VERBS:
             subject, passive = subject_of(noun.head)  # "Russia launched its intervention", not "Iran condemned the attack"
@@ -539,7 +542,8 @@ class EventCoder(ContextReader):
         directed act whose parties come only from "between" ("the postponement of a deal between
         Iran and Russia": who did it?)."""
         return bool(condition or (pattern.pos == "NOUN" and self._background(token)) or self._content(token)
-                    or (unordered and not self.vocab.codes[pattern.code].mutual) or self._asked(token, triggers))
+                    or (unordered and not self.vocab.codes[pattern.code].mutual and token.lemma_.lower() not in RECIPROCAL_WORDS)
+                    or self._asked(token, triggers))
 
     def _obligation(self, verb: Token) -> Token | None:
         """The clause a statement says someone must or should carry out ("said Japan must retract")."""
@@ -763,7 +767,7 @@ class EventCoder(ContextReader):
                     found_by = "reaction_target" if targets else found_by
                 code = self.vocab.codes[pattern.code]
                 if sources and not targets and code.root in CONTEXT_TARGET_ROOTS and not (
-                        len(sources) > 1 and (code.mutual or code.root in JOINT_ROOTS or token.lemma_.lower() in RECIPROCAL_VERBS
+                        len(sources) > 1 and (code.mutual or code.root in JOINT_ROOTS or token.lemma_.lower() in RECIPROCAL_WORDS
                                               or self._each_other(token))):  # those act on each other
                     targets = self._counterpart(token, sources[0], events)
                     found_by = "context_target" if targets else found_by
@@ -794,7 +798,7 @@ class EventCoder(ContextReader):
                 if not targets and len(sources) > 1 and self.vocab.codes[pattern.code].mutual:
                     # "Russia and Iran struck a deal": one act, no direction, between each two
                     pairs = [(a, b) for a, b in together if a.start < b.start]
-                elif not targets and len(sources) > 1 and (token.lemma_.lower() in RECIPROCAL_VERBS or self._each_other(token)
+                elif not targets and len(sources) > 1 and (token.lemma_.lower() in RECIPROCAL_WORDS or self._each_other(token)
                                                            or (self.vocab.codes[pattern.code].root in JOINT_ROOTS
                                                                and pattern.code not in JOINT_EXCLUDED)):
                     # "exchanged prisoners", "accused each other", "India and Pakistan agreed to a ceasefire"
