@@ -11,6 +11,7 @@ all sets pooled whose pooled precision is at least 0.70 (analysis.events.MIN_CON
 
     .venv/bin/python scripts/fit_confidence.py            # seeds + devset/gold-dev + PLOVER dev
     .venv/bin/python scripts/fit_confidence.py --dry-run  # print, write nothing
+    .venv/bin/python scripts/fit_confidence.py --only mediated  # a new cue's weight, the rest held
 
 Never fit on a test split (devset/gold-test) or on held-out PLOVER records.
 """
@@ -59,28 +60,43 @@ def plover_samples(path: Path, nlp) -> list[tuple[tuple, bool, int]]:
     return samples
 
 
-def fit(samples: list, l2: float = 1.0) -> tuple[float, dict[str, float]]:
+def fit(samples: list, l2: float = 1.0, only: set[str] | None = None, held: ConfidenceModel | None = None
+        ) -> tuple[float, dict[str, float]]:
+    """Bias and weights maximising the L2-penalised likelihood (Newton's method). With `only`, just
+    those cues' weights are fitted, every other weight and the bias held at `held`'s."""
     events = [(c, r) for c, r, n in samples if c]
-    names = sorted({c for cues, _ in events for c in cues})
+    names = sorted(only) if only else sorted({c for cues, _ in events for c in cues})
     index = {n: i for i, n in enumerate(names)}
-    X = np.zeros((len(events), len(names) + 1))
-    X[:, 0] = 1.0
+    free_bias = not only
+    X = np.zeros((len(events), len(names) + free_bias))
+    offset = np.zeros(len(events))
+    if free_bias:
+        X[:, 0] = 1.0
     for row, (cues, _) in enumerate(events):
         for c in cues:
-            X[row, index[c] + 1] = 1.0
+            if c in index:
+                X[row, index[c] + free_bias] = 1.0
+            elif held is not None:
+                offset[row] += held.weights.get(c, 0.0)
+    if held is not None and not free_bias:
+        offset += held.bias
     y = np.array([1.0 if r else 0.0 for _, r in events])
     w = np.zeros(X.shape[1])
     penalty = np.full(X.shape[1], l2)
-    penalty[0] = 0.0  # the bias is not shrunk
+    if free_bias:
+        penalty[0] = 0.0  # the bias is not shrunk
     for _ in range(50):
-        p = 1.0 / (1.0 + np.exp(-X @ w))
+        p = 1.0 / (1.0 + np.exp(-(offset + X @ w)))
         grad = X.T @ (p - y) + penalty * w
         hess = (X * (p * (1 - p))[:, None]).T @ X + np.diag(penalty) + 1e-9 * np.eye(X.shape[1])
         step = np.linalg.solve(hess, grad)
         w -= step
         if np.abs(step).max() < 1e-8:
             break
-    return float(w[0]), {n: round(float(w[index[n] + 1]), 4) for n in names}
+    fitted = {n: round(float(w[index[n] + free_bias]), 4) for n in names}
+    if free_bias:
+        return float(w[0]), fitted
+    return held.bias, {**held.weights, **fitted}
 
 
 def isotonic(sets: dict[str, list], bias: float, weights: dict[str, float], bins: int = 12) -> list[list[float]]:
@@ -153,7 +169,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--dry-run", action="store_true")
     parser.add_argument("--l2", type=float, default=1.0)
+    parser.add_argument("--only", nargs="+", metavar="CUE",
+                        help="fit just these cues' weights (a new cue), holding every other weight, the knots and "
+                             "the threshold as they are")
     args = parser.parse_args()
+    from detente.knowledge.confidence import load_confidence
     from detente.pipeline import load_nlp
 
     nlp = load_nlp()
@@ -163,12 +183,13 @@ def main() -> int:
         "PLOVER dev records (../shared/data/plover-gsr-dev.jsonl)": plover_samples(SHARED / "data" / "plover-gsr-dev.jsonl", nlp),
     }
     everything = [s for samples in sets.values() for s in samples]
-    bias, weights = fit(everything, args.l2)
+    held = load_confidence() if args.only else None
+    bias, weights = fit(everything, args.l2, set(args.only or ()), held)
     print(f"bias {bias:.3f}; weights " + ", ".join(f"{k} {v:+.2f}" for k, v in sorted(weights.items(), key=lambda kv: kv[1])))
-    knots = isotonic(sets, bias, weights)
+    knots = [list(k) for k in held.knots] if held else isotonic(sets, bias, weights)
     print("isotonic knots (score, share right): " + ", ".join(f"{x:.2f}->{y:.2f}" for x, y in knots))
     fitted = {name: report(name, samples, bias, weights, knots) for name, samples in sets.items()}
-    threshold = choose_threshold(sets, bias, weights, knots=knots)
+    threshold = held.threshold if held else choose_threshold(sets, bias, weights, knots=knots)
     print(f"\ncounting threshold: {threshold} (best pooled F1 with pooled precision >= 0.70)")
     if not args.dry_run:
         OUT.write_text(json.dumps({

@@ -203,6 +203,18 @@ def test_a_mediator_acts_on_each_party_to_what_it_mediated(nlp):
     assert {("QAT", "RWA", "04"), ("QAT", "COD", "04")} <= found and ("QAT", None, "04") not in found
     found = {(s, t, r) for s, t, r, _, _ in coded(nlp, "The U.S. mediated an agreement between Israel and Hamas.")}
     assert {("USA", "ISR", "04"), ("USA", "HAMAS", "04")} <= found
+    # the parties of the act whose phrase holds the mediated noun; a mediator in a compound
+    text = "Peru and Chile swapped prisoners on Friday, each freeing 40 soldiers in an exchange mediated by Brazil."
+    assert {("BRA", "PER", "04"), ("BRA", "CHL", "04")} <= keys(coded(nlp, text))
+    text = "Peru and Chile agreed to a ceasefire following U.S.-mediated negotiations."
+    assert {("USA", "PER", "04"), ("USA", "CHL", "04")} <= keys(coded(nlp, text), counted=False)
+    text = "Norway mediated what has been described as a first agreement between Peru and Chile."
+    assert {("NOR", "PER", "04"), ("NOR", "CHL", "04")} <= keys(coded(nlp, text), counted=False)
+
+
+def test_a_hyphen_after_an_abbreviation_joins_two_words(nlp):
+    (records,) = analyse([Document(text="The U.S.-China trade talks resumed.", source_path="t.txt")], nlp)
+    assert {m.actor.code for m in records.mentions if m.actor} >= {"USA", "CHN"}
 
 
 def test_a_reaction_an_act_prompted_is_aimed_at_whoever_did_that_act(nlp):

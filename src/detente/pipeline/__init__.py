@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import pickle
+import re
 import zlib
 from typing import Iterable, Iterator
 
@@ -31,6 +32,10 @@ CHUNK_CHARS = 20_000  # the statistical models parse longer texts in pieces of a
 def load_nlp() -> Language:
     """Load the pinned model from its installed package (never from a hub) and add our components."""
     nlp = spacy.load(MODEL)
+    # a hyphen after an abbreviation joins two words: "U.S.-mediated talks", "the U.S.-China trade war"
+    # (the model's rules split "Iran-backed" but keep "U.S.-China" one token, so no actor is found)
+    infixes = nlp.tokenizer.infix_finditer.__self__.pattern
+    nlp.tokenizer.infix_finditer = re.compile(infixes + r"|(?<=[A-Z]\.)-(?=[A-Za-z])").finditer
     nlp.add_pipe("detente_paragraphs", before="parser")
     nlp.add_pipe("detente_actors", after="ner")
     nlp.add_pipe("detente_quotes", after="detente_actors")

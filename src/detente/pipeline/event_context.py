@@ -106,16 +106,23 @@ class ContextReader:
     def _mediated_parties(self, token: Token, sources: list[Span], actors: dict[int, Span],
                           triggers: dict[int, Pattern], events: list[Event]) -> list[Span]:
         """The parties to what a mediator mediated: the deal a participle modifies ("the deal brokered
-        by Qatar"), or the verb's object ("mediated an agreement between Israel and Hamas"): the
-        actors of that act as coded, else those its noun names."""
+        by Qatar", "U.S.-mediated negotiations"), or the verb's object ("mediated an agreement between
+        Israel and Hamas", "mediated what was called an agreement between ..."): the actors of that
+        act as coded, else those its noun names."""
         mediators = {_code(s) for s in sources}
-        nouns = [token.head] if token.dep_ in ("acl", "relcl") else []
+        nouns = [token.head] if token.dep_ in ("acl", "relcl", "amod") else []
         nouns += [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+        nouns += [t for c in token.children if c.dep_ == "ccomp" for t in c.subtree if t.i in triggers and t.pos_ == "NOUN"]
         found: list[Span] = []
         for noun in nouns:
-            # the act as coded: on the noun, or on the verb it is the object of ("signed the deal")
-            at = {noun.i, noun.head.i} if noun.dep_ == "dobj" else {noun.i}
-            coded = [e for e in events if e.trigger.start in at]
+            # the act as coded: on the noun, else on the nearest word above it that holds one: the verb
+            # it is the object of ("signed the deal") or whose phrase holds it ("swapped prisoners in
+            # an exchange mediated by the UAE", "agreed to a ceasefire following U.S.-mediated talks")
+            coded: list[Event] = []
+            for above in [noun, *noun.ancestors][:5]:
+                coded = [e for e in events if e.trigger.start == above.i]
+                if coded:
+                    break
             found += [s for e in coded for s in (e.source, e.target) if s is not None]
             if not coded and noun.i in triggers:
                 named, aimed = self._noun_arguments(noun, actors, triggers[noun.i].code)

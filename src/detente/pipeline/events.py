@@ -202,6 +202,8 @@ class EventCoder(ContextReader):
                          if owner is not None else None)
                 sources = [found] if found is not None else []
             sources += [s for s in self._co_sources(verb, subject, actors) if s not in sources]
+            if not sources and verb.dep_ == "amod" and verb.i >= 2 and verb.nbor(-1).text == "-" and verb.i - 2 in actors:
+                sources = [actors[verb.i - 2]]  # "U.S.-mediated talks", "Iran-backed militias": the compound's actor
             targets = []
         def add(tokens: list[Token]) -> None:
             taken = {_code(s) for s in sources + targets}
@@ -762,6 +764,7 @@ class EventCoder(ContextReader):
                     # "the deal brokered by Qatar", "mediated an agreement between Israel and Hamas":
                     # the mediator acts on each party to what it mediated
                     targets = self._mediated_parties(token, sources, actors, triggers, events)
+                    found_by = "mediated" if targets else found_by
                 if sources and not targets and self.vocab.codes[pattern.code].root in REACTION_ROOTS:
                     targets = self._reacted_to(token, sources, actors, triggers, events)
                     found_by = "reaction_target" if targets else found_by
