@@ -88,6 +88,12 @@ def test_later_short_forms_and_typos_link_to_the_earlier_full_name(nlp):
     assert find(result, "Erdgan")[1:] == ("TUR", "GOV", "coref")
 
 
+def test_a_family_name_written_first_links_to_the_earlier_full_name(nlp):
+    text = ("Vietnamese Foreign Ministry spokeswoman Pham Thu Hang spoke on Monday. "
+            "Chinese Foreign Ministry spokesman Lin Jian spoke on Tuesday. Later, Lin said talks would go on.")
+    assert find(actors(nlp, text), "Lin")[1:] == ("CHN", "GOV", "coref")
+
+
 def test_an_analyst_keeps_their_affiliation_but_acts_for_no_state(nlp):
     text = "\"The talks are stalled,\" said Tamsin Quellborough, a lecturer at Harvard University."
     result = actors(nlp, text)

@@ -329,15 +329,15 @@ class ActorResolver(ContextNames):
 
     @staticmethod
     def _coref(ent: Span, people: list[Span]) -> Span | None:
-        """An earlier person whose name ends with this one, or differs from it by one letter (a typo)."""
+        """An earlier person whose name ends with this one, or differs from it by one letter (a typo);
+        else one whose two-word name starts with it (family name first: "Hua" after "Hua Chunying")."""
         name = ent.text
-        for earlier in reversed(people):
-            if earlier.start >= ent.start:
-                continue
+        before = [p for p in reversed(people) if p.start < ent.start]
+        for earlier in before:
             last = earlier.text.split()[-1]
             if earlier.text.endswith(" " + name) or last == name or (len(name) >= 5 and _one_edit(last, name)):
                 return earlier
-        return None
+        return next((p for p in before if len(p) == 2 and p[0].text == name and p._.actor.code), None)
 
     def _described(self, ent: Span) -> ActorRef | None:
         """An unknown person's apposition: "Meir Javedanfar, Iran lecturer at the IDC Herzliya in Israel"."""
