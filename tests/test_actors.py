@@ -133,3 +133,9 @@ def test_a_person_naming_a_government(nlp):
 def test_a_bare_title_finds_the_office_holder_of_the_state_in_context(nlp):
     result = actors(nlp, "Iran's president flew home. Later the supreme leader praised the deal.", date(2016, 5, 1))
     assert find(result, "supreme leader")[1:3] == ("IRN", "GOV")
+
+
+def test_a_name_the_model_takes_for_an_organisation_takes_its_description(nlp):
+    # en_core_web_sm labels this name ORG; its apposition says whom it acts for
+    result = actors(nlp, "On Monday, Masaaki Kanai, the Japanese foreign ministry official, met reporters.")
+    assert find(result, "Masaaki Kanai")[1:] == ("JPN", "GOV", "description")

@@ -319,6 +319,9 @@ class ActorResolver(ContextNames):
             if described:
                 return described
             return ActorRef(None, None, None, "person", "unresolved")
+        if label == "ORG" and (described := self._described(ent)) and described.code:
+            # spaCy labels many foreign names ORG: "Masaaki Kanai, the Japanese foreign ministry official"
+            return replace(described, kind="organization")
         if label in PLACE_LABELS:
             place = self.gazetteer.lookup(ent.text)
             if place:
