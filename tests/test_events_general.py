@@ -230,3 +230,11 @@ def test_a_war_between_two_parties_is_each_fighting_the_other(nlp):
     # many conflicts are no one war: a bare plural names no event
     found = keys(coded(nlp, "He is cautious about conflicts between Ghana and Togo."), counted=False)
     assert not any(r == "19" for _, _, r in found)
+
+
+def test_an_object_pronoun_is_the_actor_named_before_it_who_is_not_acting(nlp):
+    found = keys(coded(nlp, "Canada imposed sanctions on Wagner in June, accusing it of fomenting violence."), counted=False)
+    assert ("CAN", "WAGNER", "11") in found
+    # a thing named nearer is what the pronoun stands for: no target
+    found = coded(nlp, "With talks on a new Iranian deal nearing completion, Russia threatened to derail them.")
+    assert not any(r == "13" and t is not None for _, t, r, _, _ in found)

@@ -63,3 +63,4 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 BACKGROUND_DAYS = 365  # an article whose last date is older than this has turned to history
 POSSESSIVES = {"its", "his", "her"}
 FIRST_PERSON = {"we", "us", "our", "i", "my", "me"}  # inside a quotation: its speaker's side
+OBJECT_PRONOUNS = {k: tuple(v) for k, v in _CUES["object_pronouns"].items()}

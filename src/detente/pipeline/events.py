@@ -31,7 +31,7 @@ from .event_cues import (
     DISPLAY_NOUNS, JOINT_MODIFIERS, WEAPON_NOUNS, DISPLAY_CODE, SPEAKER_PREPS, REACTION_ROOTS,
     CONTEXT_TARGET_ROOTS, JOINT_ROOTS, JOINT_EXCLUDED, PEOPLE_NOUNS, PEOPLE_PREPS, SPEECH_NOUNS,
     GOVERNING_ROOTS, ASKING_ROOTS, ABOUT_PREPS, ABOUT_ROOTS, THREAT_CODE, OBLIGATION_MODALS, DEMAND_CODE,
-    SUBJECT_DEPS, BACKGROUND_DAYS, POSSESSIVES, FIRST_PERSON, MEDIATE_CODE,
+    SUBJECT_DEPS, BACKGROUND_DAYS, POSSESSIVES, FIRST_PERSON, MEDIATE_CODE, OBJECT_PRONOUNS,
 )
 from .syntax import antecedent, subject_of
 
@@ -210,7 +210,11 @@ class EventCoder(ContextReader):
             for obj in tokens:
                 if obj.i not in actors and self._shares(obj, triggers, root):
                     continue  # "backed UN sanctions on Iran": the UN shares the act, Iran is its target
-                for span in self._actors_of(obj, actors, verb):
+                named = self._actors_of(obj, actors, verb)
+                if not named and obj.lower_ in OBJECT_PRONOUNS:  # "sanctioned Wagner, accusing it of ...": Wagner
+                    found = self._object_antecedent(obj, actors, taken)
+                    named = [found] if found is not None else []
+                for span in named:
                     if _code(span) not in taken:
                         taken.add(_code(span))
                         targets.append(span)
@@ -234,6 +238,25 @@ class EventCoder(ContextReader):
             add(self._objects(verb, actors, triggers, PLACE_PREPS, direct=False) + grounds)
             targets = targets[:1]
         return sources, targets[:3] if sources else targets[:1]
+
+    def _object_antecedent(self, pronoun: Token, actors: dict[int, Span], taken: set[str | None]) -> Span | None:
+        """Whom an object pronoun stands for: the nearest noun phrase before it, in its sentence or the
+        one before, that is not who acts ("sanctioned Wagner in December, accusing it of ..."); none
+        when that phrase names no actor ("negotiations nearing completion; Russia threatened to derail them")."""
+        kinds = OBJECT_PRONOUNS[pronoun.lower_]
+        plural = pronoun.lower_ == "them"
+        for i in range(pronoun.i - 1, self._sentences_back(pronoun, 2) - 1, -1):
+            tok = pronoun.doc[i]
+            span = actors.get(i)
+            if span is not None and span._.actor.how != "demonym modifier":
+                if _code(span) in taken:
+                    continue  # the one acting, or already its target
+                return span if span._.actor.kind in kinds else None
+            if tok.ent_type_ in ("DATE", "TIME") or tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ in ("compound", "amod"):
+                continue
+            if (tok.tag_ in ("NNS", "NNPS")) == plural:
+                return None  # a thing of the pronoun's number is nearer: the pronoun is that thing
+        return None
 
     def _co_sources(self, verb: Token, subject: Token | None, actors: dict[int, Span]) -> list[Span]:
         """Those who act beside the subject: "the US, along with Egypt and Qatar, mediated",
