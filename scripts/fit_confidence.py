@@ -19,6 +19,7 @@ Never fit on a test split (devset/gold-test) or on held-out PLOVER records.
 from __future__ import annotations
 
 import argparse
+from collections import Counter
 import json
 import sys
 from datetime import date
@@ -41,8 +42,8 @@ def gold_samples(gold_dir: Path, nlp) -> list[tuple[tuple, bool, int]]:
     samples = []
     for (gold, _), records in zip(pairs, analyse([d for _, d in pairs], nlp)):
         _, _, right, _ = _match_events(gold, records, records.events, Score())
-        right_ids = {id(e) for _, _, e in right}
-        samples += [(e.cues, id(e) in right_ids, 0) for e in records.events]
+        credit = Counter(id(e) for _, _, e in right)  # 2 for an undirected act the gold lists both ways
+        samples += [(e.cues, credit[id(e)], 0) for e in records.events]
         samples.append(((), False, len(gold["events"])))  # carries the gold count for recall
     return samples
 
@@ -105,7 +106,7 @@ def isotonic(sets: dict[str, list], bias: float, weights: dict[str, float], bins
     from detente.knowledge.confidence import ConfidenceModel
 
     model = ConfidenceModel(bias, weights)
-    scored = sorted((model.score(c), float(r)) for samples in sets.values() for c, r, _ in samples if c)
+    scored = sorted((model.score(c), float(bool(r))) for samples in sets.values() for c, r, _ in samples if c)
     # equal-count bins first, so each knot rests on enough events
     size = max(1, len(scored) // bins)
     blocks = [[sum(x for x, _ in chunk) / len(chunk), sum(y for _, y in chunk), len(chunk)]
@@ -137,11 +138,12 @@ def choose_threshold(sets: dict[str, list], bias: float, weights: dict[str, floa
     return best
 
 
-def counted_at(scored: list[tuple[float, bool]], n_gold: int, threshold: float) -> tuple[int, float, float, float]:
-    """(events counted, precision, recall, F1) at a threshold; strict matches are one per gold event."""
+def counted_at(scored: list[tuple[float, int]], n_gold: int, threshold: float) -> tuple[int, float, float, float]:
+    """(events counted, precision, recall, F1) at a threshold, as `detente eval events` counts them:
+    each event is credited with the gold events it matches (an undirected act may match two)."""
     counted = [r for p, r in scored if p >= threshold]
-    tp = sum(counted)
-    precision = tp / len(counted) if counted else 0.0
+    tp, fp = sum(counted), sum(1 for r in counted if not r)
+    precision = tp / (tp + fp) if counted else 0.0
     recall = tp / n_gold if n_gold else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return len(counted), precision, recall, f1
@@ -156,7 +158,7 @@ def report(name: str, samples: list, bias: float, weights: dict[str, float], kno
     n_gold = sum(n for _, _, n in samples)
     print(f"\n{name}: {len(scored)} events, {n_gold} gold events")
     print("  band       events  right  share right  mean confidence")
-    for row in reliability(scored, BANDS)["reliability"]:
+    for row in reliability([(p, bool(r)) for p, r in scored], BANDS)["reliability"]:
         if row["events"]:
             print(f"  {row['band']}  {row['events']:8d} {row['right']:6d} {row['share right']:12.3f} {row['mean confidence']:16.3f}")
     for threshold in (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7):

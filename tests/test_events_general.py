@@ -118,6 +118,22 @@ def test_eval_reports_per_root_error_classes_and_reliability(nlp):
     assert sum(r["right"] for r in bands.values()) == 1
 
 
+def test_of_two_events_that_match_one_gold_event_the_surer_is_the_right_one(nlp):
+    # the reliability table and the confidence fit label the event a threshold would keep
+    import dataclasses
+
+    from detente.eval import score_event_details
+
+    text = "Egypt accused Ethiopia of stalling."
+    (records,) = analyse([Document(text=text, source_path="t.txt", published=PUB)], nlp)
+    (event,) = records.events
+    doubt = dataclasses.replace(event, confidence=0.05)
+    records = dataclasses.replace(records, events=[doubt, dataclasses.replace(event, confidence=0.95)])
+    gold = {"doc": "t", "events": [{"sentence": text, "source": "EGY", "target": "ETH", "cameo_root": "11"}]}
+    bands = {r["band"]: r["right"] for r in score_event_details([(gold, records)])["reliability"]}
+    assert bands["0.9-1.0"] == 1 and bands["0.0-0.1"] == 0
+
+
 def test_a_title_case_headline_is_read_in_sentence_case(nlp):
     from detente.pipeline.headings import sentence_case_headings
 

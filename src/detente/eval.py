@@ -231,14 +231,18 @@ def score_events(pairs: list[tuple[dict, DocRecords]], min_confidence: float | N
 
 def _match_events(gold: dict, records: DocRecords, events: list, score: Score) -> tuple[list, list, list]:
     """Strict matching (same sentence, actors and root) of `events` to the gold's, into `score`.
-    Returns our events and the gold's as (sentence index, key, item), and the gold left unmatched."""
+    Returns our events and the gold's as (sentence index, key, item), the gold matched as (sentence
+    index, gold key, our event) - an undirected act twice when it matches the gold's mirror too - and
+    the gold left unmatched. Of two events that could match one gold event the surer takes it, as
+    counting at any threshold would: so "right" labels the events a threshold keeps."""
     where = gold["doc"]
     by_sentence = {s.text: s.idx for s in records.sentences}
     text_of = {s.idx: s.text for s in records.sentences}
     predicted = [(e.sent_idx, (e.source, e.target, e.root), e) for e in events]
     gold_events = [(_sentence_index(g["sentence"], by_sentence, records), (g["source"], g["target"], g["cameo_root"]), g)
                    for g in gold["events"]]
-    remaining = list(predicted)
+    remaining = sorted(predicted, key=lambda p: -p[2].confidence)
+    matched: list = []
     unmatched_gold: list = []
     doubled: list = []  # gold mirrors of a matched undirected act
     for idx, key, g in gold_events:
@@ -250,19 +254,21 @@ def _match_events(gold: dict, records: DocRecords, events: list, score: Score) -
         else:
             remaining.remove(hit)
             score.tp += 1
+            matched.append((idx, key, hit[2]))
             # an undirected act stands for both directions: the gold may list the mirror too
             mirror = (key[1], key[0], key[2])
             later = gold_events[gold_events.index((idx, key, g)) + 1:]
             twin = next((m for m in later if m[0] == idx and m[1] == mirror), None)
             if mutual_code(hit[2].cameo) and twin is not None and twin not in doubled:
                 doubled.append(twin)
+                matched.append((idx, mirror, hit[2]))
     score.tp += len(doubled)
     score.fn += len(unmatched_gold)
     score.fp += len(remaining)
     score.errors += [f"{where}: missed {k} in {g['sentence'][:90]!r}" for _, k, g in unmatched_gold]
     score.errors += [f"{where}: spurious {k} ({e.trigger}, {e.modality}, {e.confidence}) in {text_of[i][:90]!r}"
                      for i, k, e in remaining]
-    return predicted, gold_events, [(i, k, e) for i, k, e in predicted if (i, k, e) not in remaining], unmatched_gold
+    return predicted, gold_events, matched, unmatched_gold
 
 
 def _sentence_index(sentence: str, by_sentence: dict[str, int], records: DocRecords) -> int | None:
