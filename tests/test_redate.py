@@ -45,30 +45,66 @@ def count_calls(monkeypatch, nlp, name: str) -> list:
     return calls
 
 
-def test_when_no_resolution_changes_only_the_event_coder_runs_again(nlp, monkeypatch):
-    document = Document(text=NO_OFFICE_HOLDER, source_path="x.txt")
-    (records, doc), = analyse_docs([document], nlp)
-    assert dateable(records)
-    frozen = freeze(records, doc)
-    stance, issues, events = (count_calls(monkeypatch, nlp, n) for n in ("detente_stance", "detente_issues", "detente_events"))
-    dated = dataclasses.replace(document, published=date(2022, 7, 25))
-    got = redate(dated, frozen, nlp)
-    assert (len(events), len(stance), len(issues)) == (1, 0, 0)
-    (expected, _), = analyse_docs([dated], nlp)
-    assert got == expected and got.events != records.events  # the dates changed, nothing else
-
-
-def test_when_an_office_holder_resolves_differently_every_later_component_runs_again(nlp, monkeypatch):
-    document = Document(text=UNDATED, source_path="x.txt")
+def redated_with_calls(nlp, monkeypatch, text: str, day: date = date(2022, 7, 25)):
+    """(what a fresh analysis with the date gives, what re-dating gives, the components re-dating ran)."""
+    document = Document(text=text, source_path="x.txt")
     (records, doc), = analyse_docs([document], nlp)
     frozen = freeze(records, doc)
-    stance = count_calls(monkeypatch, nlp, "detente_stance")
-    dated = dataclasses.replace(document, published=date(2022, 7, 25))
+    names = ("detente_quotes", "detente_events", "detente_issues", "detente_stance")
+    calls = {n: count_calls(monkeypatch, nlp, n) for n in names}
+    dated = dataclasses.replace(document, published=day)
     got = redate(dated, frozen, nlp)
-    assert len(stance) == 1
+    monkeypatch.undo()
     (expected, _), = analyse_docs([dated], nlp)
+    return expected, got, {n: len(c) for n, c in calls.items() if c}
+
+
+def test_when_no_resolution_changes_the_events_are_redated_without_the_coder(nlp, monkeypatch):
+    expected, got, ran = redated_with_calls(nlp, monkeypatch, NO_OFFICE_HOLDER)
+    assert ran == {}
+    assert got == expected and {e.date_basis for e in got.events} == {"relative-to-publication", "publication"}
+
+
+# Each re-dated without the coder, as a fresh analysis with the date: "on Monday" and "yesterday" in
+# their sentences; "October 15" (no year) is an explicit date, the next sentence's too; "last week" moves
+# the article's time, and 1990 turns it to history: the next paragraph's act is dated 'background'.
+REDATED_BY_SENTENCE = [
+    "Russia criticised Iran on Monday. Iran condemned Russia yesterday.\n\nChina met Japan.\n",
+    "On October 15 Russia met Iran in Moscow. Iran praised Russia.\n\nChina met Japan.\n",
+    "Russia met Iran last week.\n\nIn 1990 Russia attacked Iran.\n\nChina criticised Japan.\n",
+]
+
+
+@pytest.mark.parametrize("text", REDATED_BY_SENTENCE)
+def test_events_redated_by_their_sentences_dates_equal_a_fresh_analysis(nlp, monkeypatch, text):
+    expected, got, ran = redated_with_calls(nlp, monkeypatch, text)
     assert got == expected
-    assert [m.actor for m in got.mentions] != [m.actor for m in records.mentions]  # Putin in office now
+    assert ran == {}
+
+
+# The coder runs again where a new date could change which acts it finds: two dates in one sentence
+# (an act per dyad and date), a standing noun in a sentence that gains a date (sanctions: an act once dated).
+@pytest.mark.parametrize("text", [
+    "Russia criticised Iran on Monday and met China last week.\n",
+    "American sanctions against Iran since last month have hurt its economy.\n",
+])
+def test_where_new_dates_could_change_the_acts_the_coder_runs_again(nlp, monkeypatch, text):
+    expected, got, ran = redated_with_calls(nlp, monkeypatch, text)
+    assert got == expected
+    assert ran == {"detente_quotes": 1, "detente_events": 1}
+
+
+def test_when_an_office_holders_role_changes_quotes_and_events_run_again(nlp, monkeypatch):
+    expected, got, ran = redated_with_calls(nlp, monkeypatch, UNDATED)
+    assert ran == {"detente_quotes": 1, "detente_events": 1}  # not issues, stances: same codes, countries
+    assert got == expected
+
+
+def test_when_a_resolution_changes_country_every_later_component_runs_again(nlp, monkeypatch):
+    # Guterres: undated, his highest office (Portugal's prime minister); in 2022, the UN's secretary-general
+    expected, got, ran = redated_with_calls(nlp, monkeypatch, "Guterres criticised Russia last week.\n")
+    assert ran == {"detente_quotes": 1, "detente_events": 1, "detente_issues": 1, "detente_stance": 1}
+    assert got == expected
 
 
 def test_ingest_dates_the_articles_it_analysed_without_parsing_them_again(tmp_path, nlp, monkeypatch):

@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 from ..document import Document, DocRecords, EventRecord, Mention, QuoteRecord, Sentence, StanceRecord
 from ..knowledge.events import load_vocabulary
 from . import actors, events, issues, paragraphs, quotes, stance  # noqa: F401  (registers the components)
+from .event_dates import date_fields, redated
 from .headings import sentence_case_headings
 from .paragraphs import FORCED, MAX_SENTENCE_TOKENS
 from .syntax import text_of
@@ -97,6 +98,23 @@ def _events(document: Document, doc, sentences: list[Sentence], sent_of_token: d
 
 def records_from_doc(document: Document, doc, words: int | None = None) -> DocRecords:
     sentences, sent_of_token = _sentences(document, doc)
+    mentions = _mentions(document, doc, sent_of_token)
+    events = _events(document, doc, sentences, sent_of_token)
+    found = doc._.issues
+    assigned = set(found.assigned()) if found else set()
+    issues = [(code, found.weight(code), n, code in assigned) for code, n in found.counts.items()] if found else []
+    quotes = _quotes(doc, sent_of_token)
+    stances = [StanceRecord(s.a, s.b, s.label, s.confidence, s.scores,
+                            [sent_of_token[i] for i in s.evidence if i in sent_of_token]) for s in doc._.stances or []]
+    notes = []
+    if forced := doc.user_data.get(FORCED):
+        notes.append(f"{forced:,} runs of {MAX_SENTENCE_TOKENS} words with no sentence end were cut into sentences")
+    return DocRecords(document, sentences, mentions, count_words(doc) if words is None else words, events, quotes,
+                      issues, stances, notes)
+
+
+def _mentions(document: Document, doc, sent_of_token: dict[int, int]) -> list[Mention]:
+    """The actors' mentions, and the other entities', in order."""
     mentions = []
     actor_tokens = set()
     for span in doc.spans.get("actors", []):
@@ -106,19 +124,11 @@ def records_from_doc(document: Document, doc, words: int | None = None) -> DocRe
     for ent in doc.ents:
         if not actor_tokens.intersection(range(ent.start, ent.end)):
             mentions.append(_mention(document, ent, ent.label_, sent_of_token, None))
-    mentions = sorted((m for m in mentions if m is not None), key=lambda m: m.start)
-    events = _events(document, doc, sentences, sent_of_token)
-    found = doc._.issues
-    assigned = set(found.assigned()) if found else set()
-    issues = [(code, found.weight(code), n, code in assigned) for code, n in found.counts.items()] if found else []
-    quotes = [q for q in (_quote_record(q, sent_of_token) for q in doc._.quotes or []) if q is not None]
-    stances = [StanceRecord(s.a, s.b, s.label, s.confidence, s.scores,
-                            [sent_of_token[i] for i in s.evidence if i in sent_of_token]) for s in doc._.stances or []]
-    notes = []
-    if forced := doc.user_data.get(FORCED):
-        notes.append(f"{forced:,} runs of {MAX_SENTENCE_TOKENS} words with no sentence end were cut into sentences")
-    return DocRecords(document, sentences, mentions, count_words(doc) if words is None else words, events, quotes,
-                      issues, stances, notes)
+    return sorted((m for m in mentions if m is not None), key=lambda m: m.start)
+
+
+def _quotes(doc, sent_of_token: dict[int, int]) -> list[QuoteRecord]:
+    return [q for q in (_quote_record(q, sent_of_token) for q in doc._.quotes or []) if q is not None]
 
 
 def _quote_record(quote, sent_of_token: dict[int, int]) -> QuoteRecord | None:
@@ -137,7 +147,6 @@ def _event_record(event, sent_of_token: dict[int, int], text: str) -> EventRecor
         return None
     code = load_vocabulary().codes[event.pattern.code]
     source, target = event.source, event.target
-    when = event.when
     return EventRecord(
         sent_idx=idx, trigger_start=event.trigger.start_char, trigger_end=event.trigger.end_char,
         trigger=text[event.trigger.start_char:event.trigger.end_char], source=event.source_code, target=event.target_code,
@@ -147,9 +156,7 @@ def _event_record(event, sent_of_token: dict[int, int], text: str) -> EventRecor
         target_text=text[target.start_char:target.end_char] if target is not None else None,
         cameo=code.code, root=code.root, cameo_name=code.name, goldstein=code.goldstein, quad=code.quad,
         plover_type=code.plover_type, plover_mode=code.plover_mode, modality=event.modality,
-        date=when.value if when else None, date_start=when.start if when else None,
-        date_precision=when.precision if when else None, date_basis=event.date_basis, issue=None,
-        confidence=event.confidence, cues=tuple(sorted(event.cues)),
+        **date_fields(event.when, event.date_basis), issue=None, confidence=event.confidence, cues=tuple(sorted(event.cues)),
     )
 
 
@@ -239,9 +246,15 @@ def redate(document: Document, frozen: bytes, nlp: Language) -> DocRecords:
     """The records of an analysed document (`freeze`d) given a publication date it lacked, as a fresh
     analysis would give them, without parsing it again. The parse does not depend on the date; of our
     components only the actor resolver (office holders by date) and the event coder (dates) read it.
-    So the resolver runs again; if it resolves every mention as before, only the event coder follows
-    (with the quotes it reads: "we" in a quotation), and every other record is the one stored; else
-    every component after the resolver runs (quotes, issues and stances read the actors)."""
+    So the resolver runs again, and after it only what reads what changed:
+    - a mention resolved to another actor or country: every later component (quotes, issues and
+      stances read the actors);
+    - else issues and stances are the ones stored (they read only actors' codes and countries), and
+    - a person's role or office changed: quotes (speakers' roles and offices) and the event coder
+      (roles) run again;
+    - else (an office's status at most: 'in office'), the events are re-dated without the coder
+      (event_dates; where it cannot, it runs again, after the quotes it reads: "we" in a quotation),
+      and mentions and quotes are recorded again where an office changed."""
     parse, forced, before, kept = pickle.loads(zlib.decompress(frozen))
     doc = Doc(nlp.vocab).from_bytes(parse)
     doc.user_data["text"] = sentence_case_headings(document.analysable_text())
@@ -250,14 +263,31 @@ def redate(document: Document, frozen: bytes, nlp: Language) -> DocRecords:
     doc._.published = document.published
     first = nlp.pipe_names.index(FIRST_DATED)
     doc = nlp.pipeline[first][1](doc)
-    if _actors_of(doc) != before:
+    after = _actors_of(doc)
+    if _placed(after) != _placed(before):
         for _name, proc in nlp.pipeline[first + 1:]:
             doc = proc(doc)
         return records_from_doc(document, doc, words=kept.words)
-    for _name, proc in nlp.pipeline[first + 1 : nlp.pipe_names.index("detente_events") + 1]:
-        doc = proc(doc)
+    events = redated(doc, kept.events, nlp.get_pipe("detente_events")) if _but_offices(after) == _but_offices(before) else None
+    if events is not None and after == before:
+        return dataclasses.replace(kept, document=document, events=events)
     _, sent_of_token = _sentences(document, doc)
-    return dataclasses.replace(kept, document=document, events=_events(document, doc, kept.sentences, sent_of_token))
+    doc = nlp.get_pipe("detente_quotes")(doc)
+    if events is None:
+        events = _events(document, nlp.get_pipe("detente_events")(doc), kept.sentences, sent_of_token)
+    return dataclasses.replace(kept, document=document, events=events, mentions=_mentions(document, doc, sent_of_token),
+                               quotes=_quotes(doc, sent_of_token))
+
+
+def _placed(actors: list[tuple]) -> list[tuple]:
+    """What the issue and stance components read of the actors."""
+    return [(start, end, ref and ref.code, ref and ref.country) for start, end, ref in actors]
+
+
+def _but_offices(actors: list[tuple]) -> list[tuple]:
+    """What the quotes and event components read of the actors, but for the offices held (`detail`),
+    which only the quotes' affiliations read."""
+    return [(start, end, ref and dataclasses.replace(ref, detail=None)) for start, end, ref in actors]
 
 
 def _prepared(nlp: Language, document: Document):
