@@ -33,8 +33,9 @@ OUT = ROOT / "src" / "detente" / "knowledge" / "data" / "event_confidence.json"
 BANDS = (0.0, 0.2, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
 
 
-def gold_samples(gold_dir: Path, nlp) -> list[tuple[tuple, bool, int]]:
-    """(cues, right, gold events) per event of the gold folder's articles."""
+def gold_samples(gold_dir: Path, nlp) -> list[tuple]:
+    """(cues, right, gold events, (gold events matched, wrong)) per event of the gold folder's
+    articles: what the fit learns from, and what counting the event adds to eval's tp and fp."""
     from detente.eval import Score, _match_events, load_gold
     from detente.pipeline import analyse
 
@@ -43,21 +44,26 @@ def gold_samples(gold_dir: Path, nlp) -> list[tuple[tuple, bool, int]]:
     for (gold, _), records in zip(pairs, analyse([d for _, d in pairs], nlp)):
         _, _, right, _ = _match_events(gold, records, records.events, Score())
         credit = Counter(id(e) for _, _, e in right)  # 2 for an undirected act the gold lists both ways
-        samples += [(e.cues, credit[id(e)], 0) for e in records.events]
-        samples.append(((), False, len(gold["events"])))  # carries the gold count for recall
+        samples += [(e.cues, credit[id(e)] > 0, 0, (credit[id(e)], int(not credit[id(e)]))) for e in records.events]
+        samples.append(((), False, len(gold["events"]), (0, 0)))  # carries the gold count for recall
     return samples
 
 
-def plover_samples(path: Path, nlp) -> list[tuple[tuple, bool, int]]:
-    """The same for PLOVER records, matched as `detente eval events --plover` matches them."""
+def plover_samples(path: Path, nlp) -> list[tuple]:
+    """The same for PLOVER records, matched as `detente eval events --plover` matches them: a record's
+    (source, target, type) keys as a set, so each key is credited to the surest event that has it."""
     from detente.eval import analyse_plover, igo_codes, load_plover, plover_gold, plover_keys
 
     igo = igo_codes()
     samples = []
     for record, analysed in analyse_plover(load_plover(path), path, nlp):
         gold = plover_gold(record)
-        samples += [(e.cues, bool(plover_keys(e, gold, igo) & gold), 0) for e in analysed.events]
-        samples.append(((), False, len(gold)))
+        claimed: set[tuple] = set()
+        for e in sorted(analysed.events, key=lambda e: -e.confidence):
+            keys = plover_keys(e, gold, igo)
+            new, claimed = keys - claimed, claimed | keys
+            samples.append((e.cues, bool(keys & gold), 0, (len(new & gold), len(new - gold))))
+        samples.append(((), False, len(gold), (0, 0)))
     return samples
 
 
@@ -65,7 +71,7 @@ def fit(samples: list, l2: float = 1.0, only: set[str] | None = None, held: Conf
         ) -> tuple[float, dict[str, float]]:
     """Bias and weights maximising the L2-penalised likelihood (Newton's method). With `only`, just
     those cues' weights are fitted, every other weight and the bias held at `held`'s."""
-    events = [(c, r) for c, r, n in samples if c]
+    events = [(c, r) for c, r, _, _ in samples if c]
     names = sorted(only) if only else sorted({c for cues, _ in events for c in cues})
     index = {n: i for i, n in enumerate(names)}
     free_bias = not only
@@ -106,7 +112,7 @@ def isotonic(sets: dict[str, list], bias: float, weights: dict[str, float], bins
     from detente.knowledge.confidence import ConfidenceModel
 
     model = ConfidenceModel(bias, weights)
-    scored = sorted((model.score(c), float(bool(r))) for samples in sets.values() for c, r, _ in samples if c)
+    scored = sorted((model.score(c), float(r)) for samples in sets.values() for c, r, _, _ in samples if c)
     # equal-count bins first, so each knot rests on enough events
     size = max(1, len(scored) // bins)
     blocks = [[sum(x for x, _ in chunk) / len(chunk), sum(y for _, y in chunk), len(chunk)]
@@ -128,8 +134,8 @@ def choose_threshold(sets: dict[str, list], bias: float, weights: dict[str, floa
     from detente.knowledge.confidence import ConfidenceModel
 
     model = ConfidenceModel(bias, weights, knots=tuple(tuple(k) for k in knots or []))
-    scored = [(model.of(c), r) for samples in sets.values() for c, r, _ in samples if c]
-    n_gold = sum(n for samples in sets.values() for _, _, n in samples)
+    scored = [(model.of(c), h) for samples in sets.values() for c, _, _, h in samples if c]
+    n_gold = sum(n for samples in sets.values() for _, _, n, _ in samples)
     best, best_f1 = 0.70, -1.0
     for threshold in [round(0.30 + 0.05 * i, 2) for i in range(9)]:
         _, precision, _, f1 = counted_at(scored, n_gold, threshold)
@@ -138,11 +144,11 @@ def choose_threshold(sets: dict[str, list], bias: float, weights: dict[str, floa
     return best
 
 
-def counted_at(scored: list[tuple[float, int]], n_gold: int, threshold: float) -> tuple[int, float, float, float]:
+def counted_at(scored: list[tuple[float, tuple[int, int]]], n_gold: int, threshold: float) -> tuple[int, float, float, float]:
     """(events counted, precision, recall, F1) at a threshold, as `detente eval events` counts them:
-    each event is credited with the gold events it matches (an undirected act may match two)."""
-    counted = [r for p, r in scored if p >= threshold]
-    tp, fp = sum(counted), sum(1 for r in counted if not r)
+    each event adds the gold events it matches (an undirected act may match two) and its wrong keys."""
+    counted = [h for p, h in scored if p >= threshold]
+    tp, fp = sum(c for c, _ in counted), sum(w for _, w in counted)
     precision = tp / (tp + fp) if counted else 0.0
     recall = tp / n_gold if n_gold else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
@@ -154,15 +160,15 @@ def report(name: str, samples: list, bias: float, weights: dict[str, float], kno
     from detente.knowledge.confidence import ConfidenceModel
 
     model = ConfidenceModel(bias, weights, knots=tuple(tuple(k) for k in knots))
-    scored = [(model.of(c), r) for c, r, _ in samples if c]
-    n_gold = sum(n for _, _, n in samples)
+    scored = [(model.of(c), r, h) for c, r, _, h in samples if c]
+    n_gold = sum(n for _, _, n, _ in samples)
     print(f"\n{name}: {len(scored)} events, {n_gold} gold events")
     print("  band       events  right  share right  mean confidence")
-    for row in reliability([(p, bool(r)) for p, r in scored], BANDS)["reliability"]:
+    for row in reliability([(p, r) for p, r, _ in scored], BANDS)["reliability"]:
         if row["events"]:
             print(f"  {row['band']}  {row['events']:8d} {row['right']:6d} {row['share right']:12.3f} {row['mean confidence']:16.3f}")
     for threshold in (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7):
-        n, precision, recall, f1 = counted_at(scored, n_gold, threshold)
+        n, precision, recall, f1 = counted_at([(p, h) for p, _, h in scored], n_gold, threshold)
         print(f"  counted at >= {threshold}: {n} events, P {precision:.3f} R {recall:.3f} F1 {f1:.3f}")
     return {"events": len(scored), "gold events": n_gold}
 

@@ -254,3 +254,18 @@ def test_an_object_pronoun_is_the_actor_named_before_it_who_is_not_acting(nlp):
     # a thing named nearer is what the pronoun stands for: no target
     found = coded(nlp, "With talks on a new Iranian deal nearing completion, Russia threatened to derail them.")
     assert not any(r == "13" and t is not None for _, t, r, _, _ in found)
+
+
+def test_in_a_story_about_two_sides_an_act_aimed_at_no_one_named_is_aimed_at_the_other(nlp):
+    text = ("Peru and Chile have quarrelled over fishing rights for months. Peru accused Chile of spying. "
+            "Peru urged restraint. Chile denied it. Chile's ports were attacked on Friday.")
+    (records,) = analyse([Document(text=text, source_path="t.txt", published=PUB)], nlp)
+    found = {(e.source, e.target, e.root): e.cues for e in records.events}
+    assert "document_target" in found[("PER", "CHL", "02")]  # the appeal: to the other side
+    # the attack nobody is said to have made: by the other side, not by Chile, which spoke last
+    assert "document_source" in found[("PER", "CHL", "19")] and ("CHL", "PER", "19") not in found
+    # a story about many actors has no two sides: nothing is guessed
+    text = ("Peru, Chile, Bolivia, Ecuador and Colombia met in Lima. Peru accused Chile of spying. "
+            "Bolivia praised Ecuador. Colombia urged restraint.")
+    (records,) = analyse([Document(text=text, source_path="t.txt", published=PUB)], nlp)
+    assert not any(c.startswith("document_") for e in records.events for c in e.cues)

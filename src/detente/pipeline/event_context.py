@@ -20,6 +20,11 @@ def _code(span: Span | None) -> str | None:
     return span._.actor.code if span is not None and span._.actor is not None else None
 
 
+def _anti(token: Token) -> bool:
+    """The word is the X of "anti-X": those so named are opposed to X ("anti-Assad forces")."""
+    return token.i >= 2 and token.nbor(-1).text == "-" and token.nbor(-2).lower_ == "anti"
+
+
 def _definite(noun: Token) -> bool:
     """A noun that points back ("the attack", "this release"), not one that introduces ("an attack")."""
     return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in noun.children)
@@ -168,6 +173,35 @@ class ContextReader:
             if event.target_code == code and event.source is not None:
                 return [event.source]
         return []
+
+    @staticmethod
+    def _parties(doc) -> tuple[list[str], dict[str, list[Span]], bool]:
+        """The actors the article is about, most named first, where each is named, and whether two
+        of them take at least 60% of its actor mentions (a story about China and Taiwan)."""
+        where: dict[str, list[Span]] = {}
+        for span in doc.spans.get("actors", []):
+            ref = span._.actor
+            if ref is not None and ref.code and ref.kind != "place" and ref.how != "demonym modifier":
+                where.setdefault(ref.code, []).append(span)
+        ranked = sorted(where, key=lambda c: -len(where[c]))
+        total = sum(len(v) for v in where.values())
+        clear = len(ranked) >= 2 and len(where[ranked[0]]) + len(where[ranked[1]]) >= 0.6 * total
+        return ranked, where, clear
+
+    @staticmethod
+    def _document_counterpart(token: Token, source: Span, parties: tuple[list[str], dict[str, list[Span]], bool]
+                              ) -> list[Span]:
+        """The other of the article's two main actors, at its mention nearest before the act (else
+        the first after): whom an act no sentence aims is most likely aimed at, when the article is
+        about two sides and the source is one of them (cue `document_target`)."""
+        ranked, where, clear = parties
+        if not clear or _code(source) not in ranked[:2]:
+            return []
+        code = ranked[1] if _code(source) == ranked[0] else ranked[0]
+        if any(token.sent.start <= s.start < token.sent.end and _anti(s[0]) for s in where[code]):
+            return []  # "attacked anti-Assad forces": not Assad
+        before = [s for s in where[code] if s.start < token.i]
+        return [before[-1] if before else where[code][0]]
 
     @staticmethod
     def _domestic(source: Span, target: Span | None) -> bool:

@@ -21,7 +21,7 @@ from spacy.util import filter_spans
 from ..knowledge.confidence import load_confidence
 from ..knowledge.events import EventVocabulary, Pattern, load_vocabulary
 from .dates import WhenDate, needs_anchor, period_date, period_names, read_date
-from .event_context import ContextReader, _code
+from .event_context import ContextReader, _anti, _code
 from .event_cues import (
     SPECULATIVE_MODALS, FUTURE_MODALS, INTENT_VERBS, UNREAL_VERBS, REPORT_VERBS, REPORT_ADVERBS,
     NEGATORS, INTENT_CODES, TARGET_PREPS, NOUN_TARGET_PREPS, PLACE_PREPS, PLACE_ROOTS, PLACE_CODES,
@@ -32,6 +32,7 @@ from .event_cues import (
     CONTEXT_TARGET_ROOTS, JOINT_ROOTS, JOINT_EXCLUDED, PEOPLE_NOUNS, PEOPLE_PREPS, SPEECH_NOUNS,
     GOVERNING_ROOTS, ASKING_ROOTS, ABOUT_PREPS, ABOUT_ROOTS, THREAT_CODE, OBLIGATION_MODALS, DEMAND_CODE,
     SUBJECT_DEPS, BACKGROUND_DAYS, POSSESSIVES, FIRST_PERSON, MEDIATE_CODE, OBJECT_PRONOUNS,
+    DOCUMENT_TARGET_ROOTS,
 )
 from .syntax import antecedent, subject_of
 
@@ -108,7 +109,7 @@ class EventCoder(ContextReader):
             for child in tok.children:  # "Russia's forces", "the Assad regime's army", "forces of Iran"
                 if child.dep_ == "amod" and tok.lemma_.lower() in RELATIONAL_NOUNS:
                     continue  # "Iranian rivals" are not Iran
-                if child.i >= 2 and child.nbor(-1).text == "-" and child.nbor(-2).lower_ == "anti":
+                if _anti(child):
                     continue  # "anti-Assad forces" fight Assad
                 if child.dep_ in modifiers and child.i in actors:  # nsubj: "Iranian ire" parsed as a clause
                     # "Hungarian and Romanian officials": each conjoined modifier
@@ -529,6 +530,8 @@ class EventCoder(ContextReader):
         found |= {name for name, on in (("specific", specific), ("mutual", code.mutual), ("doubtful", doubtful),
                                         ("borrowed", borrowed), ("joint", joint), (found_by, found_by),
                                         ("busy_sentence", busy)) if on}  # busy: many acts in one sentence
+        if found_by.startswith("document_"):  # how sure such a guess is depends on the kind of act
+            found.add(f"{found_by}:{code.quad}")
         return frozenset(found)
 
     def _pair_cues(self, token: Token, pattern: Pattern, source: Span, target: Span | None, subject: Token | None,
@@ -721,6 +724,7 @@ class EventCoder(ContextReader):
                     and (p := self._match(t)) is not None}
         # events another trigger ends ("the cancellation of the deal"): coded as their end only
         ended = {i: e for i, p in triggers.items() if p.ends and (e := self._ended(tokens[i], p, triggers)) is not None}
+        cast = self._parties(doc)  # the article's actors, most named first
         last_source: Span | None = None  # who acted last in the paragraph, for agentless passives
         named_by_sentence: dict[int, set[str]] = {}  # actor codes (not places) named in each sentence
         sentence_starts = [sent.start for sent in doc.sents]
@@ -761,10 +765,11 @@ class EventCoder(ContextReader):
                     subject, passive = subject_of(token)
                     spoken = subject is not None and not passive and subject.lemma_.lower() in SPEECH_NOUNS
                     if not sources and (passive or spoken) and self._agent(token) is None and last_source is not None \
-                            and self._sentences_back(token, 2) <= last_source.sent.start < token.sent.start:
-                        # "the firms were blacklisted", "the statement called on ...": by whoever the paragraph says acts
+                            and self._sentences_back(token, 2) <= last_source.sent.start < token.sent.start \
+                            and _code(last_source) not in {_code(t) for t in targets}:
+                        # "the firms were blacklisted", "the statement called on ...": by whoever the paragraph
+                        # says acts, unless that is who the act befell ("Chile denied it. Chile's ports were attacked")
                         sources, borrowed = [last_source], True
-                        targets = [t for t in targets if _code(t) != _code(last_source)]
                 else:
                     sources, targets = self._noun_arguments(token, actors, pattern.code)
                     if not sources and (earlier := self._mentioned(token, pattern, events)) is not None:
@@ -797,6 +802,9 @@ class EventCoder(ContextReader):
                                               or self._each_other(token))):  # those act on each other
                     targets = self._counterpart(token, sources[0], events)
                     found_by = "context_target" if targets else found_by
+                if sources and not targets and code.root in DOCUMENT_TARGET_ROOTS and len(sources) == 1:
+                    targets = self._document_counterpart(token, sources[0], cast)
+                    found_by = "document_target" if targets else found_by
                 if token.i in ended:  # the end of an event: its actors, unless the end names its own
                     done = doc[ended[token.i]]
                     own_sources, own_targets = self._noun_arguments(done, actors, triggers[done.i].code)
@@ -817,6 +825,11 @@ class EventCoder(ContextReader):
                     objects = [c for c in token.children if c.dep_ in ("dobj", "ccomp")]
                     sources, targets = self._actors_of(objects[0] if objects else None, actors, token)[:1], sources[:1]
                 sources = [s for s in sources if s._.actor.role not in NON_STATE_SPEAKERS][:MAX_SOURCES]
+                if not sources and len(targets) == 1 and self.vocab.codes[pattern.code].root in DOCUMENT_TARGET_ROOTS \
+                        and not (subject is not None and subject.i in triggers):  # "the deal was renewed": by its parties
+                    # "the sites were hit", "the sanctions on Iran": in a story about two sides, by the other
+                    sources = self._document_counterpart(token, targets[0], cast)
+                    found_by = "document_source" if sources else found_by
                 if not sources:
                     continue  # an event needs someone who acts
                 pairs = [(s, t) for s in sources for t in targets or [None]]
