@@ -269,3 +269,9 @@ def test_in_a_story_about_two_sides_an_act_aimed_at_no_one_named_is_aimed_at_the
             "Bolivia praised Ecuador. Colombia urged restraint.")
     (records,) = analyse([Document(text=text, source_path="t.txt", published=PUB)], nlp)
     assert not any(c.startswith("document_") for e in records.events for c in e.cues)
+
+
+def test_a_past_participle_describing_a_thing_keeps_its_own_modality(nlp):
+    # the plan is the holding; the brokering was done in 1960
+    found = coded(nlp, "Its minister stated that Chile would hold the treaty, brokered by Norway in 1960, in abeyance.")
+    assert any(s == "NOR" and c == "045" for s, _, _, c, _ in found)

@@ -487,6 +487,8 @@ class EventCoder(ContextReader):
         while chain[-1].dep_ in ("xcomp", "acomp", "dobj", "pobj", "prep", "acl", "conj", "aux") and chain[-1].head is not chain[-1]:
             if chain[-1].dep_ == "conj" and any(c.dep_ in SUBJECT_DEPS for c in chain[-1].children):
                 break  # "Moscow may seek ..., but Putin also seeks ...": a clause of its own
+            if chain[-1].dep_ == "acl" and chain[-1].tag_ == "VBN":
+                break  # "would hold the treaty, brokered by the World Bank in 1960": done, whatever comes
             chain.append(chain[-1].head)
             if len(chain) > 6:
                 break
