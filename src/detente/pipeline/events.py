@@ -532,7 +532,7 @@ class EventCoder(ContextReader):
         found |= {name for name, on in (("specific", specific), ("mutual", code.mutual), ("doubtful", doubtful),
                                         ("borrowed", borrowed), ("joint", joint), (found_by, found_by),
                                         ("busy_sentence", busy)) if on}  # busy: many acts in one sentence
-        if found_by.startswith("document_"):  # how sure such a guess is depends on the kind of act
+        if found_by.startswith(("document_", "context_")):  # how sure such a guess is depends on the kind of act
             found.add(f"{found_by}:{code.quad}")
         return frozenset(found)
 
