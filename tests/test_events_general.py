@@ -95,7 +95,8 @@ def test_confidence_comes_from_the_cues_model(nlp):
     from detente.knowledge.confidence import load_confidence
 
     model = load_confidence()
-    assert model.of({"targeted", "specific"}) > model.of({"targeted"}) > model.of({"untargeted"})
+    # the logistic ranks (the calibration map is flat in places, so the raw score is compared)
+    assert model.score({"targeted", "specific"}) > model.score({"targeted"}) > model.score({"untargeted"})
     assert model.of({"targeted", "doubtful"}) < COUNT  # shown, never counted
     (records,) = analyse([Document(text="Egypt accused Ethiopia of stalling.", source_path="t")], nlp)
     (event,) = records.events

@@ -41,6 +41,10 @@ if not Doc.has_extension("events"):
 
 
 
+# the trigger's place in its sentence, in a few groups (cue clause:<group>)
+CLAUSE_ROLES = {"ROOT": "main", "conj": "main", "ccomp": "said", "xcomp": "meant", "advcl": "adverbial",
+                "relcl": "relative", "acl": "relative", "pobj": "phrase", "dobj": "object", "nsubj": "subject",
+                "nsubjpass": "subject", "compound": "modifier", "amod": "modifier", "poss": "modifier"}
 MAX_SOURCES = 3  # "the United States, South Korea and Japan held drills": each of three acts
 
 
@@ -534,6 +538,11 @@ class EventCoder(ContextReader):
                                         ("busy_sentence", busy)) if on}  # busy: many acts in one sentence
         if found_by.startswith(("document_", "context_")):  # how sure such a guess is depends on the kind of act
             found.add(f"{found_by}:{code.quad}")
+        # the main clause's act, or one set inside it ("issued a statement": the light verb's place)
+        placed = token.head if token.dep_ == "dobj" and token.head.lemma_.lower() in LIGHT_VERBS else token
+        found.add(f"clause:{CLAUSE_ROLES.get(placed.dep_, 'other')}")
+        if token.i in self._quoted:
+            found.add("quoted")  # in a quotation: the speaker's words
         return frozenset(found)
 
     def _pair_cues(self, token: Token, pattern: Pattern, source: Span, target: Span | None, subject: Token | None,
