@@ -35,7 +35,7 @@ def date_fields(when: WhenDate | None, basis: str) -> dict:
 def redated(doc: Doc, events: list[EventRecord], coder) -> list[EventRecord] | None:
     """`events`, as the coder (`coder`) found them in `doc` with no publication date, with the dates it
     gives them on `doc._.published`; None when it could find other acts (it must run again)."""
-    before, after = (_sentence_dates(doc, coder, day) for day in (None, doc._.published))
+    before, after = (sentence_dates(doc, coder, day) for day in (None, doc._.published))
     standing = _standing_lemmas(coder.vocab)
     for start in before.keys() | after.keys():
         dates = after.get(start, [])
@@ -43,7 +43,7 @@ def redated(doc: Doc, events: list[EventRecord], coder) -> list[EventRecord] | N
             continue
         if len({d for _, d in dates}) > 1 or any(t.lemma_.lower() in standing for t in doc[start].sent):
             return None
-    at = _sentence_states(doc, after)
+    at = sentence_states(doc, after)
     out = []
     for event in events:
         trigger = doc.char_span(event.trigger_start, event.trigger_end)[0]
@@ -57,7 +57,7 @@ def _keyed(dates: list[tuple[Span, WhenDate]]) -> list[tuple]:
     return [(span.start, span.end, when) for span, when in dates]
 
 
-def _sentence_dates(doc: Doc, coder, published: date | None) -> dict[int, list[tuple[Span, WhenDate]]]:
+def sentence_dates(doc: Doc, coder, published: date | None) -> dict[int, list[tuple[Span, WhenDate]]]:
     """Sentence start -> the dates the coder reads in it (DATE and EVENT entities, treaties, named
     periods), in its order, on a publication date of `published`."""
     found_by: dict[int, list[tuple[Span, WhenDate]]] = {}
@@ -75,7 +75,7 @@ def _sentence_dates(doc: Doc, coder, published: date | None) -> dict[int, list[t
     return found_by
 
 
-def _sentence_states(doc: Doc, dates_by_sentence: dict) -> dict[int, tuple]:
+def sentence_states(doc: Doc, dates_by_sentence: dict) -> dict[int, tuple]:
     """Sentence start -> (its dates, the paragraph's last explicit date before it, the article's last
     date before it): what the coder dates the sentence's events by."""
     states, context, story = {}, None, None

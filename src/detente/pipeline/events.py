@@ -16,12 +16,12 @@ from dataclasses import dataclass, replace
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
-from spacy.util import filter_spans
 
 from ..knowledge.confidence import load_confidence
 from ..knowledge.events import EventVocabulary, Pattern, load_vocabulary
 from .dates import WhenDate, needs_anchor, period_date, period_names, read_date
 from .event_context import ContextReader, _anti, _code
+from .event_dates import sentence_dates, sentence_states
 from .event_cues import (
     SPECULATIVE_MODALS, FUTURE_MODALS, INTENT_VERBS, UNREAL_VERBS, REPORT_VERBS, REPORT_ADVERBS,
     NEGATORS, INTENT_CODES, TARGET_PREPS, NOUN_TARGET_PREPS, PLACE_PREPS, PLACE_ROOTS, PLACE_CODES,
@@ -706,23 +706,11 @@ class EventCoder(ContextReader):
         self._quoted = {t.i: q.speaker for q in doc._.quotes or [] if q.speaker is not None
                         for t in doc.char_span(q.start, q.end, alignment_mode="expand") or []}
         events: list[Event] = []
-        context: WhenDate | None = None  # the last explicit date, for the sentences after it
-        story: WhenDate | None = None  # the article's last date so far, across paragraphs
-        dates_by_sentence: dict[int, list[tuple[Span, WhenDate]]] = {}
-        unanchored: set[int] = set()  # sentences dated only relative to a missing publication date
-        for ent in doc.ents:
-            found = (read_date(ent.text, doc._.published) if ent.label_ == "DATE"
-                     else period_date(ent.text) if ent.label_ == "EVENT" else None)
-            if found:
-                dates_by_sentence.setdefault(ent.sent.start, []).append((ent, found))
-            elif ent.label_ == "DATE" and doc._.published is None and needs_anchor(ent.text):
-                unanchored.add(ent.sent.start)
-        for name, found in self._treaties(doc):  # "in the treaties of Gulistan and Turkmenchay"
-            dates_by_sentence.setdefault(name.sent.start, []).append((name, found))
-        named = {(e.start, e.end) for es in dates_by_sentence.values() for e, _ in es}
-        for span in filter_spans(self.periods(doc, as_spans=True)):  # "followed by the collapse of the Soviet Union"
-            if (span.start, span.end) not in named and self._when_phrase(span) and (found := period_date(span.text)):
-                dates_by_sentence.setdefault(span.sent.start, []).append((span, found))
+        # each sentence's dates, the paragraph's last explicit date and the article's last date before it
+        when_of = sentence_states(doc, sentence_dates(doc, self, doc._.published))
+        unanchored = {ent.sent.start for ent in doc.ents  # sentences dated only relative to a missing publication date
+                      if ent.label_ == "DATE" and doc._.published is None and needs_anchor(ent.text)
+                      and not read_date(ent.text, None)}
         lemmas = self.vocab.lemmas
         # a word inside a name is not an act: the "Support" of the Rapid Support Forces
         tokens = list(doc)  # made once: each pass over a Doc makes every Token anew
@@ -744,13 +732,11 @@ class EventCoder(ContextReader):
                 start = sentence_starts[bisect.bisect_right(sentence_starts, span.start) - 1]
                 named_by_sentence.setdefault(start, set()).add(span._.actor.code)
         for sent in doc.sents:
-            dates = dates_by_sentence.get(sent.start, [])
+            dates, context, story = when_of[sent.start]
             named_in_sentence = named_by_sentence.get(sent.start, set())
             busy = sum(1 for i in range(sent.start, sent.end) if i in triggers) > 3
-            explicit = [d for _, d in dates if d.basis in ("explicit", "period")]
             if "\n" in doc[max(sent.start - 1, 0)].text_with_ws:
-                context = None  # a new paragraph starts a new story
-                last_source = None
+                last_source = None  # a new paragraph starts a new story
             seen: set[tuple] = set()
             for token in sent:
                 pattern = triggers.get(token.i)
@@ -885,10 +871,6 @@ class EventCoder(ContextReader):
                                         basis, self.confidence.of(cues), cues))
                     if not borrowed:
                         last_source = source
-            if explicit:
-                context = explicit[-1]
-            if dates:  # any date, "last week" too, moves the story's time
-                story = max(dates, key=lambda x: x[0].start)[1]
         doc._.events = events
         return doc
 
