@@ -150,8 +150,14 @@ def test_a_worker_killed_mid_run_loses_nothing(tmp_path):
     make_anchored_corpus(corpus, n_fill=40)
     killed = []
 
+    def is_worker(process) -> bool:
+        try:
+            return "spawn_main" in " ".join(process.cmdline())
+        except psutil.Error:  # gone, or a zombie another test left: not a live worker
+            return False
+
     def kill_a_worker(batch, _n):
-        children = [p for p in psutil.Process().children(recursive=True) if "spawn_main" in " ".join(p.cmdline())]
+        children = [p for p in psutil.Process().children(recursive=True) if is_worker(p)]
         if batch == 1 and children:  # a pool worker (not multiprocessing's resource tracker)
             os.kill(children[0].pid, signal.SIGKILL)
             killed.append(children[0].pid)
