@@ -7,7 +7,9 @@ root; for PLOVER records: source, target, PLOVER type), fits an L2-regularised l
 of right on the cues (NumPy, Newton's method) and writes the weights with the sets they came from.
 It prints, per set, the reliability table (events and share right per confidence band) and the
 counted F1 at several thresholds, and writes the counting threshold it chooses: the best F1 over
-all sets pooled whose pooled precision is at least 0.70 (analysis.events.MIN_CONFIDENCE reads it).
+all sets pooled whose pooled precision is at least 0.70, judged on out-of-fold confidences (5 folds
+by article: each article scored by a model fitted without it), whose figures it prints too
+(analysis.events.MIN_CONFIDENCE reads the threshold).
 
     .venv/bin/python scripts/fit_confidence.py            # seeds + devset/gold-dev + PLOVER dev
     .venv/bin/python scripts/fit_confidence.py --dry-run  # print, write nothing
@@ -19,6 +21,7 @@ Never fit on a test split (devset/gold-test) or on held-out PLOVER records.
 from __future__ import annotations
 
 import argparse
+import random
 from collections import Counter
 import json
 import sys
@@ -131,15 +134,45 @@ def isotonic(sets: dict[str, list], bias: float, weights: dict[str, float], bins
     return [[round(x, 4), round(y / n, 4)] for x, y, n in merged]
 
 
-def choose_threshold(sets: dict[str, list], bias: float, weights: dict[str, float], floor: float = 0.70,
-                     knots: list | None = None) -> float:
-    """The counting threshold: the one of 0.30, 0.35 ... 0.70 with the best F1 over all sets pooled
-    whose pooled precision is at least `floor` (the highest threshold if none reaches it)."""
+def documents(samples: list) -> list[list]:
+    """The samples split by article (or PLOVER record): each ends with its gold count."""
+    found, current = [], []
+    for sample in samples:
+        current.append(sample)
+        if not sample[0]:
+            found.append(current)
+            current = []
+    return found
+
+
+def out_of_fold(sets: dict[str, list], l2: float, folds: int = 5, seed: int = 0) -> dict[str, list]:
+    """Per set, each event's confidence from a model fitted without its article ((confidence,
+    (matched, wrong)) per event, then the set's gold count): how the fit does on articles it never
+    saw. Articles of every set are dealt to `folds` folds at random (fixed seed)."""
     from detente.knowledge.confidence import ConfidenceModel
 
-    model = ConfidenceModel(bias, weights, knots=tuple(tuple(k) for k in knots or []))
-    scored = [(model.of(c), h) for samples in sets.values() for c, _, _, h in samples if c]
-    n_gold = sum(n for samples in sets.values() for _, _, n, _ in samples)
+    docs = [(name, doc) for name, samples in sets.items() for doc in documents(samples)]
+    order = random.Random(seed).sample(range(len(docs)), len(docs))
+    fold_of = {i: k % folds for k, i in enumerate(order)}
+    scored: dict[str, list] = {name: [] for name in sets}
+    gold: dict[str, int] = {name: 0 for name in sets}
+    for fold in range(folds):
+        train = [s for i, (_, doc) in enumerate(docs) if fold_of[i] != fold for s in doc]
+        bias, weights = fit(train, l2)
+        model = ConfidenceModel(bias, weights, knots=tuple(tuple(k) for k in isotonic({"": train}, bias, weights)))
+        for i, (name, doc) in enumerate(docs):
+            if fold_of[i] == fold:
+                scored[name] += [(model.of(c), h) for c, _, _, h in doc if c]
+                gold[name] += sum(n for _, _, n, _ in doc)
+    return {name: (scored[name], gold[name]) for name in sets}
+
+
+def choose_threshold(oof: dict[str, tuple[list, int]], floor: float = 0.70) -> float:
+    """The counting threshold: the one of 0.30, 0.35 ... 0.70 with the best F1 over all sets pooled
+    whose pooled precision is at least `floor` (the highest threshold if none reaches it), on
+    out-of-fold confidences, so that the threshold is chosen on articles the model did not see."""
+    scored = [x for events, _ in oof.values() for x in events]
+    n_gold = sum(n for _, n in oof.values())
     best, best_f1 = 0.70, -1.0
     for threshold in [round(0.30 + 0.05 * i, 2) for i in range(9)]:
         _, precision, _, f1 = counted_at(scored, n_gold, threshold)
@@ -201,8 +234,12 @@ def main() -> int:
     knots = [list(k) for k in held.knots] if held else isotonic(sets, bias, weights)
     print("isotonic knots (score, share right): " + ", ".join(f"{x:.2f}->{y:.2f}" for x, y in knots))
     fitted = {name: report(name, samples, bias, weights, knots) for name, samples in sets.items()}
-    threshold = held.threshold if held else choose_threshold(sets, bias, weights, knots=knots)
-    print(f"\ncounting threshold: {threshold} (best pooled F1 with pooled precision >= 0.70)")
+    oof = out_of_fold(sets, args.l2)
+    threshold = held.threshold if held else choose_threshold(oof)
+    print(f"\ncounting threshold: {threshold} (best pooled F1 with pooled precision >= 0.70, out of fold)")
+    for name, (scored, n_gold) in oof.items():
+        n, precision, recall, f1 = counted_at(scored, n_gold, threshold)
+        print(f"  {name}, 5-fold by article, counted at >= {threshold}: P {precision:.3f} R {recall:.3f} F1 {f1:.3f}")
     if not args.dry_run:
         OUT.write_text(json.dumps({
             "note": "Logistic model of P(event right | cues), fitted by scripts/fit_confidence.py; do not edit by hand.",

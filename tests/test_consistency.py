@@ -10,6 +10,7 @@ import csv
 import io
 import json
 import re
+from decimal import ROUND_HALF_UP, Decimal
 
 import duckdb
 import pytest
@@ -30,9 +31,10 @@ def from_store(db, source: str, target: str) -> dict:
                            "AND source = ? AND target = ?", [source, target]).fetchall()
     finally:
         con.close()
-    scores = [g for g, _, _ in rows if g is not None]
-    return {"clusters": len(rows), "events": sum(n for *_, n in rows),
-            "mean_goldstein": round(sum(scores) / len(scores), 2) if scores else None,
+    scores = [Decimal(str(g)) for g, _, _ in rows if g is not None]
+    # an exact mean, rounded half away from zero as the views' DECIMAL average is
+    mean = float((sum(scores) / len(scores)).quantize(Decimal("0.01"), ROUND_HALF_UP)) if scores else None
+    return {"clusters": len(rows), "events": sum(n for *_, n in rows), "mean_goldstein": mean,
             **{q: sum(1 for _, quad, _ in rows if quad == q) for q in QUADS}}
 
 
