@@ -276,3 +276,9 @@ def test_a_past_participle_describing_a_thing_keeps_its_own_modality(nlp):
     # the plan is the holding; the brokering was done in 1960
     found = coded(nlp, "Its minister stated that Chile would hold the treaty, brokered by Norway in 1960, in abeyance.")
     assert any(s == "NOR" and c == "045" for s, _, _, c, _ in found)
+
+
+def test_a_statement_is_aimed_at_whom_its_clause_speaks_of(nlp):
+    text = ("Ghana and Togo quarrelled over fishing. Ghana accused Togo of spying. Togo denied it. "
+            "Peru stated that Chile had moved troops to the border.")
+    assert ("PER", "CHL", "01") in keys(coded(nlp, text), counted=False)
