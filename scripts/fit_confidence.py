@@ -213,7 +213,7 @@ def report(name: str, samples: list, bias: float, weights: dict[str, float], kno
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--dry-run", action="store_true")
-    parser.add_argument("--l2", type=float, default=1.0)
+    parser.add_argument("--l2", type=float, default=0.3)  # chosen by the out-of-fold F1 among 0.1-10
     parser.add_argument("--only", nargs="+", metavar="CUE",
                         help="fit just these cues' weights (a new cue), holding every other weight, the knots and "
                              "the threshold as they are")
