@@ -282,3 +282,11 @@ def test_a_statement_is_aimed_at_whom_its_clause_speaks_of(nlp):
     text = ("Ghana and Togo quarrelled over fishing. Ghana accused Togo of spying. Togo denied it. "
             "Peru stated that Chile had moved troops to the border.")
     assert ("PER", "CHL", "01") in keys(coded(nlp, text), counted=False)
+
+
+def test_the_two_leaders_are_the_last_two_people_named(nlp):
+    text = ("President Boric arrived in Lima for a summit with his Peruvian counterpart Dina Boluarte, amid "
+            "Bolivia's dispute with Paraguay. The talks were the first meeting between the two leaders since May.")
+    found = keys(coded(nlp, text), counted=False)
+    assert ("PER", "CHL", "04") in found or ("CHL", "PER", "04") in found
+    assert not any(r == "04" and {s, t} & {"BOL", "PRY"} for s, t, r in found)

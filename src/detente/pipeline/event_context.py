@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
-from .event_cues import ANAPHORIC_NOUNS, CAUSE_VERBS, PAIR_NOUNS
+from .event_cues import ANAPHORIC_NOUNS, CAUSE_VERBS, PAIR_NOUNS, PERSON_PAIR_NOUNS
 
 if TYPE_CHECKING:
     from ..knowledge.events import Pattern
@@ -55,13 +55,14 @@ class ContextReader:
 
     def _pair(self, noun: Token, actors: dict[int, Span]) -> list[Span]:
         """The two states "both countries", "the two nations", "both sides" stand for: the last two
-        named in its sentence or the two before."""
+        named in its sentence or the two before; for "the two leaders", the last two people named."""
         if noun.lemma_.lower() not in PAIR_NOUNS or not any(c.lower_ in ("both", "two") for c in noun.children):
             return []
+        kind = "person" if noun.lemma_.lower() in PERSON_PAIR_NOUNS else "country"
         found: dict[str, Span] = {}
         for i in range(noun.i - 1, self._sentences_back(noun, 3) - 1, -1):
             span = actors.get(i)
-            if span is not None and span._.actor.kind == "country" and span._.actor.how != "demonym modifier":
+            if span is not None and span._.actor.kind == kind and span._.actor.how != "demonym modifier":
                 found.setdefault(span._.actor.code, span)
             if len(found) == 2:
                 return list(found.values())
