@@ -290,3 +290,10 @@ def test_the_two_leaders_are_the_last_two_people_named(nlp):
     found = keys(coded(nlp, text), counted=False)
     assert ("PER", "CHL", "04") in found or ("CHL", "PER", "04") in found
     assert not any(r == "04" and {s, t} & {"BOL", "PRY"} for s, t, r in found)
+
+
+def test_an_act_in_a_phrase_of_time_is_no_plan_of_the_clause(nlp):
+    (records,) = analyse([Document(text="Boric said he would make an announcement after his talks with Boluarte.",
+                                   source_path="t.txt", published=PUB)], nlp)
+    talks = [e for e in records.events if e.trigger == "talks"]
+    assert talks and all(e.root == "04" and e.cameo != "036" for e in talks)

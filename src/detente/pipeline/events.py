@@ -493,6 +493,8 @@ class EventCoder(ContextReader):
                 break  # "Moscow may seek ..., but Putin also seeks ...": a clause of its own
             if chain[-1].dep_ == "acl" and chain[-1].tag_ == "VBN":
                 break  # "would hold the treaty, brokered by the World Bank in 1960": done, whatever comes
+            if chain[-1].dep_ == "pobj" and chain[-1].head.lower_ in BACKGROUND_PREPS:
+                break  # "will make an announcement after his talks with Putin": the talks are no plan
             chain.append(chain[-1].head)
             if len(chain) > 6:
                 break
