@@ -297,3 +297,11 @@ def test_an_act_in_a_phrase_of_time_is_no_plan_of_the_clause(nlp):
                                    source_path="t.txt", published=PUB)], nlp)
     talks = [e for e in records.events if e.trigger == "talks"]
     assert talks and all(e.root == "04" and e.cameo != "036" for e in talks)
+
+
+def test_the_leaders_of_two_states_are_both(nlp):
+    text = ("Ghana and Togo quarrelled over fishing. Ghana accused Togo of spying. Togo denied it. "
+            "The leaders of Peru and Chile signed an agreement in Lima on Friday.")
+    found = keys(coded(nlp, text), counted=False)
+    assert {("PER", "CHL", "05")} <= found or {("CHL", "PER", "05")} <= found
+    assert not any(s == "PER" and t is None for s, t, _ in found)

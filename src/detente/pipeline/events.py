@@ -121,10 +121,10 @@ class EventCoder(ContextReader):
                     break
                 if child.dep_ == "prep" and (child.lower_ == "of" or (
                         child.lower_ in PEOPLE_PREPS and tok.lemma_.lower() in PEOPLE_NOUNS)):
-                    # "forces of Iran"; "students in Indonesia", "protesters in Baghdad"
+                    # "forces of Iran"; "students in Indonesia", "protesters in Baghdad"; "the leaders of A and B"
                     obj = next((c for c in child.children if c.dep_ == "pobj" and c.i in actors), None)
                     if obj is not None:
-                        found.append(actors[obj.i])
+                        found += [actors[o.i] for o in (obj, *obj.conjuncts) if o.i in actors]
                         break
         return list(dict.fromkeys(found))
 
