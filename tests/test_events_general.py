@@ -305,3 +305,9 @@ def test_the_leaders_of_two_states_are_both(nlp):
     found = keys(coded(nlp, text), counted=False)
     assert {("PER", "CHL", "05")} <= found or {("CHL", "PER", "05")} <= found
     assert not any(s == "PER" and t is None for s, t, _ in found)
+
+
+def test_both_nations_are_not_the_side_that_speaks_to_them(nlp):
+    text = "Peru and Chile exchanged fire on Monday. Brazil's foreign minister urged both nations to de-escalate."
+    found = keys(coded(nlp, text), counted=False)
+    assert {("BRA", "PER", "02"), ("BRA", "CHL", "02")} <= found

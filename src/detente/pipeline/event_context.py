@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from .event_cues import ANAPHORIC_NOUNS, CAUSE_VERBS, PAIR_NOUNS, PERSON_PAIR_NOUNS
+from .syntax import subject_of
 
 if TYPE_CHECKING:
     from ..knowledge.events import Pattern
@@ -59,10 +60,15 @@ class ContextReader:
         if noun.lemma_.lower() not in PAIR_NOUNS or not any(c.lower_ in ("both", "two") for c in noun.children):
             return []
         kind = "person" if noun.lemma_.lower() in PERSON_PAIR_NOUNS else "country"
+        # not the side that acts on them: "U.S. Secretary of State Rubio urged both nations"
+        verb = noun.head if noun.head.pos_ in ("VERB", "AUX") else noun.head.head
+        subject, _ = subject_of(verb) if noun.dep_ in ("dobj", "pobj", "dative") else (None, False)
+        acting = {t.i for t in subject.subtree} if subject is not None else set()
         found: dict[str, Span] = {}
         for i in range(noun.i - 1, self._sentences_back(noun, 3) - 1, -1):
             span = actors.get(i)
-            if span is not None and span._.actor.kind == kind and span._.actor.how != "demonym modifier":
+            if (span is not None and span._.actor.kind == kind and span._.actor.how != "demonym modifier"
+                    and span.start not in acting):
                 found.setdefault(span._.actor.code, span)
             if len(found) == 2:
                 return list(found.values())
