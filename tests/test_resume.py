@@ -172,3 +172,41 @@ def test_a_dask_cluster_of_two_workers_stores_what_one_process_stores(tmp_path):
     expected, got = store_rows(one), store_rows(db)
     for table in TABLES:
         assert got[table] == expected[table], f"{table} differs"
+
+
+def test_a_dask_worker_killed_mid_run_loses_nothing(tmp_path):
+    """A Dask worker process killed after the first batch is written: its batches run again on
+    another worker (or the one its nanny starts anew), and the store equals a one-process run's."""
+    import os
+    import signal
+
+    from distributed import Client, LocalCluster
+
+    from detente import store as stores
+    from detente.engine import ingest
+    from detente.pipeline import load_nlp
+
+    corpus = tmp_path / "corpus"
+    make_anchored_corpus(corpus)
+    one = tmp_path / "one.duckdb"
+    assert subprocess.run(ingest_cmd(corpus, one), capture_output=True, timeout=600).returncode == 0
+    db = tmp_path / "dask.duckdb"
+    killed = []
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
+            Client(cluster) as client:
+
+        def kill_a_worker(batch, _n):
+            if batch == 1:
+                pid = next(iter(client.run(os.getpid).values()))
+                os.kill(pid, signal.SIGKILL)
+                killed.append(pid)
+
+        con = stores.connect(db)
+        try:
+            summary = ingest([corpus], con, load_nlp, batch_size=4, scheduler=client, on_batch=kill_a_worker)
+        finally:
+            con.close()
+    assert killed and (summary.stored, summary.failed) == (24, 0)
+    expected, got = store_rows(one), store_rows(db)
+    for table in TABLES:
+        assert got[table] == expected[table], f"{table} differs"
