@@ -460,8 +460,6 @@ class ActorResolver(ContextNames):
             again.append(found)
         return dict(self._asked), again
 
-    # -- the component ----------------------------------------------------------------------------
-
     def _again(self, ref: ActorRef, found: tuple[str, bool, bool], day: date | None) -> ActorRef:
         pid, former, own_detail = found
         office = self._office_ref(pid, day, ref.how, former)

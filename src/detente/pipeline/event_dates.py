@@ -8,8 +8,9 @@ it. Where the new dates could change which acts the coder finds, `redated` gives
 runs again: a sentence that gains a date and holds a standing noun (sanctions: an act only when
 dated), or whose dates differ (one act per dyad and date in a sentence: events once one could split).
 
-This mirrors how EventCoder.__call__ finds the sentences' dates and carries the paragraph's and the
-article's date from sentence to sentence: tests/test_redate.py checks it against a fresh analysis.
+The coder finds the sentences' dates and carries the paragraph's and the article's date from
+sentence to sentence with the same two functions (sentence_dates, sentence_states);
+tests/test_redate.py checks re-dating against a fresh analysis.
 """
 
 from __future__ import annotations

@@ -867,10 +867,14 @@ class EventCoder(ContextReader):
                     # one act per dyad and root in a sentence, unless their dates differ ("fought
                     # on Iranian territory during World War I, and invaded Iran during World War II")
                     key = (_code(source), _code(target), self.vocab.codes[pattern.code].root, when)
-                    if _code(source) == _code(target):  # roles are read here: re-dating must know where
-                        doc.user_data.setdefault(ROLES_READ, set()).add(((source.start, source.end), (target.start, target.end)))
-                    if key in seen or (_code(source) == _code(target) and not self._domestic(source, target)):
+                    if key in seen:
                         continue
+                    if _code(source) == _code(target):  # only two parts of one state act on each other
+                        # the roles are read here: re-dating must know for which pairs
+                        doc.user_data.setdefault(ROLES_READ, set()).add(
+                            ((source.start, source.end), None if target is None else (target.start, target.end)))
+                        if not self._domestic(source, target):
+                            continue
                     seen.add(key)
                     cues = act_cues | self._pair_cues(token, pattern, source, target, subject, named_in_sentence)
                     events.append(Event(doc[token.i : token.i + 1], pattern, source, target, modality, when,
