@@ -103,11 +103,11 @@ def anchor_undated(con: duckdb.DuckDBPyConnection,
     dated, ready, changes, ready_version = 0, [], [], None
     for records, version, changed in analyse_dated(documents):
         if ready and (version != ready_version or len(ready) >= WRITE_BATCH):
-            store.redate_analysis(con, ready, ready_version, changes)
+            store.replace_analysis(con, ready, ready_version, changes)
             dated, ready, changes = dated + len(ready), [], []
         ready, changes, ready_version = ready + records, changes + changed, version
     if ready:
-        store.redate_analysis(con, ready, ready_version, changes)
+        store.replace_analysis(con, ready, ready_version, changes)
     return dated + len(ready)
 
 

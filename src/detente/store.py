@@ -271,17 +271,6 @@ def write_batch(con: duckdb.DuckDBPyConnection, batch: Sequence[DocRecords], pip
         _insert_analysis(con, batch)
 
 
-def replace_analysis(con: duckdb.DuckDBPyConnection, batch: Sequence[DocRecords], pipeline: str) -> None:
-    """Swap stored documents' sentences and mentions for a new analysis, all or nothing."""
-    ids = [r.document.doc_id for r in batch]
-    with transaction(con):
-        for table in ("sentences", "mentions", "events", "quotes", "issues", "stances"):
-            con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [ids])
-        con.execute("DELETE FROM documents WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [ids])
-        _insert_documents(con, batch, pipeline)
-        _insert_analysis(con, batch)
-
-
 # Each analysis table's primary key, but for doc_id: what a changed row is found by.
 ANALYSIS_KEYS = {"sentences": ("idx",), "mentions": ("start_char",), "events": ("event_id",), "quotes": ("start_char",),
                  "issues": ("issue",), "stances": ("actor_a", "actor_b")}
@@ -308,12 +297,13 @@ def analysis_changes(stored: DocRecords, records: DocRecords) -> dict[str, tuple
     return changes
 
 
-def redate_analysis(con: duckdb.DuckDBPyConnection, batch: Sequence[DocRecords], pipeline: str,
-                    changes: Sequence[dict | None]) -> None:
-    """replace_analysis for documents whose analysis changed only where `changes` (analysis_changes
-    against what is stored, None: the whole analysis) says: each document's row is written again, and
-    of its analysis only the rows that changed. All or nothing."""
+def replace_analysis(con: duckdb.DuckDBPyConnection, batch: Sequence[DocRecords], pipeline: str,
+                     changes: Sequence[dict | None] | None = None) -> None:
+    """Swap stored documents' analyses for new ones, all or nothing: each document's row is written
+    again and its whole analysis, or, where `changes` (analysis_changes against what is stored; None:
+    the whole analysis) says what changed, only the rows that changed."""
     ids = [r.document.doc_id for r in batch]
+    changes = changes if changes is not None else [None] * len(batch)
     whole = [r for r, c in zip(batch, changes) if c is None]
     with transaction(con):
         if whole:
@@ -326,22 +316,19 @@ def redate_analysis(con: duckdb.DuckDBPyConnection, batch: Sequence[DocRecords],
             _insert_columns(con, table, columns)
         for table, keys in ANALYSIS_KEYS.items():
             found = [(r.document.doc_id, c[table]) for r, c in zip(batch, changes) if c is not None and table in c]
+            if not found:
+                continue
+            _, first = found[0][1]  # the columns that come, with their types
             gone = [(doc_id, key) for doc_id, (keys_gone, _) in found for key in keys_gone]
             if gone:
                 names = ("doc_id", *keys)
-                types = ["VARCHAR"] + [_sql_type(table, k) for k in keys]
+                types = ["VARCHAR"] + [first[k][0] for k in keys]
                 selects = ", ".join(f"unnest(?::{t}[]) AS {n}" for n, t in zip(names, types))
                 on = " AND ".join(f"{table}.{n} = gone.{n}" for n in names)
                 con.execute(f"DELETE FROM {table} USING (SELECT {selects}) AS gone WHERE {on}",
                             [[d for d, _ in gone], *([key[i] for _, key in gone] for i in range(len(keys)))])
-            if found:
-                _, first = found[0][1]
-                _insert_columns(con, table, {name: (sqltype, [v for _, (_, cols) in found for v in cols[name][1]])
-                                             for name, (sqltype, _) in first.items()})
-
-
-def _sql_type(table: str, column: str) -> str:
-    return next(sqltype for name, (sqltype, _) in _analysis_columns([])[table].items() if name == column)
+            _insert_columns(con, table, {name: (sqltype, [v for _, (_, cols) in found for v in cols[name][1]])
+                                         for name, (sqltype, _) in first.items()})
 
 
 def read_documents(con: duckdb.DuckDBPyConnection, ids: Sequence[str]) -> list[Document]:
@@ -402,11 +389,13 @@ def _analysis_columns(batch: Sequence[DocRecords], tables: Sequence[str] = tuple
 
 
 def _by_id(batch: Sequence[DocRecords]) -> list[tuple[str, DocRecords]]:
+    """Each document's id with its records: the id is a hash of the whole text, so it is taken once
+    per document, not once per row."""
     return [(r.document.doc_id, r) for r in batch]
 
 
 def _quote_columns(batch: Sequence[DocRecords]) -> dict[str, tuple[str, list]]:
-    quotes = [(d, q) for d, r in _by_id(batch) for q in r.quotes]  # the id is a hash of the text: once each
+    quotes = [(d, q) for d, r in _by_id(batch) for q in r.quotes]
     return {
         "doc_id": ("VARCHAR", [d for d, _ in quotes]),
         "sent_idx": ("INTEGER", [q.sent_idx for _, q in quotes]),
@@ -418,7 +407,7 @@ def _quote_columns(batch: Sequence[DocRecords]) -> dict[str, tuple[str, list]]:
 
 
 def _sentence_columns(batch: Sequence[DocRecords]) -> dict[str, tuple[str, list]]:
-    sents = [(d, s) for d, r in _by_id(batch) for s in r.sentences]  # the id is a hash of the text: once each
+    sents = [(d, s) for d, r in _by_id(batch) for s in r.sentences]
     return {
         "doc_id": ("VARCHAR", [d for d, _ in sents]),
         "idx": ("INTEGER", [s.idx for _, s in sents]),
@@ -430,7 +419,7 @@ def _sentence_columns(batch: Sequence[DocRecords]) -> dict[str, tuple[str, list]
 
 
 def _issue_columns(batch: Sequence[DocRecords]) -> dict[str, tuple[str, list]]:
-    issues = [(d, i) for d, r in _by_id(batch) for i in r.issues]  # the id is a hash of the text: once each
+    issues = [(d, i) for d, r in _by_id(batch) for i in r.issues]
     return {
         "doc_id": ("VARCHAR", [d for d, _ in issues]),
         "issue": ("VARCHAR", [i[0] for _, i in issues]),
@@ -441,7 +430,7 @@ def _issue_columns(batch: Sequence[DocRecords]) -> dict[str, tuple[str, list]]:
 
 
 def _stance_columns(batch: Sequence[DocRecords]) -> dict[str, tuple[str, list]]:
-    stances = [(d, s) for d, r in _by_id(batch) for s in r.stances]  # the id is a hash of the text: once each
+    stances = [(d, s) for d, r in _by_id(batch) for s in r.stances]
     return {
         "doc_id": ("VARCHAR", [d for d, _ in stances]),
         "actor_a": ("VARCHAR", [s.actor_a for _, s in stances]),
@@ -454,7 +443,7 @@ def _stance_columns(batch: Sequence[DocRecords]) -> dict[str, tuple[str, list]]:
 
 
 def _mention_columns(batch: Sequence[DocRecords]) -> dict[str, tuple[str, list]]:
-    ments = [(d, m) for d, r in _by_id(batch) for m in r.mentions]  # the id is a hash of the text: once each
+    ments = [(d, m) for d, r in _by_id(batch) for m in r.mentions]
     return {
         "doc_id": ("VARCHAR", [d for d, _ in ments]),
         "sent_idx": ("INTEGER", [m.sent_idx for _, m in ments]),
@@ -480,7 +469,7 @@ EVENT_COLUMNS = [
 
 
 def _event_columns(batch: Sequence[DocRecords]) -> dict[str, tuple[str, list]]:
-    rows = [(d, e) for d, r in _by_id(batch) for e in r.events]  # the id is a hash of the text: once each
+    rows = [(d, e) for d, r in _by_id(batch) for e in r.events]
     rows = list({f"{d}:{e.event_id}": (d, e) for d, e in rows}.items())  # one row per distinct event
     return {
         "event_id": ("VARCHAR", [key for key, _ in rows]),
