@@ -240,6 +240,12 @@ def main() -> int:
     for name, (scored, n_gold) in oof.items():
         n, precision, recall, f1 = counted_at(scored, n_gold, threshold)
         print(f"  {name}, 5-fold by article, counted at >= {threshold}: P {precision:.3f} R {recall:.3f} F1 {f1:.3f}")
+    # pooled over the sets at each threshold: a change is judged here, not at whichever threshold won
+    pooled = [x for events, _ in oof.values() for x in events]
+    n_pooled = sum(n for _, n in oof.values())
+    print("  pooled, out of fold: " + "; ".join(
+        f"{t} P {p:.3f} F1 {f:.3f}" for t in (0.35, 0.4, 0.45, 0.5, 0.55)
+        for _, p, _, f in [counted_at(pooled, n_pooled, t)]))
     if not args.dry_run:
         OUT.write_text(json.dumps({
             "note": "Logistic model of P(event right | cues), fitted by scripts/fit_confidence.py; do not edit by hand.",

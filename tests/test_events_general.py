@@ -311,3 +311,46 @@ def test_both_nations_are_not_the_side_that_speaks_to_them(nlp):
     text = "Peru and Chile exchanged fire on Monday. Brazil's foreign minister urged both nations to de-escalate."
     found = keys(coded(nlp, text), counted=False)
     assert {("BRA", "PER", "02"), ("BRA", "CHL", "02")} <= found
+
+
+def test_a_gold_sentence_our_splitter_cut_in_two_holds_the_acts_of_both_parts(nlp):
+    # a dateline the splitter keeps apart: the act is in the gold's sentence all the same
+    import dataclasses
+
+    from detente.eval import score_event_details
+
+    sentence = "LIMA, May 3 (Reuters) – Peru recalled its ambassador from Chile on Monday."
+    (records,) = analyse([Document(text=sentence, source_path="t.txt", published=PUB)], nlp)
+    gold = {"doc": "t", "events": [{"sentence": sentence, "source": "PER", "target": "CHL", "cameo_root": "16"}]}
+    if len(records.sentences) < 2:  # the splitter kept it whole: cut it as a splitter might
+        records = dataclasses.replace(records, sentences=_split_at(records.sentences[0], "Peru"),
+                                      events=[dataclasses.replace(e, sent_idx=1) for e in records.events])
+    assert {e.sent_idx for e in records.events} == {1}
+    details = score_event_details([(gold, records)], min_confidence=0.0)
+    assert details["per_root"]["16"].tp == 1 and details["per_root"]["16"].fn == 0
+
+
+def _split_at(sentence, word):
+    import dataclasses
+
+    cut = sentence.text.index(word)
+    first = dataclasses.replace(sentence, text=sentence.text[:cut].strip(), end=sentence.start + cut)
+    second = dataclasses.replace(sentence, idx=sentence.idx + 1, text=sentence.text[cut:], start=sentence.start + cut)
+    return [first, second]
+
+
+def test_the_two_countries_named_a_paragraph_ago_are_the_articles_two_sides(nlp):
+    text = ("Peru and Chile exchanged fire on Monday. Chile accused Peru of shelling Arica. Peru denied it. "
+            "Lima said its troops had returned fire.\n\n"
+            "Markets fell sharply on the news. Copper prices rose to a six-month high. Traders were nervous. "
+            "Brazil's president condemned the two countries for the fighting.")
+    found = keys(coded(nlp, text), counted=False)
+    assert {("BRA", "PER", "11"), ("BRA", "CHL", "11")} <= found
+
+
+def test_a_pair_is_never_the_side_that_acts_on_it_wherever_that_side_is_named(nlp):
+    text = ("Peru and Chile agreed to a ceasefire after U.S.-mediated talks. The deal was announced by "
+            "U.S. President Donald Trump, who praised both countries for choosing diplomacy.")
+    found = keys(coded(nlp, text), counted=False)
+    assert {("USA", "PER", "05"), ("USA", "CHL", "05")} <= found
+    assert ("USA", "USA", "05") not in found

@@ -236,11 +236,9 @@ def _match_events(gold: dict, records: DocRecords, events: list, score: Score) -
     the gold left unmatched. Of two events that could match one gold event the surer takes it, as
     counting at any threshold would: so "right" labels the events a threshold keeps."""
     where = gold["doc"]
-    by_sentence = {s.text: s.idx for s in records.sentences}
     text_of = {s.idx: s.text for s in records.sentences}
-    predicted = [(e.sent_idx, (e.source, e.target, e.root), e) for e in events]
-    gold_events = [(_sentence_index(g["sentence"], by_sentence, records), (g["source"], g["target"], g["cameo_root"]), g)
-                   for g in gold["events"]]
+    gold_events, alias = _gold_sentences(gold, records)
+    predicted = [(alias.get(e.sent_idx, e.sent_idx), (e.source, e.target, e.root), e) for e in events]
     remaining = sorted(predicted, key=lambda p: -p[2].confidence)
     matched: list = []
     unmatched_gold: list = []
@@ -271,16 +269,24 @@ def _match_events(gold: dict, records: DocRecords, events: list, score: Score) -
     return predicted, gold_events, matched, unmatched_gold
 
 
-def _sentence_index(sentence: str, by_sentence: dict[str, int], records: DocRecords) -> int | None:
-    """The index of our sentence that is the gold's; where our splitter cut differently, the one
-    that holds the gold sentence's start."""
-    if sentence in by_sentence:
-        return by_sentence[sentence]
-    at = records.document.text.find(sentence)
-    if at < 0:
-        return None
-    return next((s.idx for s in records.sentences if s.start <= at < s.end
-                 or (at <= s.start < at + len(sentence))), None)
+def _gold_sentences(gold: dict, records: DocRecords) -> tuple[list, dict[int, int]]:
+    """The gold events as (our sentence index, key, item), and where our splitter cut a gold sentence
+    in two ("CAIRO, Oct 13 (Reuters) -" | "Hamas freed ..."), each later part's index -> the first's:
+    an act found in either part is in the gold's sentence."""
+    by_sentence = {s.text: s.idx for s in records.sentences}
+    text = records.document.text
+    alias: dict[int, int] = {}
+    found = []
+    for g in gold["events"]:
+        sentence = g["sentence"]
+        idx = by_sentence.get(sentence)
+        at = text.find(sentence) if idx is None else -1
+        if at >= 0:
+            parts = [s.idx for s in records.sentences if s.start < at + len(sentence) and at < s.end]
+            idx = parts[0] if parts else None
+            alias.update((i, idx) for i in parts[1:])
+        found.append((idx, (g["source"], g["target"], g["cameo_root"]), g))
+    return found, alias
 
 
 def _error_class(gold: tuple, ours: tuple) -> str | None:
@@ -328,14 +334,16 @@ def score_event_details(pairs: list[tuple[dict, DocRecords]], min_confidence: fl
         counted = [e for e in records.events if e.confidence >= min_confidence]
         _, gold_events, right, missed = _match_events(gold, records, counted, Score())
         right_ids = {id(e) for _, _, e in right}
+        _, alias = _gold_sentences(gold, records)
+        sentence_of = {id(e): alias.get(e.sent_idx, e.sent_idx) for e in records.events}
         for _, key, g in gold_events:
             per_root.setdefault(key[2], Score())
         for idx, key, e in right:
             per_root.setdefault(key[2], Score()).tp += 1
         for idx, key, g in missed:
             per_root.setdefault(key[2], Score()).fn += 1
-            ours = [(e.source, e.target, e.root) for e in counted if e.sent_idx == idx]
-            if any(_same_event(e, key) for e in records.events if e.sent_idx == idx):
+            ours = [(e.source, e.target, e.root) for e in counted if sentence_of[id(e)] == idx]
+            if any(_same_event(e, key) for e in records.events if sentence_of[id(e)] == idx):
                 kind = "missed: found below the threshold"
             else:
                 near = _nearest([key], ours)
@@ -350,7 +358,7 @@ def score_event_details(pairs: list[tuple[dict, DocRecords]], min_confidence: fl
                 continue
             key = (e.source, e.target, e.root)
             per_root.setdefault(e.root, Score()).fp += 1
-            others = gold_in.get(e.sent_idx, [])
+            others = gold_in.get(sentence_of[id(e)], [])
             near = _nearest(others, [key])
             kind = (f"spurious: {near}" if near else "spurious: other act in a sentence with gold acts" if others
                     else "spurious: no gold act in the sentence")

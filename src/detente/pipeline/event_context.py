@@ -12,6 +12,8 @@ from spacy.tokens import Span, Token
 from .event_cues import ANAPHORIC_NOUNS, CAUSE_VERBS, PAIR_NOUNS, PERSON_PAIR_NOUNS
 from .syntax import subject_of
 
+PARTIES = "detente_event_parties"  # doc.user_data while the coder runs: ContextReader._parties of the Doc
+
 if TYPE_CHECKING:
     from ..knowledge.events import Pattern
     from .events import Event
@@ -60,19 +62,35 @@ class ContextReader:
         if noun.lemma_.lower() not in PAIR_NOUNS or not any(c.lower_ in ("both", "two") for c in noun.children):
             return []
         kind = "person" if noun.lemma_.lower() in PERSON_PAIR_NOUNS else "country"
-        # not the side that acts on them: "U.S. Secretary of State Rubio urged both nations"
+        # not the other side of the act: "U.S. Secretary of State Rubio urged both nations", "Trump,
+        # who lauded both countries", "Both leaders praised Trump" (wherever else it is named)
         verb = noun.head if noun.head.pos_ in ("VERB", "AUX") else noun.head.head
-        subject, _ = subject_of(verb) if noun.dep_ in ("dobj", "pobj", "dative") else (None, False)
-        acting = {t.i for t in subject.subtree} if subject is not None else set()
+        if noun.dep_ in ("dobj", "pobj", "dative"):
+            subject, _ = subject_of(verb)
+            others = [subject] if subject is not None else []
+        else:
+            others = [c for c in verb.children if c.dep_ in ("dobj", "dative", "prep") and c is not noun]
+        own = {t.i for t in noun.subtree}
+        other_codes = {_code(actors[t.i]) for o in others for t in o.subtree if t.i in actors and t.i not in own}
         found: dict[str, Span] = {}
         for i in range(noun.i - 1, self._sentences_back(noun, 3) - 1, -1):
             span = actors.get(i)
             if (span is not None and span._.actor.kind == kind and span._.actor.how != "demonym modifier"
-                    and span.start not in acting):
+                    and span._.actor.code not in other_codes):
                 found.setdefault(span._.actor.code, span)
             if len(found) == 2:
                 return list(found.values())
-        return []
+        # else the article's two sides, where it has two: "the two countries" in a story about
+        # India and Pakistan that last named them a paragraph ago
+        ranked, where, clear = noun.doc.user_data.get(PARTIES) or ([], {}, False)
+        if not clear or other_codes & set(ranked[:2]) or set(found) - set(ranked[:2]):
+            return []
+        sides = []
+        for code in ranked[:2]:
+            spans = where[code]
+            before = [s for s in spans if s.start < noun.i]
+            sides.append(found.get(code) or (before[-1] if before else spans[0]))
+        return sides
 
     @staticmethod
     def _each_other(token: Token) -> bool:

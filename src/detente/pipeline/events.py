@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from ..knowledge.confidence import load_confidence
 from ..knowledge.events import EventVocabulary, Pattern, load_vocabulary
 from .dates import WhenDate, needs_anchor, period_date, period_names, read_date
-from .event_context import ContextReader, _anti, _code
+from .event_context import PARTIES, ContextReader, _anti, _code
 from .event_dates import sentence_dates, sentence_states
 from .event_cues import (
     SPECULATIVE_MODALS, FUTURE_MODALS, INTENT_VERBS, UNREAL_VERBS, REPORT_VERBS, REPORT_ADVERBS,
@@ -727,7 +727,7 @@ class EventCoder(ContextReader):
                     and (p := self._match(t)) is not None}
         # events another trigger ends ("the cancellation of the deal"): coded as their end only
         ended = {i: e for i, p in triggers.items() if p.ends and (e := self._ended(tokens[i], p, triggers)) is not None}
-        cast = self._parties(doc)  # the article's actors, most named first
+        cast = doc.user_data[PARTIES] = self._parties(doc)  # the article's actors, most named first
         last_source: Span | None = None  # who acted last in the paragraph, for agentless passives
         named_by_sentence: dict[int, set[str]] = {}  # actor codes (not places) named in each sentence
         sentence_starts = [sent.start for sent in doc.sents]
@@ -881,6 +881,7 @@ class EventCoder(ContextReader):
                                         basis, self.confidence.of(cues), cues))
                     if not borrowed:
                         last_source = source
+        del doc.user_data[PARTIES]
         doc._.events = events
         return doc
 
