@@ -354,3 +354,14 @@ def test_a_pair_is_never_the_side_that_acts_on_it_wherever_that_side_is_named(nl
     found = keys(coded(nlp, text), counted=False)
     assert {("USA", "PER", "05"), ("USA", "CHL", "05")} <= found
     assert ("USA", "USA", "05") not in found
+
+
+def test_an_act_its_doer_denies_is_negated_and_the_denial_is_an_act(nlp):
+    for text in ("Ghana denied sending drones to Togo.", "Ghana denied that it had sent drones to Togo."):
+        (records,) = analyse([Document(text=text, source_path="t.txt", published=PUB)], nlp)
+        sent = [e for e in records.events if e.root == "07"]
+        assert sent and all(e.modality == "negated" and e.confidence < COUNT for e in sent)
+        assert any(e.cameo == "016" and e.source == "GHA" for e in records.events)
+    text = "Ghana denied sending drones to Togo but demanded that Togo withdraw its troops."
+    (records,) = analyse([Document(text=text, source_path="t.txt", published=PUB)], nlp)
+    assert any(e.root == "10" and e.modality != "negated" for e in records.events)

@@ -23,7 +23,7 @@ from .dates import WhenDate, needs_anchor, period_date, period_names, read_date
 from .event_context import PARTIES, ContextReader, _anti, _code
 from .event_dates import sentence_dates, sentence_states
 from .event_cues import (
-    SPECULATIVE_MODALS, FUTURE_MODALS, INTENT_VERBS, UNREAL_VERBS, REPORT_VERBS, REPORT_ADVERBS,
+    SPECULATIVE_MODALS, FUTURE_MODALS, INTENT_VERBS, UNREAL_VERBS, DENIAL_VERBS, REPORT_VERBS, REPORT_ADVERBS,
     NEGATORS, INTENT_CODES, TARGET_PREPS, NOUN_TARGET_PREPS, PLACE_PREPS, PLACE_ROOTS, PLACE_CODES,
     CLAUSE_TARGET_ROOTS, OBJECT_PLACE_ROOTS, RELATIONAL_NOUNS, PLACE_NOUNS, BACKGROUND_PREPS,
     CONTENT_NOUNS, TREATY_NOUNS, PERIOD_PREPS, PERIOD_FRAMES, LIGHT_VERBS, NON_STATE_SPEAKERS,
@@ -380,6 +380,8 @@ class EventCoder(ContextReader):
             return True  # "threatened to launch a new offensive": the offensive is the threat's
         if pattern.pos == "VERB":
             lemma = token.lemma_.lower()
+            if lemma in DENIAL_VERBS:
+                return False  # "denied supporting the rebels": the denial is the act, the support negated
             if self.vocab.codes[pattern.code].root == "01" and any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in token.children):
                 return True  # "hopes to reduce its dependence": a wish about an act, not a comment
             if lemma in INTENT_VERBS and any(c.dep_ == "xcomp" and c.i in triggers for c in token.children):
@@ -509,8 +511,10 @@ class EventCoder(ContextReader):
         for tok in chain:
             if any(c.dep_ == "neg" or (c.lower_ in NEGATORS and c.dep_ in ("advmod", "dobj", "det")) for c in tok.children):
                 return "negated", False
+        if chain[-1].dep_ == "ccomp" and chain[-1].head.lemma_.lower() in DENIAL_VERBS:
+            return "negated", False  # "denied that it had attacked"
         intent = False
-        for tok in chain:
+        for below, tok in zip([None, *chain], chain):
             # "said they would boycott": reported speech shifts "will" back to "would", still a plan
             backshifted = tok.dep_ == "ccomp" and tok.head.lemma_.lower() in REPORT_VERBS
             if any(c.dep_ == "aux" and c.lower_ in SPECULATIVE_MODALS and not (backshifted and c.lower_ == "would")
@@ -522,6 +526,8 @@ class EventCoder(ContextReader):
                 return "hypothetical", False
             lemma = tok.lemma_.lower()
             if tok is not trigger and lemma != trigger.lemma_.lower():
+                if lemma in DENIAL_VERBS and below.dep_ != "conj":  # "denied ... but demanded": two acts
+                    return "negated", False
                 if lemma in UNREAL_VERBS:
                     return "hypothetical", False
                 intent = intent or lemma in INTENT_VERBS
