@@ -139,3 +139,17 @@ def test_a_name_the_model_takes_for_an_organisation_takes_its_description(nlp):
     # en_core_web_sm labels this name ORG; its apposition says whom it acts for
     result = actors(nlp, "On Monday, Masaaki Kanai, the Japanese foreign ministry official, met reporters.")
     assert find(result, "Masaaki Kanai")[1:] == ("JPN", "GOV", "description")
+
+
+def test_a_body_named_without_its_state_takes_the_one_state_around_it(nlp):
+    result = actors(nlp, "Protesters in Quito marched on Monday. Police fired tear gas at the demonstrators.")
+    assert find(result, "Protesters")[1:3] == ("ECU", "OPP")
+    assert find(result, "Police")[1:3] == ("ECU", "COP")
+    # two states around it: whose government, the text does not say
+    result = actors(nlp, "Peru struck Chile on Friday. The government vowed revenge.")
+    assert not any(r[0] == "government" and r[1] for r in result)
+
+
+def test_two_bodies_of_one_state_acting_on_each_other_are_an_event(nlp):
+    (records,) = analyse([Document(text="Police in Quito fired tear gas at protesters on Monday.", source_path="t.txt")], nlp)
+    assert any((e.source, e.target, e.root) == ("ECU", "ECU", "19") for e in records.events)

@@ -2,7 +2,8 @@
 rather than the country of the same name ("the governor of Georgia"), a wire dateline's places (where
 the story was filed, not who acts), weapons and operations named like actors ("Fateh-110",
 "Operation Sindoor"), and names several bodies share ("Congress", "National Assembly"), which take
-the country named with them."""
+the country named with them, and bodies named without their state ("the government", "police"),
+which take the state of the place they are in or of the last one named before them."""
 
 from __future__ import annotations
 
@@ -13,8 +14,11 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span
 
 from ..ingest.metadata import wire_datelines
+from ..knowledge.kb import read_yaml
 from .actor_ref import ARMED_KINDS, POSSESSIVE, US_ALIASES, ActorRef
 from .syntax import text_of
+
+UNNAMED_BODIES: dict[str, str] = read_yaml("unnamed_bodies.yaml")  # "the government" -> GOV
 
 
 class ContextNames:
@@ -191,3 +195,54 @@ class ContextNames:
                 out.append(span)
         return out
 
+
+    def _unnamed_bodies(self, doc: Doc, taken: set[int], spans: list[Span]) -> list[Span]:
+        """ "the government", "police", "protesters in Algiers", "its army": a body of the state of the
+        place it is said to be in, else of the one state its sentence and the two before in its paragraph
+        name (unnamed_bodies.yaml)."""
+        found = []
+        tokens = list(doc)
+        for i, tok in enumerate(tokens):
+            if i in taken or tok.pos_ != "NOUN":
+                continue
+            two = f"{tokens[i - 1].lower_} {tok.lemma_.lower()}" if i else ""
+            role = UNNAMED_BODIES.get(two) if i - 1 not in taken else None
+            start = i - 1 if role else i
+            role = role or UNNAMED_BODIES.get(tok.lemma_.lower()) or UNNAMED_BODIES.get(tok.lower_)
+            if role is None or any(c.dep_ in ("amod", "compound", "nmod") and (c.pos_ == "PROPN" or c.i in taken)
+                                   for c in tok.children):
+                continue  # "Taliban government", "the Iranian army" (the latter grown already)
+            owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+            if owner is not None and owner.lower_ not in ("its", "their"):
+                continue  # "Iran's army" is grown from Iran; "his government" is a person's
+            country = self._country_around(tok, spans)
+            if country is None:
+                continue
+            span = doc[start : i + 1]
+            span._.actor = ActorRef(country, country, role, "country", "unnamed body", None, tok.lemma_.lower())
+            found.append(span)
+        return found
+
+    @staticmethod
+    def _country_around(noun, spans: list[Span]) -> str | None:
+        """The state of the place a noun is in ("police in Algiers"), else the one state named (by
+        itself, a place or a person) in its sentence and the two before in its paragraph."""
+        def state(span: Span) -> str | None:
+            ref = span._.actor
+            if ref is None or ref.how == "dateline" or ref.kind not in ("country", "place", "person"):
+                return None
+            return ref.country
+
+        for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("in", "of", "from")):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                inside = next((s for s in spans if s.start <= obj.i < s.end), None)
+                if inside is not None and state(inside):
+                    return state(inside)
+        doc = noun.doc
+        since = noun.sent.start
+        for _ in range(2):
+            if since == 0 or "\n" in doc[since - 1].text_with_ws:
+                break
+            since = doc[since - 1].sent.start
+        named = {state(s) for s in spans if since <= s.start < noun.sent.end} - {None}
+        return named.pop() if len(named) == 1 else None  # two states around it: whose, the text does not say

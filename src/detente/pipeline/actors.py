@@ -540,7 +540,10 @@ class ActorResolver(ContextNames):
             taken.update(t.i for t in ent)
             if ent._.actor.kind == "person":
                 people.append(ent)
-        spans.extend(self._bare_title(doc, taken, spans))
+        titles = self._bare_title(doc, taken, spans)
+        spans.extend(titles)
+        taken.update(t.i for s in titles for t in s)
+        spans.extend(self._unnamed_bodies(doc, taken, spans))
         # an unknown name once a weapon's is that weapon's everywhere: "Shahed drones ... the Shaheds"
         spans = [s for s in spans if not (s._.actor.code is None and s.text.rstrip("s") in things)]
         doc.spans["actors"] = sorted(filter_spans(spans), key=lambda s: s.start)

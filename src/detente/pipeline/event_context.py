@@ -206,7 +206,7 @@ class ContextReader:
         where: dict[str, list[Span]] = {}
         for span in doc.spans.get("actors", []):
             ref = span._.actor
-            if ref is not None and ref.code and ref.kind != "place" and ref.how != "demonym modifier":
+            if ref is not None and ref.code and ref.kind != "place" and ref.how not in ("demonym modifier", "unnamed body"):
                 where.setdefault(ref.code, []).append(span)
         ranked = sorted(where, key=lambda c: -len(where[c]))
         total = sum(len(v) for v in where.values())

@@ -225,15 +225,22 @@ class EventCoder(ContextReader):
                     if _code(span) not in taken:
                         taken.add(_code(span))
                         targets.append(span)
+                    elif span._.actor.role and any(s._.actor.role and self._domestic(s, span) for s in sources
+                                                   if _code(s) == _code(span)):
+                        inner.append(span)  # "police fired at protesters": two bodies of one state
+
+        inner: list[Span] = []  # targets of the source's own state, taken when no other is named
 
         # "on Iranian territory" says where, not at whom: such places wait for the place rule below
         objects = self._objects(verb, actors, triggers, TARGET_PREPS, root=root)
         grounds = [o for o in objects if o.dep_ == "pobj" and o.lemma_.lower() in PLACE_NOUNS]
         add([o for o in objects if o not in grounds])
         if not targets and root in CLAUSE_TARGET_ROOTS:  # "demanded that the US cancel ...": who is to act
+            before = len(inner)
             for clause in (c for c in verb.children if c.dep_ in ("ccomp", "xcomp")
                            or (root == "13" and c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children))):
                 add([c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")])  # "warned ... if India attacked"
+            del inner[before:]  # "Trump announced that the U.S. military ...": his own state acts, not at him
         if not targets:  # "held back on delivering missiles to the Iranians": the act held back
             for clause in self._complements(verb):
                 add(self._objects(clause, actors, triggers, TARGET_PREPS))
@@ -244,6 +251,7 @@ class EventCoder(ContextReader):
         if not targets and _aimed_at_place(code):  # an act happens in one place: the first named
             add(self._objects(verb, actors, triggers, PLACE_PREPS, direct=False) + grounds)
             targets = targets[:1]
+        targets = targets or inner[:1]
         return sources, targets[:3] if sources else targets[:1]
 
     def _object_antecedent(self, pronoun: Token, actors: dict[int, Span], taken: set[str | None]) -> Span | None:
