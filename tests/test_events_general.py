@@ -366,3 +366,9 @@ def test_an_act_its_doer_denies_is_negated_and_the_denial_is_an_act(nlp):
     text = "Ghana denied sending drones to Togo but demanded that Togo withdraw its troops."
     (records,) = analyse([Document(text=text, source_path="t.txt", published=PUB)], nlp)
     assert any(e.root == "10" and e.modality != "negated" for e in records.events)
+
+
+def test_a_quantified_measure_is_a_particular_act_not_background(nlp):
+    found = keys(coded(nlp, "Washington's 25% tariffs on Canada take effect on Tuesday."), counted=False)
+    assert ("USA", "CAN", "16") in found
+    assert not keys(coded(nlp, "Western sanctions on Russia have hurt its economy."), counted=False)

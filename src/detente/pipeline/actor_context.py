@@ -198,8 +198,8 @@ class ContextNames:
 
     def _unnamed_bodies(self, doc: Doc, taken: set[int], spans: list[Span]) -> list[Span]:
         """ "the government", "police", "protesters in Algiers", "its army": a body of the state of the
-        place it is said to be in, else of the one state its sentence and the two before in its paragraph
-        name (unnamed_bodies.yaml)."""
+        place it is said to be in, else of the one state named before it in its sentence and the two
+        before in its paragraph (unnamed_bodies.yaml)."""
         found = []
         tokens = list(doc)
         for i, tok in enumerate(tokens):
@@ -226,7 +226,8 @@ class ContextNames:
     @staticmethod
     def _country_around(noun, spans: list[Span]) -> str | None:
         """The state of the place a noun is in ("police in Algiers"), else the one state named (by
-        itself, a place or a person) in its sentence and the two before in its paragraph."""
+        itself, a place or a person) before it in its sentence and the two before in its paragraph
+        (after it, a state is as often the other side: "the military said France's attitude ...")."""
         def state(span: Span) -> str | None:
             ref = span._.actor
             if ref is None or ref.how == "dateline" or ref.kind not in ("country", "place", "person"):
@@ -244,5 +245,5 @@ class ContextNames:
             if since == 0 or "\n" in doc[since - 1].text_with_ws:
                 break
             since = doc[since - 1].sent.start
-        named = {state(s) for s in spans if since <= s.start < noun.sent.end} - {None}
+        named = {state(s) for s in spans if since <= s.start and s.end <= noun.i} - {None}
         return named.pop() if len(named) == 1 else None  # two states around it: whose, the text does not say

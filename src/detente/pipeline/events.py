@@ -462,8 +462,12 @@ class EventCoder(ContextReader):
 
     @staticmethod
     def _fresh(noun: Token) -> bool:
-        """A standing noun made an act by its modifier: "new sanctions", "retaliatory tariffs"."""
-        return any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in FRESH_MODIFIERS for c in noun.children)
+        """A standing noun made an act by its modifier: "new sanctions", "retaliatory tariffs", or by
+        a measure of it ("25% tariffs", "10 percent tariffs"): a quantified measure is a particular one."""
+        return any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in FRESH_MODIFIERS
+                   or c.dep_ in ("nummod", "compound", "amod") and c.i < noun.i
+                   and any(t.like_num for t in c.subtree) and any(t.lower_ in ("%", "percent", "per") for t in c.subtree)
+                   for c in noun.children)
 
     @staticmethod
     def _economic(token: Token) -> bool:
