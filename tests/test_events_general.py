@@ -372,3 +372,19 @@ def test_a_quantified_measure_is_a_particular_act_not_background(nlp):
     found = keys(coded(nlp, "Washington's 25% tariffs on Canada take effect on Tuesday."), counted=False)
     assert ("USA", "CAN", "16") in found
     assert not keys(coded(nlp, "Western sanctions on Russia have hurt its economy."), counted=False)
+
+
+def test_both_sides_in_a_story_about_two_sides_are_those_two(nlp):
+    text = ("Ghana and the Wagner Group clashed near Tamale. Wagner accused Ghana of breaking the truce. "
+            "Ghana said Wagner fighters had attacked first.\n\n"
+            "Ghana struck targets in Togo on Thursday and both sides traded accusations.")
+    found = keys(coded(nlp, text), counted=False)
+    assert ("GHA", "WAGNER", "11") in found or ("WAGNER", "GHA", "11") in found
+    assert not any(r == "11" and "TGO" in (s, t) for s, t, r in found)
+
+
+def test_naming_something_is_no_appeal_and_a_date_is_no_one_called_on(nlp):
+    assert ("RUS", "TUR", "04") in keys(coded(nlp, "Putin called Erdogan on Monday."), counted=False)
+    found = keys(coded(nlp, "Lamamra cited what he called Moroccan support for the rebels."), counted=False)
+    assert not any(r == "02" for _, _, r in found)
+    assert ("VNM", None, "11") in keys(coded(nlp, "Hanoi called the patrols an act of aggression."), counted=False)

@@ -36,10 +36,11 @@ class Pattern:
     standing: bool = False  # a noun naming a standing condition (sanctions): an event only when dated
     inverse: bool = False  # the object's actor acts on the subject ("attracted Iranian ire")
     ends: bool = False  # ends the event its object or subject names ("the deal collapsed")
+    complement: str | None = None  # the verb must govern a complement of this kind ("oprd": "called it a crime")
 
     @property
     def specificity(self) -> int:
-        return bool(self.particle) + bool(self.prep) + bool(self.objects)
+        return bool(self.particle) + bool(self.prep) + bool(self.objects) + bool(self.complement)
 
 
 class EventVocabulary:
@@ -55,7 +56,7 @@ class EventVocabulary:
             pattern = Pattern(entry["lemma"].lower(), entry["pos"], str(entry["code"]), entry.get("particle"),
                               entry.get("prep"), frozenset(o.lower() for o in ([objects] if isinstance(objects, str) else objects)),
                               bool(entry.get("standing")), bool(entry.get("inverse")),
-                              bool(entry.get("ends")))
+                              bool(entry.get("ends")), entry.get("complement"))
             if pattern.code not in self.codes:
                 raise ValueError(f"event_patterns.yaml: {pattern.lemma}: unknown CAMEO code {pattern.code}")
             self.patterns.setdefault((pattern.lemma, pattern.pos), []).append(pattern)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
-from .event_cues import ANAPHORIC_NOUNS, CAUSE_VERBS, PAIR_NOUNS, PERSON_PAIR_NOUNS
+from .event_cues import ANAPHORIC_NOUNS, CAUSE_VERBS, PAIR_NOUNS, PERSON_PAIR_NOUNS, SIDE_PAIR_NOUNS
 from .syntax import subject_of
 
 PARTIES = "detente_event_parties"  # doc.user_data while the coder runs: ContextReader._parties of the Doc
@@ -72,6 +72,9 @@ class ContextReader:
             others = [c for c in verb.children if c.dep_ in ("dobj", "dative", "prep") and c is not noun]
         own = {t.i for t in noun.subtree}
         other_codes = {_code(actors[t.i]) for o in others for t in o.subtree if t.i in actors and t.i not in own}
+        ranked, where, clear = noun.doc.user_data.get(PARTIES) or ([], {}, False)
+        if noun.lemma_.lower() in SIDE_PAIR_NOUNS and clear and not other_codes & set(ranked[:2]):
+            return [self._nearest_mention(where[code], noun) for code in ranked[:2]]  # the story's two sides
         found: dict[str, Span] = {}
         for i in range(noun.i - 1, self._sentences_back(noun, 3) - 1, -1):
             span = actors.get(i)
@@ -82,15 +85,15 @@ class ContextReader:
                 return list(found.values())
         # else the article's two sides, where it has two: "the two countries" in a story about
         # India and Pakistan that last named them a paragraph ago
-        ranked, where, clear = noun.doc.user_data.get(PARTIES) or ([], {}, False)
         if not clear or other_codes & set(ranked[:2]) or set(found) - set(ranked[:2]):
             return []
-        sides = []
-        for code in ranked[:2]:
-            spans = where[code]
-            before = [s for s in spans if s.start < noun.i]
-            sides.append(found.get(code) or (before[-1] if before else spans[0]))
-        return sides
+        return [found.get(code) or self._nearest_mention(where[code], noun) for code in ranked[:2]]
+
+    @staticmethod
+    def _nearest_mention(spans: list[Span], token: Token) -> Span:
+        """Of an actor's mentions, the last before the token, else the first."""
+        before = [s for s in spans if s.start < token.i]
+        return before[-1] if before else spans[0]
 
     @staticmethod
     def _each_other(token: Token) -> bool:
@@ -225,8 +228,7 @@ class ContextReader:
         code = ranked[1] if _code(source) == ranked[0] else ranked[0]
         if any(token.sent.start <= s.start < token.sent.end and _anti(s[0]) for s in where[code]):
             return []  # "attacked anti-Assad forces": not Assad
-        before = [s for s in where[code] if s.start < token.i]
-        return [before[-1] if before else where[code][0]]
+        return [ContextReader._nearest_mention(where[code], token)]
 
     @staticmethod
     def _domestic(source: Span, target: Span | None) -> bool:

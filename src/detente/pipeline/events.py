@@ -420,7 +420,11 @@ class EventCoder(ContextReader):
             if pattern.particle and not any(c.dep_ in ("prt", "advmod", "prep") and c.lower_ == pattern.particle
                                             for c in token.children):
                 continue
-            if pattern.prep and not any(c.dep_ in ("prep", "agent") and c.lower_ == pattern.prep for c in token.children):
+            if pattern.prep and not any(c.dep_ in ("prep", "agent") and c.lower_ == pattern.prep
+                                        and not all(o.ent_type_ in ("DATE", "TIME") for o in c.children if o.dep_ == "pobj")
+                                        for c in token.children):
+                continue  # "called on Tehran", not "called Erdogan on Monday"
+            if pattern.complement and not any(c.dep_ == pattern.complement for c in token.children):
                 continue
             if pattern.objects and not (self._object_lemmas(token) & pattern.objects):
                 continue
