@@ -71,6 +71,12 @@ class Event:
         return _code(self.target)
 
 
+def _body(span: Span) -> bool:
+    """A body or person of a state ("police", "Serbian protesters", a minister), not the state itself."""
+    ref = span._.actor
+    return ref.kind == "person" or ref.how == "unnamed body" or ref.how.endswith("role noun")
+
+
 def _aimed_at_place(code: str) -> bool:
     return code[:2] in PLACE_ROOTS or code in PLACE_CODES
 
@@ -225,8 +231,7 @@ class EventCoder(ContextReader):
                     if _code(span) not in taken:
                         taken.add(_code(span))
                         targets.append(span)
-                    elif span._.actor.role and any(s._.actor.role and self._domestic(s, span) for s in sources
-                                                   if _code(s) == _code(span)):
+                    elif _body(span) and any(self._domestic_noted(s, span) for s in sources if _code(s) == _code(span)):
                         inner.append(span)  # "police fired at protesters": two bodies of one state
 
         inner: list[Span] = []  # targets of the source's own state, taken when no other is named
@@ -288,6 +293,13 @@ class EventCoder(ContextReader):
                     objects = [o for o in prep.children if o.dep_ == "pobj"] if prep.lower_ == "alongside" else []
                 found += [s for o in objects for s in self._actors_of(o, actors, verb)]
         return found
+
+    def _domestic_noted(self, source: Span, target: Span | None) -> bool:
+        """_domestic, noting the pair whose roles it compares: re-dating must know which pairs the
+        coder read roles of (pipeline._roles_unread)."""
+        source.doc.user_data.setdefault(ROLES_READ, set()).add(
+            ((source.start, source.end), None if target is None else (target.start, target.end)))
+        return self._domestic(source, target)
 
     @staticmethod
     def _complements(verb: Token) -> list[Token]:
@@ -891,12 +903,8 @@ class EventCoder(ContextReader):
                     key = (_code(source), _code(target), self.vocab.codes[pattern.code].root, when)
                     if key in seen:
                         continue
-                    if _code(source) == _code(target):  # only two parts of one state act on each other
-                        # the roles are read here: re-dating must know for which pairs
-                        doc.user_data.setdefault(ROLES_READ, set()).add(
-                            ((source.start, source.end), None if target is None else (target.start, target.end)))
-                        if not self._domestic(source, target):
-                            continue
+                    if _code(source) == _code(target) and not self._domestic_noted(source, target):
+                        continue  # only two parts of one state act on each other
                     seen.add(key)
                     cues = act_cues | self._pair_cues(token, pattern, source, target, subject, named_in_sentence)
                     events.append(Event(doc[token.i : token.i + 1], pattern, source, target, modality, when,
