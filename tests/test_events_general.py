@@ -388,3 +388,10 @@ def test_naming_something_is_no_appeal_and_a_date_is_no_one_called_on(nlp):
     found = keys(coded(nlp, "Lamamra cited what he called Moroccan support for the rebels."), counted=False)
     assert not any(r == "02" for _, _, r in found)
     assert ("VNM", None, "11") in keys(coded(nlp, "Hanoi called the patrols an act of aggression."), counted=False)
+
+
+def test_a_planned_measure_is_hypothetical(nlp):
+    (records,) = analyse([Document(text="The deal delays the planned 25% tariffs on Peruvian imports by Chile.",
+                                   source_path="t.txt", published=PUB)], nlp)
+    tariffs = [e for e in records.events if e.trigger == "tariffs"]
+    assert tariffs and all(e.modality == "hypothetical" for e in tariffs)

@@ -23,7 +23,8 @@ from .dates import WhenDate, needs_anchor, period_date, period_names, read_date
 from .event_context import PARTIES, ContextReader, _anti, _code
 from .event_dates import sentence_dates, sentence_states
 from .event_cues import (
-    SPECULATIVE_MODALS, FUTURE_MODALS, INTENT_VERBS, UNREAL_VERBS, DENIAL_VERBS, REPORT_VERBS, REPORT_ADVERBS,
+    SPECULATIVE_MODALS, FUTURE_MODALS, INTENT_VERBS, UNREAL_VERBS, UNREAL_MODIFIERS, DENIAL_VERBS, REPORT_VERBS,
+    REPORT_ADVERBS,
     NEGATORS, INTENT_CODES, TARGET_PREPS, NOUN_TARGET_PREPS, PLACE_PREPS, PLACE_ROOTS, PLACE_CODES,
     CLAUSE_TARGET_ROOTS, OBJECT_PLACE_ROOTS, RELATIONAL_NOUNS, PLACE_NOUNS, BACKGROUND_PREPS,
     CONTENT_NOUNS, TREATY_NOUNS, PERIOD_PREPS, PERIOD_FRAMES, LIGHT_VERBS, NON_STATE_SPEAKERS,
@@ -541,6 +542,9 @@ class EventCoder(ContextReader):
                 return "negated", False
         if chain[-1].dep_ == "ccomp" and chain[-1].head.lemma_.lower() in DENIAL_VERBS:
             return "negated", False  # "denied that it had attacked"
+        if trigger.pos_ in ("NOUN", "PROPN") and any(c.dep_ in ("amod", "compound") and c.lower_ in UNREAL_MODIFIERS
+                                                     for c in trigger.children):
+            return "hypothetical", False  # "the planned tariffs": not (yet) done
         intent = False
         for below, tok in zip([None, *chain], chain):
             # "said they would boycott": reported speech shifts "will" back to "would", still a plan
