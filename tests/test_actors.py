@@ -153,3 +153,12 @@ def test_a_body_named_without_its_state_takes_the_one_state_around_it(nlp):
 def test_two_bodies_of_one_state_acting_on_each_other_are_an_event(nlp):
     (records,) = analyse([Document(text="Police in Quito fired tear gas at protesters on Monday.", source_path="t.txt")], nlp)
     assert any((e.source, e.target, e.root) == ("ECU", "ECU", "19") for e in records.events)
+
+
+def test_a_title_naming_an_armed_group_or_an_igo_makes_its_holder_act_for_it(nlp):
+    result = actors(nlp, "Hezbollah lawmaker Hassan Fadlallah accused Israel of attacking civilians.")
+    assert find(result, "Hassan Fadlallah")[1] == "HEZBOLLAH"
+    result = actors(nlp, "UN envoy Hans Grundberg met Houthi leaders in Sanaa.")
+    assert find(result, "Hans Grundberg")[1] == "UN"
+    result = actors(nlp, "Iranian Foreign Minister Abbas Araghchi met Putin.")
+    assert find(result, "Iranian Foreign Minister Abbas Araghchi")[1] == "IRN"

@@ -51,6 +51,7 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 CODED_BY_COUNTRY = {"media", "think_tank", "university", "company", "party", "ministry", "agency",
                     "military", "legislature", "court"}
 ANALYST_ROLES = {"EDU", "MED", "NGO"}
+OWN_CODE_KINDS = {"armed_group", "igo"}  # bodies whose people act for them, not for a state
 # Offices a bare title ("the supreme leader") can name, when few states have them.
 TITLE_OFFICES = {
     "supreme leader": "supreme_leader", "president": "head_of_state", "prime minister": "head_of_government",
@@ -281,9 +282,22 @@ class ActorResolver(ContextNames):
             self._dated(grown, None)
             role = "ELI" if former else (found[0] if found else None)
             analyst = role in ANALYST_ROLES
-            grown._.actor = ActorRef(None if analyst else country, country, role, "person",
+            body = None if analyst or former else self._own_body_in(title)
+            grown._.actor = ActorRef(None if analyst else body or country, country, role, "person",
                                      "title", None, found[1] if found else None)
         return grown
+
+    def _own_body_in(self, tokens) -> str | None:
+        """An armed group or an international body a title names ("Hezbollah lawmaker", "Hamas
+        official", "UN envoy"): its people act for it, not for the state it is in or they come from."""
+        doc = tokens[0].doc
+        for match_id, start, end in self.matcher(doc[tokens[0].i : tokens[-1].i + 1]):
+            for e in self._in_context(self.kb.lookup(doc.vocab.strings[match_id]), doc[start:end]):
+                actor = self.kb.actors.get(e.actor_id) if e.kind == "organization" else None
+                if actor is not None and actor.code and actor.code != actor.country \
+                        and self.kb.org_kinds.get(e.actor_id) in OWN_CODE_KINDS:
+                    return actor.code
+        return None
 
     def _person_with_role_noun(self, span: Span) -> Span | None:
         """A person naming a government: "the Biden administration", "the Assad regime"."""
