@@ -395,3 +395,15 @@ def test_a_planned_measure_is_hypothetical(nlp):
                                    source_path="t.txt", published=PUB)], nlp)
     tariffs = [e for e in records.events if e.trigger == "tariffs"]
     assert tariffs and all(e.modality == "hypothetical" for e in tariffs)
+
+
+def test_a_possessive_bound_by_its_clauses_pronoun_subject_is_that_subject(nlp):
+    text = "Ghana has said little about its Togo deployment, but it has issued its own threats against Benin."
+    found = keys(coded(nlp, text), counted=False)
+    assert ("GHA", "BEN", "13") in found and ("TGO", "BEN", "13") not in found
+
+
+def test_each_of_four_states_listed_as_subject_acts(nlp):
+    text = "The United States, the European Union, Australia and Japan expressed support for the Philippines."
+    found = keys(coded(nlp, text), counted=False)
+    assert {("USA", "PHL", "05"), ("EU", "PHL", "05"), ("AUS", "PHL", "05"), ("JPN", "PHL", "05")} <= found

@@ -45,6 +45,16 @@ def antecedent(pronoun: Token, actors: dict[int, Span], since: int = 0,
     kinds = pronouns.get(pronoun.lower_)
     if kinds is None:
         return None
+    bound = {"its": "it", "their": "they"}.get(pronoun.lower_)
+    if bound and pronoun.dep_ == "poss":
+        # "but it has issued its own threats": a possessive bound by its clause's pronoun subject
+        verb = pronoun.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+            verb = verb.head
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == bound
+                        and c.i < pronoun.i), None)
+        if subject is not None:
+            pronoun = subject
     if pronoun.lower_ in ("it", "they"):
         # "it" takes the nearest earlier subject: "History doesn't force Iran and Russia to be
         # enemies, but it did ..." is history, not Russia; a subject that is no actor means none.
