@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 
 from ..ingest.metadata import wire_datelines
@@ -19,6 +20,8 @@ from .actor_ref import ARMED_KINDS, POSSESSIVE, US_ALIASES, ActorRef
 from .syntax import text_of
 
 UNNAMED_BODIES: dict[str, str] = read_yaml("unnamed_bodies.yaml")  # "the government" -> GOV
+# the hashes of the words that end an entry ("police", "force"), to find candidates in a Doc's arrays
+_BODY_ENDS = {hash_string(phrase.split()[-1]) for phrase in UNNAMED_BODIES}
 
 
 class ContextNames:
@@ -201,11 +204,13 @@ class ContextNames:
         place it is said to be in, else of the one state named before it in its sentence and the two
         before in its paragraph (unnamed_bodies.yaml)."""
         found = []
-        tokens = list(doc)
-        for i, tok in enumerate(tokens):
+        # only the tokens whose lemma or form ends an entry: one pass over arrays, not over Tokens
+        lemmas, lowers = doc.to_array("LEMMA"), doc.to_array("LOWER")
+        for i in (i for i in range(len(doc)) if lemmas[i] in _BODY_ENDS or lowers[i] in _BODY_ENDS):
+            tok = doc[i]
             if i in taken or tok.pos_ != "NOUN":
                 continue
-            two = f"{tokens[i - 1].lower_} {tok.lemma_.lower()}" if i else ""
+            two = f"{doc[i - 1].lower_} {tok.lemma_.lower()}" if i else ""
             role = UNNAMED_BODIES.get(two) if i - 1 not in taken else None
             start = i - 1 if role else i
             role = role or UNNAMED_BODIES.get(tok.lemma_.lower()) or UNNAMED_BODIES.get(tok.lower_)
