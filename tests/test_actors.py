@@ -162,3 +162,8 @@ def test_a_title_naming_an_armed_group_or_an_igo_makes_its_holder_act_for_it(nlp
     assert find(result, "Hans Grundberg")[1] == "UN"
     result = actors(nlp, "Iranian Foreign Minister Abbas Araghchi met Putin.")
     assert find(result, "Iranian Foreign Minister Abbas Araghchi")[1] == "IRN"
+
+
+def test_a_state_sending_its_own_troops_is_no_act_on_them(nlp):
+    (records,) = analyse([Document(text="Ecuador agreed to send 10,000 troops to the border.", source_path="t.txt")], nlp)
+    assert not any(e.source == e.target == "ECU" for e in records.events)

@@ -232,7 +232,8 @@ class EventCoder(ContextReader):
                     if _code(span) not in taken:
                         taken.add(_code(span))
                         targets.append(span)
-                    elif _body(span) and any(self._domestic_noted(s, span) for s in sources if _code(s) == _code(span)):
+                    elif _body(span) and any(_body(s) and self._domestic_noted(s, span) for s in sources
+                                             if _code(s) == _code(span)):  # not "Mexico agreed to send troops"
                         inner.append(span)  # "police fired at protesters": two bodies of one state
 
         inner: list[Span] = []  # targets of the source's own state, taken when no other is named
