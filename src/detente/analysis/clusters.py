@@ -188,17 +188,20 @@ WITH m AS (
     SELECT cluster_id, date, date_start, date_precision FROM m WHERE date_start IS NOT NULL
     QUALIFY row_number() OVER (PARTITION BY cluster_id ORDER BY (date_basis NOT IN {TOLD_SQL}),
                                                                 rank_, date_start, event_id) = 1
+), top_issue AS (   -- the members' commonest issue; a tie goes to the first by name (mode() picks either)
+    SELECT cluster_id, issue_ AS issue FROM m WHERE issue_ IS NOT NULL GROUP BY cluster_id, issue_
+    QUALIFY row_number() OVER (PARTITION BY cluster_id ORDER BY count(*) DESC, issue_) = 1
 ), agg AS (
-    SELECT cluster_id, mode(issue_) AS issue,
+    SELECT cluster_id,
            CASE WHEN bool_or(modality = 'asserted') THEN 'asserted' ELSE min(modality) END AS modality,
            count(*) AS n_events, count(DISTINCT doc_id) AS n_documents, count(DISTINCT src) AS n_sources,
            list_sort(list_distinct(list(src))) AS sources
     FROM m GROUP BY cluster_id
 )
 SELECT r.cluster_id, r.source, r.target, r.root, r.cameo, r.cameo_name, r.quad, r.goldstein,
-       a.date, a.date_start, a.date_precision, coalesce(r.issue_, g.issue), g.modality,
+       a.date, a.date_start, a.date_precision, coalesce(r.issue_, t.issue), g.modality,
        g.n_events, g.n_documents, g.n_sources, g.sources, r.event_id
-FROM rep r JOIN agg g USING (cluster_id) LEFT JOIN anchor a USING (cluster_id)
+FROM rep r JOIN agg g USING (cluster_id) LEFT JOIN anchor a USING (cluster_id) LEFT JOIN top_issue t USING (cluster_id)
 """
 
 
