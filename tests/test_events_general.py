@@ -407,3 +407,15 @@ def test_each_of_four_states_listed_as_subject_acts(nlp):
     text = "The United States, the European Union, Australia and Japan expressed support for the Philippines."
     found = keys(coded(nlp, text), counted=False)
     assert {("USA", "PHL", "05"), ("EU", "PHL", "05"), ("AUS", "PHL", "05"), ("JPN", "PHL", "05")} <= found
+
+
+def test_the_confidence_model_weighs_declared_pairs_of_cue_kinds_together():
+    from detente.knowledge.confidence import ConfidenceModel, load_confidence, with_interactions
+
+    cues = {"root:19", "pos:NOUN", "quad:material_conflict", "modality:asserted", "targeted"}
+    pairs = with_interactions(cues, (("root", "pos"), ("quad", "modality")))
+    assert pairs == cues | {"root:19&pos:NOUN", "quad:material_conflict&modality:asserted"}
+    assert with_interactions(pairs, (("root", "pos"),)) == pairs  # expanding twice adds nothing
+    model = ConfidenceModel(0.0, {"root:19&pos:NOUN": 2.0}, interactions=(("root", "pos"),))
+    assert model.score({"root:19", "pos:NOUN"}) > model.score({"root:19", "pos:VERB"}) == 0.5
+    assert load_confidence().interactions  # the shipped model declares its pairs

@@ -21,6 +21,15 @@ from .kb import DATA
 FILE = DATA / "event_confidence.json"
 
 
+def with_interactions(cues, interactions) -> frozenset[str]:
+    """The cues and, for each pair of cue kinds in `interactions` (("root", "pos"): how sure a noun
+    is as a strike need not be how sure it is as a statement), the pair the event has ("root:19&pos:NOUN")."""
+    plain = [c for c in cues if "&" not in c]
+    kind = {c: c.split(":", 1)[0] for c in plain}
+    return frozenset(cues) | {f"{a}&{b}" for x, y in interactions for a in plain if kind[a] == x
+                              for b in plain if kind[b] == y}
+
+
 @dataclass(frozen=True)
 class ConfidenceModel:
     bias: float
@@ -29,9 +38,10 @@ class ConfidenceModel:
     # isotonic recalibration of the logistic score: (score, probability) knots, increasing; the
     # logistic ranks events, the knots make "0.6" mean six right in ten on the gold it was fit on
     knots: tuple[tuple[float, float], ...] = ()
+    interactions: tuple[tuple[str, str], ...] = ()  # pairs of cue kinds weighed together (with_interactions)
 
     def score(self, cues) -> float:
-        z = self.bias + sum(self.weights.get(c, 0.0) for c in cues)
+        z = self.bias + sum(self.weights.get(c, 0.0) for c in with_interactions(cues, self.interactions))
         return 1.0 / (1.0 + math.exp(-z))
 
     def of(self, cues) -> float:
@@ -54,4 +64,5 @@ class ConfidenceModel:
 def load_confidence() -> ConfidenceModel:
     data = json.loads(FILE.read_text(encoding="utf-8"))
     return ConfidenceModel(float(data["bias"]), {k: float(v) for k, v in data["weights"].items()},
-                           float(data.get("threshold", 0.5)), tuple(tuple(k) for k in data.get("knots", [])))
+                           float(data.get("threshold", 0.5)), tuple(tuple(k) for k in data.get("knots", [])),
+                           tuple(tuple(p) for p in data.get("interactions", [])))
