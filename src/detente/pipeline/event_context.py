@@ -58,7 +58,9 @@ class ContextReader:
 
     def _pair(self, noun: Token, actors: dict[int, Span]) -> list[Span]:
         """The two states "both countries", "the two nations", "both sides" stand for: the last two
-        named in its sentence or the two before; for "the two leaders", the last two people named."""
+        named in its sentence or the two before; for "the two leaders", the last two people named.
+        In an article about two sides, "both sides" are those two, and so is any pair the sentences
+        before do not name. Never the other side of the act, wherever that side is named."""
         if noun.lemma_.lower() not in PAIR_NOUNS or not any(c.lower_ in ("both", "two") for c in noun.children):
             return []
         kind = "person" if noun.lemma_.lower() in PERSON_PAIR_NOUNS else "country"

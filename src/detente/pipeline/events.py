@@ -48,7 +48,9 @@ CLAUSE_ROLES = {"ROOT": "main", "conj": "main", "ccomp": "said", "xcomp": "meant
                 "nsubjpass": "subject", "compound": "modifier", "amod": "modifier", "poss": "modifier"}
 # doc.user_data: the (source, target) token offsets of the pairs whose roles the coder compared (_domestic)
 ROLES_READ = "detente_roles_read"
-MAX_SOURCES = 4  # "the United States, the EU, Australia and Japan expressed support": each of four acts (5 scored the same on dev and PLOVER, and one more false act on the seeds)
+# "the United States, the EU, Australia and Japan expressed support": each of four acts (five scored
+# the same on dev and PLOVER, with one more false act on the seeds)
+MAX_SOURCES = 4
 
 
 @dataclass(frozen=True)
@@ -219,6 +221,8 @@ class EventCoder(ContextReader):
             if not sources and verb.dep_ == "amod" and verb.i >= 2 and verb.nbor(-1).text == "-" and verb.i - 2 in actors:
                 sources = [actors[verb.i - 2]]  # "U.S.-mediated talks", "Iran-backed militias": the compound's actor
             targets = []
+        inner: list[Span] = []  # targets of the source's own state, taken when no other is named
+
         def add(tokens: list[Token]) -> None:
             taken = {_code(s) for s in sources + targets}
             for obj in tokens:
@@ -235,8 +239,6 @@ class EventCoder(ContextReader):
                     elif _body(span) and any(_body(s) and self._domestic_noted(s, span) for s in sources
                                              if _code(s) == _code(span)):  # not "Mexico agreed to send troops"
                         inner.append(span)  # "police fired at protesters": two bodies of one state
-
-        inner: list[Span] = []  # targets of the source's own state, taken when no other is named
 
         # "on Iranian territory" says where, not at whom: such places wait for the place rule below
         objects = self._objects(verb, actors, triggers, TARGET_PREPS, root=root)
