@@ -3,7 +3,7 @@ rather than the country of the same name ("the governor of Georgia"), a wire dat
 the story was filed, not who acts), weapons and operations named like actors ("Fateh-110",
 "Operation Sindoor"), and names several bodies share ("Congress", "National Assembly"), which take
 the country named with them, and bodies named without their state ("the government", "police"),
-which take the state of the place they are in or of the last one named before them."""
+which take the state of the place they are in, or the one state named before them."""
 
 from __future__ import annotations
 
@@ -197,7 +197,6 @@ class ContextNames:
                 span._.actor = replace(bodies[0], how="shared name, context")
                 out.append(span)
         return out
-
 
     def _unnamed_bodies(self, doc: Doc, taken: set[int], spans: list[Span]) -> list[Span]:
         """ "the government", "police", "protesters in Algiers", "its army": a body of the state of the
