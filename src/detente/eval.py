@@ -282,9 +282,11 @@ def _gold_sentences(gold: dict, records: DocRecords) -> tuple[list, dict[int, in
         idx = by_sentence.get(sentence)
         at = text.find(sentence) if idx is None else -1
         if at >= 0:
-            parts = [s.idx for s in records.sentences if s.start < at + len(sentence) and at < s.end]
-            idx = parts[0] if parts else None
-            alias.update((i, idx) for i in parts[1:])
+            parts = [s for s in records.sentences if s.start < at + len(sentence) and at < s.end]
+            idx = parts[0].idx if parts else None
+            # only a part wholly inside the gold's sentence: one that runs on into the next gold
+            # sentence is that sentence's too
+            alias.update((s.idx, idx) for s in parts[1:] if s.end <= at + len(sentence))
         found.append((idx, (g["source"], g["target"], g["cameo_root"]), g))
     return found, alias
 
