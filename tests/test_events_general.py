@@ -419,3 +419,11 @@ def test_the_confidence_model_weighs_declared_pairs_of_cue_kinds_together():
     model = ConfidenceModel(0.0, {"root:19&pos:NOUN": 2.0}, interactions=(("root", "pos"),))
     assert model.score({"root:19", "pos:NOUN"}) > model.score({"root:19", "pos:VERB"}) == 0.5
     assert load_confidence().interactions  # the shipped model declares its pairs
+
+
+def test_a_statement_of_someone_elses_act_is_a_statement_too(nlp):
+    # the speaker's own act said is that act; another's act said is reported, and the saying is a
+    # statement aimed at the one it speaks of
+    found = keys(coded(nlp, "Ghana said that Togolese troops are training in Benin."), counted=False)
+    assert ("GHA", "TGO", "01") in found and any(s == "TGO" for s, _, r in found if r == "06")
+    assert keys(coded(nlp, "Ottawa says it will impose new tariffs on Mexico."), counted=False) == {("CAN", "MEX", "13")}

@@ -414,7 +414,7 @@ class EventCoder(ContextReader):
                 return True  # "helped broker a ceasefire": the brokering
             if self.vocab.codes[pattern.code].root == "01" and self._obligation(token) is None and any(
                     c.dep_ == "ccomp" and c.i in triggers and not self._yields(c, triggers[c.i], triggers, actors)
-                    for c in token.children):
+                    and not self._others_act(token, c, actors, triggers) for c in token.children):
                 return True  # "Washington says it will impose sanctions": the statement is the threat it makes
             if not pattern.ends and any(c.dep_ == "nsubj" and (p := triggers.get(c.i)) is not None and p.pos == "NOUN"
                                         and c.lemma_.lower() not in SPEECH_NOUNS for c in token.children):
@@ -500,6 +500,17 @@ class EventCoder(ContextReader):
             words += [c for c in token.children if c.dep_ in ("compound", "amod")]
         return any(w.lemma_.lower() in ECONOMIC_NOUNS or any(c.dep_ == "compound" and c.lemma_.lower() in ECONOMIC_NOUNS
                                                              for c in w.children) for w in words)
+
+    def _others_act(self, verb: Token, clause: Token, actors: dict[int, Span], triggers: dict[int, Pattern]) -> bool:
+        """Whether a statement reports an act of someone other than its speaker ("Seoul said North
+        Korean troops are training in Russia"): then the statement is an act of its own, aimed at
+        whom it speaks of, beside the act it reports."""
+        if triggers[clause.i].pos != "VERB":
+            return False
+        subject, passive = subject_of(verb)
+        speakers = {_code(s) for s in self._actors_of(subject, actors, verb)} if not passive else set()
+        doers = {_code(s) for s in self._verb_arguments(clause, actors, triggers)[0]}
+        return bool(speakers) and bool(doers) and not doers & speakers
 
     def _own_word(self, trigger: Token, sources: list[Span], actors: dict[int, Span]) -> bool:
         """Whether a reported act is reported by those who do it: "Washington says it will impose
