@@ -200,8 +200,9 @@ def test_a_worker_killed_mid_run_loses_nothing(tmp_path):
 
 def test_the_event_coder_reads_roles_only_where_redating_checks_them():
     """Re-dating keeps the coder's acts when only roles change (pipeline._roles_unread), knowing the two
-    places where the coder reads a role: dropping non-state speakers, and telling a domestic act. A new
-    one must be checked there too, or re-dating could keep acts a fresh analysis would not find."""
+    ways the coder reads a role: whether a mention speaks for no state (NON_STATE_SPEAKERS: dropping
+    such sources, and not taking such a speaker's statement for a state's), and telling a domestic
+    act. A new one must be checked there too, or re-dating could keep acts a fresh analysis would not find."""
     import re
     from pathlib import Path
 
@@ -213,6 +214,7 @@ def test_the_event_coder_reads_roles_only_where_redating_checks_them():
                    if re.search(r"\.role\b|\brole\b\s*\)", line.split("#")[0]))
     assert reads == sorted([
         "sources = [s for s in sources if s._.actor.role not in NON_STATE_SPEAKERS][:MAX_SOURCES]",
+        "speakers = {_code(s) for s in said_by if s._.actor.role not in NON_STATE_SPEAKERS}",
         "roles = (source._.actor.role, target._.actor.role)",
     ]), reads
 

@@ -508,7 +508,9 @@ class EventCoder(ContextReader):
         if triggers[clause.i].pos != "VERB":
             return False
         subject, passive = subject_of(verb)
-        speakers = {_code(s) for s in self._actors_of(subject, actors, verb)} if not passive else set()
+        said_by = [] if passive else self._actors_of(subject, actors, verb)
+        # those who speak for a state: not "The Washington Post reported that Iran criticized Russia"
+        speakers = {_code(s) for s in said_by if s._.actor.role not in NON_STATE_SPEAKERS}
         doers = {_code(s) for s in self._verb_arguments(clause, actors, triggers)[0]}
         return bool(speakers) and bool(doers) and not doers & speakers
 
