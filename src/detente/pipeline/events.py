@@ -223,7 +223,7 @@ class EventCoder(ContextReader):
             targets = []
         inner: list[Span] = []  # targets of the source's own state, taken when no other is named
 
-        def add(tokens: list[Token]) -> None:
+        def add(tokens: list[Token], own_state: bool = True) -> None:
             taken = {_code(s) for s in sources + targets}
             for obj in tokens:
                 if obj.i not in actors and self._shares(obj, triggers, root):
@@ -236,8 +236,8 @@ class EventCoder(ContextReader):
                     if _code(span) not in taken:
                         taken.add(_code(span))
                         targets.append(span)
-                    elif _body(span) and any(_body(s) and self._domestic_noted(s, span) for s in sources
-                                             if _code(s) == _code(span)):  # not "Mexico agreed to send troops"
+                    elif own_state and _body(span) and any(_body(s) and self._domestic_noted(s, span) for s in sources
+                                                           if _code(s) == _code(span)):  # not "Mexico agreed to send troops"
                         inner.append(span)  # "police fired at protesters": two bodies of one state
 
         # "on Iranian territory" says where, not at whom: such places wait for the place rule below
@@ -245,11 +245,10 @@ class EventCoder(ContextReader):
         grounds = [o for o in objects if o.dep_ == "pobj" and o.lemma_.lower() in PLACE_NOUNS]
         add([o for o in objects if o not in grounds])
         if not targets and root in CLAUSE_TARGET_ROOTS:  # "demanded that the US cancel ...": who is to act
-            before = len(inner)
             for clause in (c for c in verb.children if c.dep_ in ("ccomp", "xcomp")
                            or (root == "13" and c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children))):
-                add([c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")])  # "warned ... if India attacked"
-            del inner[before:]  # "Trump announced that the U.S. military ...": his own state acts, not at him
+                # "warned ... if India attacked"; not "Trump announced that the U.S. military ...": his own state acts, not at him
+                add([c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")], own_state=False)
         if not targets:  # "held back on delivering missiles to the Iranians": the act held back
             for clause in self._complements(verb):
                 add(self._objects(clause, actors, triggers, TARGET_PREPS))
