@@ -270,7 +270,7 @@ class ActorResolver(ContextNames):
         doc = span.doc
         ref = span._.actor
         found = self._role_in(title)
-        country = self._affiliation(title)
+        country, body = self._affiliation(title)
         former = any(t.lower_ in ELITE_MARKERS for t in title)
         if not found and not country and not former:
             return None
@@ -282,22 +282,10 @@ class ActorResolver(ContextNames):
             self._dated(grown, None)
             role = "ELI" if former else (found[0] if found else None)
             analyst = role in ANALYST_ROLES
-            body = None if analyst or former else self._own_body_in(title)
-            grown._.actor = ActorRef(None if analyst else body or country, country, role, "person",
-                                     "title", None, found[1] if found else None)
+            # "Hezbollah lawmaker", "UN envoy": an armed group's or an IGO's people act for it
+            code = None if analyst else (None if former else body) or country
+            grown._.actor = ActorRef(code, country, role, "person", "title", None, found[1] if found else None)
         return grown
-
-    def _own_body_in(self, tokens) -> str | None:
-        """An armed group or an international body a title names ("Hezbollah lawmaker", "Hamas
-        official", "UN envoy"): its people act for it, not for the state it is in or they come from."""
-        doc = tokens[0].doc
-        for match_id, start, end in self.matcher(doc[tokens[0].i : tokens[-1].i + 1]):
-            for e in self._in_context(self.kb.lookup(doc.vocab.strings[match_id]), doc[start:end]):
-                actor = self.kb.actors.get(e.actor_id) if e.kind == "organization" else None
-                if actor is not None and actor.code and actor.code != actor.country \
-                        and self.kb.org_kinds.get(e.actor_id) in OWN_CODE_KINDS:
-                    return actor.code
-        return None
 
     def _person_with_role_noun(self, span: Span) -> Span | None:
         """A person naming a government: "the Biden administration", "the Assad regime"."""
@@ -383,28 +371,35 @@ class ActorResolver(ContextNames):
             subtree = list(child.subtree)
             found = self._role_in(subtree)
             role = found[0] if found else None
-            country = self._affiliation(subtree)
+            country, _ = self._affiliation(subtree)
             if role is None and country is None:
                 continue
             code = None if role in ANALYST_ROLES or role is None else country
             return ActorRef(code, country, role, "person", "description", None, found[1] if found else None)
         return None
 
-    def _affiliation(self, tokens) -> str | None:
-        """The country of an institution named in a title or description ("George Mason University
-        Professor", "lecturer at the IDC Herzliya in Israel"), else the last country named."""
+    def _affiliation(self, tokens) -> tuple[str | None, str | None]:
+        """(country, body) of a title or description: the country of the first institution it names
+        ("George Mason University Professor", "lecturer at the IDC Herzliya in Israel"), else the last
+        country named; and the first armed group or international body it names, whose people act for
+        it rather than for a state ("Hezbollah lawmaker", "Hamas official", "UN envoy")."""
         doc = tokens[0].doc
         text = doc[tokens[0].i : tokens[-1].i + 1]
-        best = None
+        institution = best = body = None
         for match_id, start, end in self.matcher(text):  # a PhraseMatcher on a span gives offsets in its doc
             for e in self._in_context(self.kb.lookup(doc.vocab.strings[match_id]), doc[start:end]):
-                if e.kind == "organization" and e.how != "shared" and self.kb.actors[e.actor_id].country:
-                    return self.kb.actors[e.actor_id].country
-                if e.kind == "country":
+                actor = self.kb.actors.get(e.actor_id) if e.kind == "organization" else None
+                if actor is not None:
+                    if institution is None and e.how != "shared" and actor.country:
+                        institution = actor.country
+                    if body is None and actor.code and actor.code != actor.country \
+                            and self.kb.org_kinds.get(e.actor_id) in OWN_CODE_KINDS:
+                        body = actor.code
+                if institution is None and e.kind == "country":
                     best = e.actor_id
-                if e.kind == "place" and self.kb.places[e.actor_id].get("kind") == "state":
+                if institution is None and e.kind == "place" and self.kb.places[e.actor_id].get("kind") == "state":
                     best = self.kb.places[e.actor_id]["country"]  # "Georgia Gov.": a US state's officer
-        return best
+        return institution or best, body
 
     def _bare_title(self, doc: Doc, taken: set[int], spans: list[Span]) -> list[Span]:
         """ "the supreme leader": the holder of an office only a few states have, on the doc's date."""
