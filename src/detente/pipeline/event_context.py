@@ -5,6 +5,7 @@ the source's last act, and the sentences a pronoun's antecedent may be in."""
 
 from __future__ import annotations
 
+import bisect
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
@@ -21,6 +22,10 @@ if TYPE_CHECKING:
 
 def _code(span: Span | None) -> str | None:
     return span._.actor.code if span is not None and span._.actor is not None else None
+
+
+def _start(span: Span) -> int:
+    return span.start
 
 
 def _anti(token: Token) -> bool:
@@ -93,9 +98,9 @@ class ContextReader:
 
     @staticmethod
     def _nearest_mention(spans: list[Span], token: Token) -> Span:
-        """Of an actor's mentions, the last before the token, else the first."""
-        before = [s for s in spans if s.start < token.i]
-        return before[-1] if before else spans[0]
+        """Of an actor's mentions (in order), the last before the token, else the first."""
+        before = bisect.bisect_left(spans, token.i, key=_start)
+        return spans[before - 1] if before else spans[0]
 
     @staticmethod
     def _each_other(token: Token) -> bool:
@@ -209,7 +214,7 @@ class ContextReader:
         """The actors the article is about, most named first, where each is named, and whether two
         of them take at least 60% of its actor mentions (a story about China and Taiwan)."""
         where: dict[str, list[Span]] = {}
-        for span in doc.spans.get("actors", []):
+        for span in sorted(doc.spans.get("actors", []), key=_start):  # in order: read by bisection
             ref = span._.actor
             if ref is not None and ref.code and ref.kind != "place" and ref.how not in ("demonym modifier", "unnamed body"):
                 where.setdefault(ref.code, []).append(span)
@@ -228,9 +233,13 @@ class ContextReader:
         if not clear or _code(source) not in ranked[:2]:
             return []
         code = ranked[1] if _code(source) == ranked[0] else ranked[0]
-        if any(token.sent.start <= s.start < token.sent.end and _anti(s[0]) for s in where[code]):
+        sent, spans = token.sent, where[code]
+        # the mentions in the act's sentence (a story's mentions are in order: found by bisection,
+        # not by reading them all for each act)
+        inside = spans[bisect.bisect_left(spans, sent.start, key=_start):bisect.bisect_left(spans, sent.end, key=_start)]
+        if any(_anti(s[0]) for s in inside):
             return []  # "attacked anti-Assad forces": not Assad
-        return [ContextReader._nearest_mention(where[code], token)]
+        return [ContextReader._nearest_mention(spans, token)]
 
     @staticmethod
     def _domestic(source: Span, target: Span | None) -> bool:
