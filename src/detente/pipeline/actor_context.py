@@ -7,6 +7,7 @@ which take the state of the place they are in, or the one state named before the
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import replace
@@ -203,6 +204,10 @@ class ContextNames:
         place it is said to be in, else of the one state named before it in its sentence and the two
         before in its paragraph (unnamed_bodies.yaml)."""
         found = []
+        # the mentions that name a state, by token and in order: each body reads only those near it
+        stated = sorted((s for s in spans if _state_of(s)), key=lambda s: s.start)
+        at = {i: s for s in stated for i in range(s.start, s.end)}
+        starts = [s.start for s in stated]
         # only the tokens whose lemma or form ends an entry: one pass over arrays, not over Tokens
         lemmas, lowers = doc.to_array("LEMMA"), doc.to_array("LOWER")
         for i in (i for i in range(len(doc)) if lemmas[i] in _BODY_ENDS or lowers[i] in _BODY_ENDS):
@@ -219,7 +224,7 @@ class ContextNames:
             owner = next((c for c in tok.children if c.dep_ == "poss"), None)
             if owner is not None and owner.lower_ not in ("its", "their"):
                 continue  # "Iran's army" is grown from Iran; "his government" is a person's
-            country = self._country_around(tok, spans)
+            country = self._country_around(tok, stated, starts, at)
             if country is None:
                 continue
             span = doc[start : i + 1]
@@ -228,26 +233,29 @@ class ContextNames:
         return found
 
     @staticmethod
-    def _country_around(noun, spans: list[Span]) -> str | None:
+    def _country_around(noun, stated: list[Span], starts: list[int], at: dict[int, Span]) -> str | None:
         """The state of the place a noun is in ("police in Algiers"), else the one state named (by
         itself, a place or a person) before it in its sentence and the two before in its paragraph
-        (after it, a state is as often the other side: "the military said France's attitude ...")."""
-        def state(span: Span) -> str | None:
-            ref = span._.actor
-            if ref is None or ref.how == "dateline" or ref.kind not in ("country", "place", "person"):
-                return None
-            return ref.country
-
+        (after it, a state is as often the other side: "the military said France's attitude ...").
+        `stated`: the mentions naming a state, in order; `starts` their starts; `at` them by token."""
         for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("in", "of", "from")):
             for obj in (c for c in prep.children if c.dep_ == "pobj"):
-                inside = next((s for s in spans if s.start <= obj.i < s.end), None)
-                if inside is not None and state(inside):
-                    return state(inside)
+                if obj.i in at:
+                    return _state_of(at[obj.i])
         doc = noun.doc
         since = noun.sent.start
         for _ in range(2):
             if since == 0 or "\n" in doc[since - 1].text_with_ws:
                 break
             since = doc[since - 1].sent.start
-        named = {state(s) for s in spans if since <= s.start and s.end <= noun.i} - {None}
+        near = stated[bisect.bisect_left(starts, since):bisect.bisect_left(starts, noun.i)]
+        named = {_state_of(s) for s in near if s.end <= noun.i}
         return named.pop() if len(named) == 1 else None  # two states around it: whose, the text does not say
+
+
+def _state_of(span: Span) -> str | None:
+    """The state a mention names: a country, a place's or a person's (not a dateline's place)."""
+    ref = span._.actor
+    if ref is None or ref.how == "dateline" or ref.kind not in ("country", "place", "person"):
+        return None
+    return ref.country
