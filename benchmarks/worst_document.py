@@ -8,6 +8,8 @@ longest ingest accepts):
   - words: the seeds' words with every punctuation mark and line break removed (one 2 MB line);
   - letters: "a a a ...", the most tokens a text of that length can hold, no sentence end;
   - commas: "Iran, Russia, Turkey, ..." (every token an actor, no sentence end);
+  - acts: short sentences of two states, their bodies and acts ("Police in Lima fired at protesters.
+    Chile accused Peru."): every act reads the story's two sides, every body the states near it;
   - one token: 2 MB with no space at all.
 Prints for each the seconds, characters per second, peak resident memory and the ratio of its time
 to the prose baseline's. The bound it checks (exit 1 if broken): every kind within 4x the prose
@@ -46,14 +48,17 @@ def texts(seeds: Path, n: int) -> dict[str, str]:
         return (unit * (n // len(unit) + 1))[:n]
 
     return {"prose": fill(prose + "\n\n"), "words": fill(words + " "), "letters": fill("a "),
-            "commas": fill("Iran, Russia, Turkey, "), "one token": fill("x")}
+            "commas": fill("Iran, Russia, Turkey, "),
+            "acts": fill("Police in Lima fired at protesters. Chile accused Peru. The government denied it. "
+                         "Troops were deployed.\n"),
+            "one token": fill("x")}
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--chars", type=int, default=2_000_000)
     parser.add_argument("--seeds", type=Path, default=ROOT.parent / "shared" / "corpus" / "seeds")
-    parser.add_argument("--kinds", default="prose,words,letters,commas,one token",
+    parser.add_argument("--kinds", default="prose,words,letters,commas,acts,one token",
                         help="Which documents, comma-separated (prose first: it is the baseline).")
     args = parser.parse_args()
     kinds = args.kinds.split(",")
