@@ -427,3 +427,25 @@ def test_a_statement_of_someone_elses_act_is_a_statement_too(nlp):
     found = keys(coded(nlp, "Ghana said that Togolese troops are training in Benin."), counted=False)
     assert ("GHA", "TGO", "01") in found and any(s == "TGO" for s, _, r in found if r == "06")
     assert keys(coded(nlp, "Ottawa says it will impose new tariffs on Mexico."), counted=False) == {("CAN", "MEX", "13")}
+
+
+def test_the_act_a_reaction_is_aimed_at_is_an_act_of_its_own(nlp):
+    found = coded(nlp, "Peru condemned the Chilean airstrikes.")
+    assert {("PER", "CHL", "11"), ("CHL", "PER", "19")} <= keys(found, counted=False)
+    # told of before: the strikes by whom the earlier sentence says, not by whom condemns them
+    text = "Chile struck Peruvian border posts on Monday. Peru condemned the strikes on Tuesday."
+    found = keys(coded(nlp, text), counted=False)
+    assert ("CHL", "PER", "19") in found and ("PER", "CHL", "19") not in found
+    # a reaction's negation is not the act's: what was not condemned still happened
+    (records,) = analyse([Document(text="Chile struck Peru on Monday. Ecuador did not condemn the strikes.",
+                                   source_path="t.txt", published=PUB)], nlp)
+    strikes = [e for e in records.events if e.trigger.lower() == "strikes"]
+    assert strikes and all(e.modality != "negated" for e in strikes)
+    # what is demanded or threatened has not happened: no act of its own
+    found = keys(coded(nlp, "Peru demanded the withdrawal of Chilean troops."), counted=False)
+    assert not any(r == "08" for _, _, r in found)
+
+
+def test_a_reaction_to_the_decision_is_aimed_at_who_decided(nlp):
+    text = "Mali expelled the French ambassador on Monday. The EU denounced the decision."
+    assert ("EU", "MLI", "11") in keys(coded(nlp, text), counted=False)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
-from .event_cues import ANAPHORIC_NOUNS, CAUSE_VERBS, PAIR_NOUNS, PERSON_PAIR_NOUNS, SIDE_PAIR_NOUNS
+from .event_cues import ACT_NOUNS, ANAPHORIC_NOUNS, CAUSE_VERBS, PAIR_NOUNS, PERSON_PAIR_NOUNS, SIDE_PAIR_NOUNS
 from .syntax import subject_of
 
 PARTIES = "detente_event_parties"  # doc.user_data while the coder runs: ContextReader._parties of the Doc
@@ -125,6 +125,8 @@ class ContextReader:
                 return last  # "the move": no act named, the last one told
         objects = causes + objects
         for obj in objects:
+            if obj.i not in triggers and obj.lemma_.lower() in ACT_NOUNS and _definite(obj):
+                return self._last_other(token, own, events)  # "denounced the decision": the last act told
             if obj.i not in triggers or triggers[obj.i].pos != "NOUN":
                 continue
             theirs = [s for s in self._noun_arguments(obj, actors, triggers[obj.i].code)[0] if _code(s) not in own]

@@ -29,7 +29,7 @@ from .event_cues import (
     CLAUSE_TARGET_ROOTS, OBJECT_PLACE_ROOTS, RELATIONAL_NOUNS, PLACE_NOUNS, BACKGROUND_PREPS,
     CONTENT_NOUNS, TREATY_NOUNS, PERIOD_PREPS, PERIOD_FRAMES, LIGHT_VERBS, NON_STATE_SPEAKERS,
     HELPING_VERBS, ECONOMIC_NOUNS, ECONOMIC_CODE, VIOLENT_ROOTS, FRESH_MODIFIERS, RECIPROCAL_WORDS,
-    DISPLAY_NOUNS, JOINT_MODIFIERS, WEAPON_NOUNS, DISPLAY_CODE, SPEAKER_PREPS, REACTION_ROOTS,
+    DISPLAY_NOUNS, JOINT_MODIFIERS, WEAPON_NOUNS, DISPLAY_CODE, SPEAKER_PREPS, REACTION_ROOTS, REACTED_OBJECT_ROOTS,
     CONTEXT_TARGET_ROOTS, JOINT_ROOTS, JOINT_EXCLUDED, PEOPLE_NOUNS, PEOPLE_PREPS, SPEECH_NOUNS,
     GOVERNING_ROOTS, ASKING_ROOTS, ABOUT_PREPS, ABOUT_ROOTS, THREAT_CODE, OBLIGATION_MODALS, DEMAND_CODE,
     SUBJECT_DEPS, BACKGROUND_DAYS, POSSESSIVES, FIRST_PERSON, MEDIATE_CODE, OBJECT_PRONOUNS,
@@ -422,8 +422,18 @@ class EventCoder(ContextReader):
                 return False
             return any(c.dep_ in ("dobj", "attr") and c.i in triggers for c in token.children)
         head = token.head
+        if self._reaction_object(token, triggers):
+            return False  # "condemned the airstrikes": the airstrikes are an act of their own
         return (token.dep_ in ("dobj", "attr") and head.i in triggers and head.lemma_.lower() not in LIGHT_VERBS
                 and bool(self._verb_arguments(head, actors, triggers)[0]))  # the verb's event has someone acting
+
+    def _reaction_object(self, noun: Token, triggers: dict[int, Pattern]) -> bool:
+        """The act a reaction is aimed at, named as its object: "condemned the airstrikes", "confirmed
+        the operation", "welcomed the ceasefire" tell of two acts, the reaction and what it reacts to."""
+        head = triggers.get(noun.head.i)
+        return (noun.dep_ == "dobj" and head is not None and head.pos == "VERB"
+                and self.vocab.codes[head.code].root in REACTED_OBJECT_ROOTS
+                and self.vocab.codes[triggers[noun.i].code].root != self.vocab.codes[head.code].root)
 
     # -- pattern choice ---------------------------------------------------------------------------
 
@@ -829,6 +839,11 @@ class EventCoder(ContextReader):
                     if not sources and (earlier := self._mentioned(token, pattern, events)) is not None:
                         # "the attack", "this release": the act told of just before, mentioned again
                         sources, targets, found_by = [earlier.source], [earlier.target] if earlier.target is not None else [], "coreferent"
+                    if not sources and self._reaction_object(token, triggers):
+                        # "Kabul condemned the airstrikes": by whom the reaction is aimed at, on who reacts
+                        reaction = [e for e in events if e.trigger.start == token.head.i and e.target is not None]
+                        sources = [e.target for e in reaction][:1]
+                        targets, found_by = [e.source for e in reaction][:1], "reaction_object"
                 if self.vocab.codes[pattern.code].root in VIOLENT_ROOTS and self._economic(token):
                     pattern = replace(pattern, code=ECONOMIC_CODE)  # "hit China with tariffs" is no strike
                 elif self._display(token, pattern, sources, targets):
@@ -900,6 +915,10 @@ class EventCoder(ContextReader):
                 if condition == "comparison":
                     continue  # "as if America had sought weapons from Cuba": a figure, not an act
                 modality, intent = self._modality(token)
+                reacted = pattern.pos == "NOUN" and self._reaction_object(token, triggers)
+                if reacted and modality in ("negated", "hypothetical") and not any(
+                        c.dep_ in ("amod", "compound") and c.lower_ in UNREAL_MODIFIERS for c in token.children):
+                    modality, intent = self._reported(token), False  # "did not condemn the attack": it happened
                 unless = [c for c in token.children if c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children)]
                 if unless and pattern.pos == "VERB" and self.vocab.codes[pattern.code].root != "13":
                     # "will withdraw its force unless the president acts": a threat at who must act
@@ -916,6 +935,8 @@ class EventCoder(ContextReader):
                 when, basis = self._date(token, doc, dates, context, sent.start in unanchored, story)
                 doubtful = self._doubtful(token, pattern, condition, unordered, triggers)
                 act_cues = self._act_cues(token, pattern, triggers, doubtful, borrowed, joint, modality, busy, found_by)
+                if reacted:
+                    act_cues |= {"reacted_object"}  # an act told as what another reacts to
                 for source, target in pairs:
                     # one act per dyad and root in a sentence, unless their dates differ ("fought
                     # on Iranian territory during World War I, and invaded Iran during World War II")
