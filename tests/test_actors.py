@@ -167,3 +167,17 @@ def test_a_title_naming_an_armed_group_or_an_igo_makes_its_holder_act_for_it(nlp
 def test_a_state_sending_its_own_troops_is_no_act_on_them(nlp):
     (records,) = analyse([Document(text="Ecuador agreed to send 10,000 troops to the border.", source_path="t.txt")], nlp)
     assert not any(e.source == e.target == "ECU" for e in records.events)
+
+
+def test_a_title_names_which_of_a_persons_offices_acts(nlp):
+    # Guterres was Portugal's prime minister (1995-2002) and UN Secretary-General (2017-): the title
+    # decides, whatever the date; without one, the date does
+    day = date(2000, 5, 1)
+    assert find(actors(nlp, "UN Secretary-General Antonio Guterres urged Israel to halt the strikes.", day),
+                "UN Secretary-General Antonio Guterres")[1] == "UN"
+    text = "The United Nations Secretary-General Antonio Guterres spoke with India."
+    (hit,) = [r for r in actors(nlp, text) if "Guterres" in r[0]]
+    assert hit[1] == "UN"
+    assert [r[1] for r in actors(nlp, "Antonio Guterres urged Israel to halt the strikes.", day) if "Guterres" in r[0]] == ["PRT"]
+    assert [r[1] for r in actors(nlp, "Portuguese Prime Minister Antonio Guterres met Spanish officials.", date(2024, 1, 1))
+            if "Guterres" in r[0]] == ["PRT"]

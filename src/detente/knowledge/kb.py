@@ -65,6 +65,13 @@ class Person:
             return max(past, key=lambda t: t.end), "former"
         return min(self.tenures, key=lambda t: t.start), "not yet in office"
 
+    def office_of(self, code: str, day: date | None) -> Tenure | None:
+        """Of the offices held for `code` (a state or an international body a title names: "UN
+        Secretary-General Antonio Guterres", never Portugal's prime minister), the one `office_on`
+        would choose among them; None when they held none for it."""
+        held = [t for t in self.tenures if t.country == code]
+        return Person(self.person_id, self.name, self.aliases, held).office_on(day)[0] if held else None
+
 
 OFFICE_RANK = {
     "supreme_leader": 0, "head_of_state": 1, "head_of_government": 2, "vice_president": 3,

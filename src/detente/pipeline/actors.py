@@ -255,6 +255,9 @@ class ActorResolver(ContextNames):
                 continue
             modifier = tok.dep_ in ("compound", "amod", "nmod", "poss") and start <= tok.head.i < span.end
             titled = tok.lower_ in self.kb.role_words or tok.lower_ in ELITE_MARKERS
+            if tok.text in ("-", "\u2010", "\u2011") and i > 0 and not tok.whitespace_ and not doc[i - 1].whitespace_:
+                start, i = i, i - 1  # a hyphen inside a title: "Secretary-General", "Attorney-General"
+                continue
             if tok.pos_ in ("DET", "VERB", "AUX", "PUNCT", "ADP", "CCONJ", "PRON") or tok.ent_type_ == "PERSON":
                 break
             if not (modifier or titled or (tok.dep_ != "conj" and self.kb.lookup(tok.text))):
@@ -272,10 +275,19 @@ class ActorResolver(ContextNames):
         found = self._role_in(title)
         country, body = self._affiliation(title)
         former = any(t.lower_ in ELITE_MARKERS for t in title)
-        if not found and not country and not former:
+        if not found and not country and not body and not former:
             return None
         grown = doc[title[0].i : span.end]
-        if ref.kind == "person" and ref.actor_id:
+        titled = self.kb.people[ref.actor_id].office_of(body or country, doc._.published) \
+            if ref.kind == "person" and ref.actor_id in self.kb.people and (body or country) and not former else None
+        if titled is not None and titled.country != ref.code:
+            # the title names which of their offices acts: "UN Secretary-General Antonio Guterres"
+            day = doc._.published
+            role = "ELI" if titled.end is not None and day is not None and titled.end < day else titled.role
+            grown._.actor = replace(ref, code=titled.country, country=titled.country, role=role,
+                                    how=f"{ref.how} + title", detail=f"{titled.office}, by title")
+            self._dated(grown, None)
+        elif ref.kind == "person" and ref.actor_id:
             grown._.actor = replace(self._person_ref(ref.actor_id, doc._.published, "title", former), how=f"{ref.how} + title")
             self._dated(grown, ref.actor_id, former)
         else:
