@@ -449,3 +449,12 @@ def test_the_act_a_reaction_is_aimed_at_is_an_act_of_its_own(nlp):
 def test_a_reaction_to_the_decision_is_aimed_at_who_decided(nlp):
     text = "Mali expelled the French ambassador on Monday. The EU denounced the decision."
     assert ("EU", "MLI", "11") in keys(coded(nlp, text), counted=False)
+
+
+def test_the_object_itself_decides_the_sense_before_its_modifiers(nlp):
+    # "weapons inspectors" are inspectors (166: withdraw inspectors), not weapons (0874: a pull-back)
+    found = coded(nlp, "Chile withdrew its weapons inspectors from Peru.")
+    assert ("CHL", "PER", "16") in keys(found, counted=False)
+    assert not any(r == "08" for _, _, r, _, _ in found)
+    # a modifier still decides when no object's head does: "an arms deal" is military cooperation
+    assert any(code.startswith("06") or code.startswith("05") for _, _, _, code, _ in coded(nlp, "Peru signed an arms deal with Chile."))

@@ -441,6 +441,8 @@ class EventCoder(ContextReader):
         pos = "VERB" if token.pos_ in ("VERB", "AUX") else "NOUN" if token.pos_ in ("NOUN", "PROPN") else None
         if pos is None:
             return None
+        heads = everything = None
+        by_modifier = None  # the first pattern whose object only a modifier names
         for pattern in self.vocab.candidates(token.lemma_.lower(), pos):
             if pattern.particle and not any(c.dep_ in ("prt", "advmod", "prep") and c.lower_ == pattern.particle
                                             for c in token.children):
@@ -451,26 +453,35 @@ class EventCoder(ContextReader):
                 continue  # "called on Tehran", not "called Erdogan on Monday"
             if pattern.complement and not any(c.dep_ == pattern.complement for c in token.children):
                 continue
-            if pattern.objects and not (self._object_lemmas(token) & pattern.objects):
-                continue
+            if pattern.objects:
+                if heads is None:
+                    heads, everything = self._object_lemmas(token, False), self._object_lemmas(token)
+                if not heads & pattern.objects:
+                    # "withdraw weapons inspectors": the inspectors decide, not the weapons
+                    by_modifier = by_modifier or (pattern if everything & pattern.objects else None)
+                    continue
+            elif by_modifier is not None:
+                return by_modifier
             return pattern
-        return None
+        return by_modifier
 
     @staticmethod
-    def _object_lemmas(token: Token) -> set[str]:
+    def _object_lemmas(token: Token, modifiers: bool = True) -> set[str]:
+        """The lemmas of what a trigger acts on: its objects' heads, and (`modifiers`) their modifiers."""
         lemmas = set()
         for child in token.children:
             if child.dep_ in ("dobj", "attr", "nsubjpass", "pobj", "dative", "oprd"):
                 lemmas.add(child.lemma_.lower())
                 lemmas.update(c.lemma_.lower() for c in child.conjuncts)
                 # "a short-term deal" misparsed with "deal" as a compound of the object
-                lemmas.update(c.lemma_.lower() for c in child.children if c.dep_ in ("compound", "amod"))
+                if modifiers:
+                    lemmas.update(c.lemma_.lower() for c in child.children if c.dep_ in ("compound", "amod"))
                 # "most of the armed forces", "hundreds of drones": the thing counted is the object
                 for of in (c for c in child.children if c.dep_ == "prep" and c.lower_ == "of"):
                     lemmas.update(c.lemma_.lower() for c in of.children if c.dep_ == "pobj")
             if child.dep_ == "prep":
                 lemmas.update(c.lemma_.lower() for c in child.children if c.dep_ == "pobj")
-            if token.pos_ in ("NOUN", "PROPN") and child.dep_ in ("compound", "amod", "nmod"):
+            if modifiers and token.pos_ in ("NOUN", "PROPN") and child.dep_ in ("compound", "amod", "nmod"):
                 lemmas.add(child.lemma_.lower())  # "grain deal", "arms deal", "air strike"
         return lemmas
 
