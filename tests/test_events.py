@@ -121,10 +121,18 @@ def scored(nlp, text):
 
 
 def test_an_act_with_no_target_counts_only_when_whole_without_one(nlp):
-    # "issued a statement" is a whole act; "cooperated" with no one named is a fragment
-    (whole,) = scored(nlp, "Norway issued a statement on Tuesday.")
+    # "issued a statement" is a whole act; "cooperated" with no one named is a fragment: the model
+    # ranks the whole act above the fragment (raw score: calibration may floor both), and the
+    # fragment never counts
+    from detente.knowledge.confidence import load_confidence
+
+    def raw(text):
+        (records,) = analyse([Document(text=text, source_path="t.txt", published=PUB)], nlp)
+        return [(e.source, e.target, e.root, load_confidence().score(e.cues), e.confidence) for e in records.events]
+
+    (whole,) = raw("Norway issued a statement on Tuesday.")
     assert whole[:3] == ("NOR", None, "01")
-    assert all(c < min(COUNT, whole[3]) for _, _, _, c in scored(nlp, "Chile cooperated fully."))
+    assert all(s < whole[3] and c < COUNT for _, _, _, s, c in raw("Chile cooperated fully."))
 
 
 def test_an_event_noun_that_sets_the_scene_is_background(nlp):

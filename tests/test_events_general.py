@@ -458,3 +458,10 @@ def test_the_object_itself_decides_the_sense_before_its_modifiers(nlp):
     assert not any(r == "08" for _, _, r, _, _ in found)
     # a modifier still decides when no object's head does: "an arms deal" is military cooperation
     assert any(code.startswith("06") or code.startswith("05") for _, _, _, code, _ in coded(nlp, "Peru signed an arms deal with Chile."))
+
+
+def test_seeking_what_another_must_give_up_is_a_demand(nlp):
+    assert ("PER", "CHL", "10") in keys(coded(nlp, "Peru seeks Chile's unconditional surrender."), counted=False)
+    assert ("PER", "CHL", "10") in keys(coded(nlp, "Peru sought the release of the prisoners held by Chile."), counted=False)
+    # seeking to do something is still an intent
+    assert any(r == "03" for _, _, r, _, _ in coded(nlp, "Peru seeks to revive the trade deal with Chile."))

@@ -98,6 +98,7 @@ def inked(rows: list[bytes]) -> int:
     return sum(1 for row in rows for i in range(0, len(row), 3) if min(row[i:i + 3]) < 235)
 
 
+@pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed (.ci/run installs it)")
 def test_html_report_renders_offline_in_chromium(db, tmp_path):
     from playwright.sync_api import sync_playwright
 

@@ -25,6 +25,9 @@ class Code:
     alone: bool = False  # whole without a target (a statement, a show of force, a retreat)
 
 
+NO_ACT = "none"  # a pattern's code for a sense that is no act ("signed a decree": its content is the act)
+
+
 @dataclass(frozen=True)
 class Pattern:
     lemma: str
@@ -57,7 +60,7 @@ class EventVocabulary:
                               entry.get("prep"), frozenset(o.lower() for o in ([objects] if isinstance(objects, str) else objects)),
                               bool(entry.get("standing")), bool(entry.get("inverse")),
                               bool(entry.get("ends")), entry.get("complement"))
-            if pattern.code not in self.codes:
+            if pattern.code not in self.codes and pattern.code != NO_ACT:
                 raise ValueError(f"event_patterns.yaml: {pattern.lemma}: unknown CAMEO code {pattern.code}")
             self.patterns.setdefault((pattern.lemma, pattern.pos), []).append(pattern)
         for entries in self.patterns.values():

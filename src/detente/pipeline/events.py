@@ -18,7 +18,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from ..knowledge.confidence import load_confidence
-from ..knowledge.events import EventVocabulary, Pattern, load_vocabulary
+from ..knowledge.events import NO_ACT, EventVocabulary, Pattern, load_vocabulary
 from .dates import WhenDate, needs_anchor, period_date, period_names, read_date
 from .event_context import PARTIES, ContextReader, _anti, _code
 from .event_dates import sentence_dates, sentence_states
@@ -29,7 +29,7 @@ from .event_cues import (
     CLAUSE_TARGET_ROOTS, OBJECT_PLACE_ROOTS, RELATIONAL_NOUNS, PLACE_NOUNS, BACKGROUND_PREPS,
     CONTENT_NOUNS, TREATY_NOUNS, PERIOD_PREPS, PERIOD_FRAMES, LIGHT_VERBS, NON_STATE_SPEAKERS,
     HELPING_VERBS, ECONOMIC_NOUNS, ECONOMIC_CODE, VIOLENT_ROOTS, FRESH_MODIFIERS, RECIPROCAL_WORDS,
-    DISPLAY_NOUNS, JOINT_MODIFIERS, WEAPON_NOUNS, DISPLAY_CODE, SPEAKER_PREPS, REACTION_ROOTS, REACTED_OBJECT_ROOTS,
+    DISPLAY_NOUNS, JOINT_MODIFIERS, WEAPON_NOUNS, DISPLAY_CODE, SPEAKER_PREPS, REACTION_ROOTS, REACTED_OBJECT_CODES,
     CONTEXT_TARGET_ROOTS, JOINT_ROOTS, JOINT_EXCLUDED, PEOPLE_NOUNS, PEOPLE_PREPS, SPEECH_NOUNS,
     GOVERNING_ROOTS, ASKING_ROOTS, ABOUT_PREPS, ABOUT_ROOTS, THREAT_CODE, OBLIGATION_MODALS, DEMAND_CODE,
     SUBJECT_DEPS, BACKGROUND_DAYS, POSSESSIVES, FIRST_PERSON, MEDIATE_CODE, OBJECT_PRONOUNS,
@@ -432,7 +432,7 @@ class EventCoder(ContextReader):
         the operation", "welcomed the ceasefire" tell of two acts, the reaction and what it reacts to."""
         head = triggers.get(noun.head.i)
         return (noun.dep_ == "dobj" and head is not None and head.pos == "VERB"
-                and self.vocab.codes[head.code].root in REACTED_OBJECT_ROOTS
+                and head.code.startswith(tuple(REACTED_OBJECT_CODES)) and noun.head.lemma_.lower() not in DENIAL_VERBS
                 and self.vocab.codes[triggers[noun.i].code].root != self.vocab.codes[head.code].root)
 
     # -- pattern choice ---------------------------------------------------------------------------
@@ -461,9 +461,9 @@ class EventCoder(ContextReader):
                     by_modifier = by_modifier or (pattern if everything & pattern.objects else None)
                     continue
             elif by_modifier is not None:
-                return by_modifier
-            return pattern
-        return by_modifier
+                pattern = by_modifier
+            return None if pattern.code == NO_ACT else pattern
+        return None if by_modifier is None or by_modifier.code == NO_ACT else by_modifier
 
     @staticmethod
     def _object_lemmas(token: Token, modifiers: bool = True) -> set[str]:
