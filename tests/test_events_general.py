@@ -465,3 +465,15 @@ def test_seeking_what_another_must_give_up_is_a_demand(nlp):
     assert ("PER", "CHL", "10") in keys(coded(nlp, "Peru sought the release of the prisoners held by Chile."), counted=False)
     # seeking to do something is still an intent
     assert any(r == "03" for _, _, r, _, _ in coded(nlp, "Peru seeks to revive the trade deal with Chile."))
+
+
+def test_concern_over_someones_act_is_disapproval_of_them(nlp):
+    found = keys(coded(nlp, "Chile voiced concern over the Peruvian military buildup."), counted=False)
+    assert ("CHL", "PER", "11") in found
+    assert ("KOR", "RUS", "11") in keys(coded(nlp, "Seoul expressed grave concern over Russia's ratification of the treaty."),
+                                        counted=False)
+    # concern about a situation is a pessimistic comment, not disapproval of the place
+    found = keys(coded(nlp, "Peru expressed concern about the situation in Bolivia."), counted=False)
+    assert not any(r == "11" for _, _, r in found)
+    # a reaction to a measure named with its doer ("the Chinese actions") is aimed at that doer
+    assert ("PER", "CHN", "11") in keys(coded(nlp, "Peru condemned the Chinese actions."), counted=False)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
-from .event_cues import ACT_NOUNS, ANAPHORIC_NOUNS, CAUSE_VERBS, PAIR_NOUNS, PERSON_PAIR_NOUNS, SIDE_PAIR_NOUNS
+from .event_cues import ABOUT_PREPS, ACT_NOUNS, ANAPHORIC_NOUNS, CAUSE_VERBS, PAIR_NOUNS, PERSON_PAIR_NOUNS, SIDE_PAIR_NOUNS
 from .syntax import subject_of
 
 PARTIES = "detente_event_parties"  # doc.user_data while the coder runs: ContextReader._parties of the Doc
@@ -115,6 +115,8 @@ class ContextReader:
         own = {_code(s) for s in sources}
         objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
         objects += self._prep_objects(token, {"of", "to", "against", "on", "over"})
+        # "voiced concern over the military buildup": what the reaction's own noun is about
+        objects += [o for c in token.children if c.dep_ == "dobj" for o in self._prep_objects(c, ABOUT_PREPS)]
         # "warned that the US will not tolerate Houthi attacks": the act the content is about
         objects += [o for c in token.children if c.dep_ in ("ccomp", "xcomp") for o in c.children if o.dep_ == "dobj"]
         # "the move prompted condemnation from Taiwan": what caused the reaction is the act reacted to
@@ -125,8 +127,13 @@ class ContextReader:
                 return last  # "the move": no act named, the last one told
         objects = causes + objects
         for obj in objects:
-            if obj.i not in triggers and obj.lemma_.lower() in ACT_NOUNS and _definite(obj):
-                return self._last_other(token, own, events)  # "denounced the decision": the last act told
+            if obj.i not in triggers and obj.lemma_.lower() in ACT_NOUNS:
+                doers = [s for c in obj.children if c.dep_ in ("poss", "amod", "compound")
+                         for s in self._actors_of(c, actors, token) if _code(s) not in own]
+                if doers:
+                    return doers[:1]  # "concern over the Chinese actions": whose acts they are
+                if _definite(obj):
+                    return self._last_other(token, own, events)  # "denounced the decision": the last act told
             if obj.i not in triggers or triggers[obj.i].pos != "NOUN":
                 continue
             theirs = [s for s in self._noun_arguments(obj, actors, triggers[obj.i].code)[0] if _code(s) not in own]

@@ -29,7 +29,7 @@ from .event_cues import (
     CLAUSE_TARGET_ROOTS, OBJECT_PLACE_ROOTS, RELATIONAL_NOUNS, PLACE_NOUNS, BACKGROUND_PREPS,
     CONTENT_NOUNS, TREATY_NOUNS, PERIOD_PREPS, PERIOD_FRAMES, LIGHT_VERBS, NON_STATE_SPEAKERS,
     HELPING_VERBS, ECONOMIC_NOUNS, ECONOMIC_CODE, VIOLENT_ROOTS, FRESH_MODIFIERS, RECIPROCAL_WORDS,
-    DISPLAY_NOUNS, JOINT_MODIFIERS, WEAPON_NOUNS, DISPLAY_CODE, SPEAKER_PREPS, REACTION_ROOTS, REACTED_OBJECT_CODES,
+    DISPLAY_NOUNS, JOINT_MODIFIERS, WEAPON_NOUNS, DISPLAY_CODE, SPEAKER_PREPS, REACTION_ROOTS, REACTED_OBJECT_CODES, DISAPPROVING,
     CONTEXT_TARGET_ROOTS, JOINT_ROOTS, JOINT_EXCLUDED, PEOPLE_NOUNS, PEOPLE_PREPS, SPEECH_NOUNS,
     GOVERNING_ROOTS, ASKING_ROOTS, ABOUT_PREPS, ABOUT_ROOTS, THREAT_CODE, OBLIGATION_MODALS, DEMAND_CODE,
     SUBJECT_DEPS, BACKGROUND_DAYS, POSSESSIVES, FIRST_PERSON, MEDIATE_CODE, OBJECT_PRONOUNS,
@@ -426,6 +426,18 @@ class EventCoder(ContextReader):
             return False  # "condemned the airstrikes": the airstrikes are an act of their own
         return (token.dep_ in ("dobj", "attr") and head.i in triggers and head.lemma_.lower() not in LIGHT_VERBS
                 and bool(self._verb_arguments(head, actors, triggers)[0]))  # the verb's event has someone acting
+
+    @staticmethod
+    def _about_an_act(token: Token, targets: list[Span], triggers: dict[int, Pattern], found_by: str) -> bool:
+        """A comment aimed at what someone did: its target is the doer of the act it is about ("voiced
+        concern over the Peruvian buildup", "concern over Russia's ratification"), not a place or a
+        situation ("concern about the situation in Bolivia")."""
+        if found_by == "reaction_target":
+            return True
+        about = [o for c in (token, *[c for c in token.children if c.dep_ == "dobj"])
+                 for p in c.children if p.dep_ == "prep" and p.lower_ in ABOUT_PREPS
+                 for o in p.children if o.dep_ == "pobj" and (o.i in triggers or o.lemma_.lower() in ACT_NOUNS)]
+        return any(a.left_edge.i <= t.start and t.end <= a.i + 1 for a in about for t in targets)
 
     def _reaction_object(self, noun: Token, triggers: dict[int, Pattern]) -> bool:
         """The act a reaction is aimed at, named as its object: "condemned the airstrikes", "confirmed
@@ -876,6 +888,8 @@ class EventCoder(ContextReader):
                 if sources and not targets and self.vocab.codes[pattern.code].root in REACTION_ROOTS:
                     targets = self._reacted_to(token, sources, actors, triggers, events)
                     found_by = "reaction_target" if targets else found_by
+                if targets and pattern.code in DISAPPROVING and self._about_an_act(token, targets, triggers, found_by):
+                    pattern = replace(pattern, code=DISAPPROVING[pattern.code])  # "concern over Russia's ratification"
                 code = self.vocab.codes[pattern.code]
                 if sources and not targets and code.root in CONTEXT_TARGET_ROOTS and not (
                         len(sources) > 1 and (code.mutual or code.root in JOINT_ROOTS or token.lemma_.lower() in RECIPROCAL_WORDS
