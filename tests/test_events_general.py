@@ -477,3 +477,10 @@ def test_concern_over_someones_act_is_disapproval_of_them(nlp):
     assert not any(r == "11" for _, _, r in found)
     # a reaction to a measure named with its doer ("the Chinese actions") is aimed at that doer
     assert ("PER", "CHN", "11") in keys(coded(nlp, "Peru condemned the Chinese actions."), counted=False)
+
+
+def test_they_never_stands_for_a_singular_subject(nlp):
+    # "the bloc" cannot be "they": the coup leaders named after it are
+    text = ("The bloc had given the coup leaders in Niger a seven-day deadline. "
+            "They cut off diplomatic relations with Nigeria.")
+    assert ("NER", "NGA", "16") in keys(coded(nlp, text))  # read off the clause, not guessed from the story

@@ -63,6 +63,8 @@ def antecedent(pronoun: Token, actors: dict[int, Span], since: int = 0,
             if tok.dep_ in ("nsubj", "nsubjpass") and tok.lower_ not in ("it", "they"):
                 span = actors.get(i)
                 if span is None and tok.pos_ in ("NOUN", "PROPN"):
+                    if pronoun.lower_ == "they" and tok.tag_ in ("NN", "NNP"):
+                        break  # "The bloc gave the coup leaders ... They": a singular subject is not "they"
                     return None
                 if span is not None and span._.actor.kind in kinds:
                     return span
