@@ -49,7 +49,8 @@ CLAUSE_ROLES = {"ROOT": "main", "conj": "main", "ccomp": "said", "xcomp": "meant
 # doc.user_data: the (source, target) token offsets of the pairs whose roles the coder compared (_domestic)
 ROLES_READ = "detente_roles_read"
 # "the United States, the EU, Australia and Japan expressed support": each of four acts (five scored
-# the same on dev and PLOVER, with one more false act on the seeds)
+# the same on dev and PLOVER, with one more false act on the seeds); as many targets ("cut off
+# relations with Nigeria, Togo, France and the US")
 MAX_SOURCES = 4
 
 
@@ -260,7 +261,7 @@ class EventCoder(ContextReader):
             add(self._objects(verb, actors, triggers, PLACE_PREPS, direct=False) + grounds)
             targets = targets[:1]
         targets = targets or inner[:1]
-        return sources, targets[:3] if sources else targets[:1]
+        return sources, targets[:MAX_SOURCES] if sources else targets[:1]
 
     def _object_antecedent(self, pronoun: Token, actors: dict[int, Span], taken: set[str | None]) -> Span | None:
         """Whom an object pronoun stands for: the nearest noun phrase before it, in its sentence or the
