@@ -484,3 +484,16 @@ def test_they_never_stands_for_a_singular_subject(nlp):
     text = ("The bloc had given the coup leaders in Niger a seven-day deadline. "
             "They cut off diplomatic relations with Nigeria.")
     assert ("NER", "NGA", "16") in keys(coded(nlp, text))  # read off the clause, not guessed from the story
+
+
+def test_taking_a_state_off_a_trade_list_is_a_sanction(nlp):
+    assert ("JPN", "KOR", "16") in keys(coded(nlp, "Japan removed South Korea from its list of trusted trade partners."), counted=False)
+    assert ("KOR", "JPN", "16") in keys(coded(nlp, "Korea delisted Japan from its trade partners given preferential treatment."),
+                                        counted=False)
+
+
+def test_a_ministry_named_without_its_state_is_the_one_state_around_it(nlp):
+    # read off the clause (counted), not guessed from the story; the tagger takes "ministry" for a
+    # name here: a lower-case name is still a noun
+    found = keys(coded(nlp, "China recalled its ambassador on Monday. The foreign ministry protested the decision of Lithuania."))
+    assert ("CHN", "LTU", "11") in found

@@ -212,8 +212,8 @@ class ContextNames:
         lemmas, lowers = doc.to_array("LEMMA"), doc.to_array("LOWER")
         for i in (i for i in range(len(doc)) if lemmas[i] in _BODY_ENDS or lowers[i] in _BODY_ENDS):
             tok = doc[i]
-            if i in taken or tok.pos_ != "NOUN":
-                continue
+            if i in taken or not (tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.is_lower)):
+                continue  # (a lower-case word the tagger took for a name is still a noun: "the foreign ministry")
             two = f"{doc[i - 1].lower_} {tok.lemma_.lower()}" if i else ""
             role = UNNAMED_BODIES.get(two) if i - 1 not in taken else None
             start = i - 1 if role else i
