@@ -497,3 +497,10 @@ def test_a_ministry_named_without_its_state_is_the_one_state_around_it(nlp):
     # name here: a lower-case name is still a noun
     found = keys(coded(nlp, "China recalled its ambassador on Monday. The foreign ministry protested the decision of Lithuania."))
     assert ("CHN", "LTU", "11") in found
+
+
+def test_ordering_diplomats_out_expels_them_and_being_met_with_shock_is_no_meeting(nlp):
+    assert ("BHR", "QAT", "16") in keys(coded(nlp, "Bahrain ordered Qatari diplomats to leave within 48 hours."), counted=False)
+    text = "Ecuadorian police raided the Mexican embassy on Friday. The raid was met with shock and concern by Mexican officials."
+    found = keys(coded(nlp, text), counted=False)
+    assert ("MEX", "ECU", "11") in found and not any(r == "04" for _, _, r in found)
