@@ -181,3 +181,14 @@ def test_a_title_names_which_of_a_persons_offices_acts(nlp):
     assert [r[1] for r in actors(nlp, "Antonio Guterres urged Israel to halt the strikes.", day) if "Guterres" in r[0]] == ["PRT"]
     assert [r[1] for r in actors(nlp, "Portuguese Prime Minister Antonio Guterres met Spanish officials.", date(2024, 1, 1))
             if "Guterres" in r[0]] == ["PRT"]
+
+
+def test_a_group_that_became_the_government_acts_for_its_state_from_that_day(nlp):
+    # the Taliban took power on 2021-08-15: before, an insurgency with its own code; after, Afghanistan
+    before = find(actors(nlp, "The Taliban attacked a US base.", date(2010, 5, 1)), "Taliban")
+    after = find(actors(nlp, "The Taliban attacked a Pakistani post.", date(2023, 5, 1)), "Taliban")
+    assert before[1:3] == ("TALIBAN", "INS") and after[1:3] == ("AFG", "GOV")
+    assert find(actors(nlp, "Taliban fighters shelled a post.", date(2023, 5, 1)), "Taliban fighters")[1] == "AFG"
+    titled = [r for r in actors(nlp, "Taliban spokesman Zabihullah Mujahid spoke.", date(2024, 1, 1)) if "Mujahid" in r[0]]
+    assert titled and titled[0][1] == "AFG"
+

@@ -128,6 +128,14 @@ def test_when_a_resolution_changes_country_every_component_runs_again(nlp, monke
     assert got == expected
 
 
+def test_when_a_group_was_not_yet_the_government_on_the_new_day_every_component_runs_again(nlp, monkeypatch):
+    # the Taliban: undated, Afghanistan's government (as now); in 2020, an insurgency with its own code
+    text = "Taliban fighters attacked a Pakistani border post last week.\n"
+    expected, got, ran = redated_with_calls(nlp, monkeypatch, text, date(2020, 3, 1))
+    assert ran.get("detente_actors") == 1 and got == expected
+    assert any(m.actor.code == "TALIBAN" for m in got.mentions)
+
+
 def test_ingest_dates_the_articles_it_analysed_without_parsing_them_again(tmp_path, nlp, monkeypatch):
     import detente.pipeline as pipeline
 

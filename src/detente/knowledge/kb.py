@@ -89,6 +89,10 @@ class Actor:
     country: str | None
     role: str | None
     state_organ: bool = False
+    # a group that became its state's government acts for the state from this day on (the Taliban,
+    # 2021-08-15), with `role` then; before it, with `role_before` and its own code
+    organ_since: date | None = None
+    role_before: str | None = None
 
 
 def _date(text: str) -> date | None:
@@ -187,7 +191,8 @@ class KnowledgeBase:
         for o in _yaml("organizations.yaml"):
             code = o["code"]
             self.actors[code] = Actor(code, o["name"], "organization", o.get("country"), o.get("role"),
-                                      bool(o.get("state_organ")))
+                                      bool(o.get("state_organ")), _date(str(o.get("state_organ_since") or "")),
+                                      o.get("role_before"))
             self.org_kinds[code] = o.get("kind")
             self._add(o["name"], Entry("organization", code, "name", o.get("role")))
             for alias in o.get("aliases") or []:

@@ -136,7 +136,7 @@ class ActorResolver(ContextNames):
         for kind in ("organization", "country", "region", "place"):
             for e in entries:
                 if e.kind == kind:
-                    return self._entry_ref(e)
+                    return self._entry_ref(e, doc._.published)
         return None
 
     def _pick_person(self, ids: tuple[str, ...], day: date | None) -> str:
@@ -165,7 +165,7 @@ class ActorResolver(ContextNames):
         detail = f"{tenure.office}, {'former' if role == 'ELI' else status}"
         return ActorRef(tenure.country, tenure.country, role, "person", how, pid, detail)
 
-    def _entry_ref(self, e: Entry) -> ActorRef:
+    def _entry_ref(self, e: Entry, day: date | None = None) -> ActorRef:
         if e.kind == "country":
             return ActorRef(e.actor_id, e.actor_id, e.role, "country", e.how, e.actor_id)
         if e.kind == "region":
@@ -176,9 +176,11 @@ class ActorResolver(ContextNames):
                             place.get("kind"), place.get("lat"), place.get("lon"))
         actor = self.kb.actors[e.actor_id]
         org = self.kb.org_kinds.get(e.actor_id)
-        by_country = actor.country and (actor.state_organ or org in CODED_BY_COUNTRY)
+        organ = actor.state_organ or (actor.organ_since is not None and self._ask("organ", actor.code, day))
+        by_country = actor.country and (organ or org in CODED_BY_COUNTRY)
         code = actor.country if by_country else actor.code
-        return ActorRef(code, actor.country, actor.role, "organization", e.how, actor.code, org)
+        role = actor.role if organ or actor.organ_since is None else (actor.role_before or actor.role)
+        return ActorRef(code, actor.country, role, "organization", e.how, actor.code, org)
 
     # -- step 2: noun phrases grown from names ----------------------------------------------------
 
@@ -405,8 +407,9 @@ class ActorResolver(ContextNames):
                     if institution is None and e.how != "shared" and actor.country:
                         institution = actor.country
                     if body is None and actor.code and actor.code != actor.country \
-                            and self.kb.org_kinds.get(e.actor_id) in OWN_CODE_KINDS:
-                        body = actor.code
+                            and self.kb.org_kinds.get(e.actor_id) in OWN_CODE_KINDS \
+                            and not (actor.organ_since is not None and self._ask("organ", actor.code, doc._.published)):
+                        body = actor.code  # (a group that has become the government acts for its state)
                 if institution is None and e.kind == "country":
                     best = e.actor_id
                 if institution is None and e.kind == "place" and self.kb.places[e.actor_id].get("kind") == "state":
@@ -450,6 +453,8 @@ class ActorResolver(ContextNames):
         if question == "office":  # which country a person's office on the day is of (their code)
             tenure, _ = self.kb.people[args].office_on(day)
             return tenure is not None, tenure and tenure.country
+        if question == "organ":  # whether a group that became a government was one by the day (undated: now)
+            return day is None or day >= self.kb.actors[args].organ_since
         country, office = args  # who held an office
         return tuple(p.person_id for p in self.kb.holders(country, office, day))
 
