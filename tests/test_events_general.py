@@ -504,3 +504,10 @@ def test_ordering_diplomats_out_expels_them_and_being_met_with_shock_is_no_meeti
     text = "Ecuadorian police raided the Mexican embassy on Friday. The raid was met with shock and concern by Mexican officials."
     found = keys(coded(nlp, text), counted=False)
     assert ("MEX", "ECU", "11") in found and not any(r == "04" for _, _, r in found)
+
+
+def test_the_region_nation_is_a_state_named_before_not_the_region(nlp):
+    text = ("A diplomatic crisis has unfolded between Mexico and Ecuador. "
+            "Mexican President Lopez Obrador severed ties with the South American nation on Friday.")
+    found = keys(coded(nlp, text), counted=False)
+    assert ("MEX", "ECU", "16") in found and not any(t == "SAM" for _, t, _ in found)

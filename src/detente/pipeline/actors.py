@@ -38,6 +38,7 @@ from ..knowledge.gazetteer import Gazetteer
 from ..knowledge.kb import Entry, KnowledgeBase, load_kb
 from .actor_context import ContextNames
 from .actor_ref import POSSESSIVE, ActorRef
+from .event_cues import ANAPHORIC_NOUNS
 from .syntax import text_of
 
 if not Doc.has_extension("published"):
@@ -222,6 +223,9 @@ class ActorResolver(ContextNames):
         role, noun = self._role_in(between)
         if role in ANALYST_ROLES:
             return None  # "an Iran lecturer" studies Iran, he does not act for it
+        if ref.kind == "region" and ANAPHORIC_NOUNS.get(head.lower_) == "state" and any(
+                c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+            return None  # "the South American nation": a state named before, not the region
         grown = span.doc[span.start : head.i + 1]
         if ref.kind == "place":  # "Georgia's attorney general": a US state's officer acts for the US
             grown._.actor = ActorRef(ref.country, ref.country, role, "country", "state + role noun", ref.actor_id, noun)
