@@ -151,7 +151,7 @@ class ContextNames:
         if c.kind != "country" or b.kind != "organization" or len(gap) > 1 or any(t.text not in POSSESSIVE for t in gap):
             return None
         if b.how == "shared":
-            ref = self._shared_of(body.text, c.country) or ActorRef(c.country, c.country, b.role, "organization", "shared")
+            ref = self._shared_of(body.text, c.country, body.doc._.published) or ActorRef(c.country, c.country, b.role, "organization", "shared")
         elif b.country == c.country:
             ref = b
         elif b.country and self.kb.actors[b.actor_id].state_organ:  # another state's body of the same name
@@ -162,11 +162,11 @@ class ContextNames:
         span._.actor = replace(ref, how=f"country + {ref.how}")
         return span
 
-    def _shared_of(self, name: str, country: str | None) -> ActorRef | None:
-        """The body of `country` that bears a name several bodies share."""
+    def _shared_of(self, name: str, country: str | None, day) -> ActorRef | None:
+        """The body of `country` that bears a name several bodies share (as it is on `day`)."""
         for e in self.kb.lookup(name):
             if e.how == "shared" and country and self.kb.actors[e.actor_id].country == country:
-                return self._entry_ref(e)
+                return self._entry_ref(e, day)
         return None
 
     def _shared_in_context(self, spans: list[Span], doc: Doc) -> list[Span]:
@@ -183,7 +183,7 @@ class ContextNames:
             after = next((by_start[i] for i in (span.end + 1, span.end + 2) if i in by_start), None)
             if span.end < len(doc) and doc[span.end].lower_ in ("in", "of") and after is not None and after._.actor.country:
                 country = after._.actor.country
-                found = self._shared_of(span.text, country) or ActorRef(country, country, ref.role, "organization", "shared")
+                found = self._shared_of(span.text, country, doc._.published) or ActorRef(country, country, ref.role, "organization", "shared")
                 span._.actor = replace(found, how="shared name + country")
                 out.append(span)
                 continue
@@ -193,7 +193,7 @@ class ContextNames:
                                 and s._.actor.how != "shared")
                 if named:
                     break
-            bodies = [r for r in (self._shared_of(span.text, c) for c, _ in named.most_common()) if r]
+            bodies = [r for r in (self._shared_of(span.text, c, doc._.published) for c, _ in named.most_common()) if r]
             if bodies:
                 span._.actor = replace(bodies[0], how="shared name, context")
                 out.append(span)

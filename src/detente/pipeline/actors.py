@@ -166,7 +166,7 @@ class ActorResolver(ContextNames):
         detail = f"{tenure.office}, {'former' if role == 'ELI' else status}"
         return ActorRef(tenure.country, tenure.country, role, "person", how, pid, detail)
 
-    def _entry_ref(self, e: Entry, day: date | None = None) -> ActorRef:
+    def _entry_ref(self, e: Entry, day: date | None) -> ActorRef:
         if e.kind == "country":
             return ActorRef(e.actor_id, e.actor_id, e.role, "country", e.how, e.actor_id)
         if e.kind == "region":

@@ -844,6 +844,8 @@ class EventCoder(ContextReader):
                 obliged = self._obligation(token) if self.vocab.codes[pattern.code].root == "01" else None
                 if obliged is not None:  # "China said Japan must retract the remarks": a demand of Japan
                     pattern = replace(pattern, code=DEMAND_CODE)
+                # "condemned the airstrikes": the airstrikes, an act of their own that the reaction is aimed at
+                reacted = pattern.pos == "NOUN" and self._reaction_object(token, triggers)
                 if pattern.pos == "VERB":
                     sources, targets = self._verb_arguments(token, actors, triggers, pattern.code)
                     if obliged is not None:
@@ -863,7 +865,7 @@ class EventCoder(ContextReader):
                     if not sources and (earlier := self._mentioned(token, pattern, events)) is not None:
                         # "the attack", "this release": the act told of just before, mentioned again
                         sources, targets, found_by = [earlier.source], [earlier.target] if earlier.target is not None else [], "coreferent"
-                    if not sources and self._reaction_object(token, triggers):
+                    if not sources and reacted:
                         # "Kabul condemned the airstrikes": by whom the reaction is aimed at, on who reacts
                         reaction = [e for e in events if e.trigger.start == token.head.i and e.target is not None]
                         sources = [e.target for e in reaction][:1]
@@ -941,7 +943,6 @@ class EventCoder(ContextReader):
                 if condition == "comparison":
                     continue  # "as if America had sought weapons from Cuba": a figure, not an act
                 modality, intent = self._modality(token)
-                reacted = pattern.pos == "NOUN" and self._reaction_object(token, triggers)
                 if reacted and modality in ("negated", "hypothetical") and not any(
                         c.dep_ in ("amod", "compound") and c.lower_ in UNREAL_MODIFIERS for c in token.children):
                     modality, intent = self._reported(token), False  # "did not condemn the attack": it happened
