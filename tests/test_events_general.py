@@ -511,3 +511,11 @@ def test_the_region_nation_is_a_state_named_before_not_the_region(nlp):
             "Mexican President Lopez Obrador severed ties with the South American nation on Friday.")
     found = keys(coded(nlp, text), counted=False)
     assert ("MEX", "ECU", "16") in found and not any(t == "SAM" for _, t, _ in found)
+
+
+def test_the_subject_behind_a_wire_dateline_the_parser_took_for_the_subject(nlp):
+    # the parser reads "LIMA (AP) — Peru and Chile ..." as LIMA the subject, Peru its apposition
+    text = "LIMA (AP) — Peru and Chile have agreed to a pact on fishing along their maritime border, Peru's foreign ministry said on Monday."
+    found = {(s, t, r) for s, t, r, _, _ in coded(nlp, text)}
+    assert ("PER", "CHL", "05") in found  # one mutual act, recorded once
+    assert not {s for s, _, _ in found} - {"PER", "CHL"}

@@ -16,6 +16,7 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 
 from ..ingest.metadata import wire_datelines
+from .syntax import DATELINES
 from ..knowledge.kb import read_yaml
 from .actor_ref import ARMED_KINDS, POSSESSIVE, US_ALIASES, ActorRef
 from .syntax import text_of
@@ -78,6 +79,7 @@ class ContextNames:
                 continue  # "UN:", "US, China —": not where a story was filed
             whole = doc.char_span(line.start, line.end, alignment_mode="expand")
             blocked.update(range(whole.start, whole.end))
+            doc.user_data.setdefault(DATELINES, []).append((whole.start, whole.end))
             for span, place in found:
                 if span is not None and place is not None:
                     _, country, name, lat, lon = place

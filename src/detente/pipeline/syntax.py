@@ -10,6 +10,7 @@ PRONOUN_KINDS = {"he": ("person",), "she": ("person",), "it": ("country", "organ
                  "his": ("person",), "her": ("person",), "its": ("country", "organization"),
                  "they": ("country", "organization"), "their": ("country", "organization")}
 PERSON_PRONOUNS = {"he": ("person",), "she": ("person",)}
+DATELINES = "datelines"  # doc.user_data key: (start, end) token ranges of the wire datelines
 
 
 def text_of(doc: Doc) -> str:
@@ -26,7 +27,7 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
             if child.dep_ in SUBJECTS:
                 if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
                     return verb.head, False
-                return child, False
+                return _past_dateline(child), False
             if child.dep_ == "nsubjpass":
                 return child, True
         if verb.dep_ in ("xcomp", "conj", "advcl", "acomp") and verb.head.pos_ in ("VERB", "AUX", "ADJ"):
@@ -36,6 +37,16 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
             return verb.head, False  # "Khamenei, who criticized"; "Putin waiting to meet"
         break
     return None, False
+
+
+def _past_dateline(subject: Token) -> Token:
+    """The subject behind a wire dateline the parser made the subject ("NEW DELHI (AP) — India and
+    China have agreed": DELHI the subject, India its apposition)."""
+    lines = subject.doc.user_data.get(DATELINES, ())
+    inside = next(((s, e) for s, e in lines if s <= subject.i < e), None)
+    if inside is None:
+        return subject
+    return next((t for t in subject.subtree if t.dep_ == "appos" and t.i >= inside[1]), subject)
 
 
 def antecedent(pronoun: Token, actors: dict[int, Span], since: int = 0,
