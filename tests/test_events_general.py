@@ -519,3 +519,16 @@ def test_the_subject_behind_a_wire_dateline_the_parser_took_for_the_subject(nlp)
     found = {(s, t, r) for s, t, r, _, _ in coded(nlp, text)}
     assert ("PER", "CHL", "05") in found  # one mutual act, recorded once
     assert not {s for s, _, _ in found} - {"PER", "CHL"}
+
+
+def test_a_confirmed_or_announced_act_is_the_speakers_own(nlp):
+    # "condemned the airstrikes" is aimed at their doer; "confirms visit to China" is the visitor's
+    found = keys(coded(nlp, "Peru's prime minister confirms visit to Chile, to meet with President Gabriel Boric."), counted=False)
+    assert ("PER", "CHL", "04") in found and ("CHL", "PER", "04") not in found
+
+
+def test_stopping_or_cutting_economic_pressure_is_easing_it(nlp):
+    assert ("USA", "MEX", "08") in keys(coded(nlp, "Washington has paused tariffs on Mexico."), counted=False)
+    assert ("CHN", "AUS", "08") in keys(coded(nlp, "China scrapped its tariffs on Australian barley."), counted=False)
+    assert ("USA", "SYR", "08") in keys(coded(nlp, "Washington announced the suspension of sanctions on Syria."), counted=False)
+    assert ("IND", "PAK", "16") in keys(coded(nlp, "India suspended trade with Pakistan."), counted=False)

@@ -29,7 +29,8 @@ from .event_cues import (
     CLAUSE_TARGET_ROOTS, OBJECT_PLACE_ROOTS, RELATIONAL_NOUNS, PLACE_NOUNS, BACKGROUND_PREPS,
     CONTENT_NOUNS, TREATY_NOUNS, PERIOD_PREPS, PERIOD_FRAMES, LIGHT_VERBS, NON_STATE_SPEAKERS,
     HELPING_VERBS, ECONOMIC_NOUNS, ECONOMIC_CODE, VIOLENT_ROOTS, FRESH_MODIFIERS, RECIPROCAL_WORDS,
-    DISPLAY_NOUNS, JOINT_MODIFIERS, WEAPON_NOUNS, DISPLAY_CODE, SPEAKER_PREPS, REACTION_ROOTS, REACTED_OBJECT_CODES, DISAPPROVING,
+    DISPLAY_NOUNS, JOINT_MODIFIERS, WEAPON_NOUNS, DISPLAY_CODE, SPEAKER_PREPS, REACTION_ROOTS, REACTED_OBJECT_CODES,
+    SELF_REPORT_VERBS, DISAPPROVING,
     CONTEXT_TARGET_ROOTS, JOINT_ROOTS, JOINT_EXCLUDED, PEOPLE_NOUNS, PEOPLE_PREPS, SPEECH_NOUNS,
     GOVERNING_ROOTS, ASKING_ROOTS, ABOUT_PREPS, ABOUT_ROOTS, THREAT_CODE, OBLIGATION_MODALS, DEMAND_CODE,
     SUBJECT_DEPS, BACKGROUND_DAYS, POSSESSIVES, FIRST_PERSON, MEDIATE_CODE, OBJECT_PRONOUNS,
@@ -868,8 +869,12 @@ class EventCoder(ContextReader):
                     if not sources and reacted:
                         # "Kabul condemned the airstrikes": by whom the reaction is aimed at, on who reacts
                         reaction = [e for e in events if e.trigger.start == token.head.i and e.target is not None]
-                        sources = [e.target for e in reaction][:1]
-                        targets, found_by = [e.source for e in reaction][:1], "reaction_object"
+                        if token.head.lemma_.lower() in SELF_REPORT_VERBS:  # "confirmed its visit": the speaker's own act
+                            sources, targets = [e.source for e in reaction][:1], targets or [e.target for e in reaction][:1]
+                        else:
+                            sources = [e.target for e in reaction][:1]
+                            targets = [e.source for e in reaction][:1]
+                        found_by = "reaction_object"
                 if self.vocab.codes[pattern.code].root in VIOLENT_ROOTS and self._economic(token):
                     pattern = replace(pattern, code=ECONOMIC_CODE)  # "hit China with tariffs" is no strike
                 elif self._display(token, pattern, sources, targets):
