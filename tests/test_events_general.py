@@ -532,3 +532,19 @@ def test_stopping_or_cutting_economic_pressure_is_easing_it(nlp):
     assert ("CHN", "AUS", "08") in keys(coded(nlp, "China scrapped its tariffs on Australian barley."), counted=False)
     assert ("USA", "SYR", "08") in keys(coded(nlp, "Washington announced the suspension of sanctions on Syria."), counted=False)
     assert ("IND", "PAK", "16") in keys(coded(nlp, "India suspended trade with Pakistan."), counted=False)
+
+
+def _read_off(nlp, text):
+    """(source, target, root) of the events whose source the clause gave, not a guess from the story."""
+    (records,) = analyse([Document(text=text, source_path="t.txt", published=PUB)], nlp)
+    return {(e.source, e.target, e.root) for e in records.events if "document_source" not in e.cues}
+
+
+def test_a_body_named_without_its_state_reads_the_sentences_before_across_paragraphs(nlp):
+    # wire copy runs one sentence to a paragraph: the state is named in the one before
+    text = ("ECOWAS has intensified its pressure on Niger.\n"
+            "The regional bloc had given the coup leaders a seven-day deadline.\n"
+            "However, the coup leaders defied the ultimatum. They cut off diplomatic relations with Nigeria.")
+    found = _read_off(nlp, text)
+    assert ("NER", "NGA", "16") in found
+    assert ("ECOWAS", "NER", "13") in found  # "the regional bloc": the organisation of states named before

@@ -204,7 +204,7 @@ class ContextNames:
     def _unnamed_bodies(self, doc: Doc, taken: set[int], spans: list[Span]) -> list[Span]:
         """ "the government", "police", "protesters in Algiers", "its army": a body of the state of the
         place it is said to be in, else of the one state named before it in its sentence and the two
-        before in its paragraph (unnamed_bodies.yaml)."""
+        before (unnamed_bodies.yaml)."""
         found = []
         # the mentions that name a state, by token and in order: each body reads only those near it
         stated = sorted((s for s in spans if _state_of(s)), key=lambda s: s.start)
@@ -237,8 +237,9 @@ class ContextNames:
     @staticmethod
     def _country_around(noun, stated: list[Span], starts: list[int], at: dict[int, Span]) -> str | None:
         """The state of the place a noun is in ("police in Algiers"), else the one state named (by
-        itself, a place or a person) before it in its sentence and the two before in its paragraph
-        (after it, a state is as often the other side: "the military said France's attitude ...").
+        itself, a place or a person) before it in its sentence and the two before, across paragraph
+        breaks, as wire copy runs one sentence to a paragraph (after it, a state is as often the
+        other side: "the military said France's attitude ...").
         `stated`: the mentions naming a state, in order; `starts` their starts; `at` them by token."""
         for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("in", "of", "from")):
             for obj in (c for c in prep.children if c.dep_ == "pobj"):
@@ -247,7 +248,7 @@ class ContextNames:
         doc = noun.doc
         since = noun.sent.start
         for _ in range(2):
-            if since == 0 or "\n" in doc[since - 1].text_with_ws:
+            if since == 0:
                 break
             since = doc[since - 1].sent.start
         near = stated[bisect.bisect_left(starts, since):bisect.bisect_left(starts, noun.i)]

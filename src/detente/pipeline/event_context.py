@@ -60,6 +60,8 @@ class ContextReader:
                 return span
             if kind == "group" and ref.kind == "organization" and ref.code and ref.code != ref.country:
                 return span
+            if kind == "igo" and ref.kind == "organization" and ref.role == "IGO":
+                return span
         return None
 
     def _pair(self, noun: Token, actors: dict[int, Span]) -> list[Span]:
