@@ -548,3 +548,9 @@ def test_a_body_named_without_its_state_reads_the_sentences_before_across_paragr
     found = _read_off(nlp, text)
     assert ("NER", "NGA", "16") in found
     assert ("ECOWAS", "NER", "13") in found  # "the regional bloc": the organisation of states named before
+
+
+def test_a_free_relative_object_names_the_target(nlp):
+    # "struck what it described as a Hezbollah facility": the parser hangs the clause on the verb
+    found = keys(coded(nlp, "Peru bombed what it called Ecuadorian positions."), counted=False)
+    assert ("PER", "ECU", "19") in found

@@ -186,6 +186,8 @@ class EventCoder(ContextReader):
         inside a non-actor object ("provided support for the Assad regime") unless that object is
         an act of another actor ("spoke out against US sanctions on Tehran": Tehran is the sanctions')."""
         objects = [c for c in verb.children if c.dep_ in ("dobj", "dative", "attr", "oprd") and c.pos_ != "ADP"] if direct else []
+        if direct:
+            objects += self._free_relative(verb)
         subject, _ = subject_of(verb)
         # a phrase fronted before the subject sets the scene: "With negotiations on an Iranian deal
         # nearing completion, Russia threatened ..." is not aimed at Iran
@@ -198,6 +200,19 @@ class EventCoder(ContextReader):
             if obj.i not in actors and not (obj.i in triggers and own_actor and not self._shares(obj, triggers, root)):
                 objects += self._prep_objects(obj, NOUN_TARGET_PREPS | {"by"})
         return objects
+
+    @staticmethod
+    def _free_relative(verb: Token) -> list[Token]:
+        """What a free relative object names: "struck what it described as a Hezbollah facility",
+        "hit what it said were Hamas positions" (the parser hangs the clause on the verb as ccomp)."""
+        found = []
+        for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+            if not any(t.lower_ == "what" and t.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") for t in clause.children):
+                continue
+            found += [o for p in clause.children if p.dep_ == "prep" and p.lower_ == "as" for o in p.children if o.dep_ == "pobj"]
+            found += [o for c in (clause, *[c for c in clause.children if c.dep_ == "ccomp"]) for o in c.children
+                      if o.dep_ in ("attr", "oprd")]
+        return found
 
     def _verb_arguments(self, verb: Token, actors: dict[int, Span], triggers: dict[int, Pattern],
                         code: str = "") -> tuple[list[Span], list[Span]]:
