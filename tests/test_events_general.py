@@ -554,3 +554,15 @@ def test_a_free_relative_object_names_the_target(nlp):
     # "struck what it described as a Hezbollah facility": the parser hangs the clause on the verb
     found = keys(coded(nlp, "Peru bombed what it called Ecuadorian positions."), counted=False)
     assert ("PER", "ECU", "19") in found
+
+
+def test_who_must_see_or_know_is_criticised_not_asked_to_act(nlp):
+    found = keys(coded(nlp, '"Lukashenko must realize that his calculations are not working," said German Foreign Minister Heiko Maas.'),
+                 counted=False)
+    assert ("DEU", "BLR", "11") in found and ("DEU", "BLR", "10") not in found
+    # someone who must act is asked to: a demand ("US" is no "us")
+    assert ("CHL", "USA", "10") in keys(coded(nlp, "Chile said the US must withdraw its troops."), counted=False)
+    # the speaker who must is no one asked
+    found = keys(coded(nlp, '"I must point out that the United States has no right to interfere," the Chinese spokesman said.'),
+                 counted=False)
+    assert not any(r == "10" for _, _, r in found)

@@ -33,6 +33,7 @@ from .event_cues import (
     SELF_REPORT_VERBS, DISAPPROVING,
     CONTEXT_TARGET_ROOTS, JOINT_ROOTS, JOINT_EXCLUDED, PEOPLE_NOUNS, PEOPLE_PREPS, SPEECH_NOUNS,
     GOVERNING_ROOTS, ASKING_ROOTS, ABOUT_PREPS, ABOUT_ROOTS, THREAT_CODE, OBLIGATION_MODALS, DEMAND_CODE,
+    OBLIGATION_KNOWING_VERBS, CRITICISM_CODE,
     SUBJECT_DEPS, BACKGROUND_DAYS, POSSESSIVES, FIRST_PERSON, MEDIATE_CODE, OBJECT_PRONOUNS,
     DOCUMENT_TARGET_ROOTS,
 )
@@ -80,6 +81,11 @@ def _body(span: Span) -> bool:
     """A body or person of a state ("police", "Serbian protesters", a minister), not the state itself."""
     ref = span._.actor
     return ref.kind == "person" or ref.how == "unnamed body" or ref.how.endswith("role noun")
+
+
+def _pronoun(token: Token, words: set[str]) -> bool:
+    """The token is one of these pronouns: "us", never "US"."""
+    return token.pos_ == "PRON" and token.lower_ in words
 
 
 def _aimed_at_place(code: str) -> bool:
@@ -230,7 +236,7 @@ class EventCoder(ContextReader):
                 found = self._speaker_of(subject) or antecedent(subject, actors, since)
                 sources = [found] if found is not None else []
             elif not sources and subject is not None:  # "its defence systems shot down ...": whose
-                owner = next((c for c in subject.children if c.dep_ == "poss" and c.lower_ in POSSESSIVES | FIRST_PERSON), None)
+                owner = next((c for c in subject.children if c.dep_ == "poss" and _pronoun(c, POSSESSIVES | FIRST_PERSON)), None)
                 found = (self._speaker_of(owner) or antecedent(owner, actors, self._sentences_back(owner, 2))
                          if owner is not None else None)
                 sources = [found] if found is not None else []
@@ -343,7 +349,7 @@ class EventCoder(ContextReader):
                 for tok in child.subtree:
                     if tok.i in actors and tok.dep_ in ("poss", "compound", "amod", "nmod", "conj") and actors[tok.i] not in sources:
                         sources.append(actors[tok.i])
-                if child.lower_ in POSSESSIVES | FIRST_PERSON and not sources:  # "during its negotiations with the US"
+                if _pronoun(child, POSSESSIVES | FIRST_PERSON) and not sources:  # "during its negotiations with the US"
                     found = self._speaker_of(child) or antecedent(child, actors, child.sent.start)
                     sources += [found] if found is not None else []
             # "the strikes by Israel"; "condemnation from Taiwan": who speaks (a material act "from" a place leaves it)
@@ -695,7 +701,7 @@ class EventCoder(ContextReader):
         """The clause a statement says someone must or should carry out ("said Japan must retract")."""
         return next((c for c in verb.children if c.dep_ == "ccomp" and any(
             a.dep_ == "aux" and a.lower_ in OBLIGATION_MODALS for a in c.children)
-            and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)), None)
+            and any(g.dep_ in ("nsubj", "nsubjpass") and not _pronoun(g, FIRST_PERSON) for g in c.children)), None)
 
     def _asked(self, trigger: Token, triggers: dict[int, Pattern]) -> bool:
         """Whether the trigger is what a demand or appeal asks for ("demanded that Hamas renounce
@@ -859,7 +865,8 @@ class EventCoder(ContextReader):
                 subject = None  # a verb's grammatical subject
                 obliged = self._obligation(token) if self.vocab.codes[pattern.code].root == "01" else None
                 if obliged is not None:  # "China said Japan must retract the remarks": a demand of Japan
-                    pattern = replace(pattern, code=DEMAND_CODE)
+                    knowing = obliged.lemma_.lower() in OBLIGATION_KNOWING_VERBS  # "must realize ...": criticism
+                    pattern = replace(pattern, code=CRITICISM_CODE if knowing else DEMAND_CODE)
                 # "condemned the airstrikes": the airstrikes, an act of their own that the reaction is aimed at
                 reacted = pattern.pos == "NOUN" and self._reaction_object(token, triggers)
                 if pattern.pos == "VERB":
