@@ -566,3 +566,10 @@ def test_who_must_see_or_know_is_criticised_not_asked_to_act(nlp):
     found = keys(coded(nlp, '"I must point out that the United States has no right to interfere," the Chinese spokesman said.'),
                  counted=False)
     assert not any(r == "10" for _, _, r in found)
+
+
+def test_force_sent_against_someone_is_its_use(nlp):
+    # the parser hangs "against" on the object: the pattern reads it there too
+    found = keys(coded(nlp, "Peru's military deployed an F-16 fighter jet against Ecuador's armed forces on Thursday."), counted=False)
+    assert ("PER", "ECU", "19") in found
+    assert ("RUS", "UKR", "19") in keys(coded(nlp, "Russia used drones against Ukraine's energy grid."), counted=False)

@@ -482,9 +482,11 @@ class EventCoder(ContextReader):
             if pattern.particle and not any(c.dep_ in ("prt", "advmod", "prep") and c.lower_ == pattern.particle
                                             for c in token.children):
                 continue
+            # the preposition on the verb or, as the parser often hangs it, on its object ("deployed a
+            # jet against Cambodia's forces")
             if pattern.prep and not any(c.dep_ in ("prep", "agent") and c.lower_ == pattern.prep
                                         and not all(o.ent_type_ in ("DATE", "TIME") for o in c.children if o.dep_ == "pobj")
-                                        for c in token.children):
+                                        for c in self._with_object(token)):
                 continue  # "called on Tehran", not "called Erdogan on Monday"
             if pattern.complement and not any(c.dep_ == pattern.complement for c in token.children):
                 continue
@@ -499,6 +501,11 @@ class EventCoder(ContextReader):
                 pattern = by_modifier
             return None if pattern.code == NO_ACT else pattern
         return None if by_modifier is None or by_modifier.code == NO_ACT else by_modifier
+
+    @staticmethod
+    def _with_object(token: Token) -> list[Token]:
+        """A verb's children and its direct object's."""
+        return [c for t in (token, *[c for c in token.children if c.dep_ == "dobj"]) for c in t.children]
 
     @staticmethod
     def _object_lemmas(token: Token, modifiers: bool = True) -> set[str]:
