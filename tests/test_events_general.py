@@ -573,3 +573,13 @@ def test_force_sent_against_someone_is_its_use(nlp):
     found = keys(coded(nlp, "Peru's military deployed an F-16 fighter jet against Ecuador's armed forces on Thursday."), counted=False)
     assert ("PER", "ECU", "19") in found
     assert ("RUS", "UKR", "19") in keys(coded(nlp, "Russia used drones against Ukraine's energy grid."), counted=False)
+
+
+def test_summoned_envoys_charges_and_sought_cooperation(nlp):
+    # a high commissioner or charge d'affaires summoned is a formal protest, as an ambassador is
+    assert ("PER", "CHL", "11") in keys(coded(nlp, "Peru on Sunday summoned Chilean High Commissioner Luis Vera."), counted=False)
+    # prosecutors charging someone with a crime take legal action; a state seeking another's
+    # cooperation asks for it
+    assert ("BGR", "RUS", "17") in keys(coded(nlp, "Bulgarian prosecutors charged three Russian men with an attempt to kill a trader."),
+                                        counted=False)
+    assert ("PER", "CHL", "02") in keys(coded(nlp, "Peru sought Chile's cooperation to stop the smugglers."), counted=False)
