@@ -583,3 +583,11 @@ def test_summoned_envoys_charges_and_sought_cooperation(nlp):
     assert ("BGR", "RUS", "17") in keys(coded(nlp, "Bulgarian prosecutors charged three Russian men with an attempt to kill a trader."),
                                         counted=False)
     assert ("PER", "CHL", "02") in keys(coded(nlp, "Peru sought Chile's cooperation to stop the smugglers."), counted=False)
+
+
+def test_the_uns_top_court_and_the_gulf_state(nlp):
+    # news calls the ICJ "the UN's top court"; "the Gulf state" is the state named before, not the Gulf
+    found = keys(coded(nlp, "Sudan cut ties with Qatar. On Monday, the UN's top court dismissed Sudan's case."), counted=False)
+    assert ("ICJ", "SDN", "12") in found
+    found = keys(coded(nlp, "Sudan cut ties with Qatar. Sudan's army accused the Gulf state of arming the rebels."), counted=False)
+    assert ("SDN", "QAT", "11") in found
