@@ -591,3 +591,10 @@ def test_the_uns_top_court_and_the_gulf_state(nlp):
     assert ("ICJ", "SDN", "12") in found
     found = keys(coded(nlp, "Sudan cut ties with Qatar. Sudan's army accused the Gulf state of arming the rebels."), counted=False)
     assert ("SDN", "QAT", "11") in found
+
+
+def test_an_actor_as_object_is_whom_the_act_aims_at_not_those_in_its_reason(nlp):
+    found = keys(coded(nlp, "Peru criticized Chile for its purchase of Russian weapons."), counted=False)
+    assert ("PER", "CHL", "11") in found and ("PER", "RUS", "11") not in found
+    # the subject's own forces as object leave the "to"-phrase its target
+    assert ("SYR", "LBN", "03") in keys(coded(nlp, "Syria has again offered its troops to Lebanon."), counted=False)

@@ -194,11 +194,16 @@ class EventCoder(ContextReader):
         objects = [c for c in verb.children if c.dep_ in ("dobj", "dative", "attr", "oprd") and c.pos_ != "ADP"] if direct else []
         if direct:
             objects += self._free_relative(verb)
+        # an actor as direct object (not the subject's own: "offered its troops to Lebanon") is whom
+        # the act aims at: "criticized Chile for its purchase of Russian arms" is aimed at Chile,
+        # not at the Russians in what it is blamed for
         subject, _ = subject_of(verb)
+        own = {_code(s) for s in self._actors_of(subject, actors, verb)}
+        aimed = any(o.i in actors and _code(actors[o.i]) not in own for o in objects)
         # a phrase fronted before the subject sets the scene: "With negotiations on an Iranian deal
         # nearing completion, Russia threatened ..." is not aimed at Iran
         objects += [o for o in self._prep_objects(verb, preps)
-                    if subject is None or subject.sent != o.sent or o.head.i > subject.i]
+                    if not aimed and (subject is None or subject.sent != o.sent or o.head.i > subject.i)]
         for obj in list(objects):
             if not direct and obj.lemma_.lower() in TREATY_NOUNS:
                 continue  # "in the treaties of Gulistan and Turkmenchay" says when, not where
