@@ -598,3 +598,12 @@ def test_an_actor_as_object_is_whom_the_act_aims_at_not_those_in_its_reason(nlp)
     assert ("PER", "CHL", "11") in found and ("PER", "RUS", "11") not in found
     # the subject's own forces as object leave the "to"-phrase its target
     assert ("SYR", "LBN", "03") in keys(coded(nlp, "Syria has again offered its troops to Lebanon."), counted=False)
+
+
+def test_a_meeting_to_discuss_someone_is_no_meeting_with_them(nlp):
+    (records,) = analyse([Document(text="EU foreign ministers prepare to meet on Monday to discuss Russia's involvement "
+                                        "in the blast.", source_path="t.txt", published=PUB)], nlp)
+    (meeting,) = [e for e in records.events if e.trigger == "meet"]
+    assert meeting.target is None or "document_target" in meeting.cues  # not read off the purpose clause
+    # agreeing to review tariffs on someone is still aimed at them
+    assert ("CHN", "AUS", "03") in keys(coded(nlp, "China has agreed to review tariffs on Australian wine."), counted=False)

@@ -30,7 +30,7 @@ from .event_cues import (
     CONTENT_NOUNS, TREATY_NOUNS, PERIOD_PREPS, PERIOD_FRAMES, LIGHT_VERBS, NON_STATE_SPEAKERS,
     HELPING_VERBS, ECONOMIC_NOUNS, ECONOMIC_CODE, VIOLENT_ROOTS, FRESH_MODIFIERS, RECIPROCAL_WORDS,
     DISPLAY_NOUNS, JOINT_MODIFIERS, WEAPON_NOUNS, DISPLAY_CODE, SPEAKER_PREPS, REACTION_ROOTS, REACTED_OBJECT_CODES,
-    SELF_REPORT_VERBS, DISAPPROVING,
+    SELF_REPORT_VERBS, TOPIC_VERBS, DISAPPROVING,
     CONTEXT_TARGET_ROOTS, JOINT_ROOTS, JOINT_EXCLUDED, PEOPLE_NOUNS, PEOPLE_PREPS, SPEECH_NOUNS,
     GOVERNING_ROOTS, ASKING_ROOTS, ABOUT_PREPS, ABOUT_ROOTS, THREAT_CODE, OBLIGATION_MODALS, DEMAND_CODE,
     OBLIGATION_KNOWING_VERBS, CRITICISM_CODE,
@@ -279,7 +279,8 @@ class EventCoder(ContextReader):
                 add([c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")], own_state=False)
         if not targets:  # "held back on delivering missiles to the Iranians": the act held back
             for clause in self._complements(verb):
-                add(self._objects(clause, actors, triggers, TARGET_PREPS))
+                if root != "04" or clause.lemma_.lower() not in TOPIC_VERBS:  # "met to discuss Russia's role": a topic
+                    add(self._objects(clause, actors, triggers, TARGET_PREPS))
         if not targets and root in OBJECT_PLACE_ROOTS:  # "threaten military operations in northern Syria"
             direct = [c for c in verb.children if c.dep_ == "dobj"]
             add([o for obj in direct for o in self._prep_objects(obj, PLACE_PREPS)])
