@@ -607,3 +607,17 @@ def test_a_meeting_to_discuss_someone_is_no_meeting_with_them(nlp):
     assert meeting.target is None or "document_target" in meeting.cues  # not read off the purpose clause
     # agreeing to review tariffs on someone is still aimed at them
     assert ("CHN", "AUS", "03") in keys(coded(nlp, "China has agreed to review tariffs on Australian wine."), counted=False)
+
+
+def test_diplomatic_words_for_ending_ties(nlp):
+    # "denounce" a treaty is to withdraw from it; a travel advisory cuts contact; declaring envoys
+    # persona non grata (parsed as an adverbial clause) expels them
+    assert ("NER", "FRA", "16") in keys(coded(nlp, "Niger denounced its military cooperation agreements with France."), counted=False)
+    assert ("CHN", "JPN", "16") in keys(coded(nlp, "China issued a travel advisory for Japan."), counted=False)
+    found = keys(coded(nlp, "India has declared Pakistani defence advisers in New Delhi as persona non grata."), counted=False)
+    assert ("IND", "PAK", "16") in found
+
+
+def test_a_standing_measure_a_light_verb_puts_in_place_is_an_act(nlp):
+    # "tariffs" alone is a state of affairs; "introduced tariffs" is a particular measure
+    assert ("CHN", "AUS", "16") in keys(coded(nlp, "China introduced tariffs on Australian wine in 2020."), counted=False)

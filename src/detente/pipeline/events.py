@@ -524,11 +524,14 @@ class EventCoder(ContextReader):
                 # "a short-term deal" misparsed with "deal" as a compound of the object
                 if modifiers:
                     lemmas.update(c.lemma_.lower() for c in child.children if c.dep_ in ("compound", "amod"))
-                # "most of the armed forces", "hundreds of drones": the thing counted is the object
-                for of in (c for c in child.children if c.dep_ == "prep" and c.lower_ == "of"):
+                # "most of the armed forces", "hundreds of drones": the thing counted is the object;
+                # "declared the advisers as persona non grata": what the object is declared
+                for of in (c for c in child.children if c.dep_ == "prep" and c.lower_ in ("of", "as")):
                     lemmas.update(c.lemma_.lower() for c in of.children if c.dep_ == "pobj")
             if child.dep_ == "prep":
                 lemmas.update(c.lemma_.lower() for c in child.children if c.dep_ == "pobj")
+            if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "as" for m in child.children):
+                lemmas.add(child.lemma_.lower())  # "declared the advisers as persona non grata", as parsed
             if modifiers and token.pos_ in ("NOUN", "PROPN") and child.dep_ in ("compound", "amod", "nmod"):
                 lemmas.add(child.lemma_.lower())  # "grain deal", "arms deal", "air strike"
         return lemmas
@@ -556,6 +559,12 @@ class EventCoder(ContextReader):
                    or c.dep_ in ("nummod", "compound", "amod") and c.i < noun.i
                    and any(t.like_num for t in c.subtree) and any(t.lower_ in ("%", "percent", "per") for t in c.subtree)
                    for c in noun.children)
+
+    @staticmethod
+    def _launched(noun: Token) -> bool:
+        """A standing noun a light verb puts in place ("introduced tariffs", "announced sanctions"):
+        a particular measure, not the state of affairs."""
+        return noun.dep_ == "dobj" and noun.head.lemma_.lower() in LIGHT_VERBS
 
     @staticmethod
     def _economic(token: Token) -> bool:
@@ -870,7 +879,7 @@ class EventCoder(ContextReader):
                     continue
                 if pattern.ends and pattern.pos == "VERB" and token.i not in ended:
                     continue  # "the government collapsed": no event ends
-                if pattern.standing and not self._fresh(token) and not any(
+                if pattern.standing and not self._fresh(token) and not self._launched(token) and not any(
                         token.left_edge.i <= e.start and e.end <= token.right_edge.i + 1 for e, _ in dates):
                     continue  # "Western sanctions" as background, not "the 2010 sanctions" or "new sanctions"
                 borrowed = joint = False
