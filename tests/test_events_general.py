@@ -621,3 +621,16 @@ def test_diplomatic_words_for_ending_ties(nlp):
 def test_a_standing_measure_a_light_verb_puts_in_place_is_an_act(nlp):
     # "tariffs" alone is a state of affairs; "introduced tariffs" is a particular measure
     assert ("CHN", "AUS", "16") in keys(coded(nlp, "China introduced tariffs on Australian wine in 2020."), counted=False)
+
+
+def test_the_north_is_the_north_named_before(nlp):
+    text = "North Korea fired a missile on Monday. The North's ICBM launch was denounced by the US, South Korea and Japan."
+    found = keys(coded(nlp, text))
+    assert {("USA", "PRK", "11"), ("KOR", "PRK", "11"), ("JPN", "PRK", "11")} <= found
+    # "the South China Sea" is a longer name, not the South
+    (records,) = analyse([Document(text="South Sudan shut a border post. Tensions rose in the South China Sea.",
+                                   source_path="t.txt", published=PUB)], nlp)
+    assert not any(m.actor is not None and m.actor.how == "compass name" for m in records.mentions)
+    (records,) = analyse([Document(text="South Sudan shut a border post. The South said it would reopen it.",
+                                   source_path="t.txt", published=PUB)], nlp)
+    assert any(m.actor is not None and m.actor.how == "compass name" and m.actor.code == "SSD" for m in records.mentions)

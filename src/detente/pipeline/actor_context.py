@@ -201,6 +201,29 @@ class ContextNames:
                 out.append(span)
         return out
 
+    @staticmethod
+    def _compass_names(doc: Doc, spans: list[Span]) -> list[Span]:
+        """ "the North", "the South": the state of that name the article named before ("North Korea
+        fired ... the North's launch", "South Sudan ... the South"), unresolved otherwise."""
+        out = list(spans)
+        at = {s.start: s for s in spans}
+        for tok in doc:
+            if tok.text not in ("North", "South") or tok.i == 0 or doc[tok.i - 1].lower_ != "the":
+                continue
+            if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN":
+                continue  # "the North Atlantic", "the South China Sea": a longer name
+            own = at.get(tok.i)
+            if own is not None and (own.end != tok.i + 1 or own._.actor.code is not None):
+                continue
+            named = next((s for s in reversed(spans) if s.end <= tok.i and s._.actor.kind == "country"
+                          and s._.actor.code and s.text.startswith(tok.text + " ")), None)
+            if named is None:
+                continue
+            span = doc[tok.i : tok.i + 1]
+            span._.actor = replace(named._.actor, how="compass name")
+            out = [s for s in out if s is not own] + [span]
+        return out
+
     def _unnamed_bodies(self, doc: Doc, taken: set[int], spans: list[Span]) -> list[Span]:
         """ "the government", "police", "protesters in Algiers", "its army": a body of the state of the
         place it is said to be in, else of the one state named before it in its sentence and the two

@@ -573,6 +573,7 @@ class ActorResolver(ContextNames):
         titles = self._bare_title(doc, taken, spans)
         spans.extend(titles)
         taken.update(t.i for s in titles for t in s)
+        spans = self._compass_names(doc, spans)
         spans.extend(self._unnamed_bodies(doc, taken, spans))
         # an unknown name once a weapon's is that weapon's everywhere: "Shahed drones ... the Shaheds"
         spans = [s for s in spans if not (s._.actor.code is None and s.text.rstrip("s") in things)]
