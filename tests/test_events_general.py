@@ -634,3 +634,10 @@ def test_the_north_is_the_north_named_before(nlp):
     (records,) = analyse([Document(text="South Sudan shut a border post. The South said it would reopen it.",
                                    source_path="t.txt", published=PUB)], nlp)
     assert any(m.actor is not None and m.actor.how == "compass name" and m.actor.code == "SSD" for m in records.mentions)
+
+
+def test_a_second_noun_a_light_verb_governs_has_its_subject(nlp):
+    # "expresses strong protest over and firm objection to": the objection is the government's too
+    text = "Chile expelled Peru's envoy. The Peruvian government expresses strong protest over and firm objection to this act."
+    (records,) = analyse([Document(text=text, source_path="t.txt", published=PUB)], nlp)
+    assert any(e.trigger == "objection" and e.source == "PER" for e in records.events)

@@ -369,8 +369,11 @@ class EventCoder(ContextReader):
                 generic = noun.tag_ == "NNS" and not any(c.dep_ in ("det", "poss", "nummod", "amod") for c in noun.children)
                 return ([], []) if generic else (pair[:2], [])  # but "conflicts between A and B" is no one war
             return pair[:1], pair[1:2]
-        if not sources and noun.dep_ in ("dobj", "attr") and noun.head.lemma_.lower() in LIGHT_VERBS:
-            subject, passive = subject_of(noun.head)  # "Russia launched its intervention", not "Iran condemned the attack"
+        first = noun
+        while first.dep_ == "conj" and first.head is not first:  # "expressed support for X and concern over Y"
+            first = first.head
+        if not sources and first.dep_ in ("dobj", "attr") and first.head.lemma_.lower() in LIGHT_VERBS:
+            subject, passive = subject_of(first.head)  # "Russia launched its intervention", not "Iran condemned the attack"
             if not passive:
                 sources = self._actors_of(subject, actors, noun)
         light = noun.dep_ == "dobj" and noun.head.lemma_.lower() in LIGHT_VERBS  # "conducted strikes in Syria"
