@@ -641,3 +641,13 @@ def test_a_second_noun_a_light_verb_governs_has_its_subject(nlp):
     text = "Chile expelled Peru's envoy. The Peruvian government expresses strong protest over and firm objection to this act."
     (records,) = analyse([Document(text=text, source_path="t.txt", published=PUB)], nlp)
     assert any(e.trigger == "objection" and e.source == "PER" for e in records.events)
+
+
+def test_a_reaction_to_the_act_told_a_few_sentences_before(nlp):
+    # wire copy: one sentence to a paragraph, and "the decision" comes back four sentences on
+    text = ("Ecuador expelled the Mexican ambassador on Friday.\n"
+            "The envoy left Quito on Saturday.\n"
+            "He had served there since 2022.\n"
+            "The embassy stays open.\n"
+            "Spain denounced the decision on Sunday.")
+    assert ("ESP", "ECU", "11") in keys(coded(nlp, text), counted=False)

@@ -114,7 +114,7 @@ class ContextReader:
                     events: list[Event]) -> list[Span]:
         """Whom a reaction is aimed at: the actor of the act it reacts to, named in that act's phrase
         ("condemned the Pakistani airstrikes") or, for "the attack", "the move", the last other actor
-        who acted in the three sentences before."""
+        who acted in the sentences before."""
         own = {_code(s) for s in sources}
         objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
         objects += self._prep_objects(token, {"of", "to", "against", "on", "over"})
@@ -150,8 +150,9 @@ class ContextReader:
         return []
 
     def _last_other(self, token: Token, own: set[str | None], events: list[Event]) -> list[Span]:
-        """The last actor other than `own` who acted in the token's sentence or the two before."""
-        since = self._sentences_back(token, 3)
+        """The last actor other than `own` who acted in the token's sentence or the five before (a
+        story returns to "the raid" or "the decision" a few one-sentence paragraphs after telling it)."""
+        since = self._sentences_back(token, 6)
         before = [e for e in events if e.trigger.start >= since and e.source_code not in own]
         return [before[-1].source] if before else []
 
