@@ -651,3 +651,13 @@ def test_a_reaction_to_the_act_told_a_few_sentences_before(nlp):
             "The embassy stays open.\n"
             "Spain denounced the decision on Sunday.")
     assert ("ESP", "ECU", "11") in keys(coded(nlp, text), counted=False)
+
+
+def test_a_retaliation_is_aimed_at_the_other_side_of_the_last_act_a_few_sentences_before(nlp):
+    text = ("Peru's navy struck Chilean patrol boats on Friday.\n"
+            "Two sailors were wounded.\n"
+            "The boats were towed to port.\n"
+            "Chile retaliated on Saturday.")
+    (records,) = analyse([Document(text=text, source_path="t.txt", published=PUB)], nlp)
+    (answer,) = [e for e in records.events if e.trigger == "retaliated"]
+    assert (answer.source, answer.target) == ("CHL", "PER") and "context_target" in answer.cues  # read off the story

@@ -209,9 +209,9 @@ class ContextReader:
         return None
 
     def _counterpart(self, token: Token, source: Span, events: list[Event]) -> list[Span]:
-        """The other side of the source's last act in this sentence or the two before: "Iran
+        """The other side of the source's last act in this sentence or the five before: "Iran
         retaliates" after "the US struck Iran's nuclear sites"."""
-        since = self._sentences_back(token, 3)
+        since = self._sentences_back(token, 6)
         code = _code(source)
         for event in reversed(events):
             if event.trigger.start < since:
