@@ -661,3 +661,10 @@ def test_a_retaliation_is_aimed_at_the_other_side_of_the_last_act_a_few_sentence
     (records,) = analyse([Document(text=text, source_path="t.txt", published=PUB)], nlp)
     (answer,) = [e for e in records.events if e.trigger == "retaliated"]
     assert (answer.source, answer.target) == ("CHL", "PER") and "context_target" in answer.cues  # read off the story
+
+
+def test_an_act_met_with_criticism_in_states_is_their_disapproval_of_its_doer(nlp):
+    text = "Peru's use of foreign mercenaries has been met with criticism in Chile, Bolivia and other countries."
+    found = keys(coded(nlp, text), counted=False)
+    assert {("CHL", "PER", "11"), ("BOL", "PER", "11")} <= found
+    assert ("CHL", "PER", "11") in keys(coded(nlp, "Peru's decision was met with criticism from Chile."), counted=False)

@@ -125,6 +125,8 @@ class ContextReader:
         # "the move prompted condemnation from Taiwan": what caused the reaction is the act reacted to
         causes = [c for c in token.head.children if c.dep_ == "nsubj"] \
             if token.dep_ == "dobj" and token.head.lemma_.lower() in CAUSE_VERBS else []
+        if token.dep_ == "pobj" and token.head.lower_ == "with" and token.head.head.lemma_.lower() == "meet":
+            causes = [c for c in token.head.head.children if c.dep_ == "nsubjpass"]  # "the move was met with criticism"
         for cause in causes:
             if cause.i not in triggers and _definite(cause) and (last := self._last_other(token, own, events)):
                 return last  # "the move": no act named, the last one told

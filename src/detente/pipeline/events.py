@@ -359,7 +359,9 @@ class EventCoder(ContextReader):
                     found = self._speaker_of(child) or antecedent(child, actors, child.sent.start)
                     sources += [found] if found is not None else []
             # "the strikes by Israel"; "condemnation from Taiwan": who speaks (a material act "from" a place leaves it)
-            if child.dep_ == "prep" and (child.lower_ == "by" or (child.lower_ in SPEAKER_PREPS and root < "15" and not sources)):
+            # "criticism in France, the UK and Germany": a reaction voiced in a state is that state's
+            speaking = SPEAKER_PREPS | ({"in"} if root in ABOUT_ROOTS else set())
+            if child.dep_ == "prep" and (child.lower_ == "by" or (child.lower_ in speaking and root < "15" and not sources)):
                 sources += self._actors_of(next((c for c in child.children if c.dep_ == "pobj"), None), actors, noun)
         targets: list[Span] = []
         between = self._prep_objects(noun, {"between"})  # "negotiations between Iran and the P5+1"
