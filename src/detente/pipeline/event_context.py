@@ -60,7 +60,7 @@ class ContextReader:
                 return span
             if kind == "group" and ref.kind == "organization" and ref.code and ref.code != ref.country:
                 return span
-            if kind == "igo" and ref.kind == "organization" and ref.role == "IGO":
+            if kind == "igo" and ref.kind == "organization" and ref.detail == "igo":  # the KB kind, not the dated role
                 return span
         return None
 
