@@ -668,3 +668,8 @@ def test_an_act_met_with_criticism_in_states_is_their_disapproval_of_its_doer(nl
     found = keys(coded(nlp, text), counted=False)
     assert {("CHL", "PER", "11"), ("BOL", "PER", "11")} <= found
     assert ("CHL", "PER", "11") in keys(coded(nlp, "Peru's decision was met with criticism from Chile."), counted=False)
+
+
+def test_a_place_an_apposition_says_a_state_owns_is_that_states(nlp):
+    found = keys(coded(nlp, "Iran attacked Al Udeid Air Base, a key U.S. facility in the Mideast, on Monday."), counted=False)
+    assert ("IRN", "USA", "19") in found and ("IRN", "QAT", "19") not in found

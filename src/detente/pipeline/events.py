@@ -117,6 +117,8 @@ class EventCoder(ContextReader):
         found: list[Span] = []
         for tok in [token, *token.conjuncts]:
             span = actors.get(tok.i)
+            if span is not None and span._.actor.kind == "place" and (owner := self._owner_in_apposition(tok, actors)):
+                span = owner  # "Al Udeid Air Base, a key U.S. facility": whose the place is, not where
             if span is not None and trigger.i not in range(span.start, span.end):
                 found.append(span)
                 # "Hungarian and Romanian officials": the demonyms coordinated before the span
@@ -146,6 +148,16 @@ class EventCoder(ContextReader):
                         found += [actors[o.i] for o in (obj, *obj.conjuncts) if o.i in actors]
                         break
         return list(dict.fromkeys(found))
+
+    @staticmethod
+    def _owner_in_apposition(tok: Token, actors: dict[int, Span]) -> Span | None:
+        """The state an apposition says owns a place: "Al Udeid Air Base, a key U.S. facility"."""
+        for appos in (c for c in tok.children if c.dep_ == "appos"):
+            owners = [actors[c.i] for c in appos.children if c.dep_ in ("compound", "amod", "poss", "nmod")
+                      and c.i in actors and actors[c.i]._.actor.kind == "country"]
+            if owners:
+                return owners[0]
+        return None
 
     def _shares(self, obj: Token, triggers: dict[int, Pattern], root: str) -> bool:
         """An object that is an event noun of the verb's own kind: "backed sanctions" is taking part
