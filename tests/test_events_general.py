@@ -673,3 +673,10 @@ def test_an_act_met_with_criticism_in_states_is_their_disapproval_of_its_doer(nl
 def test_a_place_an_apposition_says_a_state_owns_is_that_states(nlp):
     found = keys(coded(nlp, "Iran attacked Al Udeid Air Base, a key U.S. facility in the Mideast, on Monday."), counted=False)
     assert ("IRN", "USA", "19") in found and ("IRN", "QAT", "19") not in found
+
+
+def test_water_cannon_is_coercion_short_of_force(nlp):
+    found = keys(coded(nlp, "Chinese coast guard ships fired water cannons at Philippine boats."), counted=False)
+    assert ("CHN", "PHL", "17") in found and ("CHN", "PHL", "19") not in found
+    found = keys(coded(nlp, "Chinese ships used water cannons against the Philippine vessels."), counted=False)
+    assert ("CHN", "PHL", "17") in found and ("CHN", "PHL", "19") not in found
