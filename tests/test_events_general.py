@@ -680,3 +680,10 @@ def test_water_cannon_is_coercion_short_of_force(nlp):
     assert ("CHN", "PHL", "17") in found and ("CHN", "PHL", "19") not in found
     found = keys(coded(nlp, "Chinese ships used water cannons against the Philippine vessels."), counted=False)
     assert ("CHN", "PHL", "17") in found and ("CHN", "PHL", "19") not in found
+
+
+def test_an_agreement_on_material_cooperation_is_that_cooperation(nlp):
+    # the devset GUIDE: agreeing a deal is 05 (diplomatic) or 06 (material: trade, military)
+    assert ("SLB", "CHN", "06") in keys(coded(nlp, "Solomon Islands signed a security pact with China."), counted=False)
+    assert ("FRA", "ARM", "06") in keys(coded(nlp, "France signed arms deals with Armenia."), counted=False)
+    assert ("PER", "CHL", "05") in keys(coded(nlp, "Peru and Chile signed a peace agreement."), counted=False)

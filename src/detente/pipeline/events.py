@@ -30,7 +30,7 @@ from .event_cues import (
     CONTENT_NOUNS, TREATY_NOUNS, PERIOD_PREPS, PERIOD_FRAMES, LIGHT_VERBS, NON_STATE_SPEAKERS,
     HELPING_VERBS, ECONOMIC_NOUNS, ECONOMIC_CODE, VIOLENT_ROOTS, FRESH_MODIFIERS, RECIPROCAL_WORDS,
     DISPLAY_NOUNS, JOINT_MODIFIERS, WEAPON_NOUNS, DISPLAY_CODE, SPEAKER_PREPS, REACTION_ROOTS, REACTED_OBJECT_CODES,
-    SELF_REPORT_VERBS, TOPIC_VERBS, DISAPPROVING,
+    SELF_REPORT_VERBS, TOPIC_VERBS, MATERIAL_AGREEMENTS, AGREEMENT_CODE, DISAPPROVING,
     CONTEXT_TARGET_ROOTS, JOINT_ROOTS, JOINT_EXCLUDED, PEOPLE_NOUNS, PEOPLE_PREPS, SPEECH_NOUNS,
     GOVERNING_ROOTS, ASKING_ROOTS, ABOUT_PREPS, ABOUT_ROOTS, THREAT_CODE, OBLIGATION_MODALS, DEMAND_CODE,
     OBLIGATION_KNOWING_VERBS, CRITICISM_CODE,
@@ -578,6 +578,17 @@ class EventCoder(ContextReader):
                    for c in noun.children)
 
     @staticmethod
+    def _material_agreement(token: Token) -> str | None:
+        """The code of the material cooperation an agreement is about: its own modifiers, or those of
+        the agreement a verb signs ("signed arms deals", "the security pact")."""
+        nouns = [token] if token.pos_ in ("NOUN", "PROPN") else [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+        for noun in nouns:
+            for child in noun.children:
+                if child.dep_ in ("compound", "amod", "nmod") and (code := MATERIAL_AGREEMENTS.get(child.lemma_.lower())):
+                    return code
+        return None
+
+    @staticmethod
     def _launched(noun: Token) -> bool:
         """A standing noun a light verb puts in place ("introduced tariffs", "announced sanctions"):
         a particular measure, not the state of affairs."""
@@ -959,6 +970,8 @@ class EventCoder(ContextReader):
                     found_by = "reaction_target" if targets else found_by
                 if targets and pattern.code in DISAPPROVING and self._about_an_act(token, targets, triggers, found_by):
                     pattern = replace(pattern, code=DISAPPROVING[pattern.code])  # "concern over Russia's ratification"
+                if pattern.code == AGREEMENT_CODE and (material := self._material_agreement(token)):
+                    pattern = replace(pattern, code=material)  # "signed a security pact": military cooperation
                 code = self.vocab.codes[pattern.code]
                 if sources and not targets and code.root in CONTEXT_TARGET_ROOTS and not (
                         len(sources) > 1 and (code.mutual or code.root in JOINT_ROOTS or token.lemma_.lower() in RECIPROCAL_WORDS
