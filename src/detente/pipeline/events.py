@@ -717,7 +717,7 @@ class EventCoder(ContextReader):
         # "alone": whole without a target (the codebook's column), which matters only when none is named
         if self.vocab.codes[pattern.code].alone and target is None:
             found.add("alone")
-        if target is not None and target._.actor is not None and target._.actor.kind == "place":
+        if target is not None and target._.actor is not None and target._.actor.kind in ("place", "region"):  # where, more than at whom
             found.add("place_target")
         if target is not None and _code(source) == _code(target):
             found.add("domestic")
