@@ -687,3 +687,10 @@ def test_an_agreement_on_material_cooperation_is_that_cooperation(nlp):
     assert ("SLB", "CHN", "06") in keys(coded(nlp, "Solomon Islands signed a security pact with China."), counted=False)
     assert ("FRA", "ARM", "06") in keys(coded(nlp, "France signed arms deals with Armenia."), counted=False)
     assert ("PER", "CHL", "05") in keys(coded(nlp, "Peru and Chile signed a peace agreement."), counted=False)
+
+
+def test_a_region_as_target_is_read_as_a_place(nlp):
+    text = "France has deployed its military to several parts of west Africa."
+    (records,) = analyse([Document(text=text, source_path="t.txt", published=PUB)], nlp)
+    aimed = [e for e in records.events if e.target is not None]
+    assert aimed and all("place_target" in e.cues for e in aimed)
