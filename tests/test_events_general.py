@@ -694,3 +694,7 @@ def test_a_region_as_target_is_read_as_a_place(nlp):
     (records,) = analyse([Document(text=text, source_path="t.txt", published=PUB)], nlp)
     aimed = [e for e in records.events if e.target is not None]
     assert aimed and all("place_target" in e.cues for e in aimed)
+
+
+def test_firing_toward_someone_is_force_aimed_at_them(nlp):
+    assert ("IRN", "AFG", "19") in keys(coded(nlp, "Iranian border forces fired toward Afghanistan on Saturday."), counted=False)
