@@ -900,7 +900,7 @@ class EventCoder(ContextReader):
             busy = sum(1 for i in range(sent.start, sent.end) if i in triggers) > 3
             if "\n" in doc[max(sent.start - 1, 0)].text_with_ws:
                 last_source = None  # a new paragraph starts a new story
-            seen: set[tuple] = set()
+            seen: dict[tuple, int] = {}  # each act's key, and where it is in events
             for token in sent:
                 pattern = triggers.get(token.i)
                 if pattern is None or token.i in ended.values() or self._yields(token, pattern, triggers, actors):
@@ -1047,14 +1047,17 @@ class EventCoder(ContextReader):
                     # one act per dyad and root in a sentence, unless their dates differ ("fought
                     # on Iranian territory during World War I, and invaded Iran during World War II")
                     key = (_code(source), _code(target), self.vocab.codes[pattern.code].root, when)
-                    if key in seen:
-                        continue
-                    if _code(source) == _code(target) and not self._domestic_noted(source, target):
+                    if key not in seen and _code(source) == _code(target) and not self._domestic_noted(source, target):
                         continue  # only two parts of one state act on each other
-                    seen.add(key)
                     cues = act_cues | self._pair_cues(token, pattern, source, target, subject, named_in_sentence)
-                    events.append(Event(doc[token.i : token.i + 1], pattern, source, target, modality, when,
-                                        basis, self.confidence.of(cues), cues))
+                    event = Event(doc[token.i : token.i + 1], pattern, source, target, modality, when,
+                                  basis, self.confidence.of(cues), cues)
+                    if key in seen:  # told twice ("fired into Cambodia and destroyed a target"): the surer telling
+                        if event.confidence > events[seen[key]].confidence:
+                            events[seen[key]] = event
+                        continue
+                    seen[key] = len(events)
+                    events.append(event)
                     if not borrowed:
                         last_source = source
         del doc.user_data[PARTIES]
