@@ -709,3 +709,11 @@ def test_an_act_told_twice_in_a_sentence_keeps_its_surer_telling(nlp):
     once = act(lead + "destroyed a military target in Cambodia, the Thai army said.")
     twice = act(lead + "fired into Cambodia and destroyed a military target, the Thai army said.")
     assert twice.confidence >= once.confidence - 0.1  # not the weaker first telling ("fired into", 0.19)
+
+
+def test_an_accusation_tells_the_act_of_the_accused_on_the_accusers_word(nlp):
+    (records,) = analyse([Document(text="Andriy Yermak accused Russia of launching Shahed drones at Kyiv.", source_path="t.txt",
+                                   published=PUB)], nlp)
+    (act,) = [e for e in records.events if e.trigger == "launching"]
+    assert (act.source, act.target, act.root, act.modality) == ("RUS", "UKR", "19", "reported")
+    assert "accused" in act.cues

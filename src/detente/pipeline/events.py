@@ -30,7 +30,7 @@ from .event_cues import (
     CONTENT_NOUNS, TREATY_NOUNS, PERIOD_PREPS, PERIOD_FRAMES, LIGHT_VERBS, NON_STATE_SPEAKERS,
     HELPING_VERBS, ECONOMIC_NOUNS, ECONOMIC_CODE, VIOLENT_ROOTS, FRESH_MODIFIERS, RECIPROCAL_WORDS,
     DISPLAY_NOUNS, JOINT_MODIFIERS, WEAPON_NOUNS, DISPLAY_CODE, SPEAKER_PREPS, REACTION_ROOTS, REACTED_OBJECT_CODES,
-    SELF_REPORT_VERBS, TOPIC_VERBS, MATERIAL_AGREEMENTS, AGREEMENT_CODE, DISAPPROVING,
+    SELF_REPORT_VERBS, TOPIC_VERBS, MATERIAL_AGREEMENTS, AGREEMENT_CODE, ACCUSING_VERBS, DISAPPROVING,
     CONTEXT_TARGET_ROOTS, JOINT_ROOTS, JOINT_EXCLUDED, PEOPLE_NOUNS, PEOPLE_PREPS, SPEECH_NOUNS,
     GOVERNING_ROOTS, ASKING_ROOTS, ABOUT_PREPS, ABOUT_ROOTS, THREAT_CODE, OBLIGATION_MODALS, DEMAND_CODE,
     OBLIGATION_KNOWING_VERBS, CRITICISM_CODE,
@@ -588,6 +588,17 @@ class EventCoder(ContextReader):
                     return code
         return None
 
+    def _accused(self, verb: Token, actors: dict[int, Span]) -> list[Span]:
+        """Who an accusation says did the act it names: "accused the UAE of backing the RSF",
+        "blamed Kyiv for shelling the plant" (the act a gerund after "of"/"for")."""
+        prep = verb.head
+        if verb.dep_ != "pcomp" or prep.dep_ != "prep" or prep.lower_ not in ("of", "for"):
+            return []
+        accusation = prep.head
+        if accusation.lemma_.lower() not in ACCUSING_VERBS:
+            return []
+        return [s for c in accusation.children if c.dep_ == "dobj" for s in self._actors_of(c, actors, verb)]
+
     @staticmethod
     def _launched(noun: Token) -> bool:
         """A standing noun a light verb puts in place ("introduced tariffs", "announced sanctions"):
@@ -925,6 +936,10 @@ class EventCoder(ContextReader):
                         taken = {_code(x) for x in sources}
                         targets = [s for c in obliged.children if c.dep_ in ("nsubj", "nsubjpass")
                                    for s in self._actors_of(c, actors, token) if _code(s) not in taken] or targets
+                    if not sources and (accused := self._accused(token, actors)):
+                        # "accused the UAE of backing the RSF": the accused's act, on the accuser's word
+                        sources, found_by = accused, "accused"
+                        targets = [t for t in targets if _code(t) not in {_code(a) for a in accused}]
                     subject, passive = subject_of(token)
                     spoken = subject is not None and not passive and subject.lemma_.lower() in SPEECH_NOUNS
                     if not sources and (passive or spoken) and self._agent(token) is None and last_source is not None \
@@ -1022,6 +1037,8 @@ class EventCoder(ContextReader):
                 if condition == "comparison":
                     continue  # "as if America had sought weapons from Cuba": a figure, not an act
                 modality, intent = self._modality(token)
+                if found_by == "accused" and modality == "asserted":
+                    modality = "reported"  # on the accuser's word
                 if reacted and modality in ("negated", "hypothetical") and not any(
                         c.dep_ in ("amod", "compound") and c.lower_ in UNREAL_MODIFIERS for c in token.children):
                     modality, intent = self._reported(token), False  # "did not condemn the attack": it happened
