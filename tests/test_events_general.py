@@ -717,3 +717,9 @@ def test_an_accusation_tells_the_act_of_the_accused_on_the_accusers_word(nlp):
     (act,) = [e for e in records.events if e.trigger == "launching"]
     assert (act.source, act.target, act.root, act.modality) == ("RUS", "UKR", "19", "reported")
     assert "accused" in act.cues
+
+
+def test_a_group_followed_by_its_members_in_brackets_acts_as_the_group(nlp):
+    text = "The P5+1 (Russia, the United States, Britain, France, Germany and China) are negotiating a nuclear agreement with Iran."
+    found = keys(coded(nlp, text), counted=False)
+    assert ("P5+1", "IRN", "04") in found and not any(s in ("RUS", "USA", "GBR") for s, _, _ in found)

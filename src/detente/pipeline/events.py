@@ -114,6 +114,9 @@ class EventCoder(ContextReader):
             return [named]  # "the group", "the kingdom": the one named before
         if token.i not in actors and (pair := self._pair(token, actors)):
             return pair  # "both countries", "the two sides": the last two named
+        if token.i >= 2 and token.nbor(-1).text == "(" and (group := actors.get(token.i - 2)) is not None \
+                and group._.actor.kind == "organization":
+            return [group]  # "P5+1 (Russia, United States, ...) are negotiating": the group, by its members
         found: list[Span] = []
         for tok in [token, *token.conjuncts]:
             span = actors.get(tok.i)
@@ -961,7 +964,7 @@ class EventCoder(ContextReader):
                         else:
                             sources = [e.target for e in reaction][:1]
                             targets = [e.source for e in reaction][:1]
-                        found_by = "reaction_object"
+                        found_by = "parties_of_reaction"  # its actors read off the reaction to it
                 if self.vocab.codes[pattern.code].root in VIOLENT_ROOTS and self._economic(token):
                     pattern = replace(pattern, code=ECONOMIC_CODE)  # "hit China with tariffs" is no strike
                 elif self._display(token, pattern, sources, targets):
