@@ -152,7 +152,7 @@ def test_a_body_named_without_its_state_takes_the_one_state_around_it(nlp):
 
 def test_two_bodies_of_one_state_acting_on_each_other_are_an_event(nlp):
     (records,) = analyse([Document(text="Police in Quito fired tear gas at protesters on Monday.", source_path="t.txt")], nlp)
-    assert any((e.source, e.target, e.root) == ("ECU", "ECU", "19") for e in records.events)
+    assert any((e.source, e.target, e.root) == ("ECU", "ECU", "17") for e in records.events)  # tear gas: repression, 175
 
 
 def test_a_title_naming_an_armed_group_or_an_igo_makes_its_holder_act_for_it(nlp):

@@ -179,7 +179,7 @@ def test_he_and_she_reach_back_further_than_it(nlp):
 def test_eval_counts_an_undirected_act_for_both_directions_the_gold_lists(nlp):
     from detente.eval import score_events
 
-    text = "Chile and Peru signed a trade agreement in May 2021."
+    text = "Chile and Peru signed a border agreement in May 2021."
     (records,) = analyse([Document(text=text, source_path="t.txt", published=PUB)], nlp)
     gold_event = {"sentence": text, "cameo_root": "05", "quad": "verbal_cooperation", "modality": "asserted"}
     gold = {"doc": "t", "events": [{**gold_event, "source": "CHL", "target": "PER"},
@@ -250,7 +250,7 @@ def test_a_named_treaty_dates_what_was_done_in_it(nlp):
 def test_a_named_period_dates_a_sentence_only_when_named_as_a_time(nlp):
     (event,) = events(nlp, "Soon after the collapse of the Soviet Union, Armenia signed a treaty with Georgia.")[1].events
     assert (event.date, event.date_basis) == ("1991", "period")
-    found, records = events(nlp, "Chile and Peru signed a trade deal in May, reviving Cold War rhetoric.")
+    found, records = events(nlp, "Chile and Peru signed a border deal in May, reviving Cold War rhetoric.")
     assert found == [("CHL", "PER", "05", "asserted")]  # the participle adds no target
     assert records.events[0].date == "2022-05"  # "Cold War rhetoric" is no time
 
