@@ -24,6 +24,7 @@ from .syntax import text_of
 UNNAMED_BODIES: dict[str, str] = read_yaml("unnamed_bodies.yaml")  # "the government" -> GOV
 # the hashes of the words that end an entry ("police", "force"), to find candidates in a Doc's arrays
 _BODY_ENDS = {hash_string(phrase.split()[-1]) for phrase in UNNAMED_BODIES}
+_COMPASS = {hash_string("North"), hash_string("South")}
 
 
 class ContextNames:
@@ -207,8 +208,11 @@ class ContextNames:
         fired ... the North's launch", "South Sudan ... the South"), unresolved otherwise."""
         out = list(spans)
         at = {s.start: s for s in spans}
-        for tok in doc:
-            if tok.text not in ("North", "South") or tok.i == 0 or doc[tok.i - 1].lower_ != "the":
+        # the candidates from the Doc's array: one pass over integers, not a Token per word
+        orths = doc.to_array("ORTH")
+        for i in (i for i, orth in enumerate(orths) if orth in _COMPASS and i > 0):
+            tok = doc[i]
+            if doc[i - 1].lower_ != "the":
                 continue
             if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN":
                 continue  # "the North Atlantic", "the South China Sea": a longer name
