@@ -723,3 +723,11 @@ def test_a_group_followed_by_its_members_in_brackets_acts_as_the_group(nlp):
     text = "The P5+1 (Russia, the United States, Britain, France, Germany and China) are negotiating a nuclear agreement with Iran."
     found = keys(coded(nlp, text), counted=False)
     assert ("P5+1", "IRN", "04") in found and not any(s in ("RUS", "USA", "GBR") for s, _, _ in found)
+
+
+def test_the_pact_told_again_is_the_material_cooperation_it_was(nlp):
+    text = ("Saudi Arabia and Pakistan signed a strategic mutual defense agreement. "
+            "The pact between Saudi Arabia and Pakistan comes a week after an Israeli strike on Qatar.")
+    (records,) = analyse([Document(text=text, source_path="t.txt", published=PUB)], nlp)
+    (again,) = [e for e in records.events if e.trigger == "pact"]
+    assert again.root == "06"

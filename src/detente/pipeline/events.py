@@ -902,6 +902,7 @@ class EventCoder(ContextReader):
         ended = {i: e for i, p in triggers.items() if p.ends and (e := self._ended(tokens[i], p, triggers)) is not None}
         cast = doc.user_data[PARTIES] = self._parties(doc)  # the article's actors, most named first
         last_source: Span | None = None  # who acted last in the paragraph, for agentless passives
+        agreed: dict[frozenset, str] = {}  # the material cooperation each pair's agreement is about
         named_by_sentence: dict[int, set[str]] = {}  # actor codes (not places) named in each sentence
         sentence_starts = [sent.start for sent in doc.sents]
         for span in doc.spans.get("actors", []):
@@ -988,8 +989,14 @@ class EventCoder(ContextReader):
                     found_by = "reaction_target" if targets else found_by
                 if targets and pattern.code in DISAPPROVING and self._about_an_act(token, targets, triggers, found_by):
                     pattern = replace(pattern, code=DISAPPROVING[pattern.code])  # "concern over Russia's ratification"
-                if pattern.code == AGREEMENT_CODE and (material := self._material_agreement(token)):
-                    pattern = replace(pattern, code=material)  # "signed a security pact": military cooperation
+                if pattern.code == AGREEMENT_CODE:
+                    # "signed a security pact": military cooperation; and so is "the pact" between the
+                    # same parties told of again
+                    parties = frozenset(_code(x) for x in sources + targets)
+                    material = self._material_agreement(token) or agreed.get(parties)
+                    if material:
+                        agreed[parties] = material
+                        pattern = replace(pattern, code=material)
                 code = self.vocab.codes[pattern.code]
                 if sources and not targets and code.root in CONTEXT_TARGET_ROOTS and not (
                         len(sources) > 1 and (code.mutual or code.root in JOINT_ROOTS or token.lemma_.lower() in RECIPROCAL_WORDS
