@@ -731,3 +731,12 @@ def test_the_pact_told_again_is_the_material_cooperation_it_was(nlp):
     (records,) = analyse([Document(text=text, source_path="t.txt", published=PUB)], nlp)
     (again,) = [e for e in records.events if e.trigger == "pact"]
     assert again.root == "06"
+
+
+def test_a_gerund_after_an_adverbial_preposition_shares_the_verbs_subject(nlp):
+    # read off the clause, not guessed from the story
+    assert ("RUS", "UKR", "19") in _read_off(nlp, "Russia may have repeated this performance after invading Ukraine.")
+    assert ("ISR", "QAT", "19") in _read_off(nlp, "Israel widened its campaign after striking Qatar on Tuesday.")
+    # not through "of" after an accusation: "accused the UAE of backing" is the accused's act
+    (records,) = analyse([Document(text="Sudan accused the UAE of backing the RSF.", source_path="t.txt", published=PUB)], nlp)
+    assert not any(e.trigger == "backing" and e.source == "SDN" for e in records.events)

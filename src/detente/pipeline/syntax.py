@@ -10,6 +10,9 @@ PRONOUN_KINDS = {"he": ("person",), "she": ("person",), "it": ("country", "organ
                  "his": ("person",), "her": ("person",), "its": ("country", "organization"),
                  "they": ("country", "organization"), "their": ("country", "organization")}
 PERSON_PRONOUNS = {"he": ("person",), "she": ("person",)}
+# prepositions whose gerund shares the subject of the verb they modify ("after meeting Putin,
+# Erdogan said"), unlike "of"/"for" after accusations ("accused the UAE of backing the RSF")
+ADVERBIAL_PREPS = {"by", "after", "before", "upon", "while", "since", "without", "through", "despite"}
 DATELINES = "datelines"  # doc.user_data key: (start, end) token ranges of the wire datelines
 
 
@@ -32,6 +35,9 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
                 return child, True
         if verb.dep_ in ("xcomp", "conj", "advcl", "acomp") and verb.head.pos_ in ("VERB", "AUX", "ADJ"):
             verb = verb.head
+            continue
+        if verb.dep_ == "pcomp" and verb.head.lower_ in ADVERBIAL_PREPS and verb.head.head.pos_ in ("VERB", "AUX"):
+            verb = verb.head.head  # "By hitting Qatar, Israel widened ...": Israel hit Qatar
             continue
         if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
             return verb.head, False  # "Khamenei, who criticized"; "Putin waiting to meet"
