@@ -740,3 +740,8 @@ def test_a_gerund_after_an_adverbial_preposition_shares_the_verbs_subject(nlp):
     # not through "of" after an accusation: "accused the UAE of backing" is the accused's act
     (records,) = analyse([Document(text="Sudan accused the UAE of backing the RSF.", source_path="t.txt", published=PUB)], nlp)
     assert not any(e.trigger == "backing" and e.source == "SDN" for e in records.events)
+
+
+def test_scrambling_aircraft_is_a_show_of_force(nlp):
+    text = "Russian drones violated Polish airspace overnight. Poland scrambled aircraft alongside allies, Tusk said."
+    assert ("POL", "RUS", "15") in keys(coded(nlp, text), counted=False)
