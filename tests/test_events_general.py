@@ -745,3 +745,8 @@ def test_a_gerund_after_an_adverbial_preposition_shares_the_verbs_subject(nlp):
 def test_scrambling_aircraft_is_a_show_of_force(nlp):
     text = "Russian drones violated Polish airspace overnight. Poland scrambled aircraft alongside allies, Tusk said."
     assert ("POL", "RUS", "15") in keys(coded(nlp, text), counted=False)
+
+
+def test_clemency_or_a_pardon_releases_people(nlp):
+    assert ("BLR", "DEU", "08") in keys(coded(nlp, "Belarus pardoned a jailed German citizen."), counted=False)
+    assert ("USA", "IRN", "08") in keys(coded(nlp, "The United States granted clemency to five Iranian prisoners."), counted=False)
