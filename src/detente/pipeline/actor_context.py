@@ -16,10 +16,9 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 
 from ..ingest.metadata import wire_datelines
-from .syntax import DATELINES
 from ..knowledge.kb import read_yaml
 from .actor_ref import ARMED_KINDS, POSSESSIVE, US_ALIASES, ActorRef
-from .syntax import text_of
+from .syntax import DATELINES, text_of
 
 UNNAMED_BODIES: dict[str, str] = read_yaml("unnamed_bodies.yaml")  # "the government" -> GOV
 # the hashes of the words that end an entry ("police", "force"), to find candidates in a Doc's arrays

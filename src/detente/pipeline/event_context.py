@@ -13,6 +13,9 @@ from spacy.tokens import Span, Token
 from .event_cues import ABOUT_PREPS, ACT_NOUNS, ANAPHORIC_NOUNS, CAUSE_VERBS, PAIR_NOUNS, PERSON_PAIR_NOUNS, SIDE_PAIR_NOUNS
 from .syntax import subject_of
 
+# how far back (sentences, its own included) the acts a reaction or a retaliation answers are
+# read: wire copy runs one sentence to a paragraph and comes back to an act a few sentences on
+STORY_REACH = 6
 PARTIES = "detente_event_parties"  # doc.user_data while the coder runs: ContextReader._parties of the Doc
 
 if TYPE_CHECKING:
@@ -154,7 +157,7 @@ class ContextReader:
     def _last_other(self, token: Token, own: set[str | None], events: list[Event]) -> list[Span]:
         """The last actor other than `own` who acted in the token's sentence or the five before (a
         story returns to "the raid" or "the decision" a few one-sentence paragraphs after telling it)."""
-        since = self._sentences_back(token, 6)
+        since = self._sentences_back(token, STORY_REACH)
         before = [e for e in events if e.trigger.start >= since and e.source_code not in own]
         return [before[-1].source] if before else []
 
@@ -213,7 +216,7 @@ class ContextReader:
     def _counterpart(self, token: Token, source: Span, events: list[Event]) -> list[Span]:
         """The other side of the source's last act in this sentence or the five before: "Iran
         retaliates" after "the US struck Iran's nuclear sites"."""
-        since = self._sentences_back(token, 6)
+        since = self._sentences_back(token, STORY_REACH)
         code = _code(source)
         for event in reversed(events):
             if event.trigger.start < since:

@@ -213,8 +213,9 @@ class EventCoder(ContextReader):
         # the act aims at: "criticized Chile for its purchase of Russian arms" is aimed at Chile,
         # not at the Russians in what it is blamed for
         subject, _ = subject_of(verb)
-        own = {_code(s) for s in self._actors_of(subject, actors, verb)}
-        aimed = any(o.i in actors and _code(actors[o.i]) not in own for o in objects)
+        named = [o for o in objects if o.i in actors]  # the subject's actors read only when an object names one
+        own = {_code(s) for s in self._actors_of(subject, actors, verb)} if named else set()
+        aimed = any(_code(actors[o.i]) not in own for o in named)
         # a phrase fronted before the subject sets the scene: "With negotiations on an Iranian deal
         # nearing completion, Russia threatened ..." is not aimed at Iran
         objects += [o for o in self._prep_objects(verb, preps)
