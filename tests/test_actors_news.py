@@ -175,3 +175,20 @@ def test_a_weapon_named_once_is_that_weapon_in_later_mentions(nlp):
             "works, and Kyiv said Shahed drones hit the port before more Shaheds arrived.")
     found = mentions(nlp, text)
     assert not [s for s, r in found.items() if ("Sayyad" in s or "Shahed" in s) and r.kind != "place"], found
+
+
+# -- names written in capitals, compass names a town shares ------------------------------------------
+
+def test_a_name_written_in_capitals_is_the_name(nlp):
+    found = codes(nlp, "NORTH KOREA blew up sections of roads linking it with South Korea today.")
+    assert found.get("NORTH KOREA") == "PRK", found
+    # a capital city in capitals heads wire copy as its dateline, and no capitalised word is a person
+    found = mentions(nlp, "WARSAW, SOFIA, KYIV: Russia halted gas supplies. THE MAY DEADLINE passed.")
+    assert not [s for s, r in found.items() if s in ("WARSAW", "SOFIA", "KYIV", "MAY") and r.kind != "place"], found
+
+
+def test_the_north_is_the_state_named_before_not_a_town_of_that_name(nlp):
+    text = ("NORTH KOREA blew up roads linking it with South Korea. The incident followed threats after the North "
+            "claimed that the South had flown drones over Pyongyang.")
+    found = codes(nlp, text)
+    assert found.get("North") == "PRK" and found.get("South") == "KOR", found

@@ -216,10 +216,11 @@ class ContextNames:
             if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN":
                 continue  # "the North Atlantic", "the South China Sea": a longer name
             own = at.get(tok.i)
-            if own is not None and (own.end != tok.i + 1 or own._.actor.code is not None):
+            # a bare "North" the gazetteer placed (a town of that name) yields to the state named before
+            if own is not None and (own.end != tok.i + 1 or own._.actor.code is not None and own._.actor.how != "gazetteer"):
                 continue
             named = next((s for s in reversed(spans) if s.end <= tok.i and s._.actor.kind == "country"
-                          and s._.actor.code and s.text.startswith(tok.text + " ")), None)
+                          and s._.actor.code and s.text.lower().startswith(tok.lower_ + " ")), None)
             if named is None:
                 continue
             span = doc[tok.i : tok.i + 1]

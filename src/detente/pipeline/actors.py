@@ -29,6 +29,8 @@ import re
 from dataclasses import replace
 from datetime import date
 
+import numpy as np
+from spacy.attrs import IS_ALPHA, IS_UPPER, LENGTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -63,6 +65,10 @@ TITLE_OFFICES = {
 TITLE_FIRST_WORDS = {title.split()[0] for title in TITLE_OFFICES}
 ELITE_MARKERS = {"former", "ex", "ex-", "late", "then"}
 LOCATIVE = {"in", "at", "from", "to", "into", "near", "outside", "inside", "across", "around", "via", "toward", "towards"}
+# names found written in capitals: states and bodies by name only (a capitalised "MAY" is no prime
+# minister; "WARSAW, SOFIA:" heads a wire story as its dateline, not as the governments)
+CAPITAL_KINDS = {"country", "organization", "region"}
+MAX_CAPITAL_WORDS = 5
 DATED = "detente_actors_dated"  # doc.user_data: what the date decided of the resolution (ActorResolver.redated)
 
 
@@ -91,8 +97,8 @@ class ActorResolver(ContextNames):
     def _kb_spans(self, doc: Doc) -> list[Span]:
         spans = []
         named: list[str] = []  # people named so far, in order
-        for match_id, start, end in sorted(self.matcher(doc), key=lambda m: (m[1], -m[2])):
-            surface = doc.vocab.strings[match_id]
+        found = [(doc.vocab.strings[m], start, end) for m, start, end in self.matcher(doc)]
+        for surface, start, end in sorted(found + self._capitals(doc), key=lambda m: (m[1], -m[2])):
             span = doc[start:end]
             entries = self._in_context(self.kb.lookup(surface), span)
             if not entries:
@@ -115,6 +121,24 @@ class ActorResolver(ContextNames):
                 span._.actor = ActorRef(None, None, ref.role, "organization", "shared")  # resolved in context
             spans.append(span)
         return spans
+
+    def _capitals(self, doc: Doc) -> list[tuple[str, int, int]]:
+        """Names written in capitals ("NORTH KOREA blew up ...", a wire lead's first words), as
+        (surface, start, end) of the name as the knowledge base spells it; acronyms ("UN") match as written."""
+        found = []
+        # from the Doc's arrays: one pass over integers, not a Token per word
+        flags = doc.to_array([IS_UPPER, IS_ALPHA, LENGTH])
+        upper = flags[:, 0].astype(bool)
+        for i in (int(i) for i in np.flatnonzero(upper & flags[:, 1].astype(bool) & (flags[:, 2] > 2))):
+            n = 1
+            while n < MAX_CAPITAL_WORDS and i + n < len(doc) and upper[i + n]:
+                n += 1
+            for n in range(n, 0, -1):
+                surface = doc[i : i + n].text.title()
+                if any(e.kind in CAPITAL_KINDS and e.how != "metonymy" for e in self.kb.lookup(surface)):
+                    found.append((surface, i, i + n))
+                    break
+        return found
 
     def _in_context(self, entries: list[Entry], span: Span) -> list[Entry]:
         """The entries a name can have here: a US state only where the context marks one ("the governor
