@@ -750,3 +750,10 @@ def test_scrambling_aircraft_is_a_show_of_force(nlp):
 def test_clemency_or_a_pardon_releases_people(nlp):
     assert ("BLR", "DEU", "08") in keys(coded(nlp, "Belarus pardoned a jailed German citizen."), counted=False)
     assert ("USA", "IRN", "08") in keys(coded(nlp, "The United States granted clemency to five Iranian prisoners."), counted=False)
+
+
+def test_closing_a_border_to_a_neighbour_reduces_relations_not_force(nlp):
+    found = keys(coded(nlp, "Ghana announced an indefinite closure of its border with Togo."), counted=False)
+    assert ("GHA", "TGO", "16") in found and not any(r == "19" for _, _, r in found)
+    found = keys(coded(nlp, "Peru closed its border with Bolivia on Monday."), counted=False)
+    assert ("PER", "BOL", "16") in found and not any(r == "19" for _, _, r in found)
