@@ -757,3 +757,8 @@ def test_closing_a_border_to_a_neighbour_reduces_relations_not_force(nlp):
     assert ("GHA", "TGO", "16") in found and not any(r == "19" for _, _, r in found)
     found = keys(coded(nlp, "Peru closed its border with Bolivia on Monday."), counted=False)
     assert ("PER", "BOL", "16") in found and not any(r == "19" for _, _, r in found)
+
+
+def test_targeting_goods_or_money_is_economic_pressure(nlp):
+    found = keys(coded(nlp, "Canada is also targeting another 14 billion dollars on imported American goods."), counted=False)
+    assert ("CAN", "USA", "16") in found and not any(r in ("18", "19", "20") for _, _, r in found)

@@ -614,7 +614,7 @@ class EventCoder(ContextReader):
         """Whether an act's means, subject or object is economic pressure ("hit China with tariffs",
         "retaliated against the tariffs", "tariffs hit exports")."""
         words = [c for c in token.children if c.dep_ in ("nsubj", "dobj", "nsubjpass")]
-        words += [o for c in token.children if c.dep_ == "prep" and c.lower_ in ("with", "against", "by", "through")
+        words += [o for c in token.children if c.dep_ == "prep" and c.lower_ in ("with", "against", "by", "through", "on")
                   for o in c.children if o.dep_ == "pobj"]
         if token.pos_ in ("NOUN", "PROPN"):
             words += [c for c in token.children if c.dep_ in ("compound", "amod")]
