@@ -762,3 +762,8 @@ def test_closing_a_border_to_a_neighbour_reduces_relations_not_force(nlp):
 def test_targeting_goods_or_money_is_economic_pressure(nlp):
     found = keys(coded(nlp, "Canada is also targeting another 14 billion dollars on imported American goods."), counted=False)
     assert ("CAN", "USA", "16") in found and not any(r in ("18", "19", "20") for _, _, r in found)
+
+
+def test_being_open_to_talks_is_an_intent_to_meet(nlp):
+    found = coded(nlp, "She said Rwanda remained open to dialogue with Burundi.")
+    assert ("RWA", "BDI", "03") in keys(found, counted=False) and not ("RWA", "BDI", "04") in keys(found, counted=False)
