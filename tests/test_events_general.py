@@ -767,3 +767,14 @@ def test_targeting_goods_or_money_is_economic_pressure(nlp):
 def test_being_open_to_talks_is_an_intent_to_meet(nlp):
     found = coded(nlp, "She said Rwanda remained open to dialogue with Burundi.")
     assert ("RWA", "BDI", "03") in keys(found, counted=False) and not ("RWA", "BDI", "04") in keys(found, counted=False)
+
+
+def test_a_pair_named_as_a_pair_acts_on_each_other(nlp):
+    text = "Ghana accused Togo of backing the rebels. The two countries closed their border in 2015 and reopened it in 2022."
+    found = keys(coded(nlp, text), counted=False)
+    assert {("GHA", "TGO", "16"), ("TGO", "GHA", "16")} <= found
+    # "it" is the border the coordinated verb closed: reopening a border eases, 08
+    assert {("GHA", "TGO", "08"), ("TGO", "GHA", "08")} <= found
+    # two states joined by "and" are no pair: each closing its border is not aimed at the other
+    found = keys(coded(nlp, "Ghana and Togo closed their borders to travellers from Nigeria."), counted=False)
+    assert ("GHA", "TGO", "16") not in found and ("TGO", "GHA", "16") not in found

@@ -67,12 +67,17 @@ class ContextReader:
                 return span
         return None
 
+    @staticmethod
+    def _pair_noun(noun: Token) -> bool:
+        """ "both countries", "the two sides": a noun that names two parties as a pair."""
+        return noun.lemma_.lower() in PAIR_NOUNS and any(c.lower_ in ("both", "two") for c in noun.children)
+
     def _pair(self, noun: Token, actors: dict[int, Span]) -> list[Span]:
         """The two states "both countries", "the two nations", "both sides" stand for: the last two
         named in its sentence or the two before; for "the two leaders", the last two people named.
         In an article about two sides, "both sides" are those two, and so is any pair the sentences
         before do not name. Never the other side of the act, wherever that side is named."""
-        if noun.lemma_.lower() not in PAIR_NOUNS or not any(c.lower_ in ("both", "two") for c in noun.children):
+        if not self._pair_noun(noun):
             return []
         kind = "person" if noun.lemma_.lower() in PERSON_PAIR_NOUNS else "country"
         # not the other side of the act: "U.S. Secretary of State Rubio urged both nations", "Trump,

@@ -539,6 +539,9 @@ class EventCoder(ContextReader):
         """The lemmas of what a trigger acts on: its objects' heads, and (`modifiers`) their modifiers."""
         lemmas = set()
         for child in token.children:
+            if child.dep_ == "dobj" and child.lower_ in ("it", "them") and token.dep_ == "conj":
+                # "closed their border ... and reopened it": the object of the verb it is coordinated with
+                child = next((c for c in token.head.children if c.dep_ == "dobj"), child)
             if child.dep_ in ("dobj", "attr", "nsubjpass", "pobj", "dative", "oprd"):
                 lemmas.add(child.lemma_.lower())
                 lemmas.update(c.lemma_.lower() for c in child.conjuncts)
@@ -999,9 +1002,11 @@ class EventCoder(ContextReader):
                         agreed[parties] = material
                         pattern = replace(pattern, code=material)
                 code = self.vocab.codes[pattern.code]
+                # "the two countries closed their border": a pair named as a pair acts on each other
+                paired = subject is not None and len(sources) == 2 and self._pair_noun(subject)
                 if sources and not targets and code.root in CONTEXT_TARGET_ROOTS and not (
                         len(sources) > 1 and (code.mutual or code.root in JOINT_ROOTS or token.lemma_.lower() in RECIPROCAL_WORDS
-                                              or self._each_other(token))):  # those act on each other
+                                              or self._each_other(token) or paired)):  # those act on each other
                     targets = self._counterpart(token, sources[0], events)
                     found_by = "context_target" if targets else found_by
                 if sources and not targets and code.root in DOCUMENT_TARGET_ROOTS and len(sources) == 1:
@@ -1040,7 +1045,7 @@ class EventCoder(ContextReader):
                     # "Russia and Iran struck a deal": one act, no direction, between each two
                     pairs = [(a, b) for a, b in together if a.start < b.start]
                 elif not targets and len(sources) > 1 and (token.lemma_.lower() in RECIPROCAL_WORDS or self._each_other(token)
-                                                           or (self.vocab.codes[pattern.code].root in JOINT_ROOTS
+                                                           or paired or (self.vocab.codes[pattern.code].root in JOINT_ROOTS
                                                                and pattern.code not in JOINT_EXCLUDED)):
                     # "exchanged prisoners", "accused each other", "India and Pakistan agreed to a ceasefire"
                     pairs, joint = together, True
