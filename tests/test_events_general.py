@@ -778,3 +778,9 @@ def test_a_pair_named_as_a_pair_acts_on_each_other(nlp):
     # two states joined by "and" are no pair: each closing its border is not aimed at the other
     found = keys(coded(nlp, "Ghana and Togo closed their borders to travellers from Nigeria."), counted=False)
     assert ("GHA", "TGO", "16") not in found and ("TGO", "GHA", "16") not in found
+
+
+def test_stopping_ties_breaks_relations(nlp):
+    assert ("GHA", "TGO", "16") in keys(coded(nlp, "Ghana halted relations with Togo on Monday."))
+    text = "Burundi closed its border with Rwanda. \"We have stopped ties with Kigali,\" Burundi's interior minister said."
+    assert ("BDI", "RWA", "16") in keys(coded(nlp, text))
