@@ -784,3 +784,9 @@ def test_stopping_ties_breaks_relations(nlp):
     assert ("GHA", "TGO", "16") in keys(coded(nlp, "Ghana halted relations with Togo on Monday."))
     text = "Burundi closed its border with Rwanda. \"We have stopped ties with Kigali,\" Burundi's interior minister said."
     assert ("BDI", "RWA", "16") in keys(coded(nlp, text))
+
+
+def test_warning_shots_are_a_show_of_force_by_whom_an_act_prompted_to_fire(nlp):
+    text = "North Korea blew up roads linking it with South Korea, prompting Seoul's troops to fire warning shots."
+    found = keys(coded(nlp, text), counted=False)
+    assert ("KOR", "PRK", "15") in found and ("PRK", "KOR", "15") not in found

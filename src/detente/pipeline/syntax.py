@@ -13,6 +13,9 @@ PERSON_PRONOUNS = {"he": ("person",), "she": ("person",)}
 # prepositions whose gerund shares the subject of the verb they modify ("after meeting Putin,
 # Erdogan said"), unlike "of"/"for" after accusations ("accused the UAE of backing the RSF")
 ADVERBIAL_PREPS = {"by", "after", "before", "upon", "while", "since", "without", "through", "despite"}
+# verbs that make their object do what their "to"-clause says, so it is done ("prompting Seoul's troops
+# to fire", "forced Kyiv to retreat"); what is asked or allowed ("urged NATO to act") need not be
+OBJECT_CONTROL = {"prompt", "force", "compel", "cause", "lead", "push", "drive", "spur", "provoke", "oblige"}
 DATELINES = "datelines"  # doc.user_data key: (start, end) token ranges of the wire datelines
 
 
@@ -33,6 +36,9 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
                 return _past_dateline(child), False
             if child.dep_ == "nsubjpass":
                 return child, True
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in OBJECT_CONTROL and (controller := next(
+                (c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)) is not None:
+            return controller, False  # "prompting Seoul's troops to fire": the troops fire
         if verb.dep_ in ("xcomp", "conj", "advcl", "acomp") and verb.head.pos_ in ("VERB", "AUX", "ADJ"):
             verb = verb.head
             continue
