@@ -790,3 +790,10 @@ def test_warning_shots_are_a_show_of_force_by_whom_an_act_prompted_to_fire(nlp):
     text = "North Korea blew up roads linking it with South Korea, prompting Seoul's troops to fire warning shots."
     found = keys(coded(nlp, text), counted=False)
     assert ("KOR", "PRK", "15") in found and ("PRK", "KOR", "15") not in found
+
+
+def test_he_as_a_subject_is_the_person_last_named_as_a_subject(nlp):
+    text = ("Spain recalled its ambassador. Spanish Foreign Minister Jose Manuel Albares condemned President "
+            "Javier Milei's insult. He demanded a public apology from Milei.")
+    found = keys(coded(nlp, text), counted=False)
+    assert ("ESP", "ARG", "10") in found and ("ARG", "ESP", "10") not in found

@@ -91,6 +91,21 @@ def antecedent(pronoun: Token, actors: dict[int, Span], since: int = 0,
                     return None
                 if span is not None and span._.actor.kind in kinds:
                     return span
+    # a person named whose state is unknown is "he" as much as one whose state is known: the
+    # pronoun then stands for no actor, not for another person named before
+    unknown = {i for s in pronoun.doc.spans.get("actors", []) if s._.actor is not None and s._.actor.kind == "person"
+               and not s._.actor.code for i in range(s.start, s.end)} if "person" in kinds else set()
+    if "person" in kinds and pronoun.dep_ in ("nsubj", "nsubjpass"):
+        # "he" as a subject is the person last named as a subject: "Albares condemned Milei's insult.
+        # He demanded an apology" is Albares, not Milei
+        for i in range(pronoun.i - 1, since - 1, -1):
+            if pronoun.doc[i].dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            if i in unknown:
+                return None
+            span = actors.get(i)
+            if span is not None and span._.actor.kind in kinds:
+                return span
     for i in range(pronoun.i - 1, since - 1, -1):
         span = actors.get(i)
         if span is not None and span._.actor.kind in kinds and span._.actor.how != "demonym modifier":
