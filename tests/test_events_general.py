@@ -797,3 +797,10 @@ def test_he_as_a_subject_is_the_person_last_named_as_a_subject(nlp):
             "Javier Milei's insult. He demanded a public apology from Milei.")
     found = keys(coded(nlp, text), counted=False)
     assert ("ESP", "ARG", "10") in found and ("ARG", "ESP", "10") not in found
+
+
+def test_forces_sent_where_no_state_receives_them_are_deployed_not_aid(nlp):
+    assert ("RUS", "UKR", "15") in keys(coded(nlp, "Russia sent troops to its border with Ukraine."), counted=False)
+    assert ("IND", None, "15") in keys(coded(nlp, "India sent more troops to Ladakh."), counted=False)
+    # to a state named, sending forces is military aid to it
+    assert ("EGY", "SOM", "07") in keys(coded(nlp, "Egypt sent troops to Somalia."))

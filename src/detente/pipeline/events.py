@@ -34,6 +34,7 @@ from .event_cues import (
     CONTEXT_TARGET_ROOTS, JOINT_ROOTS, JOINT_EXCLUDED, PEOPLE_NOUNS, PEOPLE_PREPS, SPEECH_NOUNS,
     GOVERNING_ROOTS, ASKING_ROOTS, ABOUT_PREPS, ABOUT_ROOTS, THREAT_CODE, OBLIGATION_MODALS, DEMAND_CODE,
     OBLIGATION_KNOWING_VERBS, CRITICISM_CODE,
+    DEPLOYMENT_AID_CODES, DEPLOYMENT_CODE, FORCE_NOUNS,
     SUBJECT_DEPS, BACKGROUND_DAYS, POSSESSIVES, FIRST_PERSON, MEDIATE_CODE, OBJECT_PRONOUNS,
     DOCUMENT_TARGET_ROOTS,
 )
@@ -560,6 +561,17 @@ class EventCoder(ContextReader):
                 lemmas.add(child.lemma_.lower())  # "grain deal", "arms deal", "air strike"
         return lemmas
 
+    def _deployed(self, token: Token, pattern: Pattern, actors: dict[int, Span]) -> bool:
+        """Forces sent where no state or body receives them ("sent 50 more police officers to reinforce
+        the border", "sent troops to Ladakh", "to its border with Ukraine"): a deployment, not aid."""
+        if pattern.code not in DEPLOYMENT_AID_CODES or pattern.pos != "VERB":
+            return False
+        forces = [c for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() in FORCE_NOUNS]
+        if not forces:
+            return False
+        places = self._prep_objects(token, {"to", "into"}) + self._prep_objects(forces[0], {"to", "into"})
+        return not any(t.i in actors and actors[t.i]._.actor.kind != "place" for p in places for t in (p, *p.conjuncts))
+
     def _display(self, token: Token, pattern: Pattern, sources: list[Span], targets: list[Span]) -> bool:
         """A show of force rather than an act on someone: an exercise one side holds alone, or a
         weapons launch that hits no one named."""
@@ -972,6 +984,8 @@ class EventCoder(ContextReader):
                         found_by = "parties_of_reaction"  # its actors read off the reaction to it
                 if self.vocab.codes[pattern.code].root in VIOLENT_ROOTS and self._economic(token):
                     pattern = replace(pattern, code=ECONOMIC_CODE)  # "hit China with tariffs" is no strike
+                elif self._deployed(token, pattern, actors):
+                    pattern = replace(pattern, code=DEPLOYMENT_CODE)  # "sent troops to its border": no aid
                 elif self._display(token, pattern, sources, targets):
                     pattern = replace(pattern, code=DISPLAY_CODE)  # "fired a missile into the sea", "drills around Taiwan"
                     if not targets and pattern.pos == "NOUN":
