@@ -804,3 +804,8 @@ def test_forces_sent_where_no_state_receives_them_are_deployed_not_aid(nlp):
     assert ("IND", None, "15") in keys(coded(nlp, "India sent more troops to Ladakh."), counted=False)
     # to a state named, sending forces is military aid to it
     assert ("EGY", "SOM", "07") in keys(coded(nlp, "Egypt sent troops to Somalia."))
+
+
+def test_responding_angrily_to_an_act_disapproves_of_its_doer(nlp):
+    text = "The Chinese government responded angrily to the news that the US had added 39 Chinese companies to its export control list."
+    assert {("CHN", "USA", "11"), ("USA", "CHN", "16")} <= keys(coded(nlp, text))
