@@ -809,3 +809,8 @@ def test_forces_sent_where_no_state_receives_them_are_deployed_not_aid(nlp):
 def test_responding_angrily_to_an_act_disapproves_of_its_doer(nlp):
     text = "The Chinese government responded angrily to the news that the US had added 39 Chinese companies to its export control list."
     assert {("CHN", "USA", "11"), ("USA", "CHN", "16")} <= keys(coded(nlp, text))
+
+
+def test_coming_to_an_agreement_is_reaching_one(nlp):
+    found = keys(coded(nlp, "Trump met Xi in Busan. Trump said the two sides have come to an agreement on tariffs."))
+    assert ("CHN", "USA", "05") in found or ("USA", "CHN", "05") in found
