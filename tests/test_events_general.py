@@ -814,3 +814,8 @@ def test_responding_angrily_to_an_act_disapproves_of_its_doer(nlp):
 def test_coming_to_an_agreement_is_reaching_one(nlp):
     found = keys(coded(nlp, "Trump met Xi in Busan. Trump said the two sides have come to an agreement on tariffs."))
     assert ("CHN", "USA", "05") in found or ("USA", "CHN", "05") in found
+
+
+def test_blowing_up_roads_or_offices_destroys_property_not_a_fight(nlp):
+    found = keys(coded(nlp, "In 2020, North Korea blew up an empty liaison office built by South Korea."), counted=False)
+    assert ("PRK", "KOR", "17") in found and ("PRK", "KOR", "19") not in found
