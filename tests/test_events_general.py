@@ -819,3 +819,10 @@ def test_coming_to_an_agreement_is_reaching_one(nlp):
 def test_blowing_up_roads_or_offices_destroys_property_not_a_fight(nlp):
     found = keys(coded(nlp, "In 2020, North Korea blew up an empty liaison office built by South Korea."), counted=False)
     assert ("PRK", "KOR", "17") in found and ("PRK", "KOR", "19") not in found
+
+
+def test_an_act_stopped_is_its_opposite_not_the_act(nlp):
+    found = keys(coded(nlp, "Russia stopped supplying gas to Poland in April."), counted=False)
+    assert ("RUS", "POL", "16") in found and ("RUS", "POL", "06") not in found
+    found = keys(coded(nlp, "Turkey stopped buying Iranian oil."), counted=False)
+    assert ("TUR", "IRN", "16") in found and ("TUR", "IRN", "06") not in found

@@ -34,7 +34,7 @@ from .event_cues import (
     CONTEXT_TARGET_ROOTS, JOINT_ROOTS, JOINT_EXCLUDED, PEOPLE_NOUNS, PEOPLE_PREPS, SPEECH_NOUNS,
     GOVERNING_ROOTS, ASKING_ROOTS, ABOUT_PREPS, ABOUT_ROOTS, THREAT_CODE, OBLIGATION_MODALS, DEMAND_CODE,
     OBLIGATION_KNOWING_VERBS, CRITICISM_CODE,
-    DEPLOYMENT_AID_CODES, DEPLOYMENT_CODE, FORCE_NOUNS,
+    DEPLOYMENT_AID_CODES, DEPLOYMENT_CODE, FORCE_NOUNS, STOPPING_VERBS, STOPPED_CODES,
     SUBJECT_DEPS, BACKGROUND_DAYS, POSSESSIVES, FIRST_PERSON, MEDIATE_CODE, OBJECT_PRONOUNS,
     DOCUMENT_TARGET_ROOTS,
 )
@@ -561,6 +561,11 @@ class EventCoder(ContextReader):
                 lemmas.add(child.lemma_.lower())  # "grain deal", "arms deal", "air strike"
         return lemmas
 
+    @staticmethod
+    def _stopped(token: Token) -> bool:
+        """An act a verb of stopping governs as its gerund: "stopped supplying gas", "ceased bombing"."""
+        return token.dep_ == "xcomp" and token.tag_ == "VBG" and token.head.lemma_.lower() in STOPPING_VERBS
+
     def _deployed(self, token: Token, pattern: Pattern, actors: dict[int, Span]) -> bool:
         """Forces sent where no state or body receives them ("sent 50 more police officers to reinforce
         the border", "sent troops to Ladakh", "to its border with Ukraine"): a deployment, not aid."""
@@ -950,6 +955,10 @@ class EventCoder(ContextReader):
                     pattern = replace(pattern, code=CRITICISM_CODE if knowing else DEMAND_CODE)
                 # "condemned the airstrikes": the airstrikes, an act of their own that the reaction is aimed at
                 reacted = pattern.pos == "NOUN" and self._reaction_object(token, triggers)
+                if self._stopped(token):  # "stopped supplying gas": less cooperation; "ceased bombing": yielding
+                    root = self.vocab.codes[pattern.code].root
+                    pattern = replace(pattern, code=STOPPED_CODES["violence" if root in VIOLENT_ROOTS else
+                                                                  "cooperation" if root < "09" else "conflict"])
                 if pattern.pos == "VERB":
                     sources, targets = self._verb_arguments(token, actors, triggers, pattern.code)
                     if obliged is not None:
