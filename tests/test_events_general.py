@@ -826,3 +826,9 @@ def test_an_act_stopped_is_its_opposite_not_the_act(nlp):
     assert ("RUS", "POL", "16") in found and ("RUS", "POL", "06") not in found
     found = keys(coded(nlp, "Turkey stopped buying Iranian oil."), counted=False)
     assert ("TUR", "IRN", "16") in found and ("TUR", "IRN", "06") not in found
+
+
+def test_a_military_confrontation_between_two_is_fighting_both_ways(nlp):
+    text = "India and Pakistan agreed to a ceasefire, a pause in the military confrontation between the two neighbours."
+    found = keys(coded(nlp, text), counted=False)
+    assert {("IND", "PAK", "19"), ("PAK", "IND", "19")} <= found
