@@ -832,3 +832,23 @@ def test_a_military_confrontation_between_two_is_fighting_both_ways(nlp):
     text = "India and Pakistan agreed to a ceasefire, a pause in the military confrontation between the two neighbours."
     found = keys(coded(nlp, text), counted=False)
     assert {("IND", "PAK", "19"), ("PAK", "IND", "19")} <= found
+
+
+def test_its_in_a_verbs_object_is_the_clauses_subject(nlp):
+    text = "Tensions have climbed, as France has stepped up support for Armenia and escalated its criticism of Azerbaijan."
+    found = keys(coded(nlp, text))
+    assert ("FRA", "AZE", "11") in found and ("ARM", "AZE", "11") not in found
+
+
+def test_a_possessive_pronoun_in_a_sentence_without_a_verb_ends(nlp):
+    # climbing from "Its" to a verb once went round the root of a verbless sentence forever
+    import threading
+
+    from detente.pipeline.syntax import antecedent
+
+    doc = nlp("Its sanctions on Russia.")
+    done = []
+    worker = threading.Thread(target=lambda: done.append(antecedent(doc[0], {}, 0)), daemon=True)
+    worker.start()
+    worker.join(timeout=10)
+    assert done == [None]

@@ -72,12 +72,19 @@ def antecedent(pronoun: Token, actors: dict[int, Span], since: int = 0,
     if bound and pronoun.dep_ == "poss":
         # "but it has issued its own threats": a possessive bound by its clause's pronoun subject
         verb = pronoun.head
-        while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == bound
                         and c.i < pronoun.i), None)
         if subject is not None:
             pronoun = subject
+        elif verb.pos_ in ("VERB", "AUX") and pronoun.head.dep_ == "dobj" and pronoun.head.head.i == verb.i:
+            # "France has stepped up support for Armenia and escalated its criticism": in the verb's
+            # object, its clause's subject (in a phrase, "helpful to Iran during its talks", the nearest)
+            named, _ = subject_of(verb)
+            span = actors.get(named.i) if named is not None and named.i < pronoun.i else None
+            if span is not None and span._.actor.kind in kinds:
+                return span
     if pronoun.lower_ in ("it", "they"):
         # "it" takes the nearest earlier subject: "History doesn't force Iran and Russia to be
         # enemies, but it did ..." is history, not Russia; a subject that is no actor means none.
