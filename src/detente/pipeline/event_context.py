@@ -87,7 +87,7 @@ class ContextReader:
             subject, _ = subject_of(verb)
             others = [subject] if subject is not None else []
         else:
-            others = [c for c in verb.children if c.dep_ in ("dobj", "dative", "prep") and c is not noun]
+            others = [c for c in verb.children if c.dep_ in ("dobj", "dative", "prep") and c.i != noun.i]
         own = {t.i for t in noun.subtree}
         other_codes = {_code(actors[t.i]) for o in others for t in o.subtree if t.i in actors and t.i not in own}
         ranked, where, clear = noun.doc.user_data.get(PARTIES) or ([], {}, False)

@@ -420,7 +420,7 @@ class EventCoder(ContextReader):
         """An event noun that sets the scene of another act: after a background preposition ("amid
         the invasion"), or the object of another event noun ("support for the invasion")."""
         tok = noun
-        while tok.dep_ == "conj" and tok.head is not tok:
+        while tok.dep_ == "conj" and tok.head.i != tok.i:
             tok = tok.head
         if tok.dep_ != "pobj":
             return False
@@ -805,7 +805,7 @@ class EventCoder(ContextReader):
         for _ in range(6):
             if tok.dep_ in ("acl", "relcl", "ccomp", "appos") and tok.head.lemma_.lower() in CONTENT_NOUNS:
                 return True
-            if tok.dep_ not in ("xcomp", "conj", "acomp", "ccomp", "advcl", "acl", "relcl", "aux") or tok.head is tok:
+            if tok.dep_ not in ("xcomp", "conj", "acomp", "ccomp", "advcl", "acl", "relcl", "aux") or tok.head.i == tok.i:
                 return False
             tok = tok.head
         return False
