@@ -389,7 +389,7 @@ class EventCoder(ContextReader):
                 return ([], []) if generic else (pair[:2], [])  # but "conflicts between A and B" is no one war
             return pair[:1], pair[1:2]
         first = noun
-        while first.dep_ == "conj" and first.head is not first:  # "expressed support for X and concern over Y"
+        while first.dep_ == "conj" and first.head.i != first.i:  # "expressed support for X and concern over Y"
             first = first.head
         if not sources and first.dep_ in ("dobj", "attr") and first.head.lemma_.lower() in LIGHT_VERBS:
             subject, passive = subject_of(first.head)  # "Russia launched its intervention", not "Iran condemned the attack"
@@ -677,7 +677,7 @@ class EventCoder(ContextReader):
         chain = [token]
         if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("nsubj", "nsubjpass"):
             chain.append(token.head)
-        while chain[-1].dep_ in ("xcomp", "acomp", "dobj", "pobj", "prep", "acl", "conj", "aux") and chain[-1].head is not chain[-1]:
+        while chain[-1].dep_ in ("xcomp", "acomp", "dobj", "pobj", "prep", "acl", "conj", "aux") and chain[-1].head.i != chain[-1].i:
             if chain[-1].dep_ == "conj" and any(c.dep_ in SUBJECT_DEPS for c in chain[-1].children):
                 break  # "Moscow may seek ..., but Putin also seeks ...": a clause of its own
             if chain[-1].dep_ == "acl" and chain[-1].tag_ == "VBN":
