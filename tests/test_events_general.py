@@ -852,3 +852,9 @@ def test_a_possessive_pronoun_in_a_sentence_without_a_verb_ends(nlp):
     worker.start()
     worker.join(timeout=10)
     assert done == [None]
+
+
+def test_a_concern_voiced_beside_support_is_its_own_act(nlp):
+    found = keys(coded(nlp, "Japan voiced support for Manila and concern over China's maneuvers."))
+    assert {("JPN", "PHL", "05"), ("JPN", "CHN", "11")} <= found
+    assert not keys(coded(nlp, "Security concerns remain high in the region."), counted=False)

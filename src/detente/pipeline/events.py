@@ -627,6 +627,8 @@ class EventCoder(ContextReader):
     def _launched(noun: Token) -> bool:
         """A standing noun a light verb puts in place ("introduced tariffs", "announced sanctions"):
         a particular measure, not the state of affairs."""
+        while noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN"):
+            noun = noun.head  # "expressed support for X and concern over Y": the concern too
         return noun.dep_ == "dobj" and noun.head.lemma_.lower() in LIGHT_VERBS
 
     @staticmethod
