@@ -858,3 +858,10 @@ def test_a_concern_voiced_beside_support_is_its_own_act(nlp):
     found = keys(coded(nlp, "Japan voiced support for Manila and concern over China's maneuvers."))
     assert {("JPN", "PHL", "05"), ("JPN", "CHN", "11")} <= found
     assert not keys(coded(nlp, "Security concerns remain high in the region."), counted=False)
+
+
+def test_a_measure_the_writer_says_will_be_taken_is_the_measure_not_a_threat(nlp):
+    found = keys(coded(nlp, "India will withdraw its defence attaches from Islamabad."))
+    assert ("IND", "PAK", "16") in found and ("IND", "PAK", "13") not in found
+    # its doer saying it will take it is a threat, as before
+    assert ("CAN", "MEX", "13") in keys(coded(nlp, "Ottawa says it will impose new tariffs on Mexico."), counted=False)

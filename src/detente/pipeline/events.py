@@ -33,7 +33,7 @@ from .event_cues import (
     SELF_REPORT_VERBS, TOPIC_VERBS, MATERIAL_AGREEMENTS, AGREEMENT_CODE, ACCUSING_VERBS, DISAPPROVING,
     CONTEXT_TARGET_ROOTS, JOINT_ROOTS, JOINT_EXCLUDED, PEOPLE_NOUNS, PEOPLE_PREPS, SPEECH_NOUNS,
     GOVERNING_ROOTS, ASKING_ROOTS, ABOUT_PREPS, ABOUT_ROOTS, THREAT_CODE, OBLIGATION_MODALS, DEMAND_CODE,
-    OBLIGATION_KNOWING_VERBS, CRITICISM_CODE,
+    OBLIGATION_KNOWING_VERBS, CRITICISM_CODE, DECIDED_ROOTS,
     DEPLOYMENT_AID_CODES, DEPLOYMENT_CODE, FORCE_NOUNS, STOPPING_VERBS, STOPPED_CODES,
     SUBJECT_DEPS, BACKGROUND_DAYS, POSSESSIVES, FIRST_PERSON, MEDIATE_CODE, OBJECT_PRONOUNS,
     DOCUMENT_TARGET_ROOTS,
@@ -670,6 +670,15 @@ class EventCoder(ContextReader):
             head = head.head
         return False
 
+    def _decided(self, trigger: Token, sources: list[Span], actors: dict[int, Span]) -> bool:
+        """A measure the writer says will be taken ("India will withdraw its defence attaches",
+        "Spain will recall its ambassador, AFP reports"): decided, not a threat; one its doer says it
+        will take, or vows to, is a threat ("Ottawa says it will impose tariffs")."""
+        chain = self._clause_chain(trigger)
+        if trigger.i in self._quoted or any(t.lemma_.lower() in INTENT_VERBS for t in chain[1:]):
+            return False
+        return not self._own_word(trigger, sources, actors)
+
     # -- modality ---------------------------------------------------------------------------------
 
     @staticmethod
@@ -1094,7 +1103,8 @@ class EventCoder(ContextReader):
                 if modality == "reported" and self._own_word(token, sources, actors):
                     modality = "asserted"  # "Washington says it will impose sanctions": the saying is the act
                 code = self.vocab.codes[pattern.code]
-                if intent and code.root in INTENT_CODES:
+                if intent and code.root in INTENT_CODES and not (
+                        code.root in DECIDED_ROOTS and self._decided(token, sources, actors)):
                     pattern = replace(pattern, code=INTENT_CODES[code.root])
                 when, basis = self._date(token, doc, dates, context, sent.start in unanchored, story)
                 doubtful = self._doubtful(token, pattern, condition, unordered, triggers)
