@@ -865,3 +865,10 @@ def test_a_measure_the_writer_says_will_be_taken_is_the_measure_not_a_threat(nlp
     assert ("IND", "PAK", "16") in found and ("IND", "PAK", "13") not in found
     # its doer saying it will take it is a threat, as before
     assert ("CAN", "MEX", "13") in keys(coded(nlp, "Ottawa says it will impose new tariffs on Mexico."), counted=False)
+
+
+def test_a_diplomatic_intervention_is_no_use_of_force(nlp):
+    found = keys(coded(nlp, "The swap marks another diplomatic intervention by the UAE in the conflict between Russia and Ukraine."),
+                 counted=False)
+    assert ("ARE", "RUS", "04") in found and not any(s == "ARE" and r == "19" for s, _, r in found)
+    assert ("RUS", "SYR", "19") in keys(coded(nlp, "Russia launched its massive military intervention in Syria in 2015."))
