@@ -192,3 +192,10 @@ def test_the_north_is_the_state_named_before_not_a_town_of_that_name(nlp):
             "claimed that the South had flown drones over Pyongyang.")
     found = codes(nlp, text)
     assert found.get("North") == "PRK" and found.get("South") == "KOR", found
+
+
+def test_a_dash_after_a_bracket_parts_the_words(nlp):
+    # wire copy runs a bracket into a dash: "(AES)\u2014Mali" is three words and a name
+    tokens = [t.text for t in nlp.tokenizer("the Alliance of Sahel States (AES)\u2014Mali, Burkina Faso, and Niger\u2014said")]
+    assert tokens[tokens.index("AES"):tokens.index("AES") + 4] == ["AES", ")", "\u2014", "Mali"]
+    assert codes(nlp, "The states of the alliance (AES)\u2014Mali and Niger\u2014met.").get("Mali") == "MLI"

@@ -39,8 +39,9 @@ def load_nlp() -> Language:
     nlp = spacy.load(MODEL)
     # a hyphen after an abbreviation joins two words: "U.S.-mediated talks", "the U.S.-China trade war"
     # (the model's rules split "Iran-backed" but keep "U.S.-China" one token, so no actor is found)
+    # and a dash between words or after a bracket always parts them: "(AES)—Mali, Burkina Faso"
     infixes = nlp.tokenizer.infix_finditer.__self__.pattern
-    nlp.tokenizer.infix_finditer = re.compile(infixes + r"|(?<=[A-Z]\.)-(?=[A-Za-z])").finditer
+    nlp.tokenizer.infix_finditer = re.compile(infixes + r"|(?<=[A-Z]\.)-(?=[A-Za-z])|\)(?=[—–])|[—–]").finditer
     nlp.add_pipe("detente_paragraphs", before="parser")
     nlp.add_pipe("detente_actors", after="ner")
     nlp.add_pipe("detente_quotes", after="detente_actors")
