@@ -872,3 +872,8 @@ def test_a_diplomatic_intervention_is_no_use_of_force(nlp):
                  counted=False)
     assert ("ARE", "RUS", "04") in found and not any(s == "ARE" and r == "19" for s, _, r in found)
     assert ("RUS", "SYR", "19") in keys(coded(nlp, "Russia launched its massive military intervention in Syria in 2015."))
+
+
+def test_law_enforcers_who_beat_fishermen_assault_them(nlp):
+    found = keys(coded(nlp, "Vietnam said that Chinese law enforcers beat the Vietnamese fishermen and took their equipment."))
+    assert ("CHN", "VNM", "18") in found
