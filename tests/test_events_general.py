@@ -877,3 +877,8 @@ def test_a_diplomatic_intervention_is_no_use_of_force(nlp):
 def test_law_enforcers_who_beat_fishermen_assault_them(nlp):
     found = keys(coded(nlp, "Vietnam said that Chinese law enforcers beat the Vietnamese fishermen and took their equipment."))
     assert ("CHN", "VNM", "18") in found
+
+
+def test_the_deal_a_mediator_brokered_is_between_the_parties_told_of_before(nlp):
+    text = "The United States and Iran exchanged prisoners on Monday. Qatar brokered the deal that allowed the unfreezing of funds."
+    assert {("QAT", "USA", "04"), ("QAT", "IRN", "04")} <= keys(coded(nlp, text))

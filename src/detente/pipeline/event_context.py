@@ -16,6 +16,8 @@ from .syntax import subject_of
 # how far back (sentences, its own included) the acts a reaction or a retaliation answers are
 # read: wire copy runs one sentence to a paragraph and comes back to an act a few sentences on
 STORY_REACH = 6
+# what a mediator brokers: talks, agreements, exchanges and truces (roots of the act mediated)
+MEDIATED_ROOTS = {"04", "05", "06", "08"}
 PARTIES = "detente_event_parties"  # doc.user_data while the coder runs: ContextReader._parties of the Doc
 
 if TYPE_CHECKING:
@@ -195,6 +197,15 @@ class ContextReader:
         for span in found:
             if _code(span) not in mediators:
                 unique.setdefault(_code(span), span)
+        if not unique and any(c.lower_ in ("the", "this", "that") for n in nouns for c in n.children if c.dep_ == "det"):
+            # "Qatar brokered the deal": the deal told of before, between the last two parties who
+            # made one (a swap, an agreement, talks) in the sentences before
+            since = self._sentences_back(token, STORY_REACH)
+            made = next((e for e in reversed(events) if since <= e.trigger.start < token.sent.start
+                         and e.target is not None and _code(e.source) not in mediators and _code(e.target) not in mediators
+                         and e.pattern.code[:2] in MEDIATED_ROOTS), None)
+            if made is not None:
+                return [made.source, made.target]
         return list(unique.values())
 
     def _mentioned(self, noun: Token, pattern: Pattern, events: list[Event]) -> Event | None:
