@@ -882,3 +882,8 @@ def test_law_enforcers_who_beat_fishermen_assault_them(nlp):
 def test_the_deal_a_mediator_brokered_is_between_the_parties_told_of_before(nlp):
     text = "The United States and Iran exchanged prisoners on Monday. Qatar brokered the deal that allowed the unfreezing of funds."
     assert {("QAT", "USA", "04"), ("QAT", "IRN", "04")} <= keys(coded(nlp, text))
+
+
+def test_calling_someone_a_name_the_parser_read_as_apposition_is_no_phone_call(nlp):
+    found = keys(coded(nlp, "Bolsonaro has denied those allegations and has called Judge Moraes a \"dictator\"."), counted=False)
+    assert not any(r == "04" for _, _, r in found)

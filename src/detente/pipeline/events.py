@@ -516,7 +516,7 @@ class EventCoder(ContextReader):
                                         and not all(o.ent_type_ in ("DATE", "TIME") for o in c.children if o.dep_ == "pobj")
                                         for c in self._with_object(token)):
                 continue  # "called on Tehran", not "called Erdogan on Monday"
-            if pattern.complement and not any(c.dep_ == pattern.complement for c in token.children):
+            if pattern.complement and pattern.complement not in self._complement_deps(token):
                 continue
             if pattern.objects:
                 if heads is None:
@@ -529,6 +529,16 @@ class EventCoder(ContextReader):
                 pattern = by_modifier
             return None if pattern.code == NO_ACT else pattern
         return None if by_modifier is None or by_modifier.code == NO_ACT else by_modifier
+
+    @staticmethod
+    def _complement_deps(token: Token) -> set[str]:
+        """The dependencies of a verb's complements; an object with an indefinite apposition is an
+        object and its predicate, as the parser often reads it ("called Judge Moraes a dictator")."""
+        found = {c.dep_ for c in token.children}
+        if any(a.dep_ == "appos" and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in a.children)
+               for c in token.children if c.dep_ == "dobj" for a in c.children):
+            found.add("oprd")
+        return found
 
     @staticmethod
     def _with_object(token: Token) -> list[Token]:
