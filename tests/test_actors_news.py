@@ -199,3 +199,8 @@ def test_a_dash_after_a_bracket_parts_the_words(nlp):
     tokens = [t.text for t in nlp.tokenizer("the Alliance of Sahel States (AES)\u2014Mali, Burkina Faso, and Niger\u2014said")]
     assert tokens[tokens.index("AES"):tokens.index("AES") + 4] == ["AES", ")", "\u2014", "Mali"]
     assert codes(nlp, "The states of the alliance (AES)\u2014Mali and Niger\u2014met.").get("Mali") == "MLI"
+
+
+def test_a_state_that_locates_something_is_a_place(nlp):
+    found = mentions(nlp, "A London-based think tank said Pakistan-based militants attacked the convoy.")
+    assert found["Pakistan"].kind == "place" and found["London"].kind == "place", found

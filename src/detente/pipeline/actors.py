@@ -64,6 +64,7 @@ TITLE_OFFICES = {
 }
 TITLE_FIRST_WORDS = {title.split()[0] for title in TITLE_OFFICES}
 ELITE_MARKERS = {"former", "ex", "ex-", "late", "then"}
+LOCATED = {"based", "headquartered"}  # "Pakistan-based militants": where they are, not whose
 LOCATIVE = {"in", "at", "from", "to", "into", "near", "outside", "inside", "across", "around", "via", "toward", "towards"}
 # names found written in capitals: states and bodies by name only (a capitalised "MAY" is no prime
 # minister; "WARSAW, SOFIA:" heads a wire story as its dateline, not as the governments)
@@ -354,8 +355,14 @@ class ActorResolver(ContextNames):
 
     @staticmethod
     def _locative(span: Span) -> Span:
-        """A capital or region after "in", "at", "from", "to" is a place, not an actor."""
+        """A capital or region after "in", "at", "from", "to" is a place, not an actor; so is any
+        place a "-based" compound locates something in ("Pakistan-based militants")."""
         ref = span._.actor
+        doc = span.doc
+        if ref.kind in ("country", "region") and span.end + 1 < len(doc) and doc[span.end].text in ("-", "\u2011") \
+                and doc[span.end + 1].lower_ in LOCATED:
+            span._.actor = replace(ref, role=None, kind="place", how="located in")
+            return span
         if not ((ref.how == "metonymy" and ref.kind == "country") or ref.kind == "region"):
             return span
         root = span.root
