@@ -887,3 +887,11 @@ def test_the_deal_a_mediator_brokered_is_between_the_parties_told_of_before(nlp)
 def test_calling_someone_a_name_the_parser_read_as_apposition_is_no_phone_call(nlp):
     found = keys(coded(nlp, "Bolsonaro has denied those allegations and has called Judge Moraes a \"dictator\"."), counted=False)
     assert not any(r == "04" for _, _, r in found)
+
+
+def test_an_exchange_of_threats_is_each_partys_threat_to_the_other(nlp):
+    for text in ("An exchange of threats by Egypt and Ethiopia is sparking fears of war.",
+                 "The incident followed an exchange of threats between North Korea and South Korea."):
+        found = keys(coded(nlp, text), counted=False)
+        pair = [s for s, _, r in found if r == "13"]
+        assert len(pair) == 2 and {(a, b) for a, b, r in found if r == "13"} == {(pair[0], pair[1]), (pair[1], pair[0])}, found

@@ -572,6 +572,15 @@ class EventCoder(ContextReader):
         return lemmas
 
     @staticmethod
+    def _exchanged(token: Token) -> Token | None:
+        """The noun "exchange" (or "trade", "swap") whose "of"-phrase the trigger is: "an exchange of
+        threats" is each party's threat to the other."""
+        if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in RECIPROCAL_WORDS \
+                and token.head.head.pos_ == "NOUN":
+            return token.head.head
+        return None
+
+    @staticmethod
     def _stopped(token: Token) -> bool:
         """An act a verb of stopping governs as its gerund: "stopped supplying gas", "ceased bombing"."""
         return token.dep_ == "xcomp" and token.tag_ == "VBG" and token.head.lemma_.lower() in STOPPING_VERBS
@@ -1000,6 +1009,12 @@ class EventCoder(ContextReader):
                         sources, borrowed = [last_source], True
                 else:
                     sources, targets = self._noun_arguments(token, actors, pattern.code)
+                    if (exchange := self._exchanged(token)) is not None:
+                        # "an exchange of threats between the two rivals", "by Egypt and Ethiopia": the
+                        # parties act on each other, whichever the noun's reading made source or target
+                        parties = [s for o in self._prep_objects(exchange, {"between", "by"})
+                                   for s in self._actors_of(o, actors, token)] or sources + targets
+                        sources, targets = list({_code(p): p for p in parties}.values()), []
                     if not sources and (earlier := self._mentioned(token, pattern, events)) is not None:
                         # "the attack", "this release": the act told of just before, mentioned again
                         sources, targets, found_by = [earlier.source], [earlier.target] if earlier.target is not None else [], "coreferent"
@@ -1089,7 +1104,7 @@ class EventCoder(ContextReader):
                     # "Russia and Iran struck a deal": one act, no direction, between each two
                     pairs = [(a, b) for a, b in together if a.start < b.start]
                 elif not targets and len(sources) > 1 and (token.lemma_.lower() in RECIPROCAL_WORDS or self._each_other(token)
-                                                           or paired or (self.vocab.codes[pattern.code].root in JOINT_ROOTS
+                                                           or paired or self._exchanged(token) is not None or (self.vocab.codes[pattern.code].root in JOINT_ROOTS
                                                                and pattern.code not in JOINT_EXCLUDED)):
                     # "exchanged prisoners", "accused each other", "India and Pakistan agreed to a ceasefire"
                     pairs, joint = together, True
