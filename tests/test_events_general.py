@@ -895,3 +895,13 @@ def test_an_exchange_of_threats_is_each_partys_threat_to_the_other(nlp):
         found = keys(coded(nlp, text), counted=False)
         pair = [s for s, _, r in found if r == "13"]
         assert len(pair) == 2 and {(a, b) for a, b, r in found if r == "13"} == {(pair[0], pair[1]), (pair[1], pair[0])}, found
+
+
+def test_a_protest_lodged_with_a_state_is_an_official_complaint(nlp):
+    for text in ("Serbia lodged an official protest with Albania today.",
+                 "The Vietnamese ministry delivered a strong protest to the Chinese embassy in Hanoi.",
+                 "Vietnam on Wednesday protested to China over an attack on a fishing boat."):
+        found = coded(nlp, text)
+        assert any(r == "11" and code == "114" and c >= COUNT for _, _, r, code, c in found), (text, found)
+    # delivering a protest is no delivery of goods
+    assert not any(r == "06" for _, _, r, _, _ in coded(nlp, "The Vietnamese ministry delivered a strong protest to the Chinese embassy."))
