@@ -905,3 +905,8 @@ def test_a_protest_lodged_with_a_state_is_an_official_complaint(nlp):
         assert any(r == "11" and code == "114" and c >= COUNT for _, _, r, code, c in found), (text, found)
     # delivering a protest is no delivery of goods
     assert not any(r == "06" for _, _, r, _, _ in coded(nlp, "The Vietnamese ministry delivered a strong protest to the Chinese embassy."))
+
+
+def test_calling_an_act_sabotage_or_an_insult_is_criticism(nlp):
+    found = keys(coded(nlp, "German Defense Minister Boris Pistorius called the Russian operation sabotage."), counted=False)
+    assert ("DEU", "RUS", "11") in found and not any(r == "04" for _, _, r in found)
