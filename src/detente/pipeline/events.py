@@ -38,7 +38,7 @@ from .event_cues import (
     SUBJECT_DEPS, BACKGROUND_DAYS, POSSESSIVES, FIRST_PERSON, MEDIATE_CODE, OBJECT_PRONOUNS,
     DOCUMENT_TARGET_ROOTS,
 )
-from .syntax import antecedent, subject_of
+from .syntax import UNKNOWN_PEOPLE, antecedent, subject_of
 
 if not Doc.has_extension("events"):
     Doc.set_extension("events", default=None)
@@ -1154,6 +1154,7 @@ class EventCoder(ContextReader):
                     if not borrowed:
                         last_source = source
         del doc.user_data[PARTIES]
+        doc.user_data.pop(UNKNOWN_PEOPLE, None)  # made for this Doc's actors as they are now
         doc._.events = events
         return doc
 

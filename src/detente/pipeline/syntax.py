@@ -16,7 +16,8 @@ ADVERBIAL_PREPS = {"by", "after", "before", "upon", "while", "since", "without",
 # verbs that make their object do what their "to"-clause says, so it is done ("prompting Seoul's troops
 # to fire", "forced Kyiv to retreat"); what is asked or allowed ("urged NATO to act") need not be
 OBJECT_CONTROL = {"prompt", "force", "compel", "cause", "lead", "push", "drive", "spur", "provoke", "oblige"}
-DATELINES = "datelines"  # doc.user_data key: (start, end) token ranges of the wire datelines
+DATELINES = "datelines"
+UNKNOWN_PEOPLE = "detente_unknown_people"  # doc.user_data: (which actor spans, their unresolved people's tokens)  # doc.user_data key: (start, end) token ranges of the wire datelines
 
 
 def text_of(doc: Doc) -> str:
@@ -49,6 +50,19 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
             return verb.head, False  # "Khamenei, who criticized"; "Putin waiting to meet"
         break
     return None, False
+
+
+def _unknown_people(doc: Doc) -> set[int]:
+    """The tokens of the people named whose state is unknown, made once per Doc and its actors."""
+    spans = doc.spans.get("actors", [])
+    key = (id(spans), len(spans))
+    cached = doc.user_data.get(UNKNOWN_PEOPLE)
+    if cached is not None and cached[0] == key:
+        return cached[1]
+    found = {i for s in spans if s._.actor is not None and s._.actor.kind == "person" and not s._.actor.code
+             for i in range(s.start, s.end)}
+    doc.user_data[UNKNOWN_PEOPLE] = (key, found)
+    return found
 
 
 def _past_dateline(subject: Token) -> Token:
@@ -100,8 +114,7 @@ def antecedent(pronoun: Token, actors: dict[int, Span], since: int = 0,
                     return span
     # a person named whose state is unknown is "he" as much as one whose state is known: the
     # pronoun then stands for no actor, not for another person named before
-    unknown = {i for s in pronoun.doc.spans.get("actors", []) if s._.actor is not None and s._.actor.kind == "person"
-               and not s._.actor.code for i in range(s.start, s.end)} if "person" in kinds else set()
+    unknown = _unknown_people(pronoun.doc) if "person" in kinds else set()
     if "person" in kinds and pronoun.dep_ in ("nsubj", "nsubjpass"):
         # "he" as a subject is the person last named as a subject: "Albares condemned Milei's insult.
         # He demanded an apology" is Albares, not Milei
