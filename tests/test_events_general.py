@@ -637,10 +637,14 @@ def test_the_north_is_the_north_named_before(nlp):
 
 
 def test_a_second_noun_a_light_verb_governs_has_its_subject(nlp):
-    # "expresses strong protest over and firm objection to": the objection is the government's too
-    text = "Chile expelled Peru's envoy. The Peruvian government expresses strong protest over and firm objection to this act."
+    # "expresses deep regret over and firm objection to": the objection is the government's too
+    text = "Chile expelled Peru's envoy. The Peruvian government expresses deep regret over and firm objection to this act."
     (records,) = analyse([Document(text=text, source_path="t.txt", published=PUB)], nlp)
     assert any(e.trigger == "objection" and e.source == "PER" for e in records.events)
+    # a strong protest and an objection to one act are one complaint, told once by its surer telling
+    text = "Chile expelled Peru's envoy. The Peruvian government expresses strong protest over and firm objection to this act."
+    (records,) = analyse([Document(text=text, source_path="t.txt", published=PUB)], nlp)
+    assert [e.cameo for e in records.events if e.source == "PER" and e.target == "CHL"] == ["114"]
 
 
 def test_a_reaction_to_the_act_told_a_few_sentences_before(nlp):
