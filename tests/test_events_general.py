@@ -914,3 +914,10 @@ def test_a_protest_lodged_with_a_state_is_an_official_complaint(nlp):
 def test_calling_an_act_sabotage_or_an_insult_is_criticism(nlp):
     found = keys(coded(nlp, "German Defense Minister Boris Pistorius called the Russian operation sabotage."), counted=False)
     assert ("DEU", "RUS", "11") in found and not any(r == "04" for _, _, r in found)
+
+
+def test_appointing_ambassadors_to_each_other_restores_relations(nlp):
+    found = keys(coded(nlp, "Venezuela and Colombia have appointed ambassadors to each other's capitals."))
+    assert {("VEN", "COL", "05"), ("COL", "VEN", "05")} <= found
+    found = keys(coded(nlp, "Britain, France and Germany move to trigger UN sanctions on Iran."))
+    assert {("GBR", "IRN", "16"), ("FRA", "IRN", "16"), ("DEU", "IRN", "16")} <= found
