@@ -921,3 +921,13 @@ def test_appointing_ambassadors_to_each_other_restores_relations(nlp):
     assert {("VEN", "COL", "05"), ("COL", "VEN", "05")} <= found
     found = keys(coded(nlp, "Britain, France and Germany move to trigger UN sanctions on Iran."))
     assert {("GBR", "IRN", "16"), ("FRA", "IRN", "16"), ("DEU", "IRN", "16")} <= found
+
+
+def test_a_small_blocs_countries_are_its_members_where_the_article_names_them(nlp):
+    text = ("Mali, Burkina Faso and Niger formed the Alliance of Sahel States (AES). "
+            "All three AES countries have cut diplomatic and military ties with France.")
+    found = keys(coded(nlp, text))
+    assert {("MLI", "FRA", "16"), ("BFA", "FRA", "16"), ("NER", "FRA", "16")} <= found and ("AES", "FRA", "16") not in found
+    # the bloc itself acts as the bloc, and its countries unnamed stay the bloc
+    assert ("AES", "FRA", "16") in keys(coded(nlp, "The AES cut ties with France."))
+    assert ("AES", "FRA", "16") in keys(coded(nlp, "All three AES countries have cut ties with France."))

@@ -140,6 +140,7 @@ class KnowledgeBase:
         self.offices: dict[tuple[str, str], list[str]] = {}  # (country, office) -> person_ids
         self.capitals: dict[str, str] = {}
         self.org_kinds: dict[str, str] = {}  # organisation code -> igo, military, media ...
+        self.members: dict[str, tuple[str, ...]] = {}  # a small bloc's code -> its member states
         self.things: dict[str, tuple[str, bool]] = {}  # weapon/operation noun -> (kind, comes before the name)
         self._load_states()
         self._load_regions()
@@ -194,6 +195,8 @@ class KnowledgeBase:
                                       bool(o.get("state_organ")), _date(str(o.get("state_organ_since") or "")),
                                       o.get("role_before"))
             self.org_kinds[code] = o.get("kind")
+            if o.get("members"):
+                self.members[code] = tuple(o["members"])
             self._add(o["name"], Entry("organization", code, "name", o.get("role")))
             for alias in o.get("aliases") or []:
                 self._add(alias, Entry("organization", code, "alias", o.get("role")))

@@ -18,6 +18,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from ..knowledge.confidence import load_confidence
+from ..knowledge.kb import load_kb
 from ..knowledge.events import NO_ACT, EventVocabulary, Pattern, load_vocabulary
 from .dates import WhenDate, needs_anchor, period_date, period_names, read_date
 from .event_context import PARTIES, ContextReader, _anti, _code
@@ -34,7 +35,7 @@ from .event_cues import (
     CONTEXT_TARGET_ROOTS, JOINT_ROOTS, JOINT_EXCLUDED, PEOPLE_NOUNS, PEOPLE_PREPS, SPEECH_NOUNS,
     GOVERNING_ROOTS, ASKING_ROOTS, ABOUT_PREPS, ABOUT_ROOTS, THREAT_CODE, OBLIGATION_MODALS, DEMAND_CODE,
     OBLIGATION_KNOWING_VERBS, CRITICISM_CODE, DECIDED_ROOTS,
-    DEPLOYMENT_AID_CODES, DEPLOYMENT_CODE, FORCE_NOUNS, STOPPING_VERBS, STOPPED_CODES,
+    DEPLOYMENT_AID_CODES, DEPLOYMENT_CODE, FORCE_NOUNS, MEMBER_NOUNS, STOPPING_VERBS, STOPPED_CODES,
     SUBJECT_DEPS, BACKGROUND_DAYS, POSSESSIVES, FIRST_PERSON, MEDIATE_CODE, OBJECT_PRONOUNS,
     DOCUMENT_TARGET_ROOTS,
 )
@@ -96,6 +97,7 @@ def _aimed_at_place(code: str) -> bool:
 class EventCoder(ContextReader):
     def __init__(self, nlp: Language, vocabulary: EventVocabulary | None = None):
         self.vocab = vocabulary or load_vocabulary()
+        self.kb = load_kb()
         self.confidence = load_confidence()
         self._quoted: dict[int, Span] = {}  # token -> speaker of the quotation it is in (per document)
         # named periods and treaties, found in the text whether or not the NER marks them
@@ -151,7 +153,18 @@ class EventCoder(ContextReader):
                     if obj is not None:
                         found += [actors[o.i] for o in (obj, *obj.conjuncts) if o.i in actors]
                         break
+        if len(found) == 1 and token.tag_ == "NNS" and token.lemma_.lower() in MEMBER_NOUNS:
+            return self._members(found[0], token) or found  # "all three AES countries": each of them
         return list(dict.fromkeys(found))
+
+    def _members(self, bloc: Span, token: Token) -> list[Span]:
+        """The member states of a small bloc, at their mentions nearest the token, where the article
+        names them all ("Mali, Burkina Faso and Niger ... all three AES countries")."""
+        members = self.kb.members.get(_code(bloc) or "", ())
+        _, where, _ = token.doc.user_data.get(PARTIES) or ([], {}, False)
+        if not members or not all(m in where for m in members):
+            return []
+        return [self._nearest_mention(where[m], token) for m in members]
 
     @staticmethod
     def _owner_in_apposition(tok: Token, actors: dict[int, Span]) -> Span | None:
