@@ -931,3 +931,9 @@ def test_a_small_blocs_countries_are_its_members_where_the_article_names_them(nl
     # the bloc itself acts as the bloc, and its countries unnamed stay the bloc
     assert ("AES", "FRA", "16") in keys(coded(nlp, "The AES cut ties with France."))
     assert ("AES", "FRA", "16") in keys(coded(nlp, "All three AES countries have cut ties with France."))
+
+
+def test_battling_a_crisis_or_fighting_a_fire_is_no_act(nlp):
+    assert not keys(coded(nlp, "Moldova is battling an energy crisis caused by the cut-off of Russian gas."), counted=False) & {
+        ("MDA", "RUS", "19"), ("MDA", None, "19")}
+    assert ("UKR", "RUS", "19") in keys(coded(nlp, "Ukraine fought Russia in the Donbas."))
