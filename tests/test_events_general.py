@@ -937,3 +937,11 @@ def test_battling_a_crisis_or_fighting_a_fire_is_no_act(nlp):
     assert not keys(coded(nlp, "Moldova is battling an energy crisis caused by the cut-off of Russian gas."), counted=False) & {
         ("MDA", "RUS", "19"), ("MDA", None, "19")}
     assert ("UKR", "RUS", "19") in keys(coded(nlp, "Ukraine fought Russia in the Donbas."))
+
+
+def test_a_state_that_protests_or_withdraws_from_talks_acts_diplomatically(nlp):
+    assert ("JPN", "RUS", "11") in keys(coded(nlp, "Days before that, Japan protested after six Russian Navy vessels passed "
+                                                   "through the Soya Strait."))
+    assert ("JPN", "RUS", "11") in keys(coded(nlp, "The Japanese government has lodged a protest against Russia."))
+    assert ("RUS", "JPN", "16") in keys(coded(nlp, "Russia was withdrawing from the talks over Tokyo's sanctions against Moscow."))
+    assert ("FRA", "ISR", "10") in keys(coded(nlp, "France asks Israel for explanations."))
