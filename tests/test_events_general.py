@@ -945,3 +945,9 @@ def test_a_state_that_protests_or_withdraws_from_talks_acts_diplomatically(nlp):
     assert ("JPN", "RUS", "11") in keys(coded(nlp, "The Japanese government has lodged a protest against Russia."))
     assert ("RUS", "JPN", "16") in keys(coded(nlp, "Russia was withdrawing from the talks over Tokyo's sanctions against Moscow."))
     assert ("FRA", "ISR", "10") in keys(coded(nlp, "France asks Israel for explanations."))
+
+
+def test_diplomats_recalled_in_the_passive_are_recalled_by_their_own_state(nlp):
+    text = "Somalia has cut diplomatic ties with Kenya. Somali diplomats will also be recalled within seven days."
+    found = keys(coded(nlp, text))
+    assert ("SOM", "KEN", "16") in found and ("KEN", "SOM", "16") not in found

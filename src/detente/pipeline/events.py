@@ -35,7 +35,7 @@ from .event_cues import (
     CONTEXT_TARGET_ROOTS, JOINT_ROOTS, JOINT_EXCLUDED, PEOPLE_NOUNS, PEOPLE_PREPS, SPEECH_NOUNS,
     GOVERNING_ROOTS, ASKING_ROOTS, ABOUT_PREPS, ABOUT_ROOTS, THREAT_CODE, OBLIGATION_MODALS, DEMAND_CODE,
     OBLIGATION_KNOWING_VERBS, CRITICISM_CODE, DECIDED_ROOTS,
-    DEPLOYMENT_AID_CODES, DEPLOYMENT_CODE, FORCE_NOUNS, MEMBER_NOUNS, PROTEST_CODES, OFFICIAL_PROTEST_CODE, STOPPING_VERBS, STOPPED_CODES,
+    DEPLOYMENT_AID_CODES, DEPLOYMENT_CODE, FORCE_NOUNS, MEMBER_NOUNS, PROTEST_CODES, OFFICIAL_PROTEST_CODE, OWN_PEOPLE_VERBS, STOPPING_VERBS, STOPPED_CODES,
     SUBJECT_DEPS, BACKGROUND_DAYS, POSSESSIVES, FIRST_PERSON, MEDIATE_CODE, OBJECT_PRONOUNS,
     DOCUMENT_TARGET_ROOTS,
 )
@@ -1013,6 +1013,9 @@ class EventCoder(ContextReader):
                         sources, found_by = accused, "accused"
                         targets = [t for t in targets if _code(t) not in {_code(a) for a in accused}]
                     subject, passive = subject_of(token)
+                    if passive and not sources and self._agent(token) is None and token.lemma_.lower() in OWN_PEOPLE_VERBS:
+                        # "Somali diplomats will also be recalled": by their own state, from wherever they serve
+                        sources, targets = targets, []
                     spoken = subject is not None and not passive and subject.lemma_.lower() in SPEECH_NOUNS
                     if not sources and (passive or spoken) and self._agent(token) is None and last_source is not None \
                             and self._sentences_back(token, 2) <= last_source.sent.start < token.sent.start \
