@@ -204,3 +204,8 @@ def test_a_dash_after_a_bracket_parts_the_words(nlp):
 def test_a_state_that_locates_something_is_a_place(nlp):
     found = mentions(nlp, "A London-based think tank said Pakistan-based militants attacked the convoy.")
     assert found["Pakistan"].kind == "place" and found["London"].kind == "place", found
+
+
+def test_a_breakaway_regions_authorities_act_for_it(nlp):
+    found = codes(nlp, "Somaliland President Muse Bihi arrived in Nairobi. Transnistria refused to accept aid from Moldova.")
+    assert found.get("Transnistria") == "TRANSNISTRIA" and "SOMALILAND" in found.values(), found
