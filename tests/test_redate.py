@@ -224,6 +224,7 @@ def test_the_event_coder_reads_roles_only_where_redating_checks_them():
         "sources = [s for s in sources if s._.actor.role not in NON_STATE_SPEAKERS][:MAX_SOURCES]",
         "speakers = {_code(s) for s in said_by if s._.actor.role not in NON_STATE_SPEAKERS}",
         "roles = (source._.actor.role, target._.actor.role)",
+        "return ref.kind == \"country\" and ref.role in OFFICIAL_ROLES",
     ]), reads
 
 

@@ -22,7 +22,7 @@ from ..knowledge.events import load_vocabulary
 from . import actors, events, issues, paragraphs, quotes, stance  # noqa: F401  (registers the components)
 from .actors import DATED
 from .event_cues import NON_STATE_SPEAKERS
-from .events import ROLES_READ
+from .events import ROLES_READ, _official
 from .event_dates import date_fields, redated
 from .headings import sentence_case_headings
 from .paragraphs import FORCED, MAX_SENTENCE_TOKENS
@@ -352,27 +352,32 @@ def _same_but(before: list[tuple], after: list[tuple], *fields: str) -> bool:
 
 def _roles_unread(before: list[tuple], after: list[tuple], roles_read: set, coder) -> bool:
     """Whether the event coder, given the roles `after` rather than `before` (same spans, codes and
-    all else), finds the same acts: it reads roles in two places, to drop sources that speak for no
-    state (NON_STATE_SPEAKERS: neither role of a mention that changed may be one) and to tell a
-    domestic act (`_domestic`: each pair it compared, `roles_read`, must compare alike)."""
+    all else), finds the same acts: it reads roles in three places, to drop sources that speak for no
+    state (NON_STATE_SPEAKERS: neither role of a mention that changed may be one), to tell a state's
+    official protest from a rally (`events._official`: alike before and after) and to tell a domestic
+    act (`_domestic`: each pair it compared, `roles_read`, must compare alike)."""
     old = {(start, end): ref for start, end, ref in before}
     new = {(start, end): ref for start, end, ref in after}
     changed = {at for at, ref in new.items() if ref.role != old[at].role}
     if any(old[at].role in NON_STATE_SPEAKERS or new[at].role in NON_STATE_SPEAKERS for at in changed):
         return False
-
-    def stand_in(at, refs):  # what _domestic reads of a span: where it starts, its actor
-        return None if at is None else types.SimpleNamespace(start=at[0], end=at[1], _=types.SimpleNamespace(actor=refs[at]))
+    if any(_official(_stand_in(at, old)) != _official(_stand_in(at, new)) for at in changed):
+        return False  # a state that protests makes an official complaint (events._official)
 
     domestic = coder._domestic
     try:
         for source, target in roles_read:
             if (source in changed or target in changed) and \
-                    domestic(stand_in(source, old), stand_in(target, old)) != domestic(stand_in(source, new), stand_in(target, new)):
+                    domestic(_stand_in(source, old), _stand_in(target, old)) != domestic(_stand_in(source, new), _stand_in(target, new)):
                 return False
     except (AttributeError, KeyError):  # it reads more of a span than a stand-in has, or not a mention
         return False
     return True
+
+
+def _stand_in(at, refs):
+    """What the coder reads of a mention's span: where it starts and ends, its actor."""
+    return None if at is None else types.SimpleNamespace(start=at[0], end=at[1], _=types.SimpleNamespace(actor=refs[at]))
 
 
 def _placed(actors: list[tuple]) -> list[tuple]:

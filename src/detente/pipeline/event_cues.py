@@ -50,6 +50,7 @@ MEMBER_NOUNS = set(_CUES["member_nouns"])
 PROTEST_CODES = set(_CUES["protest_codes"])
 OWN_PEOPLE_VERBS = set(_CUES["own_people_verbs"])
 OFFICIAL_PROTEST_CODE = str(_CUES["official_protest_code"])
+OFFICIAL_ROLES = {None if r in (None, "null", "") else r for r in _CUES["official_roles"]}
 STOPPING_VERBS = set(_CUES["stopping_verbs"])
 STOPPED_CODES = dict(_CUES["stopped_codes"])
 SPEAKER_PREPS = set(_CUES["speaker_preps"])

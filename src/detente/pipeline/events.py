@@ -35,7 +35,7 @@ from .event_cues import (
     CONTEXT_TARGET_ROOTS, JOINT_ROOTS, JOINT_EXCLUDED, PEOPLE_NOUNS, PEOPLE_PREPS, SPEECH_NOUNS,
     GOVERNING_ROOTS, ASKING_ROOTS, ABOUT_PREPS, ABOUT_ROOTS, THREAT_CODE, OBLIGATION_MODALS, DEMAND_CODE,
     OBLIGATION_KNOWING_VERBS, CRITICISM_CODE, DECIDED_ROOTS,
-    DEPLOYMENT_AID_CODES, DEPLOYMENT_CODE, FORCE_NOUNS, MEMBER_NOUNS, PROTEST_CODES, OFFICIAL_PROTEST_CODE, OWN_PEOPLE_VERBS, STOPPING_VERBS, STOPPED_CODES,
+    DEPLOYMENT_AID_CODES, DEPLOYMENT_CODE, FORCE_NOUNS, MEMBER_NOUNS, PROTEST_CODES, OFFICIAL_PROTEST_CODE, OFFICIAL_ROLES, OWN_PEOPLE_VERBS, STOPPING_VERBS, STOPPED_CODES,
     SUBJECT_DEPS, BACKGROUND_DAYS, POSSESSIVES, FIRST_PERSON, MEDIATE_CODE, OBJECT_PRONOUNS,
     DOCUMENT_TARGET_ROOTS,
 )
@@ -77,6 +77,13 @@ class Event:
     @property
     def target_code(self) -> str | None:
         return _code(self.target)
+
+
+def _official(span: Span) -> bool:
+    """A state or its government itself ("Japan", "the Japanese government"), not its people ("Iranian
+    students"): who protests officially. Re-dating checks this read of a role (pipeline._roles_unread)."""
+    ref = span._.actor
+    return ref.kind == "country" and ref.role in OFFICIAL_ROLES
 
 
 def _body(span: Span) -> bool:
@@ -1043,8 +1050,7 @@ class EventCoder(ContextReader):
                             sources = [e.target for e in reaction][:1]
                             targets = [e.source for e in reaction][:1]
                         found_by = "parties_of_reaction"  # its actors read off the reaction to it
-                if pattern.code in PROTEST_CODES and sources and all(
-                        s._.actor.role in (None, "GOV") and s._.actor.kind in ("country", "person") for s in sources):
+                if pattern.code in PROTEST_CODES and sources and all(_official(s) for s in sources):
                     pattern = replace(pattern, code=OFFICIAL_PROTEST_CODE)  # "Japan protested": no street rally
                 if self.vocab.codes[pattern.code].root in VIOLENT_ROOTS and self._economic(token):
                     pattern = replace(pattern, code=ECONOMIC_CODE)  # "hit China with tariffs" is no strike
