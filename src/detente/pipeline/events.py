@@ -997,6 +997,7 @@ class EventCoder(ContextReader):
                         token.left_edge.i <= e.start and e.end <= token.right_edge.i + 1 for e, _ in dates):
                     continue  # "Western sanctions" as background, not "the 2010 sanctions" or "new sanctions"
                 borrowed = joint = False
+                exchange = None  # the "exchange" whose "of"-phrase a noun trigger is
                 found_by = ""  # how a target missing from the clause was found
                 subject = None  # a verb's grammatical subject
                 obliged = self._obligation(token) if self.vocab.codes[pattern.code].root == "01" else None
@@ -1129,7 +1130,7 @@ class EventCoder(ContextReader):
                     # "Russia and Iran struck a deal": one act, no direction, between each two
                     pairs = [(a, b) for a, b in together if a.start < b.start]
                 elif not targets and len(sources) > 1 and (token.lemma_.lower() in RECIPROCAL_WORDS or self._each_other(token)
-                                                           or paired or self._exchanged(token) is not None or (self.vocab.codes[pattern.code].root in JOINT_ROOTS
+                                                           or paired or exchange is not None or (self.vocab.codes[pattern.code].root in JOINT_ROOTS
                                                                and pattern.code not in JOINT_EXCLUDED)):
                     # "exchanged prisoners", "accused each other", "India and Pakistan agreed to a ceasefire"
                     pairs, joint = together, True

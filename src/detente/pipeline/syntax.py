@@ -16,8 +16,8 @@ ADVERBIAL_PREPS = {"by", "after", "before", "upon", "while", "since", "without",
 # verbs that make their object do what their "to"-clause says, so it is done ("prompting Seoul's troops
 # to fire", "forced Kyiv to retreat"); what is asked or allowed ("urged NATO to act") need not be
 OBJECT_CONTROL = {"prompt", "force", "compel", "cause", "lead", "push", "drive", "spur", "provoke", "oblige"}
-DATELINES = "datelines"
-UNKNOWN_PEOPLE = "detente_unknown_people"  # doc.user_data: (which actor spans, their unresolved people's tokens)  # doc.user_data key: (start, end) token ranges of the wire datelines
+DATELINES = "datelines"  # doc.user_data key: (start, end) token ranges of the wire datelines
+UNKNOWN_PEOPLE = "detente_unknown_people"  # doc.user_data: (which actor spans, their unresolved people's tokens)
 
 
 def text_of(doc: Doc) -> str:
@@ -112,12 +112,11 @@ def antecedent(pronoun: Token, actors: dict[int, Span], since: int = 0,
                     return None
                 if span is not None and span._.actor.kind in kinds:
                     return span
-    # a person named whose state is unknown is "he" as much as one whose state is known: the
-    # pronoun then stands for no actor, not for another person named before
-    unknown = _unknown_people(pronoun.doc) if "person" in kinds else set()
     if "person" in kinds and pronoun.dep_ in ("nsubj", "nsubjpass"):
         # "he" as a subject is the person last named as a subject: "Albares condemned Milei's insult.
-        # He demanded an apology" is Albares, not Milei
+        # He demanded an apology" is Albares, not Milei; a person named whose state is unknown is
+        # "he" as much as one whose state is known: the pronoun then stands for no actor
+        unknown = _unknown_people(pronoun.doc)
         for i in range(pronoun.i - 1, since - 1, -1):
             if pronoun.doc[i].dep_ not in ("nsubj", "nsubjpass"):
                 continue
