@@ -636,6 +636,36 @@ def eval_events(
                 out.print(f"{kind}: {line}", soft_wrap=True, markup=False)
 
 
+@eval_app.command("agreement")
+def eval_agreement(
+    other: Annotated[Path, typer.Argument(help="Folder of a second annotation of the same articles (gold JSON files).")],
+    gold: GoldOption = None,
+    corpus: CorpusOption = None,
+    fmt: FormatOption = Format.table,
+    errors: ErrorsOption = False,
+) -> None:
+    """How far a second annotation agrees with the gold on events (sentence, source, target, CAMEO
+    root), scored as detente is: the ceiling a coder can be expected to reach on that gold."""
+    from .agreement import score_agreement
+    from .eval import SCORE_COLUMNS, GoldError
+
+    try:
+        scored = score_agreement(_gold_dir(gold), other, corpus)
+    except GoldError as e:
+        raise UserError(str(e), 2) from None
+    if fmt is Format.json:
+        dump_json({"events": dict(zip(SCORE_COLUMNS, scored["events"].row("events"))), "rates": scored["rates"],
+                   "per_root": [dict(zip(["root", *SCORE_COLUMNS[1:]], s.row(root))) for root, s in scored["per_root"].items()]})
+        return
+    title = f"agreement: {other} against {_gold_dir(gold)}"
+    emit(SCORE_COLUMNS, [scored["events"].row("events (sentence, source, target, root)")], fmt, title=title, console=out)
+    emit(["measure", "value"], list(scored["rates"].items()), fmt, console=out)
+    emit(["root", *SCORE_COLUMNS[1:]], [s.row(root) for root, s in scored["per_root"].items()], fmt,
+         title="per CAMEO root (the reference's root for what only it codes, the other's for the rest)", console=out)
+    if errors:
+        _print_errors({"events": scored["events"]})
+
+
 # Commands defined in their own modules register on `app` when imported (one line each).
 # `python -m detente.cli` runs this file as __main__: command modules must find this `app`.
 if __name__ == "__main__":

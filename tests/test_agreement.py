@@ -1,0 +1,81 @@
+"""`detente eval agreement`: how far a second annotation agrees with the gold, scored as detente is,
+on articles and annotations written for these tests."""
+
+from __future__ import annotations
+
+import json
+
+from detente.agreement import score_agreement
+from detente.eval import GoldError
+
+from .conftest import assert_no_traceback, run_cli
+
+TEXT = ("ACCRA, May 2 (Wire) - Ghana recalled its ambassador from Togo on Monday. "
+        "Togo and Ghana later held talks in Lome. Togo said the recall was a violation of the treaty.")
+
+
+def event(sentence, source, target, root, modality="asserted"):
+    return {"sentence": sentence, "source": source, "target": target, "cameo_root": root,
+            "quad": "verbal_conflict" if root >= "09" else "verbal_cooperation", "modality": modality}
+
+
+def folders(tmp_path, reference, other):
+    (tmp_path / "texts").mkdir()
+    (tmp_path / "texts" / "a.txt").write_text(TEXT, encoding="utf-8")
+    for name, events in (("ref", reference), ("other", other)):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "a.json").write_text(json.dumps({"doc": "a.txt", "events": events}), encoding="utf-8")
+    return tmp_path / "ref", tmp_path / "other", tmp_path / "texts"
+
+
+def test_agreement_counts_what_both_code_and_what_one_alone_codes(tmp_path):
+    reference = [event("Ghana recalled its ambassador from Togo on Monday.", "GHA", "TGO", "16"),
+                 event("Togo and Ghana later held talks in Lome.", "TGO", "GHA", "04"),
+                 event("Togo and Ghana later held talks in Lome.", "GHA", "TGO", "04"),
+                 event("Togo said the recall was a violation of the treaty.", "TGO", "GHA", "11")]
+    other = [
+        # the same sentence copied with its dateline: still the same sentence
+        event("ACCRA, May 2 (Wire) - Ghana recalled its ambassador from Togo on Monday.", "GHA", "TGO", "16"),
+        event("Togo and Ghana later held talks in Lome.", "TGO", "GHA", "04"),  # one direction only
+        event("Togo said the recall was a violation of the treaty.", "TGO", "GHA", "01", "reported"),  # other root
+    ]
+    ref, oth, texts = folders(tmp_path, reference, other)
+    scored = score_agreement(ref, oth, texts)
+    total = scored["events"]
+    assert (total.tp, total.fp, total.fn) == (2, 1, 2)
+    assert scored["per_root"]["11"].fn == 1 and scored["per_root"]["01"].fp == 1
+    rates = scored["rates"]
+    assert rates["same sentence, source and target"] == 3  # the 11/01 pair agrees on who and whom
+    assert rates["cameo_root agreement there"] == round(2 / 3, 3)
+    assert rates["modality agreement there"] == round(2 / 3, 3)
+    # F1 is symmetric: swapping the sides swaps precision and recall
+    swapped = score_agreement(oth, ref, texts)["events"]
+    assert (swapped.tp, swapped.fp, swapped.fn) == (2, 2, 1) and round(swapped.f1, 6) == round(total.f1, 6)
+
+
+def test_agreement_refuses_annotations_that_do_not_fit_their_articles(tmp_path, ):
+    ref, oth, texts = folders(tmp_path, [event("Togo and Ghana later held talks in Lome.", "TGO", "GHA", "04")],
+                              [event("Togo and Ghana never met.", "TGO", "GHA", "04")])
+    try:
+        score_agreement(ref, oth, texts)
+    except GoldError as e:
+        assert "a.json: events[0].sentence is not in the article" in str(e)
+    else:
+        raise AssertionError("a sentence that is not in the article was accepted")
+    result = run_cli("eval", "agreement", oth, "--gold", ref, "--corpus", texts)
+    assert result.returncode == 2 and "is not in the article" in result.stderr
+    assert_no_traceback(result)
+    (oth / "a.json").rename(oth / "b.json")
+    (oth / "b.json").write_text(json.dumps({"doc": "b.txt", "events": []}))
+    (texts / "b.txt").write_text("Nothing happened.")
+    result = run_cli("eval", "agreement", oth, "--gold", ref, "--corpus", texts)
+    assert result.returncode == 2 and "annotates none of the articles" in result.stderr
+
+
+def test_agreement_on_the_command_line(tmp_path):
+    same = [event("Ghana recalled its ambassador from Togo on Monday.", "GHA", "TGO", "16")]
+    ref, oth, texts = folders(tmp_path, same, same)
+    result = run_cli("eval", "agreement", oth, "--gold", ref, "--corpus", texts, "-f", "json")
+    assert result.returncode == 0, result.stderr
+    found = json.loads(result.stdout)
+    assert found["events"]["f1"] == 1.0 and found["rates"]["articles annotated by both"] == 1
