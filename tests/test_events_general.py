@@ -951,3 +951,18 @@ def test_diplomats_recalled_in_the_passive_are_recalled_by_their_own_state(nlp):
     text = "Somalia has cut diplomatic ties with Kenya. Somali diplomats will also be recalled within seven days."
     found = keys(coded(nlp, text))
     assert ("SOM", "KEN", "16") in found and ("KEN", "SOM", "16") not in found
+
+
+def test_a_statement_whose_content_condemns_is_criticism(nlp):
+    found = coded(nlp, "Chile said Peru's decision was a flagrant violation of the treaty.")
+    assert ("CHL", "PER", "11") in keys(found, counted=False)  # not a bare comment (01)
+    found = coded(nlp, "Ghana called the blockade by Togo an act of aggression.")
+    assert ("GHA", "TGO", "11") in keys(found, counted=False)
+    # negated or denied on the way to the speaker: no condemnation
+    found = coded(nlp, "Chile said Peru's decision was not a violation of the treaty.")
+    assert not any(r == "11" for _, _, r, _, _ in found)
+    found = coded(nlp, "Chile denied that its exercise with Peru was a provocation.")
+    assert not any(r == "11" for _, _, r, _, _ in found)
+    # condemning another's claims rejects them
+    found = coded(nlp, "The Chilean foreign ministry hit back, calling Peru's claims groundless.")
+    assert ("CHL", "PER", "12") in keys(found, counted=False)

@@ -34,7 +34,7 @@ from .event_cues import (
     SELF_REPORT_VERBS, TOPIC_VERBS, MATERIAL_AGREEMENTS, AGREEMENT_CODE, ACCUSING_VERBS, DISAPPROVING,
     CONTEXT_TARGET_ROOTS, JOINT_ROOTS, JOINT_EXCLUDED, PEOPLE_NOUNS, PEOPLE_PREPS, SPEECH_NOUNS,
     GOVERNING_ROOTS, ASKING_ROOTS, ABOUT_PREPS, ABOUT_ROOTS, THREAT_CODE, OBLIGATION_MODALS, DEMAND_CODE,
-    OBLIGATION_KNOWING_VERBS, CRITICISM_CODE, DECIDED_ROOTS,
+    OBLIGATION_KNOWING_VERBS, CRITICISM_CODE, CONDEMNING_WORDS, CONDEMNING_EXEMPT_VERBS, CLAIM_NOUNS, REJECTION_CODE, DECIDED_ROOTS,
     DEPLOYMENT_AID_CODES, DEPLOYMENT_CODE, FORCE_NOUNS, MEMBER_NOUNS, PROTEST_CODES, OFFICIAL_PROTEST_CODE, OFFICIAL_ROLES, OWN_PEOPLE_VERBS, STOPPING_VERBS, STOPPED_CODES,
     SUBJECT_DEPS, BACKGROUND_DAYS, POSSESSIVES, FIRST_PERSON, MEDIATE_CODE, OBJECT_PRONOUNS,
     DOCUMENT_TARGET_ROOTS,
@@ -838,6 +838,30 @@ class EventCoder(ContextReader):
             a.dep_ == "aux" and a.lower_ in OBLIGATION_MODALS for a in c.children)
             and any(g.dep_ in ("nsubj", "nsubjpass") and not _pronoun(g, FIRST_PERSON) for g in c.children)), None)
 
+    @staticmethod
+    def _condemning(verb: Token) -> str | None:
+        """What a statement's content condemns in words: "said the move was a clear violation",
+        "called it aggression", "described it as an irresponsible act", a quotation it closes - the
+        condemning word, or None. Not where the word is negated or denied on its way to the verb
+        ("was not a provocation", "denied it was blackmail")."""
+        if verb.lemma_.lower() in CONDEMNING_EXEMPT_VERBS or verb.head.lemma_.lower() in CONDEMNING_EXEMPT_VERBS or any(
+                c.dep_ == "neg" for c in verb.children):  # "denied the allegations, calling them baseless": a denial
+            return None
+        for child in verb.children:
+            if child.dep_ not in ("ccomp", "oprd", "xcomp", "dobj") and not (child.dep_ == "prep" and child.lower_ == "as"):
+                continue
+            for word in child.subtree:
+                if word.lemma_.lower() not in CONDEMNING_WORDS:
+                    continue
+                path, tok = [word], word
+                while tok.i != verb.i and tok.head.i != tok.i:
+                    tok = tok.head
+                    path.append(tok)
+                if not any(c.dep_ == "neg" for t in path[:-1] for c in t.children) and not any(
+                        t.lemma_.lower() in CONDEMNING_EXEMPT_VERBS for t in path[1:-1]):
+                    return word
+        return None
+
     def _asked(self, trigger: Token, triggers: dict[int, Pattern]) -> bool:
         """Whether the trigger is what a demand or appeal asks for ("demanded that Hamas renounce
         its armed struggle", "urged Iraq to cooperate", "said Japan must retract"), not something done."""
@@ -1004,6 +1028,13 @@ class EventCoder(ContextReader):
                 if obliged is not None:  # "China said Japan must retract the remarks": a demand of Japan
                     knowing = obliged.lemma_.lower() in OBLIGATION_KNOWING_VERBS  # "must realize ...": criticism
                     pattern = replace(pattern, code=CRITICISM_CODE if knowing else DEMAND_CODE)
+                elif pattern.pos == "VERB" and self.vocab.codes[pattern.code].root == "01" and (
+                        condemned := self._condemning(token)) is not None:
+                    # "said the move was a clear violation"; "called the claims groundless": a rejection
+                    around = [*token.children, *condemned.head.children, *condemned.children]
+                    claims = any(c.dep_ in ("dobj", "oprd", "nsubj", "nsubjpass", "compound") and c.lemma_.lower() in CLAIM_NOUNS for c in around) \
+                        or (token.dep_ == "relcl" and token.head.lemma_.lower() in CLAIM_NOUNS)
+                    pattern = replace(pattern, code=REJECTION_CODE if claims else CRITICISM_CODE)
                 # "condemned the airstrikes": the airstrikes, an act of their own that the reaction is aimed at
                 reacted = pattern.pos == "NOUN" and self._reaction_object(token, triggers)
                 if self._stopped(token):  # "stopped supplying gas": less cooperation; "ceased bombing": yielding
