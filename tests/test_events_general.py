@@ -966,3 +966,13 @@ def test_a_statement_whose_content_condemns_is_criticism(nlp):
     # condemning another's claims rejects them
     found = coded(nlp, "The Chilean foreign ministry hit back, calling Peru's claims groundless.")
     assert ("CHL", "PER", "12") in keys(found, counted=False)
+
+
+def test_curbs_and_controls_on_goods_are_sanctions_on_where_the_goods_come_from(nlp):
+    found = keys(coded(nlp, "Poland announced curbs on grain imports from Ukraine on Friday."), counted=False)
+    assert ("POL", "UKR", "16") in found  # not a bare announcement, not at a state named elsewhere
+    found = keys(coded(nlp, "Beijing announced new export controls on Japan."), counted=False)
+    assert ("CHN", "JPN", "16") in found
+    found = keys(coded(nlp, "China announced countermeasures against the United States."), counted=False)
+    assert ("CHN", "USA", "16") in found
+    assert not keys(coded(nlp, "Export controls on chips remain in place."), counted=False)  # standing, no one acts

@@ -32,7 +32,7 @@ from .event_cues import (
     HELPING_VERBS, ECONOMIC_NOUNS, ECONOMIC_CODE, VIOLENT_ROOTS, FRESH_MODIFIERS, RECIPROCAL_WORDS,
     DISPLAY_NOUNS, JOINT_MODIFIERS, WEAPON_NOUNS, DISPLAY_CODE, SPEAKER_PREPS, REACTION_ROOTS, REACTED_OBJECT_CODES,
     SELF_REPORT_VERBS, TOPIC_VERBS, MATERIAL_AGREEMENTS, AGREEMENT_CODE, ACCUSING_VERBS, DISAPPROVING,
-    CONTEXT_TARGET_ROOTS, JOINT_ROOTS, JOINT_EXCLUDED, PEOPLE_NOUNS, PEOPLE_PREPS, SPEECH_NOUNS,
+    CONTEXT_TARGET_ROOTS, JOINT_ROOTS, JOINT_EXCLUDED, PEOPLE_NOUNS, PEOPLE_PREPS, TRADE_NOUNS, TRADE_PREPS, SPEECH_NOUNS,
     GOVERNING_ROOTS, ASKING_ROOTS, ABOUT_PREPS, ABOUT_ROOTS, THREAT_CODE, OBLIGATION_MODALS, DEMAND_CODE,
     OBLIGATION_KNOWING_VERBS, CRITICISM_CODE, CONDEMNING_WORDS, CONDEMNING_EXEMPT_VERBS, CLAIM_NOUNS, REJECTION_CODE, DECIDED_ROOTS,
     DEPLOYMENT_AID_CODES, DEPLOYMENT_CODE, FORCE_NOUNS, MEMBER_NOUNS, PROTEST_CODES, OFFICIAL_PROTEST_CODE, OFFICIAL_ROLES, OWN_PEOPLE_VERBS, STOPPING_VERBS, STOPPED_CODES,
@@ -154,8 +154,10 @@ class EventCoder(ContextReader):
                     found += [actors[c.i] for c in (child, *child.conjuncts) if c.i in actors]
                     break
                 if child.dep_ == "prep" and (child.lower_ == "of" or (
-                        child.lower_ in PEOPLE_PREPS and tok.lemma_.lower() in PEOPLE_NOUNS)):
-                    # "forces of Iran"; "students in Indonesia", "protesters in Baghdad"; "the leaders of A and B"
+                        child.lower_ in PEOPLE_PREPS and tok.lemma_.lower() in PEOPLE_NOUNS) or (
+                        child.lower_ in TRADE_PREPS and tok.lemma_.lower() in TRADE_NOUNS)):
+                    # "forces of Iran"; "students in Indonesia", "protesters in Baghdad"; "the leaders of A and B";
+                    # "grain imports from Ukraine"
                     obj = next((c for c in child.children if c.dep_ == "pobj" and c.i in actors), None)
                     if obj is not None:
                         found += [actors[o.i] for o in (obj, *obj.conjuncts) if o.i in actors]
