@@ -976,3 +976,27 @@ def test_curbs_and_controls_on_goods_are_sanctions_on_where_the_goods_come_from(
     found = keys(coded(nlp, "China announced countermeasures against the United States."), counted=False)
     assert ("CHN", "USA", "16") in found
     assert not keys(coded(nlp, "Export controls on chips remain in place."), counted=False)  # standing, no one acts
+
+
+def test_a_pair_named_as_a_pair_does_not_appeal_to_or_condemn_each_other(nlp):
+    text = ("Egypt's Sisi received Turkey's Erdogan in Cairo on Wednesday. "
+            "The two leaders also criticised the war in Gaza and called for a ceasefire.")
+    found = coded(nlp, text)
+    assert ("EGY", "TUR", "04") in keys(found)  # receiving a named leader is hosting his visit
+    assert not {r for s, t, r, _, _ in found if {s, t} == {"EGY", "TUR"}} & {"02", "11"}
+
+
+def test_what_an_appeal_asks_for_in_a_second_clause_is_not_done(nlp):
+    found = coded(nlp, "Ghana urged Togo to halt the shelling and to comply with the ruling of the court.")
+    assert ("GHA", "TGO", "02") in keys(found)
+    assert not any(c == "080" for _, _, _, c, _ in found)  # the compliance is only asked for
+
+
+def test_a_deal_signed_by_two_is_about_what_modifies_it(nlp):
+    found = coded(nlp, "Chile protested a defence pact signed by Peru and Bolivia.")
+    assert {r for s, t, r, _, _ in found if {s, t} == {"PER", "BOL"}} == {"06"}  # military cooperation, not 05
+
+
+def test_a_visit_the_speaker_is_on_names_no_target(nlp):
+    found = coded(nlp, "The Turkish leader, on his first visit to Egypt in more than 10 years, denounced Netanyahu's occupation.")
+    assert {(s, t) for s, t, r, _, _ in found if r == "11"} == {("TUR", "ISR")}

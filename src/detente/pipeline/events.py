@@ -31,8 +31,8 @@ from .event_cues import (
     CONTENT_NOUNS, TREATY_NOUNS, PERIOD_PREPS, PERIOD_FRAMES, LIGHT_VERBS, NON_STATE_SPEAKERS,
     HELPING_VERBS, ECONOMIC_NOUNS, ECONOMIC_CODE, VIOLENT_ROOTS, FRESH_MODIFIERS, RECIPROCAL_WORDS,
     DISPLAY_NOUNS, JOINT_MODIFIERS, WEAPON_NOUNS, DISPLAY_CODE, SPEAKER_PREPS, REACTION_ROOTS, REACTED_OBJECT_CODES,
-    SELF_REPORT_VERBS, TOPIC_VERBS, MATERIAL_AGREEMENTS, AGREEMENT_CODE, ACCUSING_VERBS, DISAPPROVING,
-    CONTEXT_TARGET_ROOTS, JOINT_ROOTS, JOINT_EXCLUDED, PEOPLE_NOUNS, PEOPLE_PREPS, TRADE_NOUNS, TRADE_PREPS, SPEECH_NOUNS,
+    SELF_REPORT_VERBS, TOPIC_VERBS, ACT_NOUNS, MATERIAL_AGREEMENTS, AGREEMENT_CODE, ACCUSING_VERBS, DISAPPROVING,
+    CONTEXT_TARGET_ROOTS, JOINT_ROOTS, PAIRED_ROOTS, JOINT_EXCLUDED, PEOPLE_NOUNS, PEOPLE_PREPS, TRADE_NOUNS, TRADE_PREPS, VISIT_NOUNS, SCENE_PREPS, SPEECH_NOUNS,
     GOVERNING_ROOTS, ASKING_ROOTS, ABOUT_PREPS, ABOUT_ROOTS, THREAT_CODE, OBLIGATION_MODALS, DEMAND_CODE,
     OBLIGATION_KNOWING_VERBS, CRITICISM_CODE, CONDEMNING_WORDS, CONDEMNING_EXEMPT_VERBS, CLAIM_NOUNS, REJECTION_CODE, DECIDED_ROOTS,
     DEPLOYMENT_AID_CODES, DEPLOYMENT_CODE, FORCE_NOUNS, MEMBER_NOUNS, PROTEST_CODES, OFFICIAL_PROTEST_CODE, OFFICIAL_ROLES, OWN_PEOPLE_VERBS, STOPPING_VERBS, STOPPED_CODES,
@@ -56,6 +56,7 @@ ROLES_READ = "detente_roles_read"
 # the same on dev and PLOVER, with one more false act on the seeds); as many targets ("cut off
 # relations with Nigeria, Togo, France and the US")
 MAX_SOURCES = 4
+PERSON_OBJECT = "<person>"  # a pattern's object that is a named person ("received Erdogan")
 
 
 @dataclass(frozen=True)
@@ -107,6 +108,7 @@ class EventCoder(ContextReader):
         self.kb = load_kb()
         self.confidence = load_confidence()
         self._quoted: dict[int, Span] = {}  # token -> speaker of the quotation it is in (per document)
+        self._people: frozenset[int] = frozenset()  # tokens inside a person's actor span (per document)
         # named periods and treaties, found in the text whether or not the NER marks them
         self.periods = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.periods.add("PERIOD", list(nlp.tokenizer.pipe(period_names())))
@@ -242,7 +244,8 @@ class EventCoder(ContextReader):
         # a phrase fronted before the subject sets the scene: "With negotiations on an Iranian deal
         # nearing completion, Russia threatened ..." is not aimed at Iran
         objects += [o for o in self._prep_objects(verb, preps)
-                    if not aimed and (subject is None or subject.sent != o.sent or o.head.i > subject.i)]
+                    if not aimed and (subject is None or subject.sent != o.sent or o.head.i > subject.i)
+                    and not (o.head.lower_ in SCENE_PREPS and o.lemma_.lower() in VISIT_NOUNS)]  # "on his visit to Egypt"
         for obj in list(objects):
             if not direct and obj.lemma_.lower() in TREATY_NOUNS:
                 continue  # "in the treaties of Gulistan and Turkmenchay" says when, not where
@@ -542,7 +545,8 @@ class EventCoder(ContextReader):
                 continue
             if pattern.objects:
                 if heads is None:
-                    heads, everything = self._object_lemmas(token, False), self._object_lemmas(token)
+                    heads = self._object_lemmas(token, False, self._people)
+                    everything = self._object_lemmas(token, people=self._people)
                 if not heads & pattern.objects:
                     # "withdraw weapons inspectors": the inspectors decide, not the weapons
                     by_modifier = by_modifier or (pattern if everything & pattern.objects else None)
@@ -568,8 +572,9 @@ class EventCoder(ContextReader):
         return [c for t in (token, *[c for c in token.children if c.dep_ == "dobj"]) for c in t.children]
 
     @staticmethod
-    def _object_lemmas(token: Token, modifiers: bool = True) -> set[str]:
-        """The lemmas of what a trigger acts on: its objects' heads, and (`modifiers`) their modifiers."""
+    def _object_lemmas(token: Token, modifiers: bool = True, people: frozenset[int] = frozenset()) -> set[str]:
+        """The lemmas of what a trigger acts on: its objects' heads, and (`modifiers`) their modifiers;
+        an object inside a person's actor span (`people`: token indexes) also stands as PERSON_OBJECT."""
         lemmas = set()
         for child in token.children:
             if child.dep_ == "dobj" and child.lower_ in ("it", "them") and token.dep_ == "conj":
@@ -577,6 +582,8 @@ class EventCoder(ContextReader):
                 child = next((c for c in token.head.children if c.dep_ == "dobj"), child)
             if child.dep_ in ("dobj", "attr", "nsubjpass", "pobj", "dative", "oprd"):
                 lemmas.add(child.lemma_.lower())
+                if child.i in people:  # "received Turkey's Erdogan": a person the actors name, "<person>" in a pattern
+                    lemmas.add(PERSON_OBJECT)
                 lemmas.update(c.lemma_.lower() for c in child.conjuncts)
                 # "a short-term deal" misparsed with "deal" as a compound of the object
                 if modifiers:
@@ -647,6 +654,8 @@ class EventCoder(ContextReader):
         """The code of the material cooperation an agreement is about: its own modifiers, or those of
         the agreement a verb signs ("signed arms deals", "the security pact")."""
         nouns = [token] if token.pos_ in ("NOUN", "PROPN") else [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+        if token.dep_ in ("acl", "relcl") and token.head.pos_ in ("NOUN", "PROPN"):
+            nouns.append(token.head)  # "a defence deal signed by Putin and Kim"
         for noun in nouns:
             for child in noun.children:
                 if child.dep_ in ("compound", "amod", "nmod") and (code := MATERIAL_AGREEMENTS.get(child.lemma_.lower())):
@@ -868,6 +877,8 @@ class EventCoder(ContextReader):
         """Whether the trigger is what a demand or appeal asks for ("demanded that Hamas renounce
         its armed struggle", "urged Iraq to cooperate", "said Japan must retract"), not something done."""
         clause = trigger.head if trigger.dep_ == "dobj" else trigger  # "urged Iraq to end the siege"
+        while clause.dep_ == "conj" and clause.head.i != clause.i:  # "urged Russia to stop ... and comply with ..."
+            clause = clause.head
         asker = triggers.get(clause.head.i)
         if asker is not None and self._obligation(clause.head) == clause:
             return True
@@ -977,6 +988,7 @@ class EventCoder(ContextReader):
 
     def __call__(self, doc: Doc) -> Doc:
         actors = self._actor_map(doc)
+        self._people = frozenset(i for i, span in actors.items() if span._.actor.kind == "person")
         self._quoted = {t.i: q.speaker for q in doc._.quotes or [] if q.speaker is not None
                         for t in doc.char_span(q.start, q.end, alignment_mode="expand") or []}
         events: list[Event] = []
@@ -1121,7 +1133,7 @@ class EventCoder(ContextReader):
                         pattern = replace(pattern, code=material)
                 code = self.vocab.codes[pattern.code]
                 # "the two countries closed their border": a pair named as a pair acts on each other
-                paired = subject is not None and len(sources) == 2 and self._pair_noun(subject)
+                paired = subject is not None and len(sources) == 2 and code.root in PAIRED_ROOTS and self._pair_noun(subject)
                 if sources and not targets and code.root in CONTEXT_TARGET_ROOTS and not (
                         len(sources) > 1 and (code.mutual or code.root in JOINT_ROOTS or token.lemma_.lower() in RECIPROCAL_WORDS
                                               or self._each_other(token) or paired)):  # those act on each other
