@@ -1000,3 +1000,19 @@ def test_a_deal_signed_by_two_is_about_what_modifies_it(nlp):
 def test_a_visit_the_speaker_is_on_names_no_target(nlp):
     found = coded(nlp, "The Turkish leader, on his first visit to Egypt in more than 10 years, denounced Netanyahu's occupation.")
     assert {(s, t) for s, t, r, _, _ in found if r == "11"} == {("TUR", "ISR")}
+
+
+def test_a_condemning_statement_is_aimed_at_whose_act_it_condemns(nlp):
+    found = coded(nlp, "Chile said Peru's decision was a flagrant violation of its treaty with Bolivia.")
+    assert {(s, t) for s, t, r, _, _ in found if r == "11"} == {("CHL", "PER")}
+    # "the mercenary group" is the armed group named before, not the UN named in between
+    text = ("Mali hired the Wagner Group last year. The United States said on Friday that the departure of UN "
+            "peacekeepers was worrying and that it was concerned about the mercenary group's destabilising role.")
+    assert ("USA", "WAGNER", "11") in keys(coded(nlp, text), counted=False)
+    found = coded(nlp, "Israel's foreign ministry called the move a step that sides with a terrorist organisation.")
+    assert any(r == "11" for _, _, r, _, _ in found)
+
+
+def test_a_statement_whose_clause_no_one_acts_in_is_still_a_statement(nlp):
+    found = coded(nlp, "Chile said on Friday that the departure of the observers was worrying.")
+    assert ("CHL", None, "01") in keys(found, counted=False)  # not lost to an act without an actor

@@ -63,7 +63,7 @@ class ContextReader:
             ref = span._.actor
             if kind == "state" and ref.kind == "country":
                 return span
-            if kind == "group" and ref.kind == "organization" and ref.code and ref.code != ref.country:
+            if kind == "group" and ref.kind == "organization" and ref.code and ref.code != ref.country and ref.detail != "igo":
                 return span
             if kind == "igo" and ref.kind == "organization" and ref.detail == "igo":  # the KB kind, not the dated role
                 return span

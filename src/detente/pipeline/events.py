@@ -489,8 +489,11 @@ class EventCoder(ContextReader):
                 return True  # "helped broker a ceasefire": the brokering
             if self.vocab.codes[pattern.code].root == "01" and self._obligation(token) is None and any(
                     c.dep_ == "ccomp" and c.i in triggers and not self._yields(c, triggers[c.i], triggers, actors)
-                    and not self._others_act(token, c, actors, triggers) for c in token.children):
-                return True  # "Washington says it will impose sanctions": the statement is the threat it makes
+                    and not self._others_act(token, c, actors, triggers)
+                    and (triggers[c.i].pos != "VERB" or self._verb_arguments(c, actors, triggers)[0]) for c in token.children):
+                # "Washington says it will impose sanctions": the statement is the threat it makes; not
+                # "said the departure was worrying", where no one does what the clause says
+                return True
             if not pattern.ends and any(c.dep_ == "nsubj" and (p := triggers.get(c.i)) is not None and p.pos == "NOUN"
                                         and c.lemma_.lower() not in SPEECH_NOUNS for c in token.children):
                 return True  # "the EU's sanctions target its fleet": the sanctions are the act
@@ -738,13 +741,13 @@ class EventCoder(ContextReader):
         chain = [token]
         if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("nsubj", "nsubjpass"):
             chain.append(token.head)
-        while chain[-1].dep_ in ("xcomp", "acomp", "dobj", "pobj", "prep", "acl", "conj", "aux") and chain[-1].head.i != chain[-1].i:
+        while chain[-1].dep_ in ("xcomp", "acomp", "dobj", "pobj", "pcomp", "prep", "acl", "conj", "aux") and chain[-1].head.i != chain[-1].i:
             if chain[-1].dep_ == "conj" and any(c.dep_ in SUBJECT_DEPS for c in chain[-1].children):
                 break  # "Moscow may seek ..., but Putin also seeks ...": a clause of its own
             if chain[-1].dep_ == "acl" and chain[-1].tag_ == "VBN":
                 break  # "would hold the treaty, brokered by the World Bank in 1960": done, whatever comes
-            if chain[-1].dep_ == "pobj" and chain[-1].head.lower_ in BACKGROUND_PREPS:
-                break  # "will make an announcement after his talks with Putin": the talks are no plan
+            if chain[-1].dep_ in ("pobj", "pcomp") and chain[-1].head.lower_ in BACKGROUND_PREPS:
+                break  # "will make an announcement after his talks with Putin", "may have ... after invading": no plan
             chain.append(chain[-1].head)
             if len(chain) > 6:
                 break
@@ -871,6 +874,18 @@ class EventCoder(ContextReader):
                 if not any(c.dep_ == "neg" for t in path[:-1] for c in t.children) and not any(
                         t.lemma_.lower() in CONDEMNING_EXEMPT_VERBS for t in path[1:-1]):
                     return word
+        return None
+
+    def _condemned_actor(self, word: Token, actors: dict[int, Span], verb: Token, speakers: set) -> Span | None:
+        """Whose is what a statement condemns: the actor of the condemning word's phrase ("the group's
+        destabilising role", "Kosovo's move was a clear violation"), not the speaker's side."""
+        clause = word.head if word.dep_ in ("attr", "acomp", "oprd") else None
+        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")] if clause is not None else []
+        for tok in (word, word.head, *subjects):
+            for holder in (tok, *[c for c in tok.children if c.dep_ in ("poss", "compound", "amod", "nmod")]):
+                found = [s for s in self._actors_of(holder, actors, verb) if _code(s) not in speakers]
+                if found:
+                    return found[0]
         return None
 
     def _asked(self, trigger: Token, triggers: dict[int, Pattern]) -> bool:
@@ -1039,6 +1054,7 @@ class EventCoder(ContextReader):
                 found_by = ""  # how a target missing from the clause was found
                 subject = None  # a verb's grammatical subject
                 obliged = self._obligation(token) if self.vocab.codes[pattern.code].root == "01" else None
+                condemned = None  # the word a statement condemns with ("said the move was a violation")
                 if obliged is not None:  # "China said Japan must retract the remarks": a demand of Japan
                     knowing = obliged.lemma_.lower() in OBLIGATION_KNOWING_VERBS  # "must realize ...": criticism
                     pattern = replace(pattern, code=CRITICISM_CODE if knowing else DEMAND_CODE)
@@ -1057,6 +1073,10 @@ class EventCoder(ContextReader):
                                                                   "cooperation" if root < "09" else "conflict"])
                 if pattern.pos == "VERB":
                     sources, targets = self._verb_arguments(token, actors, triggers, pattern.code)
+                    if condemned is not None and sources:
+                        # "said it was concerned about the mercenary group's destabilising role": at whose
+                        owner = self._condemned_actor(condemned, actors, token, {_code(x) for x in sources})
+                        targets = [owner] if owner is not None else targets
                     if obliged is not None:
                         taken = {_code(x) for x in sources}
                         targets = [s for c in obliged.children if c.dep_ in ("nsubj", "nsubjpass")
