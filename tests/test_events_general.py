@@ -1016,3 +1016,15 @@ def test_a_condemning_statement_is_aimed_at_whose_act_it_condemns(nlp):
 def test_a_statement_whose_clause_no_one_acts_in_is_still_a_statement(nlp):
     found = coded(nlp, "Chile said on Friday that the departure of the observers was worrying.")
     assert ("CHL", None, "01") in keys(found, counted=False)  # not lost to an act without an actor
+
+
+def test_joint_subjects_that_cut_their_ties_cut_them_with_each_other(nlp):
+    found = keys(coded(nlp, "Ghana and Togo cut ties in 2013."), counted=False)
+    assert {("GHA", "TGO", "16"), ("TGO", "GHA", "16")} <= found
+    found = keys(coded(nlp, "Ghana and Togo cut ties with Benin."), counted=False)
+    assert ("GHA", "BEN", "16") in found and ("GHA", "TGO", "16") not in found
+
+
+def test_the_pair_are_the_last_two_people_named(nlp):
+    text = "Ghana's president welcomed Togo's president Faure Gnassingbe in Accra before the pair signed several agreements."
+    assert ("GHA", "TGO", "05") in keys(coded(nlp, text), counted=False)

@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
-from .event_cues import ABOUT_PREPS, ACT_NOUNS, ANAPHORIC_NOUNS, CAUSE_VERBS, PAIR_NOUNS, PERSON_PAIR_NOUNS, SIDE_PAIR_NOUNS
+from .event_cues import (ABOUT_PREPS, ACT_NOUNS, ANAPHORIC_NOUNS, CAUSE_VERBS, DUAL_NOUNS, PAIR_NOUNS, PERSON_PAIR_NOUNS,
+                         SIDE_PAIR_NOUNS)
 from .syntax import subject_of
 
 # how far back (sentences, its own included) the acts a reaction or a retaliation answers are
@@ -72,7 +73,9 @@ class ContextReader:
     @staticmethod
     def _pair_noun(noun: Token) -> bool:
         """ "both countries", "the two sides": a noun that names two parties as a pair."""
-        return noun.lemma_.lower() in PAIR_NOUNS and any(c.lower_ in ("both", "two") for c in noun.children)
+        lemma = noun.lemma_.lower()
+        return (lemma in PAIR_NOUNS and any(c.lower_ in ("both", "two") for c in noun.children)) or (
+            lemma in DUAL_NOUNS and any(c.lower_ == "the" for c in noun.children))  # "the pair"
 
     def _pair(self, noun: Token, actors: dict[int, Span]) -> list[Span]:
         """The two states "both countries", "the two nations", "both sides" stand for: the last two
