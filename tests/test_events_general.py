@@ -1028,3 +1028,8 @@ def test_joint_subjects_that_cut_their_ties_cut_them_with_each_other(nlp):
 def test_the_pair_are_the_last_two_people_named(nlp):
     text = "Ghana's president welcomed Togo's president Faure Gnassingbe in Accra before the pair signed several agreements."
     assert ("GHA", "TGO", "05") in keys(coded(nlp, text), counted=False)
+
+
+def test_taking_aim_at_a_state_is_criticism_of_it(nlp):
+    found = keys(coded(nlp, "Turkey's president again took aim at the government of Israel."), counted=False)
+    assert ("TUR", "ISR", "11") in found
