@@ -1033,3 +1033,13 @@ def test_the_pair_are_the_last_two_people_named(nlp):
 def test_taking_aim_at_a_state_is_criticism_of_it(nlp):
     found = keys(coded(nlp, "Turkey's president again took aim at the government of Israel."), counted=False)
     assert ("TUR", "ISR", "11") in found
+
+
+def test_an_apposition_names_whom_a_relational_noun_means(nlp):
+    found = keys(coded(nlp, "Israel is at war with Gaza's rulers Hamas."), counted=False)
+    assert ("ISR", "HAMAS", "19") in found and ("ISR", "PSE", "19") not in found
+
+
+def test_an_act_that_only_sets_the_time_is_not_aimed_at_the_subject(nlp):
+    found = keys(coded(nlp, "Turkey had been mending relations with Israel until the start of the Israel-Hamas war."), counted=False)
+    assert {("ISR", "HAMAS", "19"), ("HAMAS", "ISR", "19")} <= found and ("ISR", "TUR", "19") not in found

@@ -145,6 +145,10 @@ class EventCoder(ContextReader):
             if examples:  # "Iranian rivals such as Saudi Arabia": the rivals named
                 found += [s for o in examples for s in self._actors_of(o, actors, trigger)]
                 continue
+            named = [actors[c.i] for c in tok.children if c.dep_ == "appos" and c.i in actors]
+            if named and tok.pos_ in ("NOUN", "PROPN"):  # "Gaza's rulers Hamas", "its ally Russia": the one named
+                found.append(named[0])
+                continue
             modifiers = ("poss", "compound", "amod", "nmod") + (("nsubj",) if tok.pos_ not in ("VERB", "AUX") else ())
             for child in tok.children:  # "Russia's forces", "the Assad regime's army", "forces of Iran"
                 if child.dep_ == "amod" and tok.lemma_.lower() in RELATIONAL_NOUNS:
@@ -459,6 +463,8 @@ class EventCoder(ContextReader):
         """The verb whose adverbial phrase holds an event noun, through "of" chains."""
         tok = noun
         for _ in range(4):
+            if tok.dep_ == "prep" and tok.lower_ in BACKGROUND_PREPS:
+                return None  # "mended ties until the start of the war": the war sets the time, no one aims it
             if tok.dep_ == "pobj" or (tok.dep_ == "prep" and tok.head.pos_ not in ("VERB", "AUX")):
                 tok = tok.head
                 continue
