@@ -1043,3 +1043,24 @@ def test_an_apposition_names_whom_a_relational_noun_means(nlp):
 def test_an_act_that_only_sets_the_time_is_not_aimed_at_the_subject(nlp):
     found = keys(coded(nlp, "Turkey had been mending relations with Israel until the start of the Israel-Hamas war."), counted=False)
     assert {("ISR", "HAMAS", "19"), ("HAMAS", "ISR", "19")} <= found and ("ISR", "TUR", "19") not in found
+
+
+def test_joint_supporters_back_a_third_not_each_other(nlp):
+    text = "Chile filed the case against Peru. Bolivia and Ecuador expressed their backing during a UN session."
+    found = keys(coded(nlp, text), counted=False)
+    assert ("BOL", "ECU", "05") not in found and ("ECU", "BOL", "05") not in found
+
+
+def test_criticising_a_states_ties_with_another_is_aimed_at_the_first(nlp):
+    found = keys(coded(nlp, "Japan criticised China's ties with Russia."), counted=False)
+    assert ("JPN", "CHN", "11") in found and ("JPN", "RUS", "11") not in found
+    found = keys(coded(nlp, "Biden patched up the US stance with Saudi Arabia."), counted=False)
+    assert ("USA", "SAU", "05") in found  # the subject's own side's stance: aimed at whom it is with
+
+
+def test_a_cooperation_the_speaker_says_will_never_happen_is_a_refusal(nlp):
+    found = coded(nlp, "We will never recognize Kosovo, Vucic said.")
+    assert ("SRB", "XKX", "12") in keys(found, counted=False)
+    assert ("SRB", "XKX", "05") not in keys(found, counted=False)
+    found = coded(nlp, "Serbia did not recognize Kosovo's passports in 2019.")
+    assert not any(r == "12" for _, _, r, _, _ in found)  # a past act not done is negated, not refused

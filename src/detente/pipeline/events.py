@@ -32,7 +32,7 @@ from .event_cues import (
     HELPING_VERBS, ECONOMIC_NOUNS, ECONOMIC_CODE, VIOLENT_ROOTS, FRESH_MODIFIERS, RECIPROCAL_WORDS,
     DISPLAY_NOUNS, JOINT_MODIFIERS, WEAPON_NOUNS, DISPLAY_CODE, SPEAKER_PREPS, REACTION_ROOTS, REACTED_OBJECT_CODES,
     SELF_REPORT_VERBS, TOPIC_VERBS, ACT_NOUNS, MATERIAL_AGREEMENTS, AGREEMENT_CODE, ACCUSING_VERBS, DISAPPROVING,
-    CONTEXT_TARGET_ROOTS, JOINT_ROOTS, PAIRED_ROOTS, TIE_NOUNS, JOINT_EXCLUDED, PEOPLE_NOUNS, PEOPLE_PREPS, TRADE_NOUNS, TRADE_PREPS, VISIT_NOUNS, SCENE_PREPS, SPEECH_NOUNS,
+    CONTEXT_TARGET_ROOTS, JOINT_ROOTS, PAIRED_ROOTS, TIE_NOUNS, JOINT_EXCLUDED, JOINT_EXCLUDED_LEMMAS, PEOPLE_NOUNS, PEOPLE_PREPS, TRADE_NOUNS, TRADE_PREPS, VISIT_NOUNS, SCENE_PREPS, SPEECH_NOUNS,
     GOVERNING_ROOTS, ASKING_ROOTS, ABOUT_PREPS, ABOUT_ROOTS, THREAT_CODE, OBLIGATION_MODALS, DEMAND_CODE,
     OBLIGATION_KNOWING_VERBS, CRITICISM_CODE, CONDEMNING_WORDS, CONDEMNING_EXEMPT_VERBS, CLAIM_NOUNS, REJECTION_CODE, DECIDED_ROOTS,
     DEPLOYMENT_AID_CODES, DEPLOYMENT_CODE, FORCE_NOUNS, MEMBER_NOUNS, PROTEST_CODES, OFFICIAL_PROTEST_CODE, OFFICIAL_ROLES, OWN_PEOPLE_VERBS, STOPPING_VERBS, STOPPED_CODES,
@@ -242,8 +242,9 @@ class EventCoder(ContextReader):
         # the act aims at: "criticized Chile for its purchase of Russian arms" is aimed at Chile,
         # not at the Russians in what it is blamed for
         subject, _ = subject_of(verb)
-        named = [o for o in objects if o.i in actors]  # the subject's actors read only when an object names one
-        own = {_code(s) for s in self._actors_of(subject, actors, verb)} if named else set()
+        named = [o for o in objects if o.i in actors]
+        acting = {_code(s) for s in self._actors_of(subject, actors, verb)}
+        own = acting if named else set()
         aimed = any(_code(actors[o.i]) not in own for o in named)
         # a phrase fronted before the subject sets the scene: "With negotiations on an Iranian deal
         # nearing completion, Russia threatened ..." is not aimed at Iran
@@ -253,8 +254,11 @@ class EventCoder(ContextReader):
         for obj in list(objects):
             if not direct and obj.lemma_.lower() in TREATY_NOUNS:
                 continue  # "in the treaties of Gulistan and Turkmenchay" says when, not where
-            own_actor = any(c.i in actors and c.dep_ in ("poss", "compound", "amod") for c in obj.children)
-            if obj.i not in actors and not (obj.i in triggers and own_actor and not self._shares(obj, triggers, root)):
+            # a modifier naming another than the subject's side: "criticised China's ties with Russia" is
+            # aimed at China, not Russia (but "patched up the US stance with Saudi Arabia" at Saudi Arabia)
+            own_actor = any(c.i in actors and c.dep_ in ("poss", "compound", "amod") and _code(actors[c.i]) not in acting
+                            for c in obj.children)
+            if obj.i not in actors and not (own_actor and not (obj.i in triggers and self._shares(obj, triggers, root))):
                 objects += self._prep_objects(obj, NOUN_TARGET_PREPS | {"by"})
         return objects
 
@@ -1200,12 +1204,14 @@ class EventCoder(ContextReader):
                     continue  # an event needs someone who acts
                 pairs = [(s, t) for s in sources for t in targets or [None]]
                 together = list(itertools.permutations(sources, 2))
-                if not targets and len(sources) > 1 and self.vocab.codes[pattern.code].mutual:
+                if not targets and len(sources) > 1 and self.vocab.codes[pattern.code].mutual \
+                        and token.lemma_.lower() not in JOINT_EXCLUDED_LEMMAS:
                     # "Russia and Iran struck a deal": one act, no direction, between each two
                     pairs = [(a, b) for a, b in together if a.start < b.start]
                 elif not targets and len(sources) > 1 and (token.lemma_.lower() in RECIPROCAL_WORDS or self._each_other(token)
                                                            or paired or exchange is not None or (self.vocab.codes[pattern.code].root in JOINT_ROOTS
-                                                               and pattern.code not in JOINT_EXCLUDED)):
+                                                               and pattern.code not in JOINT_EXCLUDED
+                                                               and token.lemma_.lower() not in JOINT_EXCLUDED_LEMMAS)):
                     # "exchanged prisoners", "accused each other", "India and Pakistan agreed to a ceasefire"
                     pairs, joint = together, True
                 condition = self._condition(token)
@@ -1227,6 +1233,11 @@ class EventCoder(ContextReader):
                     pairs = [(s, t) for s in sources for t in targets or [None]]
                 if modality == "reported" and self._own_word(token, sources, actors):
                     modality = "asserted"  # "Washington says it will impose sanctions": the saying is the act
+                if modality == "negated" and "03" <= self.vocab.codes[pattern.code].root <= "08" and any(
+                        c.dep_ == "aux" and c.lower_ in FUTURE_MODALS | {"would", "wo"} for t in self._clause_chain(token)
+                        for c in t.children):
+                    # "we will never recognize Kosovo", "said it would not attend": a refusal, said now
+                    pattern, modality, intent = replace(pattern, code=REJECTION_CODE), "asserted", False
                 code = self.vocab.codes[pattern.code]
                 if intent and code.root in INTENT_CODES and not (
                         code.root in DECIDED_ROOTS and self._decided(token, sources, actors)):
@@ -1234,8 +1245,8 @@ class EventCoder(ContextReader):
                 when, basis = self._date(token, doc, dates, context, sent.start in unanchored, story)
                 doubtful = self._doubtful(token, pattern, condition, unordered, triggers)
                 act_cues = self._act_cues(token, pattern, triggers, doubtful, borrowed, joint, modality, busy, found_by)
-                if reacted:
-                    act_cues |= {"reacted_object"}  # an act told as what another reacts to
+                if reacted:  # an act told as what another reacts to ("rejected Trudeau's allegations")
+                    act_cues |= {"reacted_object", f"reacted_object:{self.vocab.codes[pattern.code].quad}"}
                 for source, target in pairs:
                     # one act per dyad and root in a sentence, unless their dates differ ("fought
                     # on Iranian territory during World War I, and invaded Iran during World War II")
