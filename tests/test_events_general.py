@@ -1064,3 +1064,20 @@ def test_a_cooperation_the_speaker_says_will_never_happen_is_a_refusal(nlp):
     assert ("SRB", "XKX", "05") not in keys(found, counted=False)
     found = coded(nlp, "Serbia did not recognize Kosovo's passports in 2019.")
     assert not any(r == "12" for _, _, r, _, _ in found)  # a past act not done is negated, not refused
+
+
+def test_a_measure_its_doer_decided_to_take_is_taken_one_it_vowed_is_a_threat(nlp):
+    found = keys(coded(nlp, "The EU leaders also decided to sanction individual Belarusian officials."), counted=False)
+    assert ("EU", "BLR", "16") in found and ("EU", "BLR", "13") not in found
+    found = keys(coded(nlp, "Russia vowed to impose sanctions on Latvia."), counted=False)
+    assert ("RUS", "LVA", "13") in found
+
+
+def test_severing_ties_as_a_noun_is_reducing_relations(nlp):
+    found = keys(coded(nlp, "Honduras announced the severance of diplomatic relations with Taiwan."), counted=False)
+    assert ("HND", "TWN", "16") in found
+
+
+def test_naming_another_the_culprit_is_condemnation(nlp):
+    found = coded(nlp, "“The only culprit for what happened in Kosovo is Albin Kurti,” said Vucic.")
+    assert ("SRB", "XKX", "11") in keys(found, counted=False)

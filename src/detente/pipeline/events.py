@@ -34,7 +34,7 @@ from .event_cues import (
     SELF_REPORT_VERBS, TOPIC_VERBS, ACT_NOUNS, MATERIAL_AGREEMENTS, AGREEMENT_CODE, ACCUSING_VERBS, DISAPPROVING,
     CONTEXT_TARGET_ROOTS, JOINT_ROOTS, PAIRED_ROOTS, TIE_NOUNS, JOINT_EXCLUDED, JOINT_EXCLUDED_LEMMAS, PEOPLE_NOUNS, PEOPLE_PREPS, TRADE_NOUNS, TRADE_PREPS, VISIT_NOUNS, SCENE_PREPS, SPEECH_NOUNS,
     GOVERNING_ROOTS, ASKING_ROOTS, ABOUT_PREPS, ABOUT_ROOTS, THREAT_CODE, OBLIGATION_MODALS, DEMAND_CODE,
-    OBLIGATION_KNOWING_VERBS, CRITICISM_CODE, CONDEMNING_WORDS, CONDEMNING_EXEMPT_VERBS, CLAIM_NOUNS, REJECTION_CODE, DECIDED_ROOTS,
+    OBLIGATION_KNOWING_VERBS, CRITICISM_CODE, DECISION_VERBS, CONDEMNING_WORDS, CONDEMNING_EXEMPT_VERBS, CLAIM_NOUNS, REJECTION_CODE, DECIDED_ROOTS,
     DEPLOYMENT_AID_CODES, DEPLOYMENT_CODE, FORCE_NOUNS, MEMBER_NOUNS, PROTEST_CODES, OFFICIAL_PROTEST_CODE, OFFICIAL_ROLES, OWN_PEOPLE_VERBS, STOPPING_VERBS, STOPPED_CODES,
     SUBJECT_DEPS, BACKGROUND_DAYS, POSSESSIVES, FIRST_PERSON, MEDIATE_CODE, OBJECT_PRONOUNS,
     DOCUMENT_TARGET_ROOTS,
@@ -738,8 +738,9 @@ class EventCoder(ContextReader):
         "Spain will recall its ambassador, AFP reports"): decided, not a threat; one its doer says it
         will take, or vows to, is a threat ("Ottawa says it will impose tariffs")."""
         chain = self._clause_chain(trigger)
-        if trigger.i in self._quoted or any(t.lemma_.lower() in INTENT_VERBS for t in chain[1:]):
-            return False
+        if trigger.i in self._quoted or any(t.lemma_.lower() in INTENT_VERBS and not (
+                t.lemma_.lower() in DECISION_VERBS and t.tag_ in ("VBD", "VBN")) for t in chain[1:]):
+            return False  # "vowed to impose": a threat; "decided to impose": a decision taken
         return not self._own_word(trigger, sources, actors)
 
     # -- modality ---------------------------------------------------------------------------------
