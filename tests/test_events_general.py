@@ -1081,3 +1081,19 @@ def test_severing_ties_as_a_noun_is_reducing_relations(nlp):
 def test_naming_another_the_culprit_is_condemnation(nlp):
     found = coded(nlp, "“The only culprit for what happened in Kosovo is Albin Kurti,” said Vucic.")
     assert ("SRB", "XKX", "11") in keys(found, counted=False)
+
+
+def test_an_expulsion_its_doer_announces_is_the_expulsion_not_a_threat(nlp):
+    found = keys(coded(nlp, "Russia's Foreign Ministry said on Monday it would expel two German diplomats from Moscow."), counted=False)
+    assert ("RUS", "DEU", "16") in found and ("RUS", "DEU", "13") not in found
+    assert ("CAN", "MEX", "13") in keys(coded(nlp, "Ottawa says it will impose new tariffs on Mexico."), counted=False)
+
+
+def test_strikes_a_state_prepares_to_intensify_are_under_way(nlp):
+    found = coded(nlp, "Israel is preparing to intensify its strikes on Tehran.")
+    assert ("ISR", "IRN", "19") in keys(found, counted=False)  # not a threat of force (13)
+
+
+def test_what_a_statement_does_not_say_is_not_asserted(nlp):
+    (records,) = analyse([Document(text="A Kremlin statement did not say Russia had shot down the plane.", source_path="t")], nlp)
+    assert all(e.modality != "asserted" for e in records.events if e.root == "19")

@@ -34,7 +34,7 @@ from .event_cues import (
     SELF_REPORT_VERBS, TOPIC_VERBS, ACT_NOUNS, MATERIAL_AGREEMENTS, AGREEMENT_CODE, ACCUSING_VERBS, DISAPPROVING,
     CONTEXT_TARGET_ROOTS, JOINT_ROOTS, PAIRED_ROOTS, TIE_NOUNS, JOINT_EXCLUDED, JOINT_EXCLUDED_LEMMAS, PEOPLE_NOUNS, PEOPLE_PREPS, TRADE_NOUNS, TRADE_PREPS, VISIT_NOUNS, SCENE_PREPS, SPEECH_NOUNS,
     GOVERNING_ROOTS, ASKING_ROOTS, ABOUT_PREPS, ABOUT_ROOTS, THREAT_CODE, OBLIGATION_MODALS, DEMAND_CODE,
-    OBLIGATION_KNOWING_VERBS, CRITICISM_CODE, DECISION_VERBS, CONDEMNING_WORDS, CONDEMNING_EXEMPT_VERBS, CLAIM_NOUNS, REJECTION_CODE, DECIDED_ROOTS,
+    OBLIGATION_KNOWING_VERBS, CRITICISM_CODE, DECISION_VERBS, ANNOUNCED_CODES, ONGOING_VERBS, CONDEMNING_WORDS, CONDEMNING_EXEMPT_VERBS, CLAIM_NOUNS, REJECTION_CODE, DECIDED_ROOTS,
     DEPLOYMENT_AID_CODES, DEPLOYMENT_CODE, FORCE_NOUNS, MEMBER_NOUNS, PROTEST_CODES, OFFICIAL_PROTEST_CODE, OFFICIAL_ROLES, OWN_PEOPLE_VERBS, STOPPING_VERBS, STOPPED_CODES,
     SUBJECT_DEPS, BACKGROUND_DAYS, POSSESSIVES, FIRST_PERSON, MEDIATE_CODE, OBJECT_PRONOUNS,
     DOCUMENT_TARGET_ROOTS,
@@ -741,7 +741,8 @@ class EventCoder(ContextReader):
         if trigger.i in self._quoted or any(t.lemma_.lower() in INTENT_VERBS and not (
                 t.lemma_.lower() in DECISION_VERBS and t.tag_ in ("VBD", "VBN")) for t in chain[1:]):
             return False  # "vowed to impose": a threat; "decided to impose": a decision taken
-        return not self._own_word(trigger, sources, actors)
+        return self._match(trigger) is not None and self._match(trigger).code.startswith(ANNOUNCED_CODES) \
+            or not self._own_word(trigger, sources, actors)  # "said it would expel two diplomats": an order
 
     # -- modality ---------------------------------------------------------------------------------
 
@@ -773,9 +774,14 @@ class EventCoder(ContextReader):
                 return "negated", False
         if chain[-1].dep_ == "ccomp" and chain[-1].head.lemma_.lower() in DENIAL_VERBS:
             return "negated", False  # "denied that it had attacked"
+        if chain[-1].dep_ == "ccomp" and chain[-1].head.lemma_.lower() in REPORT_VERBS and any(
+                c.dep_ == "neg" for c in chain[-1].head.children):
+            return "hypothetical", False  # "did not say Russia had shot down the plane": no one says it did
         if trigger.pos_ in ("NOUN", "PROPN") and any(c.dep_ in ("amod", "compound") and c.lower_ in UNREAL_MODIFIERS
                                                      for c in trigger.children):
             return "hypothetical", False  # "the planned tariffs": not (yet) done
+        if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in ONGOING_VERBS:
+            return self._reported(trigger), False  # "preparing to intensify its strikes": the strikes go on
         intent = False
         for below, tok in zip([None, *chain], chain):
             # "said they would boycott": reported speech shifts "will" back to "would", still a plan
