@@ -1097,3 +1097,8 @@ def test_strikes_a_state_prepares_to_intensify_are_under_way(nlp):
 def test_what_a_statement_does_not_say_is_not_asserted(nlp):
     (records,) = analyse([Document(text="A Kremlin statement did not say Russia had shot down the plane.", source_path="t")], nlp)
     assert all(e.modality != "asserted" for e in records.events if e.root == "19")
+
+
+def test_an_envoy_a_ministry_says_is_being_recalled_is_recalled_by_its_state(nlp):
+    text = "Chile is angry at Peru. The Chilean foreign ministry said ambassador Jorge Alfaro Quinteros was being recalled for consultations."
+    assert ("CHL", "PER", "16") in keys(coded(nlp, text), counted=False)

@@ -1104,8 +1104,11 @@ class EventCoder(ContextReader):
                         targets = [t for t in targets if _code(t) not in {_code(a) for a in accused}]
                     subject, passive = subject_of(token)
                     if passive and not sources and self._agent(token) is None and token.lemma_.lower() in OWN_PEOPLE_VERBS:
-                        # "Somali diplomats will also be recalled": by their own state, from wherever they serve
-                        sources, targets = targets, []
+                        # "Somali diplomats will also be recalled": by their own state, from wherever they serve;
+                        # "the ministry said ambassador X was being recalled": by the state that says so
+                        speaker = (self._actors_of(subject_of(token.head)[0], actors, token)
+                                   if not targets and token.dep_ == "ccomp" and token.head.lemma_.lower() in REPORT_VERBS else [])
+                        sources, targets = targets or speaker[:1], []
                     spoken = subject is not None and not passive and subject.lemma_.lower() in SPEECH_NOUNS
                     if not sources and (passive or spoken) and self._agent(token) is None and last_source is not None \
                             and self._sentences_back(token, 2) <= last_source.sent.start < token.sent.start \
