@@ -1102,3 +1102,20 @@ def test_what_a_statement_does_not_say_is_not_asserted(nlp):
 def test_an_envoy_a_ministry_says_is_being_recalled_is_recalled_by_its_state(nlp):
     text = "Chile is angry at Peru. The Chilean foreign ministry said ambassador Jorge Alfaro Quinteros was being recalled for consultations."
     assert ("CHL", "PER", "16") in keys(coded(nlp, text), counted=False)
+
+
+def test_what_a_speaker_says_its_own_side_should_do_is_no_demand(nlp):
+    found = keys(coded(nlp, "Putin also said Russia should be ready to resume nuclear weapons testing if the United States does so."), counted=False)
+    assert ("RUS", "USA", "13") in found and not any(r == "10" for _, _, r in found)
+
+
+def test_acts_only_possible_or_remembered_are_not_news(nlp):
+    found = coded(nlp, "Rau said the occupation inhibits the possibilities of deepening Polish-German relations.")
+    assert not any(r == "05" and c >= COUNT for _, _, r, _, c in found)
+    found = coded(nlp, "On September 1, the anniversary of Nazi Germany's invasion of Poland, a commission in Warsaw presented a report.")
+    assert not any(r == "19" and c >= COUNT for _, _, r, _, c in found)
+
+
+def test_saying_another_undermines_stability_is_criticism_not_an_act(nlp):
+    found = keys(coded(nlp, "China said greater U.S. access to Philippine military bases undermined regional stability."), counted=False)
+    assert ("CHN", "USA", "11") in found and ("USA", "CHN", "16") not in found

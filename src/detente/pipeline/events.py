@@ -28,7 +28,7 @@ from .event_cues import (
     REPORT_ADVERBS,
     NEGATORS, INTENT_CODES, TARGET_PREPS, NOUN_TARGET_PREPS, PLACE_PREPS, PLACE_ROOTS, PLACE_CODES,
     CLAUSE_TARGET_ROOTS, OBJECT_PLACE_ROOTS, RELATIONAL_NOUNS, PLACE_NOUNS, BACKGROUND_PREPS,
-    CONTENT_NOUNS, TREATY_NOUNS, PERIOD_PREPS, PERIOD_FRAMES, LIGHT_VERBS, NON_STATE_SPEAKERS,
+    CONTENT_NOUNS, MEMORIAL_NOUNS, TREATY_NOUNS, PERIOD_PREPS, PERIOD_FRAMES, LIGHT_VERBS, NON_STATE_SPEAKERS,
     HELPING_VERBS, ECONOMIC_NOUNS, ECONOMIC_CODE, VIOLENT_ROOTS, FRESH_MODIFIERS, RECIPROCAL_WORDS,
     DISPLAY_NOUNS, JOINT_MODIFIERS, WEAPON_NOUNS, DISPLAY_CODE, SPEAKER_PREPS, REACTION_ROOTS, REACTED_OBJECT_CODES,
     SELF_REPORT_VERBS, TOPIC_VERBS, ACT_NOUNS, MATERIAL_AGREEMENTS, AGREEMENT_CODE, ACCUSING_VERBS, DISAPPROVING,
@@ -458,8 +458,8 @@ class EventCoder(ContextReader):
         if tok.dep_ != "pobj":
             return False
         prep = tok.head
-        if prep.lower_ in BACKGROUND_PREPS:
-            return True
+        if prep.lower_ in BACKGROUND_PREPS or (prep.lower_ == "of" and prep.head.lemma_.lower() in MEMORIAL_NOUNS):
+            return True  # "amid the invasion"; "the anniversary of Germany's invasion of Poland"
         return prep.head.pos_ == "NOUN" and (prep.head.lemma_.lower(), "NOUN") in self.vocab.patterns
 
     @staticmethod
@@ -924,6 +924,8 @@ class EventCoder(ContextReader):
         for _ in range(6):
             if tok.dep_ in ("acl", "relcl", "ccomp", "appos") and tok.head.lemma_.lower() in CONTENT_NOUNS:
                 return True
+            if tok.dep_ in ("pobj", "pcomp") and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in CONTENT_NOUNS:
+                return True  # "the possibilities of deepening relations", "the prospect of talks"
             if tok.dep_ not in ("xcomp", "conj", "acomp", "ccomp", "advcl", "acl", "relcl", "aux") or tok.head.i == tok.i:
                 return False
             tok = tok.head
@@ -1072,6 +1074,7 @@ class EventCoder(ContextReader):
                 subject = None  # a verb's grammatical subject
                 obliged = self._obligation(token) if self.vocab.codes[pattern.code].root == "01" else None
                 condemned = None  # the word a statement condemns with ("said the move was a violation")
+                said_code = pattern.code
                 if obliged is not None:  # "China said Japan must retract the remarks": a demand of Japan
                     knowing = obliged.lemma_.lower() in OBLIGATION_KNOWING_VERBS  # "must realize ...": criticism
                     pattern = replace(pattern, code=CRITICISM_CODE if knowing else DEMAND_CODE)
@@ -1096,8 +1099,14 @@ class EventCoder(ContextReader):
                         targets = [owner] if owner is not None else targets
                     if obliged is not None:
                         taken = {_code(x) for x in sources}
-                        targets = [s for c in obliged.children if c.dep_ in ("nsubj", "nsubjpass")
-                                   for s in self._actors_of(c, actors, token) if _code(s) not in taken] or targets
+                        bound = [s for c in obliged.children if c.dep_ in ("nsubj", "nsubjpass") for s in self._actors_of(c, actors, token)]
+                        if bound and {_code(s) for s in bound} <= taken:
+                            # "said Russia should be ready to resume testing if the US does so": its own
+                            # side's duty is no demand; with a condition it is a threat
+                            conditional = any(c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children)
+                                              for c in obliged.subtree)
+                            pattern = replace(pattern, code=THREAT_CODE if conditional else said_code)
+                        targets = [s for s in bound if _code(s) not in taken] or targets
                     if not sources and (accused := self._accused(token, actors)):
                         # "accused the UAE of backing the RSF": the accused's act, on the accuser's word
                         sources, found_by = accused, "accused"
