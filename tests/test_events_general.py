@@ -1119,3 +1119,24 @@ def test_acts_only_possible_or_remembered_are_not_news(nlp):
 def test_saying_another_undermines_stability_is_criticism_not_an_act(nlp):
     found = keys(coded(nlp, "China said greater U.S. access to Philippine military bases undermined regional stability."), counted=False)
     assert ("CHN", "USA", "11") in found and ("USA", "CHN", "16") not in found
+
+
+def test_an_act_said_to_be_unlikely_is_not_done_or_threatened(nlp):
+    (records,) = analyse([Document(text="Experts say it is unlikely that Russia will attack Finland.", source_path="t")], nlp)
+    assert all(e.modality == "hypothetical" for e in records.events if e.root in ("13", "19"))
+
+
+def test_a_demonym_ending_a_persons_name_is_a_surname(nlp):
+    found = keys(coded(nlp, "The United States condemned Turkish Cypriot leader Ersin Tatar's plans."), counted=False)
+    assert not any(t == "TAT" for _, t, _ in found)
+
+
+def test_unnamed_critics_are_no_side_of_the_story(nlp):
+    text = "Mexico demanded an apology from Spain. Spain never did and some have accused Lopez Obrador of using the issue."
+    found = keys(coded(nlp, text), counted=False)
+    assert ("ESP", "MEX", "11") not in found
+
+
+def test_calling_anothers_act_foolishness_is_criticism(nlp):
+    found = keys(coded(nlp, "Brazil's president told reporters that Argentina's absence was “a huge foolishness”."), counted=False)
+    assert ("BRA", "ARG", "11") in found

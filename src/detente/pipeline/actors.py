@@ -116,6 +116,8 @@ class ActorResolver(ContextNames):
             ref = self._resolve_entries(entries, doc, named)
             if ref is None:
                 continue
+            if ref.how == "demonym" and doc[start].ent_type_ == "PERSON" and doc[start].ent_iob_ == "I":
+                continue  # "Ersin Tatar", "Ahmed Arabi": a surname the demonym ends, inside a person's name
             span._.actor = ref
             self._dated(span, ref.actor_id if ref.kind == "person" else None)
             if ref.how == "shared":

@@ -57,6 +57,7 @@ ROLES_READ = "detente_roles_read"
 # relations with Nigeria, Togo, France and the US")
 MAX_SOURCES = 4
 PERSON_OBJECT = "<person>"  # a pattern's object that is a named person ("received Erdogan")
+GENERIC_SUBJECTS = {"some", "others", "many", "few", "you", "anyone", "everyone", "nobody", "somebody", "someone"}
 
 
 @dataclass(frozen=True)
@@ -777,6 +778,10 @@ class EventCoder(ContextReader):
         if chain[-1].dep_ == "ccomp" and chain[-1].head.lemma_.lower() in REPORT_VERBS and any(
                 c.dep_ == "neg" for c in chain[-1].head.children):
             return "hypothetical", False  # "did not say Russia had shot down the plane": no one says it did
+        unreal = UNREAL_VERBS | UNREAL_MODIFIERS
+        if chain[-1].dep_ == "ccomp" and (chain[-1].head.lemma_.lower() in unreal or any(
+                c.dep_ == "acomp" and c.lemma_.lower() in unreal for c in chain[-1].head.children)):
+            return "hypothetical", False  # "it is unlikely that Kim will order an attack"
         if trigger.pos_ in ("NOUN", "PROPN") and any(c.dep_ in ("amod", "compound") and c.lower_ in UNREAL_MODIFIERS
                                                      for c in trigger.children):
             return "hypothetical", False  # "the planned tariffs": not (yet) done
@@ -1214,8 +1219,10 @@ class EventCoder(ContextReader):
                     objects = [c for c in token.children if c.dep_ in ("dobj", "ccomp")]
                     sources, targets = self._actors_of(objects[0] if objects else None, actors, token)[:1], sources[:1]
                 sources = [s for s in sources if s._.actor.role not in NON_STATE_SPEAKERS][:MAX_SOURCES]
+                named_subject = subject is not None and pattern.pos == "VERB" and not subject_of(token)[1] and (
+                    subject.pos_ != "PRON" or subject.lower_ in GENERIC_SUBJECTS)  # "some have accused ...": not a side
                 if not sources and len(targets) == 1 and self.vocab.codes[pattern.code].root in DOCUMENT_TARGET_ROOTS \
-                        and not (subject is not None and subject.i in triggers):  # "the deal was renewed": by its parties
+                        and not (named_subject and subject.lower_ in GENERIC_SUBJECTS) and not (subject is not None and subject.i in triggers):  # "the deal was renewed": by its parties
                     # "the sites were hit", "the sanctions on Iran": in a story about two sides, by the other
                     sources = self._document_counterpart(token, targets[0], cast)
                     found_by = "document_source" if sources else found_by
