@@ -1140,3 +1140,8 @@ def test_unnamed_critics_are_no_side_of_the_story(nlp):
 def test_calling_anothers_act_foolishness_is_criticism(nlp):
     found = keys(coded(nlp, "Brazil's president told reporters that Argentina's absence was “a huge foolishness”."), counted=False)
     assert ("BRA", "ARG", "11") in found
+
+
+def test_a_light_verbs_pronoun_subject_is_who_the_noun_act_is_by(nlp):
+    found = keys(coded(nlp, "Russia's Foreign Ministry said on Monday that it had lodged a formal complaint over Finland's closure of the border."), counted=False)
+    assert ("RUS", "FIN", "11") in found

@@ -288,9 +288,7 @@ class EventCoder(ContextReader):
         else:
             sources = self._actors_of(subject, actors, verb)
             if not sources and subject is not None and subject.pos_ == "PRON":
-                since = self._sentences_back(subject, 4 if subject.lower_ in ("he", "she") else 2)
-                found = self._speaker_of(subject) or antecedent(subject, actors, since)
-                sources = [found] if found is not None else []
+                sources = self._pronoun_actor(subject, actors)
             elif not sources and subject is not None:  # "its defence systems shot down ...": whose
                 owner = next((c for c in subject.children if c.dep_ == "poss" and _pronoun(c, POSSESSIVES | FIRST_PERSON)), None)
                 found = (self._speaker_of(owner) or antecedent(owner, actors, self._sentences_back(owner, 2))
@@ -341,6 +339,13 @@ class EventCoder(ContextReader):
             targets = targets[:1]
         targets = targets or inner[:1]
         return sources, targets[:MAX_SOURCES] if sources else targets[:1]
+
+    def _pronoun_actor(self, pronoun: Token, actors: dict[int, Span]) -> list[Span]:
+        """Whom a subject pronoun stands for: a quotation's speaker ("we"), else its antecedent, looked
+        for further back for "he"/"she" than for "it"/"they"."""
+        since = self._sentences_back(pronoun, 4 if pronoun.lower_ in ("he", "she") else 2)
+        found = self._speaker_of(pronoun) or antecedent(pronoun, actors, since)
+        return [found] if found is not None else []
 
     def _object_antecedent(self, pronoun: Token, actors: dict[int, Span], taken: set[str | None]) -> Span | None:
         """Whom an object pronoun stands for: the nearest noun phrase before it, in its sentence or the
@@ -429,6 +434,8 @@ class EventCoder(ContextReader):
             subject, passive = subject_of(first.head)  # "Russia launched its intervention", not "Iran condemned the attack"
             if not passive:
                 sources = self._actors_of(subject, actors, noun)
+                if not sources and subject is not None and subject.pos_ == "PRON":  # "said it had lodged a complaint"
+                    sources = self._pronoun_actor(subject, actors)
         light = noun.dep_ == "dobj" and noun.head.lemma_.lower() in LIGHT_VERBS  # "conducted strikes in Syria"
         for preps in (NOUN_TARGET_PREPS, PLACE_PREPS if _aimed_at_place(code) else set()):
             objects = self._prep_objects(noun, preps) + (self._prep_objects(noun.head, preps) if light else [])
