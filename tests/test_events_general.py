@@ -1145,3 +1145,11 @@ def test_calling_anothers_act_foolishness_is_criticism(nlp):
 def test_a_light_verbs_pronoun_subject_is_who_the_noun_act_is_by(nlp):
     found = keys(coded(nlp, "Russia's Foreign Ministry said on Monday that it had lodged a formal complaint over Finland's closure of the border."), counted=False)
     assert ("RUS", "FIN", "11") in found
+
+
+def test_a_doubtful_act_is_shown_but_never_counted_whatever_its_other_cues():
+    from detente.knowledge.confidence import ConfidenceModel
+
+    model = ConfidenceModel(bias=3.0, weights={"specific": 2.0}, threshold=0.4)
+    assert model.of({"specific"}) >= 0.4
+    assert model.of({"specific", "doubtful"}) == 0.39  # below the count, still ranked and shown

@@ -30,6 +30,12 @@ def with_interactions(cues, interactions) -> frozenset[str]:
                               for b in plain if kind[b] == y}
 
 
+# cues of acts the coder shows but never counts, whatever the model makes of their other cues: a
+# condition, the scene of another act, what a message conveys, what an appeal asks for, a directed act
+# whose parties only a "between" names (pipeline.events EventCoder._doubtful)
+SHOWN_ONLY = frozenset({"doubtful"})
+
+
 @dataclass(frozen=True)
 class ConfidenceModel:
     bias: float
@@ -45,7 +51,10 @@ class ConfidenceModel:
         return 1.0 / (1.0 + math.exp(-z))
 
     def of(self, cues) -> float:
-        return round(self.calibrated(self.score(cues)), 2)
+        probability = round(self.calibrated(self.score(cues)), 2)
+        if SHOWN_ONLY.intersection(cues):  # shown with its evidence, never counted
+            return min(probability, round(self.threshold - 0.01, 2))
+        return probability
 
     def calibrated(self, score: float) -> float:
         if not self.knots:
