@@ -1153,3 +1153,21 @@ def test_a_doubtful_act_is_shown_but_never_counted_whatever_its_other_cues():
     model = ConfidenceModel(bias=3.0, weights={"specific": 2.0}, threshold=0.4)
     assert model.of({"specific"}) >= 0.4
     assert model.of({"specific", "doubtful"}) == 0.39  # below the count, still ranked and shown
+
+
+def test_protesters_charging_an_embassy_storm_it_and_a_swap_taking_place_seizes_nothing(nlp):
+    assert ("IRQ", "SWE", "18") in keys(coded(nlp, "Iraqi protesters charged the Swedish embassy."), counted=False)
+    found = keys(coded(nlp, "Russia's foreign ministry said the swap had taken place at Abu Dhabi airport."), counted=False)
+    assert not any(r == "19" for _, _, r in found)
+
+
+def test_joint_observers_attend_others_talks_not_each_other(nlp):
+    found = keys(coded(nlp, "The US and China will also attend the talks as observers."), counted=False)
+    assert ("USA", "CHN", "04") not in found and ("CHN", "USA", "04") not in found
+
+
+def test_condemning_an_attack_is_not_aimed_at_its_victim(nlp):
+    text = ("Iraqi protesters stormed the Swedish embassy in Baghdad on Thursday. "
+            "The United States strongly condemned the attack on the Swedish embassy.")
+    found = keys(coded(nlp, text), counted=False)
+    assert ("USA", "IRQ", "11") in found and ("USA", "SWE", "11") not in found

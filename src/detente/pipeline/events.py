@@ -259,6 +259,8 @@ class EventCoder(ContextReader):
             # aimed at China, not Russia (but "patched up the US stance with Saudi Arabia" at Saudi Arabia)
             own_actor = any(c.i in actors and c.dep_ in ("poss", "compound", "amod") and _code(actors[c.i]) not in acting
                             for c in obj.children)
+            if root == "11" and obj.i in triggers and obj.dep_ == "dobj":
+                continue  # "condemned the attack on the Swedish embassy": at who attacked, never at the embassy
             if obj.i not in actors and not (own_actor and not (obj.i in triggers and self._shares(obj, triggers, root))):
                 objects += self._prep_objects(obj, NOUN_TARGET_PREPS | {"by"})
         return objects
@@ -909,8 +911,9 @@ class EventCoder(ContextReader):
         """Whose is what a statement condemns: the actor of the condemning word's phrase ("the group's
         destabilising role", "Kosovo's move was a clear violation"), not the speaker's side."""
         clause = word.head if word.dep_ in ("attr", "acomp", "oprd") else None
-        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")] if clause is not None else []
-        for tok in (word, word.head, *subjects):
+        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")] if clause is not None else []
+        called = [c for c in verb.children if c.dep_ == "dobj"]  # "called the ICC's decision outrageous": the ICC's
+        for tok in (word, word.head, *subjects, *called):
             for holder in (tok, *[c for c in tok.children if c.dep_ in ("poss", "compound", "amod", "nmod")]):
                 found = [s for s in self._actors_of(holder, actors, verb) if _code(s) not in speakers]
                 if found:
