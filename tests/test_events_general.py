@@ -1171,3 +1171,9 @@ def test_condemning_an_attack_is_not_aimed_at_its_victim(nlp):
             "The United States strongly condemned the attack on the Swedish embassy.")
     found = keys(coded(nlp, text), counted=False)
     assert ("USA", "IRQ", "11") in found and ("USA", "SWE", "11") not in found
+
+
+def test_a_central_american_state_is_not_the_united_states(nlp):
+    text = "Taiwan said it regrets Nicaragua's decision and announced it was cutting ties with the Central American state."
+    found = keys(coded(nlp, text), counted=False)
+    assert ("TWN", "NIC", "16") in found and not any(t == "USA" for _, t, _ in found)
