@@ -248,3 +248,27 @@ def test_the_actors_read_again_for_a_date_equal_the_resolvers(nlp, text, again):
     assert (got is not None) == again
     if again:
         assert got == _actors_of(fresh) and got != _actors_of(doc)
+
+
+def test_a_pool_that_never_notices_a_dead_worker_does_not_hang_the_run(monkeypatch):
+    """A worker killed while it held the pool's queue can leave ProcessPoolExecutor waiting for ever
+    without breaking: the wait looks at the workers, gives the pool up and runs the batch here."""
+    from concurrent.futures import Future
+
+    from detente import workers
+
+    ran = []
+    monkeypatch.setattr(workers, "run_batch", lambda documents, frozen, nlp: ran.append(documents) or "here")
+    pool = workers.LocalWorkers(1, load=lambda: None, on_done=lambda _n: None)
+    pool.POLL_SECONDS = 0.05
+    try:
+        stuck, also_stuck = Future(), Future()  # never done: the executor did not notice
+        pool.sent[stuck] = pool.sent[also_stuck] = pool.pool
+        first = pool.pool
+        monkeypatch.setattr(workers.LocalWorkers, "_a_worker_died", lambda self: True)
+        assert pool.result(["a"], stuck, frozen=[]) == "here" and pool.pool is not first  # given up, renewed
+        monkeypatch.setattr(workers.LocalWorkers, "_a_worker_died", lambda self: False)
+        assert pool.result(["b"], also_stuck, frozen=[]) == "here"  # sent to the pool given up: runs here too
+        assert ran == [["a"], ["b"]]
+    finally:
+        pool.close()

@@ -129,27 +129,56 @@ class LocalWorkers(Analyser):
     """Analysis in `n` local processes, each with its own pipeline (spawned, not forked: a fork would
     copy this process's threads and open store)."""
 
+    POLL_SECONDS = 2.0  # how often a wait for a batch looks whether a worker died
+
     def __init__(self, n: int, load: Callable[[], Language], on_done: Callable[[int], None]):
         super().__init__(load, on_done)
         self.n, self.depth = n, 2 * n
         self.pool = ProcessPoolExecutor(n, mp_context=multiprocessing.get_context("spawn"))
+        self.sent: dict[Future, ProcessPoolExecutor] = {}  # each batch in flight and the pool it went to
 
     def submit(self, documents: list[Document], frozen: list[bytes] | None = None) -> Future:
         try:
-            return self.pool.submit(run_batch, documents, frozen)
+            future = self.pool.submit(run_batch, documents, frozen)
         except BrokenProcessPool:  # a worker died: the batches sent run here (result), later ones on new workers
-            self.pool.shutdown(wait=False)
-            self.pool = ProcessPoolExecutor(self.n, mp_context=multiprocessing.get_context("spawn"))
-            return self.pool.submit(run_batch, documents, frozen)
+            self._renew()
+            future = self.pool.submit(run_batch, documents, frozen)
+        self.sent[future] = self.pool
+        return future
 
     def result(self, documents: list[Document], future: Future, frozen: list[bytes] | None = None) -> BatchResult:
-        try:
-            found = future.result()
-        except BrokenProcessPool:  # a worker died (killed, out of memory): this batch runs here
-            found = run_batch(documents, frozen, self.load())
+        pool = self.sent.pop(future, self.pool)
+        while True:
+            try:
+                found = future.result(timeout=self.POLL_SECONDS)
+                break
+            except BrokenProcessPool:  # a worker died (killed, out of memory): this batch runs here
+                found = run_batch(documents, frozen, self.load())
+                break
+            except TimeoutError:
+                # a worker killed while it held the pool's queue can leave the pool waiting for ever
+                # without noticing (the executor then never breaks): a dead worker, or a pool given
+                # up, means this batch runs here, and later ones on new workers
+                if pool is self.pool and self._a_worker_died():
+                    self._renew()
+                if pool is not self.pool:
+                    found = run_batch(documents, frozen, self.load())
+                    break
         if frozen is None:  # progress counts what is read and analysed
             self.on_done(sum(d.size for d in documents))
         return found
+
+    def _a_worker_died(self) -> bool:
+        processes = getattr(self.pool, "_processes", None) or {}
+        return any(p.exitcode is not None for p in list(processes.values()))
+
+    def _renew(self) -> None:
+        """Give up the pool, stopping its workers (one may be stuck on a queue a dead one held), and start another."""
+        for process in list((getattr(self.pool, "_processes", None) or {}).values()):
+            if process.exitcode is None:
+                process.terminate()
+        self.pool.shutdown(wait=False, cancel_futures=True)
+        self.pool = ProcessPoolExecutor(self.n, mp_context=multiprocessing.get_context("spawn"))
 
     def close(self) -> None:
         self.pool.shutdown(wait=True, cancel_futures=True)
