@@ -751,8 +751,8 @@ class EventCoder(ContextReader):
         if trigger.i in self._quoted or any(t.lemma_.lower() in INTENT_VERBS and not (
                 t.lemma_.lower() in DECISION_VERBS and t.tag_ in ("VBD", "VBN")) for t in chain[1:]):
             return False  # "vowed to impose": a threat; "decided to impose": a decision taken
-        return self._match(trigger) is not None and self._match(trigger).code.startswith(ANNOUNCED_CODES) \
-            or not self._own_word(trigger, sources, actors)  # "said it would expel two diplomats": an order
+        return ((matched := self._match(trigger)) is not None and matched.code.startswith(ANNOUNCED_CODES)
+                or not self._own_word(trigger, sources, actors))  # "said it would expel two diplomats": an order
 
     # -- modality ---------------------------------------------------------------------------------
 
@@ -884,7 +884,7 @@ class EventCoder(ContextReader):
             and any(g.dep_ in ("nsubj", "nsubjpass") and not _pronoun(g, FIRST_PERSON) for g in c.children)), None)
 
     @staticmethod
-    def _condemning(verb: Token) -> str | None:
+    def _condemning(verb: Token) -> Token | None:
         """What a statement's content condemns in words: "said the move was a clear violation",
         "called it aggression", "described it as an irresponsible act", a quotation it closes - the
         condemning word, or None. Not where the word is negated or denied on its way to the verb
@@ -1229,10 +1229,10 @@ class EventCoder(ContextReader):
                     objects = [c for c in token.children if c.dep_ in ("dobj", "ccomp")]
                     sources, targets = self._actors_of(objects[0] if objects else None, actors, token)[:1], sources[:1]
                 sources = [s for s in sources if s._.actor.role not in NON_STATE_SPEAKERS][:MAX_SOURCES]
-                named_subject = subject is not None and pattern.pos == "VERB" and not subject_of(token)[1] and (
-                    subject.pos_ != "PRON" or subject.lower_ in GENERIC_SUBJECTS)  # "some have accused ...": not a side
+                # an active verb's subject is set only with `passive`, in this act's verb branch
+                generic = subject is not None and not passive and subject.lower_ in GENERIC_SUBJECTS  # "some have accused ...": no side
                 if not sources and len(targets) == 1 and self.vocab.codes[pattern.code].root in DOCUMENT_TARGET_ROOTS \
-                        and not (named_subject and subject.lower_ in GENERIC_SUBJECTS) and not (subject is not None and subject.i in triggers):  # "the deal was renewed": by its parties
+                        and not generic and not (subject is not None and subject.i in triggers):  # "the deal was renewed": by its parties
                     # "the sites were hit", "the sanctions on Iran": in a story about two sides, by the other
                     sources = self._document_counterpart(token, targets[0], cast)
                     found_by = "document_source" if sources else found_by
