@@ -4,6 +4,11 @@ on articles and annotations written for these tests."""
 from __future__ import annotations
 
 import json
+import tempfile
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from detente.agreement import score_agreement
 from detente.eval import GoldError
@@ -79,3 +84,40 @@ def test_agreement_on_the_command_line(tmp_path):
     assert result.returncode == 0, result.stderr
     found = json.loads(result.stdout)
     assert found["events"]["f1"] == 1.0 and found["rates"]["articles annotated by both"] == 1
+
+
+JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=20),
+                    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3),
+                    max_leaves=10)
+FIELD = st.sampled_from(["Ghana recalled its ambassador from Togo on Monday.", "Togo", "GHA", "04", None, 4, [], {}]) | JSON
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(events=JSON | st.lists(JSON | st.fixed_dictionaries(
+    {"sentence": FIELD, "source": FIELD, "target": FIELD, "cameo_root": FIELD}), max_size=4))
+def test_any_second_annotation_is_scored_or_refused_by_name(events):
+    """Whatever a second annotation's events hold, the scorer scores it or refuses it in one line that
+    names the file, never with another exception."""
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        reference = [event("Ghana recalled its ambassador from Togo on Monday.", "GHA", "TGO", "16")]
+        ref, oth, texts = folders(root, reference, [])
+        (oth / "a.json").write_text(json.dumps({"doc": "a.txt", "events": events}), encoding="utf-8")
+        try:
+            scored = score_agreement(ref, oth, texts)
+        except GoldError as e:
+            assert "a.json" in str(e) and "\n" not in str(e)
+        else:
+            assert scored["events"].tp + scored["events"].fn == 1
+
+
+def test_every_scorer_refuses_events_of_the_wrong_shape_by_name(tmp_path):
+    for events in (5, ["x"], [{"sentence": "Togo and Ghana later held talks in Lome.", "source": "TGO", "target": None,
+                                "cameo_root": ["04"]}]):
+        case = tmp_path / str(len(str(events)))
+        case.mkdir()
+        ref, oth, texts = folders(case, [], [])
+        (ref / "a.json").write_text(json.dumps({"doc": "a.txt", "events": events}), encoding="utf-8")
+        result = run_cli("eval", "events", "--gold", ref, "--corpus", texts)
+        assert result.returncode == 2 and "a.json: events" in result.stderr, result.stderr
+        assert_no_traceback(result)

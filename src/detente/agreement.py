@@ -20,12 +20,9 @@ from .eval import GoldError, Score, load_gold
 def _spans(gold: dict, text: str, where: str) -> list[tuple[int, int, tuple, dict]]:
     """Each event with where its sentence sits in the text: (start, end, key, item)."""
     found = []
-    for i, event in enumerate(gold.get("events") or []):
-        try:
-            sentence = normalise_text(event["sentence"])
-            key = (event["source"], event["target"], event["cameo_root"])
-        except (KeyError, TypeError) as e:
-            raise GoldError(f"{where}: events[{i}] is not an event ({e})") from None
+    for i, event in enumerate(gold.get("events") or []):  # load_gold checked their shape
+        sentence = normalise_text(event["sentence"])
+        key = (event["source"], event["target"], event["cameo_root"])
         start = text.find(sentence)
         if start < 0:
             raise GoldError(f"{where}: events[{i}].sentence is not in the article: {sentence[:60]!r}")

@@ -67,11 +67,24 @@ def load_gold(gold_dir: Path, corpus_dir: Path | None = None) -> list[tuple[dict
             raise GoldError(f"{path}: not a gold file ({e})") from None
         if not text_path.is_file():
             raise GoldError(f"{path}: its article {text_path} is missing (pass --corpus)")
+        check_events(gold, path)
         doc = apply_metadata(Document(text=normalise_text(text_path.read_text(encoding="utf-8")), source_path=str(text_path)))
         pairs.append((gold, doc))
     if not pairs:
         raise GoldError(f"{gold_dir}: no gold files (*.json)")
     return pairs
+
+
+def check_events(gold: dict, path: Path) -> None:
+    """A gold file's events are a list of objects whose sentence, source and cameo_root are text and
+    whose target is text or null: anything else is refused by name, before any scorer reads it."""
+    events = gold.get("events") or []
+    if not isinstance(events, list):
+        raise GoldError(f"{path}: events is not a list")
+    for i, event in enumerate(events):
+        if not isinstance(event, dict) or not all(isinstance(event.get(k), str) for k in ("sentence", "source", "cameo_root")) \
+                or not isinstance(event.get("target"), (str, type(None))):
+            raise GoldError(f"{path}: events[{i}] is not an event (sentence, source, cameo_root: text; target: text or null)")
 
 
 def norm_surface(text: str) -> str:
