@@ -1177,3 +1177,30 @@ def test_a_central_american_state_is_not_the_united_states(nlp):
     text = "Taiwan said it regrets Nicaragua's decision and announced it was cutting ties with the Central American state."
     found = keys(coded(nlp, text), counted=False)
     assert ("TWN", "NIC", "16") in found and not any(t == "USA" for _, t, _ in found)
+
+
+def test_forces_a_state_speaks_of_without_saying_whose_are_its_own(nlp):
+    found = keys(coded(nlp, "The Israeli military said fighter jets struck Hamas targets in Gaza."))
+    assert ("ISR", "HAMAS", "19") in found
+    # a newspaper's words do not make the jets its own (nor Israel's, on its word, for the count)
+    found = keys(coded(nlp, "The Haaretz newspaper said fighter jets struck Hamas targets in Gaza."))
+    assert not any(r == "19" for _, _, r in found)
+
+
+def test_a_quoted_sentence_that_condemns_is_its_speakers_criticism(nlp):
+    told = ("Russian border guards removed the buoys that Estonia had installed on the Narva River on Thursday. "
+            "“This is a provocation by Russia,” Estonian Foreign Minister Margus Tsahkna said on Friday.\n\n")
+
+    def condemning(quote):
+        (records,) = analyse([Document(text=told + quote, source_path="t.txt", published=PUB)], nlp)
+        return {(e.source, e.target, e.root) for e in records.events
+                if e.trigger == "unacceptable" and e.confidence >= MIN_CONFIDENCE}
+
+    assert condemning("“Such actions are unacceptable.”") == {("EST", "RUS", "11")}
+    assert condemning("“Such actions are not unacceptable.”") == set()  # negated
+
+
+def test_what_a_statement_condemns_in_a_phrase_or_in_newer_words(nlp):
+    found = keys(coded(nlp, "South Korea expressed strong regret at the Chinese ambassador’s provocative remarks."))
+    assert ("KOR", "CHN", "11") in found
+    assert ("JPN", "CHN", "11") in keys(coded(nlp, "Japan said it was an infringement of its sovereignty by China."))

@@ -34,8 +34,8 @@ from .event_cues import (
     SELF_REPORT_VERBS, TOPIC_VERBS, ACT_NOUNS, MATERIAL_AGREEMENTS, AGREEMENT_CODE, ACCUSING_VERBS, DISAPPROVING,
     CONTEXT_TARGET_ROOTS, JOINT_ROOTS, PAIRED_ROOTS, TIE_NOUNS, JOINT_EXCLUDED, JOINT_EXCLUDED_LEMMAS, PEOPLE_NOUNS, PEOPLE_PREPS, TRADE_NOUNS, TRADE_PREPS, VISIT_NOUNS, SCENE_PREPS, SPEECH_NOUNS,
     GOVERNING_ROOTS, ASKING_ROOTS, ABOUT_PREPS, ABOUT_ROOTS, THREAT_CODE, OBLIGATION_MODALS, DEMAND_CODE,
-    OBLIGATION_KNOWING_VERBS, CRITICISM_CODE, DECISION_VERBS, ANNOUNCED_CODES, ONGOING_VERBS, CONDEMNING_WORDS, CONDEMNING_EXEMPT_VERBS, CLAIM_NOUNS, REJECTION_CODE, DECIDED_ROOTS,
-    DEPLOYMENT_AID_CODES, DEPLOYMENT_CODE, FORCE_NOUNS, MEMBER_NOUNS, PROTEST_CODES, OFFICIAL_PROTEST_CODE, OFFICIAL_ROLES, OWN_PEOPLE_VERBS, STOPPING_VERBS, STOPPED_CODES,
+    OBLIGATION_KNOWING_VERBS, CRITICISM_CODE, DECISION_VERBS, ANNOUNCED_CODES, ONGOING_VERBS, CONDEMNING_WORDS, CONDEMNED_PREPS, CONDEMNING_EXEMPT_VERBS, CLAIM_NOUNS, REJECTION_CODE, DECIDED_ROOTS,
+    DEPLOYMENT_AID_CODES, DEPLOYMENT_CODE, FORCE_NOUNS, OWN_FORCE_NOUNS, OWN_FORCE_ROLES, MEMBER_NOUNS, PROTEST_CODES, OFFICIAL_PROTEST_CODE, OFFICIAL_ROLES, OWN_PEOPLE_VERBS, STOPPING_VERBS, STOPPED_CODES,
     SUBJECT_DEPS, BACKGROUND_DAYS, POSSESSIVES, FIRST_PERSON, MEDIATE_CODE, OBJECT_PRONOUNS,
     DOCUMENT_TARGET_ROOTS,
 )
@@ -171,7 +171,28 @@ class EventCoder(ContextReader):
                         break
         if len(found) == 1 and token.tag_ == "NNS" and token.lemma_.lower() in MEMBER_NOUNS:
             return self._members(found[0], token) or found  # "all three AES countries": each of them
+        if not found and (token.dep_ in SUBJECT_DEPS or token.head.dep_ == "agent"):
+            return self._speakers_forces(token, actors, trigger)
         return list(dict.fromkeys(found))
+
+    def _speakers_forces(self, noun: Token, actors: dict[int, Span], trigger: Token) -> list[Span]:
+        """Forces a state, its government or military speaks of without saying whose: the speaker's
+        own ("the Israeli military said fighter jets responded with strikes"; "'troops repelled the
+        attack,' the ministry said"). Not where a possessor says whose ("their jets")."""
+        if noun.lemma_.lower() not in OWN_FORCE_NOUNS or any(
+                c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ != "the") for c in noun.children):
+            return []
+        speakers = [self._quoted[noun.i]] if noun.i in self._quoted else []
+        if not speakers:
+            verb = noun.head  # up to its clause, then to the verb that reports it
+            while verb.dep_ in ("conj", "xcomp", "prep", "pobj", "agent", "advcl") and verb.head.i != verb.i:
+                verb = verb.head
+            if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in REPORT_VERBS:
+                subject, passive = subject_of(verb.head)
+                if subject is not None and not passive and subject.i != noun.i:
+                    speakers = self._actors_of(subject, actors, trigger)[:1]
+        return [s for s in speakers if s._.actor is not None and s._.actor.code and s._.actor.code == s._.actor.country
+                and s._.actor.role in OWN_FORCE_ROLES]  # a state's own voice, not a group's or a newspaper's
 
     def _members(self, bloc: Span, token: Token) -> list[Span]:
         """The member states of a small bloc, at their mentions nearest the token, where the article
@@ -893,7 +914,7 @@ class EventCoder(ContextReader):
                 c.dep_ == "neg" for c in verb.children):  # "denied the allegations, calling them baseless": a denial
             return None
         for child in verb.children:
-            if child.dep_ not in ("ccomp", "oprd", "xcomp", "dobj") and not (child.dep_ == "prep" and child.lower_ == "as"):
+            if child.dep_ not in ("ccomp", "oprd", "xcomp", "dobj") and not (child.dep_ == "prep" and child.lower_ in CONDEMNED_PREPS):
                 continue
             for word in child.subtree:
                 if word.lemma_.lower() not in CONDEMNING_WORDS:
@@ -905,6 +926,30 @@ class EventCoder(ContextReader):
                 if not any(c.dep_ == "neg" for t in path[:-1] for c in t.children) and not any(
                         t.lemma_.lower() in CONDEMNING_EXEMPT_VERBS for t in path[1:-1]):
                     return word
+        return None
+
+    def _quoted_condemnation(self, sent: Span, actors: dict[int, Span], events: list[Event], first: int,
+                             cast) -> tuple[Token, Span, Span] | None:
+        """A quoted sentence that condemns in words, with no verb of saying in it ("'Such actions are
+        unacceptable.'"; "'This is blackmail,' Peskov said" with its speaker read by the quotes): the
+        speaker's criticism, aimed at whose act it condemns, else at the speaker's counterpart. The
+        condemning word, the speaker and the target; None where the speaker acts in the sentence
+        already, or the word is negated or not said of anything ("not acceptable", "a hostile world")."""
+        for word in sent:
+            speaker = self._quoted.get(word.i)
+            if speaker is None or word.lemma_.lower() not in CONDEMNING_WORDS or not _code(speaker):
+                continue
+            if any(_code(e.source) == _code(speaker) for e in events[first:]):
+                return None
+            said = word.head if word.dep_ in ("amod", "compound") and word.head.dep_ in ("attr", "acomp") else word
+            if said.dep_ not in ("attr", "acomp", "ROOT") or said.head.lemma_.lower() not in ("be", "look", "seem", "become") \
+                    and said.dep_ != "ROOT" or any(c.dep_ == "neg" for t in (word, said, said.head) for c in t.children):
+                continue
+            owner = self._condemned_actor(word, actors, said.head, {_code(speaker)})
+            targets = [owner] if owner is not None else (self._counterpart(word, speaker, events)
+                                                         or self._document_counterpart(word, speaker, cast))
+            if targets:
+                return word, speaker, targets[0]
         return None
 
     def _condemned_actor(self, word: Token, actors: dict[int, Span], verb: Token, speakers: set) -> Span | None:
@@ -1074,6 +1119,7 @@ class EventCoder(ContextReader):
             if "\n" in doc[max(sent.start - 1, 0)].text_with_ws:
                 last_source = None  # a new paragraph starts a new story
             seen: dict[tuple, int] = {}  # each act's key, and where it is in events
+            first = len(events)  # this sentence's acts start here
             for token in sent:
                 pattern = triggers.get(token.i)
                 if pattern is None or token.i in ended.values() or self._yields(token, pattern, triggers, actors):
@@ -1300,6 +1346,15 @@ class EventCoder(ContextReader):
                     events.append(event)
                     if not borrowed:
                         last_source = source
+            if self._quoted and (quoted := self._quoted_condemnation(sent, actors, events, first, cast)) is not None:
+                word, source, target = quoted
+                pattern = Pattern(word.lemma_.lower(), word.pos_, CRITICISM_CODE)
+                modality, _ = self._modality(word)
+                when, basis = self._date(word, doc, dates, context, sent.start in unanchored, story)
+                cues = self._act_cues(word, pattern, triggers, False, False, False, modality, busy, "quoted_condemnation") \
+                    | self._pair_cues(word, pattern, source, target, None, named_in_sentence)
+                events.append(Event(doc[word.i : word.i + 1], pattern, source, target, modality, when, basis,
+                                    self.confidence.of(cues), cues))
         del doc.user_data[PARTIES]
         doc.user_data.pop(UNKNOWN_PEOPLE, None)  # made for this Doc's actors as they are now
         doc._.events = events
