@@ -209,3 +209,12 @@ def test_a_state_that_locates_something_is_a_place(nlp):
 def test_a_breakaway_regions_authorities_act_for_it(nlp):
     found = codes(nlp, "Somaliland President Muse Bihi arrived in Nairobi. Transnistria refused to accept aid from Moldova.")
     assert found.get("Transnistria") == "TRANSNISTRIA" and "SOMALILAND" in found.values(), found
+
+
+@pytest.mark.parametrize("text, name, code", [
+    ("Chinese Ambassador to South Korea Xing Haiming was summoned on Friday.", "Xing Haiming", "CHN"),
+    ("Russian border guards removed the buoys. Russian Chargé d'Affaires in Estonia Lenar Salimullin was "
+     "summoned to the Estonian Foreign Ministry over the incident.", "Lenar Salimullin", "RUS"),
+])
+def test_a_person_named_after_an_envoys_post_is_the_sending_states_not_the_hosts(nlp, text, name, code):
+    assert codes(nlp, text)[name] == code

@@ -1204,3 +1204,9 @@ def test_what_a_statement_condemns_in_a_phrase_or_in_newer_words(nlp):
     found = keys(coded(nlp, "South Korea expressed strong regret at the Chinese ambassador’s provocative remarks."))
     assert ("KOR", "CHN", "11") in found
     assert ("JPN", "CHN", "11") in keys(coded(nlp, "Japan said it was an infringement of its sovereignty by China."))
+
+
+def test_an_envoy_summoned_to_a_ministry_is_summoned_by_its_state(nlp):
+    text = ("Russian border guards removed the buoys. Russian Chargé d'Affaires in Estonia Lenar Salimullin was "
+            "summoned to the Estonian Foreign Ministry over the incident.")
+    assert ("EST", "RUS", "11") in keys(coded(nlp, text))

@@ -54,6 +54,9 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 CODED_BY_COUNTRY = {"media", "think_tank", "university", "company", "party", "ministry", "agency",
                     "military", "legislature", "court"}
 ANALYST_ROLES = {"EDU", "MED", "NGO"}
+# a post's words before "to"/"in" and the host state ("Ambassador to South Korea", "Chargé d'Affaires in Estonia")
+ENVOY_WORDS = {"ambassador", "envoy", "chargé", "charge", "d'affaires", "affaires", "consul", "attache", "attaché",
+               "emissary", "representative", "commissioner"}
 OWN_CODE_KINDS = {"armed_group", "igo"}  # bodies whose people act for them, not for a state
 # Offices a bare title ("the supreme leader") can name, when few states have them.
 TITLE_OFFICES = {
@@ -305,6 +308,8 @@ class ActorResolver(ContextNames):
             return None
         doc = span.doc
         ref = span._.actor
+        if not ref.actor_id and (posted := self._posted_envoy(span, title)) is not None:
+            return posted
         found = self._role_in(title)
         country, body = self._affiliation(title)
         former = any(t.lower_ in ELITE_MARKERS for t in title)
@@ -331,6 +336,25 @@ class ActorResolver(ContextNames):
             code = None if analyst else (None if former else body) or country
             grown._.actor = ActorRef(code, country, role, "person", "title", None, found[1] if found else None)
         return grown
+
+    def _posted_envoy(self, span: Span, title: list) -> Span | None:
+        """A name after an envoy's post ("Chinese Ambassador to South Korea Xing Haiming", "Russian
+        Chargé d'Affaires in Estonia Lenar Salimullin"): the words before the name are where the envoy
+        serves, and the envoy is the sending state's, which the words before the post say."""
+        doc = span.doc
+        at = title[0].i
+        if at < 2 or doc[at - 1].lower_ not in ("to", "in") or doc[at - 2].lower_ not in ENVOY_WORDS:
+            return None
+        start = at - 2
+        while start > 0 and at - start < 8 and doc[start - 1].pos_ not in ("DET", "ADP", "PUNCT", "VERB", "AUX", "CCONJ"):
+            start -= 1  # "Russia's ambassador", "the Chinese Ambassador"
+        country, body = self._affiliation(list(doc[start : at - 1]))
+        if not (country or body):
+            return None
+        named = doc[span.start : span.end]
+        named._.actor = ActorRef(body or country, country, "GOV", "person", "envoy title", None, doc[at - 2].lower_)
+        self._dated(named, None)
+        return named
 
     def _person_with_role_noun(self, span: Span) -> Span | None:
         """A person naming a government: "the Biden administration", "the Assad regime"."""

@@ -34,7 +34,7 @@ from .event_cues import (
     SELF_REPORT_VERBS, TOPIC_VERBS, ACT_NOUNS, MATERIAL_AGREEMENTS, AGREEMENT_CODE, ACCUSING_VERBS, DISAPPROVING,
     CONTEXT_TARGET_ROOTS, JOINT_ROOTS, PAIRED_ROOTS, TIE_NOUNS, JOINT_EXCLUDED, JOINT_EXCLUDED_LEMMAS, PEOPLE_NOUNS, PEOPLE_PREPS, TRADE_NOUNS, TRADE_PREPS, VISIT_NOUNS, SCENE_PREPS, SPEECH_NOUNS,
     GOVERNING_ROOTS, ASKING_ROOTS, ABOUT_PREPS, ABOUT_ROOTS, THREAT_CODE, OBLIGATION_MODALS, DEMAND_CODE,
-    OBLIGATION_KNOWING_VERBS, CRITICISM_CODE, DECISION_VERBS, ANNOUNCED_CODES, ONGOING_VERBS, CONDEMNING_WORDS, CONDEMNED_PREPS, CONDEMNING_EXEMPT_VERBS, CLAIM_NOUNS, REJECTION_CODE, DECIDED_ROOTS,
+    OBLIGATION_KNOWING_VERBS, CRITICISM_CODE, DECISION_VERBS, ANNOUNCED_CODES, ONGOING_VERBS, CONDEMNING_WORDS, CONDEMNED_PREPS, SUMMONING_VERBS, CONDEMNING_EXEMPT_VERBS, CLAIM_NOUNS, REJECTION_CODE, DECIDED_ROOTS,
     DEPLOYMENT_AID_CODES, DEPLOYMENT_CODE, FORCE_NOUNS, OWN_FORCE_NOUNS, OWN_FORCE_ROLES, MEMBER_NOUNS, PROTEST_CODES, OFFICIAL_PROTEST_CODE, OFFICIAL_ROLES, OWN_PEOPLE_VERBS, STOPPING_VERBS, STOPPED_CODES,
     SUBJECT_DEPS, BACKGROUND_DAYS, POSSESSIVES, FIRST_PERSON, MEDIATE_CODE, OBJECT_PRONOUNS,
     DOCUMENT_TARGET_ROOTS,
@@ -307,6 +307,8 @@ class EventCoder(ContextReader):
         passive = passive or (agent is not None and verb.dep_ in ("acl", "relcl"))  # "the deal brokered by Qatar"
         if passive:
             sources = self._actors_of(agent, actors, verb)
+            if not sources and verb.lemma_.lower() in SUMMONING_VERBS:  # "was summoned to the Estonian Foreign Ministry": by it
+                sources = [s for o in self._prep_objects(verb, {"to"}) for s in self._actors_of(o, actors, verb)][:1]
             targets = self._actors_of(subject, actors, verb)
         else:
             sources = self._actors_of(subject, actors, verb)
@@ -630,8 +632,8 @@ class EventCoder(ContextReader):
                     lemmas.add(PERSON_OBJECT)
                 lemmas.update(c.lemma_.lower() for c in child.conjuncts)
                 # "a short-term deal" misparsed with "deal" as a compound of the object
-                if modifiers:
-                    lemmas.update(c.lemma_.lower() for c in child.children if c.dep_ in ("compound", "amod"))
+                if modifiers:  # nmod: a title before a name ("Chargé d'Affaires ... Lenar Salimullin")
+                    lemmas.update(c.lemma_.lower() for c in child.children if c.dep_ in ("compound", "amod", "nmod"))
                 # "most of the armed forces", "hundreds of drones": the thing counted is the object;
                 # "declared the advisers as persona non grata": what the object is declared
                 for of in (c for c in child.children if c.dep_ == "prep" and c.lower_ in ("of", "as")):
