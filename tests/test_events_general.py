@@ -1210,3 +1210,11 @@ def test_an_envoy_summoned_to_a_ministry_is_summoned_by_its_state(nlp):
     text = ("Russian border guards removed the buoys. Russian Chargé d'Affaires in Estonia Lenar Salimullin was "
             "summoned to the Estonian Foreign Ministry over the incident.")
     assert ("EST", "RUS", "11") in keys(coded(nlp, text))
+
+
+def test_a_blocs_member_is_the_state_named_before_and_drones_sent_over_a_state_are_no_aid(nlp):
+    found = keys(coded(nlp, "Russia sent drones over Poland. The NATO member said it had downed several Russian drones."),
+                 counted=False)
+    assert ("RUS", "POL", "19") in found and ("POL", "RUS", "19") in found
+    assert not any(s == "NATO" or r == "07" for s, _, r in found)
+    assert ("IRN", "RUS", "07") in keys(coded(nlp, "Iran sent drones to Russia."), counted=False)

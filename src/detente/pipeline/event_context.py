@@ -54,8 +54,8 @@ class ContextReader:
         if kind is None or not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
             return None
         if any(c.dep_ in ("poss", "compound", "amod", "nmod") and c.i in actors and actors[c.i]._.actor.kind != "region"
-               for c in noun.children):
-            return None  # "the Iranian group" names its own; "the South American nation" does not
+               and not (kind == "state" and actors[c.i]._.actor.detail == "igo") for c in noun.children):
+            return None  # "the Iranian group" names its own; "the South American nation", "the NATO member" do not
         since = self._sentences_back(noun, 3)
         for i in range(noun.i - 1, since - 1, -1):
             span = actors.get(i)
