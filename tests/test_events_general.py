@@ -1218,3 +1218,11 @@ def test_a_blocs_member_is_the_state_named_before_and_drones_sent_over_a_state_a
     assert ("RUS", "POL", "19") in found and ("POL", "RUS", "19") in found
     assert not any(s == "NATO" or r == "07" for s, _, r in found)
     assert ("IRN", "RUS", "07") in keys(coded(nlp, "Iran sent drones to Russia."), counted=False)
+
+
+def test_they_stands_for_every_state_its_antecedent_names(nlp):
+    for text in ("Mali, Burkina Faso and Niger announced on Sunday that they have recalled their ambassadors from Algeria.",
+                 "The member states of the Alliance of Sahel States (AES), Mali, Burkina Faso and Niger, announced on "
+                 "Sunday that they have recalled their ambassadors from Algeria."):
+        found = keys(coded(nlp, text))
+        assert {("MLI", "DZA", "16"), ("BFA", "DZA", "16"), ("NER", "DZA", "16")} <= found, text

@@ -137,6 +137,10 @@ class EventCoder(ContextReader):
                 span = owner  # "Al Udeid Air Base, a key U.S. facility": whose the place is, not where
             if span is not None and trigger.i not in range(span.start, span.end):
                 found.append(span)
+                # "Mali, Burkina Faso and Niger announced": a list the parser hangs on its first as appositions
+                found += [actors[a.i] for c in tok.children if c.dep_ == "appos" and c.i in actors
+                          and any(g.dep_ == "cc" for g in c.children) for a in (c, *c.conjuncts) if a.i in actors
+                          and actors[a.i]._.actor.kind == span._.actor.kind == "country"]
                 # "Hungarian and Romanian officials": the demonyms coordinated before the span
                 found += [actors[c.i] for c in tok.children if c.dep_ == "amod" and c.i < span.start
                           and c.i in actors and any(g.dep_ == "conj" for g in c.children)]
@@ -370,7 +374,14 @@ class EventCoder(ContextReader):
         for further back for "he"/"she" than for "it"/"they"."""
         since = self._sentences_back(pronoun, 4 if pronoun.lower_ in ("he", "she") else 2)
         found = self._speaker_of(pronoun) or antecedent(pronoun, actors, since)
-        return [found] if found is not None else []
+        if pronoun.lower_ != "they":
+            return [found] if found is not None else []
+        if found is not None:  # "Mali, Burkina Faso and Niger said they ...": each of them
+            return self._actors_of(found.root, actors, pronoun) or [found]
+        # "the member states of the AES, Mali, Burkina Faso and Niger, said they ...": whom the plural subject names
+        subject = next((pronoun.doc[i] for i in range(pronoun.i - 1, since - 1, -1)
+                        if pronoun.doc[i].dep_ in ("nsubj", "nsubjpass") and pronoun.doc[i].lower_ not in ("it", "they")), None)
+        return self._actors_of(subject, actors, pronoun) if subject is not None and subject.tag_ in ("NNS", "NNPS") else []
 
     def _object_antecedent(self, pronoun: Token, actors: dict[int, Span], taken: set[str | None]) -> Span | None:
         """Whom an object pronoun stands for: the nearest noun phrase before it, in its sentence or the
