@@ -1226,3 +1226,18 @@ def test_they_stands_for_every_state_its_antecedent_names(nlp):
                  "Sunday that they have recalled their ambassadors from Algeria."):
         found = keys(coded(nlp, text))
         assert {("MLI", "DZA", "16"), ("BFA", "DZA", "16"), ("NER", "DZA", "16")} <= found, text
+
+
+def test_an_interception_is_no_show_of_force_and_tells_of_the_launchers_attack(nlp):
+    (records,) = analyse([Document(text="Russia attacked Odesa overnight. The Ukrainian military said its air defense "
+                                        "shot down six Kalibr missiles over Odesa.", source_path="t.txt", published=PUB)], nlp)
+    found = {(e.source, e.target, e.cameo, e.modality) for e in records.events if e.sent_idx == 1}
+    assert ("UKR", "RUS", "190", "asserted") in found and ("RUS", "UKR", "195", "reported") in found
+    assert not any(c.startswith("15") for _, _, c, _ in found)
+
+
+def test_a_refusal_to_tolerate_is_a_warning_and_targeting_goods_is_no_strike(nlp):
+    assert ("IDN", "CHN", "13") in keys(coded(nlp, "Indonesia said it would not tolerate incursions by China into its waters."))
+    found = keys(coded(nlp, "Barley is among a growing number of Australian commodities that China has targeted."), counted=False)
+    assert not any(r == "19" for _, _, r in found)
+    assert ("MAR", "DEU", "11") in keys(coded(nlp, "Morocco’s diplomats have described Germany’s stance as “antagonistic”."))

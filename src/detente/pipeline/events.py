@@ -30,11 +30,11 @@ from .event_cues import (
     CLAUSE_TARGET_ROOTS, OBJECT_PLACE_ROOTS, RELATIONAL_NOUNS, PLACE_NOUNS, BACKGROUND_PREPS,
     CONTENT_NOUNS, MEMORIAL_NOUNS, TREATY_NOUNS, PERIOD_PREPS, PERIOD_FRAMES, LIGHT_VERBS, NON_STATE_SPEAKERS,
     HELPING_VERBS, ECONOMIC_NOUNS, ECONOMIC_CODE, VIOLENT_ROOTS, FRESH_MODIFIERS, RECIPROCAL_WORDS,
-    DISPLAY_NOUNS, JOINT_MODIFIERS, WEAPON_NOUNS, DISPLAY_CODE, SPEAKER_PREPS, REACTION_ROOTS, REACTED_OBJECT_CODES,
+    DISPLAY_NOUNS, JOINT_MODIFIERS, WEAPON_NOUNS, INTERCEPTION_VERBS, LAUNCHED_NOUNS, LAUNCH_CODE, DISPLAY_CODE, SPEAKER_PREPS, REACTION_ROOTS, REACTED_OBJECT_CODES,
     SELF_REPORT_VERBS, TOPIC_VERBS, ACT_NOUNS, MATERIAL_AGREEMENTS, AGREEMENT_CODE, ACCUSING_VERBS, DISAPPROVING,
     CONTEXT_TARGET_ROOTS, JOINT_ROOTS, PAIRED_ROOTS, TIE_NOUNS, JOINT_EXCLUDED, JOINT_EXCLUDED_LEMMAS, PEOPLE_NOUNS, PEOPLE_PREPS, TRADE_NOUNS, TRADE_PREPS, VISIT_NOUNS, SCENE_PREPS, SPEECH_NOUNS,
     GOVERNING_ROOTS, ASKING_ROOTS, ABOUT_PREPS, ABOUT_ROOTS, THREAT_CODE, OBLIGATION_MODALS, DEMAND_CODE,
-    OBLIGATION_KNOWING_VERBS, CRITICISM_CODE, DECISION_VERBS, ANNOUNCED_CODES, ONGOING_VERBS, CONDEMNING_WORDS, CONDEMNED_PREPS, SUMMONING_VERBS, CONDEMNING_EXEMPT_VERBS, CLAIM_NOUNS, REJECTION_CODE, DECIDED_ROOTS,
+    OBLIGATION_KNOWING_VERBS, CRITICISM_CODE, DECISION_VERBS, ANNOUNCED_CODES, ONGOING_VERBS, CONDEMNING_WORDS, CONDEMNED_PREPS, WARNING_VERBS, SUMMONING_VERBS, CONDEMNING_EXEMPT_VERBS, CLAIM_NOUNS, REJECTION_CODE, DECIDED_ROOTS,
     DEPLOYMENT_AID_CODES, DEPLOYMENT_CODE, FORCE_NOUNS, OWN_FORCE_NOUNS, OWN_FORCE_ROLES, MEMBER_NOUNS, PROTEST_CODES, OFFICIAL_PROTEST_CODE, OFFICIAL_ROLES, OWN_PEOPLE_VERBS, STOPPING_VERBS, STOPPED_CODES,
     SUBJECT_DEPS, BACKGROUND_DAYS, POSSESSIVES, FIRST_PERSON, MEDIATE_CODE, OBJECT_PRONOUNS,
     DOCUMENT_TARGET_ROOTS,
@@ -695,7 +695,22 @@ class EventCoder(ContextReader):
         if any(o.ent_type_ not in ("DATE", "TIME") for o in self._prep_objects(token, {"at", "on", "against", "toward", "towards"})):
             return False  # "fired missiles at targets in Syria": aimed at someone, though unnamed here
         weapons = {lemma} | {c.lemma_.lower() for c in token.children if c.dep_ in ("dobj", "nsubjpass", "compound")}
-        return bool(weapons & WEAPON_NOUNS)
+        return bool(weapons & WEAPON_NOUNS) and self._intercepted(token) is None
+
+    @staticmethod
+    def _intercepted(verb: Token) -> Token | None:
+        """What an interception brings down ("shot down six Kalibr missiles", "destroyed 17 Ukrainian
+        drones", "intercepted the Iranian missiles"): the launched weapon it names, or None."""
+        lemma = verb.lemma_.lower()
+        if verb.pos_ != "VERB" or lemma not in INTERCEPTION_VERBS or (
+                lemma == "shoot" and not any(c.dep_ in ("prt", "advmod") and c.lower_ == "down" for c in verb.children)):
+            return None
+        for obj in (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")):
+            counted = [o for p in obj.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+            for noun in (obj, *counted, *obj.conjuncts):  # "59 of 102 Russian drones", "missiles and drones"
+                if noun.lemma_.lower() in LAUNCHED_NOUNS:
+                    return noun
+        return None
 
     @staticmethod
     def _fresh(noun: Token) -> bool:
@@ -743,6 +758,7 @@ class EventCoder(ContextReader):
         """Whether an act's means, subject or object is economic pressure ("hit China with tariffs",
         "retaliated against the tariffs", "tariffs hit exports")."""
         words = [c for c in token.children if c.dep_ in ("nsubj", "dobj", "nsubjpass")]
+        words += [token.head] if token.dep_ == "relcl" else []  # "commodities that China has targeted"
         words += [o for c in token.children if c.dep_ == "prep" and c.lower_ in ("with", "against", "by", "through", "on")
                   for o in c.children if o.dep_ == "pobj"]
         if token.pos_ in ("NOUN", "PROPN"):
@@ -1328,6 +1344,9 @@ class EventCoder(ContextReader):
                     pairs = [(s, t) for s in sources for t in targets or [None]]
                 if modality == "reported" and self._own_word(token, sources, actors):
                     modality = "asserted"  # "Washington says it will impose sanctions": the saying is the act
+                if modality == "negated" and token.lemma_.lower() in WARNING_VERBS and any(
+                        c.dep_ == "aux" and c.lower_ in FUTURE_MODALS | {"would", "wo"} for c in token.children):
+                    modality, intent = "asserted", False  # "said it would not tolerate incursions": a warning, said now
                 if modality == "negated" and "03" <= self.vocab.codes[pattern.code].root <= "08" and any(
                         c.dep_ == "aux" and c.lower_ in FUTURE_MODALS | {"would", "wo"} for t in self._clause_chain(token)
                         for c in t.children):
@@ -1359,6 +1378,18 @@ class EventCoder(ContextReader):
                     events.append(event)
                     if not borrowed:
                         last_source = source
+            for event in [e for e in events[first:] if e.target is not None and e.target_code != e.source_code]:
+                # "said its forces shot down 17 Ukrainian drones": Ukraine launched them at whoever downed them
+                weapon = self._intercepted(event.trigger.root)
+                if weapon is None or any(e.source_code == event.target_code and e.target_code == event.source_code
+                                         and self.vocab.codes[e.pattern.code].root in VIOLENT_ROOTS for e in events[first:]):
+                    continue
+                pattern = Pattern(weapon.lemma_.lower(), "NOUN", LAUNCH_CODE)
+                modality = "reported" if event.modality == "asserted" else event.modality  # on the interceptor's word
+                cues = self._act_cues(weapon, pattern, triggers, False, False, False, modality, busy, "intercepted") \
+                    | self._pair_cues(weapon, pattern, event.target, event.source, None, named_in_sentence)
+                events.append(Event(doc[weapon.i : weapon.i + 1], pattern, event.target, event.source, modality,
+                                    event.when, event.date_basis, self.confidence.of(cues), cues))
             if self._quoted and (quoted := self._quoted_condemnation(sent, actors, events, first, cast)) is not None:
                 word, source, target = quoted
                 pattern = Pattern(word.lemma_.lower(), word.pos_, CRITICISM_CODE)
