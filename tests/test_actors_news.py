@@ -218,3 +218,8 @@ def test_a_breakaway_regions_authorities_act_for_it(nlp):
 ])
 def test_a_person_named_after_an_envoys_post_is_the_sending_states_not_the_hosts(nlp, text, name, code):
     assert codes(nlp, text)[name] == code
+
+
+def test_a_body_of_several_states_is_none_of_theirs_alone(nlp):
+    found = mentions(nlp, "The governments of China and India held talks on Wednesday.")
+    assert "governments" not in found and found["China"].code == "CHN" and found["India"].code == "IND"

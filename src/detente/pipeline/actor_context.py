@@ -270,8 +270,8 @@ class ContextNames:
         `stated`: the mentions naming a state, in order; `starts` their starts; `at` them by token."""
         for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("in", "of", "from")):
             for obj in (c for c in prep.children if c.dep_ == "pobj"):
-                if obj.i in at:
-                    return _state_of(at[obj.i])
+                if obj.i in at:  # "the foreign ministers of China and India": the two, not a body of one
+                    return None if any(c.i in at for c in obj.conjuncts) else _state_of(at[obj.i])
         doc = noun.doc
         since = noun.sent.start
         for _ in range(2):
