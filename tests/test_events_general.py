@@ -1241,3 +1241,10 @@ def test_a_refusal_to_tolerate_is_a_warning_and_targeting_goods_is_no_strike(nlp
     found = keys(coded(nlp, "Barley is among a growing number of Australian commodities that China has targeted."), counted=False)
     assert not any(r == "19" for _, _, r in found)
     assert ("MAR", "DEU", "11") in keys(coded(nlp, "Morocco’s diplomats have described Germany’s stance as “antagonistic”."))
+
+
+def test_has_to_and_needs_to_say_what_another_must_do_and_an_expected_explanation_is_demanded(nlp):
+    found = keys(coded(nlp, "“The Kosovo government has to immediately revoke these decisions,” Mogherini said in a statement."))
+    assert ("EU", "XKX", "10") in found and not any(s == "XKX" for s, _, _ in found)  # asked, not done
+    assert ("RUS", "ARM", "10") in keys(coded(nlp, "The Russian Foreign Ministry also said Yerevan needed to clarify its position."))
+    assert ("EU", "RUS", "10") in keys(coded(nlp, "The European Union expects an explanation by Russia about the removal of the buoys."))

@@ -34,7 +34,7 @@ from .event_cues import (
     SELF_REPORT_VERBS, TOPIC_VERBS, ACT_NOUNS, MATERIAL_AGREEMENTS, AGREEMENT_CODE, ACCUSING_VERBS, DISAPPROVING,
     CONTEXT_TARGET_ROOTS, JOINT_ROOTS, PAIRED_ROOTS, TIE_NOUNS, JOINT_EXCLUDED, JOINT_EXCLUDED_LEMMAS, PEOPLE_NOUNS, PEOPLE_PREPS, TRADE_NOUNS, TRADE_PREPS, VISIT_NOUNS, SCENE_PREPS, SPEECH_NOUNS,
     GOVERNING_ROOTS, ASKING_ROOTS, ABOUT_PREPS, ABOUT_ROOTS, THREAT_CODE, OBLIGATION_MODALS, DEMAND_CODE,
-    OBLIGATION_KNOWING_VERBS, CRITICISM_CODE, DECISION_VERBS, ANNOUNCED_CODES, ONGOING_VERBS, CONDEMNING_WORDS, CONDEMNED_PREPS, WARNING_VERBS, SUMMONING_VERBS, CONDEMNING_EXEMPT_VERBS, CLAIM_NOUNS, REJECTION_CODE, DECIDED_ROOTS,
+    OBLIGATION_KNOWING_VERBS, CRITICISM_CODE, DECISION_VERBS, ANNOUNCED_CODES, ONGOING_VERBS, CONDEMNING_WORDS, CONDEMNED_PREPS, WARNING_VERBS, SUMMONING_VERBS, OBLIGATION_VERBS, CONDEMNING_EXEMPT_VERBS, CLAIM_NOUNS, REJECTION_CODE, DECIDED_ROOTS,
     DEPLOYMENT_AID_CODES, DEPLOYMENT_CODE, FORCE_NOUNS, OWN_FORCE_NOUNS, OWN_FORCE_ROLES, MEMBER_NOUNS, PROTEST_CODES, OFFICIAL_PROTEST_CODE, OFFICIAL_ROLES, OWN_PEOPLE_VERBS, STOPPING_VERBS, STOPPED_CODES,
     SUBJECT_DEPS, BACKGROUND_DAYS, POSSESSIVES, FIRST_PERSON, MEDIATE_CODE, OBJECT_PRONOUNS,
     DOCUMENT_TARGET_ROOTS,
@@ -929,8 +929,10 @@ class EventCoder(ContextReader):
 
     def _obligation(self, verb: Token) -> Token | None:
         """The clause a statement says someone must or should carry out ("said Japan must retract")."""
-        return next((c for c in verb.children if c.dep_ == "ccomp" and any(
-            a.dep_ == "aux" and a.lower_ in OBLIGATION_MODALS for a in c.children)
+        return next((c for c in verb.children if c.dep_ == "ccomp" and (any(
+            a.dep_ == "aux" and a.lower_ in OBLIGATION_MODALS for a in c.children) or (
+            c.lemma_.lower() in OBLIGATION_VERBS and any(x.dep_ == "xcomp" and any(a.lower_ == "to" for a in x.children)
+                                                          for x in c.children)))
             and any(g.dep_ in ("nsubj", "nsubjpass") and not _pronoun(g, FIRST_PERSON) for g in c.children)), None)
 
     @staticmethod
@@ -1000,6 +1002,8 @@ class EventCoder(ContextReader):
         clause = trigger.head if trigger.dep_ == "dobj" else trigger  # "urged Iraq to end the siege"
         while clause.dep_ == "conj" and clause.head.i != clause.i:  # "urged Russia to stop ... and comply with ..."
             clause = clause.head
+        if clause.dep_ == "xcomp" and clause.head.lemma_.lower() in OBLIGATION_VERBS:
+            clause = clause.head  # "said Kosovo has to revoke the decisions": what "has" says must be done
         asker = triggers.get(clause.head.i)
         if asker is not None and self._obligation(clause.head) == clause:
             return True
