@@ -1248,3 +1248,17 @@ def test_has_to_and_needs_to_say_what_another_must_do_and_an_expected_explanatio
     assert ("EU", "XKX", "10") in found and not any(s == "XKX" for s, _, _ in found)  # asked, not done
     assert ("RUS", "ARM", "10") in keys(coded(nlp, "The Russian Foreign Ministry also said Yerevan needed to clarify its position."))
     assert ("EU", "RUS", "10") in keys(coded(nlp, "The European Union expects an explanation by Russia about the removal of the buoys."))
+
+
+def test_expulsions_between_states_are_of_diplomats_and_taxes_imposed_are_sanctions(nlp):
+    assert ("RUS", "CZE", "16") in keys(coded(nlp, "Russia expelled 20 Czech officials."))
+    assert ("PAK", "AFG", "17") in keys(coded(nlp, "Pakistan expelled 20 Afghan migrants."))
+    assert ("XKX", "SRB", "16") in keys(coded(nlp, "Two weeks ago Kosovo imposed a 10 percent import tax on goods from Serbia."))
+    found = keys(coded(nlp, "China lifted the sanctions that it imposed on Australia."), counted=False)
+    assert ("CHN", "AUS", "16") in found and not any(r == "17" for _, _, r in found)
+
+
+def test_an_agentless_arrest_is_by_the_state_where_it_happened(nlp):
+    assert ("CHN", "JPN", "17") in keys(coded(nlp, "Two Japanese nationals were detained in China."))
+    found = keys(coded(nlp, "Biden freed six Americans detained in Venezuela."), counted=False)
+    assert ("VEN", "USA", "17") in found and ("USA", "VEN", "17") not in found

@@ -34,7 +34,7 @@ from .event_cues import (
     SELF_REPORT_VERBS, TOPIC_VERBS, ACT_NOUNS, MATERIAL_AGREEMENTS, AGREEMENT_CODE, ACCUSING_VERBS, DISAPPROVING,
     CONTEXT_TARGET_ROOTS, JOINT_ROOTS, PAIRED_ROOTS, TIE_NOUNS, JOINT_EXCLUDED, JOINT_EXCLUDED_LEMMAS, PEOPLE_NOUNS, PEOPLE_PREPS, TRADE_NOUNS, TRADE_PREPS, VISIT_NOUNS, SCENE_PREPS, SPEECH_NOUNS,
     GOVERNING_ROOTS, ASKING_ROOTS, ABOUT_PREPS, ABOUT_ROOTS, THREAT_CODE, OBLIGATION_MODALS, DEMAND_CODE,
-    OBLIGATION_KNOWING_VERBS, CRITICISM_CODE, DECISION_VERBS, ANNOUNCED_CODES, ONGOING_VERBS, CONDEMNING_WORDS, CONDEMNED_PREPS, WARNING_VERBS, SUMMONING_VERBS, OBLIGATION_VERBS, CONDEMNING_EXEMPT_VERBS, CLAIM_NOUNS, REJECTION_CODE, DECIDED_ROOTS,
+    OBLIGATION_KNOWING_VERBS, CRITICISM_CODE, DECISION_VERBS, ANNOUNCED_CODES, ONGOING_VERBS, CONDEMNING_WORDS, CONDEMNED_PREPS, WARNING_VERBS, SUMMONING_VERBS, OBLIGATION_VERBS, HELD_ROOTS, CONDEMNING_EXEMPT_VERBS, CLAIM_NOUNS, REJECTION_CODE, DECIDED_ROOTS,
     DEPLOYMENT_AID_CODES, DEPLOYMENT_CODE, FORCE_NOUNS, OWN_FORCE_NOUNS, OWN_FORCE_ROLES, MEMBER_NOUNS, PROTEST_CODES, OFFICIAL_PROTEST_CODE, OFFICIAL_ROLES, OWN_PEOPLE_VERBS, STOPPING_VERBS, STOPPED_CODES,
     SUBJECT_DEPS, BACKGROUND_DAYS, POSSESSIVES, FIRST_PERSON, MEDIATE_CODE, OBJECT_PRONOUNS,
     DOCUMENT_TARGET_ROOTS,
@@ -309,6 +309,14 @@ class EventCoder(ContextReader):
         subject, passive = subject_of(verb)
         agent = self._agent(verb)
         passive = passive or (agent is not None and verb.dep_ in ("acl", "relcl"))  # "the deal brokered by Qatar"
+        if agent is None and root in HELD_ROOTS and verb.tag_ == "VBN" and (passive or verb.dep_ == "acl"):
+            # "six Americans detained in Venezuela", "Griner was arrested at a Moscow airport": by the state
+            # where it happened, on whom it befell
+            held = [s for o in self._prep_objects(verb, {"in", "at"}) for s in self._actors_of(o, actors, verb)
+                    if s._.actor.kind in ("country", "place") and s._.actor.country]
+            if held:
+                targets = [t for t in self._actors_of(subject, actors, verb) if t._.actor.country != held[0]._.actor.country]
+                return held[:1], targets
         if passive:
             sources = self._actors_of(agent, actors, verb)
             if not sources and verb.lemma_.lower() in SUMMONING_VERBS:  # "was summoned to the Estonian Foreign Ministry": by it
@@ -633,6 +641,9 @@ class EventCoder(ContextReader):
         """The lemmas of what a trigger acts on: its objects' heads, and (`modifiers`) their modifiers;
         an object inside a person's actor span (`people`: token indexes) also stands as PERSON_OBJECT."""
         lemmas = set()
+        if (token.dep_ == "acl" and token.tag_ == "VBN") or (token.dep_ == "relcl" and any(
+                c.dep_ in ("dobj", "nsubjpass") and c.lower_ in ("that", "which") for c in token.children)):
+            lemmas.add(token.head.lemma_.lower())  # "any tariff imposed by the US", "the sanctions that it imposed"
         for child in token.children:
             if child.dep_ == "dobj" and child.lower_ in ("it", "them") and token.dep_ == "conj":
                 # "closed their border ... and reopened it": the object of the verb it is coordinated with
@@ -758,7 +769,7 @@ class EventCoder(ContextReader):
         """Whether an act's means, subject or object is economic pressure ("hit China with tariffs",
         "retaliated against the tariffs", "tariffs hit exports")."""
         words = [c for c in token.children if c.dep_ in ("nsubj", "dobj", "nsubjpass")]
-        words += [token.head] if token.dep_ == "relcl" else []  # "commodities that China has targeted"
+        words += [token.head] if token.dep_ in ("relcl", "acl") else []  # "commodities that China has targeted", "any tariff imposed"
         words += [o for c in token.children if c.dep_ == "prep" and c.lower_ in ("with", "against", "by", "through", "on")
                   for o in c.children if o.dep_ == "pobj"]
         if token.pos_ in ("NOUN", "PROPN"):
