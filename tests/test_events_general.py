@@ -1262,3 +1262,8 @@ def test_an_agentless_arrest_is_by_the_state_where_it_happened(nlp):
     assert ("CHN", "JPN", "17") in keys(coded(nlp, "Two Japanese nationals were detained in China."))
     found = keys(coded(nlp, "Biden freed six Americans detained in Venezuela."), counted=False)
     assert ("VEN", "USA", "17") in found and ("USA", "VEN", "17") not in found
+
+
+def test_what_is_fired_from_a_state_is_fired_by_it(nlp):
+    found = keys(coded(nlp, "Two missiles were fired from Yemen toward Saudi Arabia."), counted=False)
+    assert ("YEM", "SAU", "19") in found and ("SAU", "YEM", "19") not in found
