@@ -1267,3 +1267,12 @@ def test_an_agentless_arrest_is_by_the_state_where_it_happened(nlp):
 def test_what_is_fired_from_a_state_is_fired_by_it(nlp):
     found = keys(coded(nlp, "Two missiles were fired from Yemen toward Saudi Arabia."), counted=False)
     assert ("YEM", "SAU", "19") in found and ("SAU", "YEM", "19") not in found
+
+
+def test_fighting_between_two_states_is_each_ones_act_on_the_other_but_a_background_conflict_is_none(nlp):
+    for text in ("Clashes between Thai and Cambodian troops erupted on Monday.",
+                 "Fighting between Thailand and Cambodia erupted on Monday."):
+        found = keys(coded(nlp, text))
+        assert {("THA", "KHM", "19"), ("KHM", "THA", "19")} <= found, text
+    found = keys(coded(nlp, "He has kept a cautious approach to conflicts between the United States and Iran."))
+    assert not any(r == "19" for _, _, r in found)

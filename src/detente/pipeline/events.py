@@ -34,7 +34,7 @@ from .event_cues import (
     SELF_REPORT_VERBS, TOPIC_VERBS, ACT_NOUNS, MATERIAL_AGREEMENTS, AGREEMENT_CODE, ACCUSING_VERBS, DISAPPROVING,
     CONTEXT_TARGET_ROOTS, JOINT_ROOTS, PAIRED_ROOTS, TIE_NOUNS, JOINT_EXCLUDED, JOINT_EXCLUDED_LEMMAS, PEOPLE_NOUNS, PEOPLE_PREPS, TRADE_NOUNS, TRADE_PREPS, VISIT_NOUNS, SCENE_PREPS, SPEECH_NOUNS,
     GOVERNING_ROOTS, ASKING_ROOTS, ABOUT_PREPS, ABOUT_ROOTS, THREAT_CODE, OBLIGATION_MODALS, DEMAND_CODE,
-    OBLIGATION_KNOWING_VERBS, CRITICISM_CODE, DECISION_VERBS, ANNOUNCED_CODES, ONGOING_VERBS, CONDEMNING_WORDS, CONDEMNED_PREPS, WARNING_VERBS, SUMMONING_VERBS, OBLIGATION_VERBS, HELD_ROOTS, LAUNCHED_FROM_ROOTS, CONDEMNING_EXEMPT_VERBS, CLAIM_NOUNS, REJECTION_CODE, DECIDED_ROOTS,
+    OBLIGATION_KNOWING_VERBS, CRITICISM_CODE, DECISION_VERBS, ANNOUNCED_CODES, ONGOING_VERBS, CONDEMNING_WORDS, CONDEMNED_PREPS, WARNING_VERBS, SUMMONING_VERBS, OBLIGATION_VERBS, HELD_ROOTS, LAUNCHED_FROM_ROOTS, FOUGHT_BETWEEN_WORDS, CONDEMNING_EXEMPT_VERBS, CLAIM_NOUNS, REJECTION_CODE, DECIDED_ROOTS,
     DEPLOYMENT_AID_CODES, DEPLOYMENT_CODE, FORCE_NOUNS, OWN_FORCE_NOUNS, OWN_FORCE_ROLES, MEMBER_NOUNS, PROTEST_CODES, OFFICIAL_PROTEST_CODE, OFFICIAL_ROLES, OWN_PEOPLE_VERBS, STOPPING_VERBS, STOPPED_CODES,
     SUBJECT_DEPS, BACKGROUND_DAYS, POSSESSIVES, FIRST_PERSON, MEDIATE_CODE, OBJECT_PRONOUNS,
     DOCUMENT_TARGET_ROOTS,
@@ -178,6 +178,13 @@ class EventCoder(ContextReader):
         if not found and (token.dep_ in SUBJECT_DEPS or token.head.dep_ == "agent"):
             return self._speakers_forces(token, actors, trigger)
         return list(dict.fromkeys(found))
+
+    def _between(self, token: Token, actors: dict[int, Span]) -> list[Span]:
+        """The parties a reciprocal act names with "between" ("clashes between Thai and Cambodian
+        troops"): each acts on the others; none unless two are named."""
+        parties = list({_code(s): s for o in self._prep_objects(token, {"between"})
+                        for s in self._actors_of(o, actors, token)}.values())
+        return parties if len(parties) > 1 else []
 
     def _speakers_forces(self, noun: Token, actors: dict[int, Span], trigger: Token) -> list[Span]:
         """Forces a state, its government or military speaks of without saying whose: the speaker's
@@ -1201,6 +1208,8 @@ class EventCoder(ContextReader):
                                                                   "cooperation" if root < "09" else "conflict"])
                 if pattern.pos == "VERB":
                     sources, targets = self._verb_arguments(token, actors, triggers, pattern.code)
+                    if not sources and not targets and token.lemma_.lower() in FOUGHT_BETWEEN_WORDS:
+                        sources = self._between(token, actors)  # "fighting between Thailand and Cambodia erupted"
                     if condemned is not None and sources:
                         # "said it was concerned about the mercenary group's destabilising role": at whose
                         owner = self._condemned_actor(condemned, actors, token, {_code(x) for x in sources})
@@ -1235,6 +1244,8 @@ class EventCoder(ContextReader):
                         sources, borrowed = [last_source], True
                 else:
                     sources, targets = self._noun_arguments(token, actors, pattern.code)
+                    if not sources and token.lemma_.lower() in FOUGHT_BETWEEN_WORDS:
+                        sources, targets = self._between(token, actors) or sources, targets  # "clashes between Thailand and Cambodia"
                     if (exchange := self._exchanged(token)) is not None:
                         # "an exchange of threats between the two rivals", "by Egypt and Ethiopia": the
                         # parties act on each other, whichever the noun's reading made source or target
