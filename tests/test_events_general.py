@@ -1276,3 +1276,10 @@ def test_fighting_between_two_states_is_each_ones_act_on_the_other_but_a_backgro
         assert {("THA", "KHM", "19"), ("KHM", "THA", "19")} <= found, text
     found = keys(coded(nlp, "He has kept a cautious approach to conflicts between the United States and Iran."))
     assert not any(r == "19" for _, _, r in found)
+
+
+def test_the_three_countries_are_the_last_three_named(nlp):
+    text = ("Saudi Arabia, the UAE and Bahrain cut ties with Qatar in 2017. Later that year the three countries "
+            "accused Qatar of supporting terrorism.")
+    found = keys(coded(nlp, text))
+    assert {("SAU", "QAT", "11"), ("ARE", "QAT", "11"), ("BHR", "QAT", "11")} <= found

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
-from .event_cues import (ABOUT_PREPS, ACT_NOUNS, ANAPHORIC_NOUNS, CAUSE_VERBS, DUAL_NOUNS, PAIR_NOUNS, PERSON_PAIR_NOUNS,
+from .event_cues import (ABOUT_PREPS, ACT_NOUNS, GROUP_NUMBERS, ANAPHORIC_NOUNS, CAUSE_VERBS, DUAL_NOUNS, PAIR_NOUNS, PERSON_PAIR_NOUNS,
                          SIDE_PAIR_NOUNS)
 from .syntax import subject_of
 
@@ -71,18 +71,23 @@ class ContextReader:
         return None
 
     @staticmethod
-    def _pair_noun(noun: Token) -> bool:
-        """ "both countries", "the two sides": a noun that names two parties as a pair."""
+    def _pair_noun(noun: Token) -> int:
+        """ "both countries", "the two sides", "the three countries": how many parties a noun names
+        as a group (0: none)."""
         lemma = noun.lemma_.lower()
-        return (lemma in PAIR_NOUNS and any(c.lower_ in ("both", "two") for c in noun.children)) or (
-            lemma in DUAL_NOUNS and any(c.lower_ == "the" for c in noun.children))  # "the pair"
+        if lemma in DUAL_NOUNS and any(c.lower_ == "the" for c in noun.children):
+            return 2  # "the pair"
+        if lemma not in PAIR_NOUNS:
+            return 0
+        return next((GROUP_NUMBERS[c.lower_] for c in noun.children if c.lower_ in GROUP_NUMBERS
+                     and (c.lower_ != "three" or noun.tag_ == "NNS")), 0)
 
     def _pair(self, noun: Token, actors: dict[int, Span]) -> list[Span]:
         """The two states "both countries", "the two nations", "both sides" stand for: the last two
         named in its sentence or the two before; for "the two leaders", the last two people named.
         In an article about two sides, "both sides" are those two, and so is any pair the sentences
         before do not name. Never the other side of the act, wherever that side is named."""
-        if not self._pair_noun(noun):
+        if not (count := self._pair_noun(noun)):
             return []
         kind = "person" if noun.lemma_.lower() in PERSON_PAIR_NOUNS else "country"
         # not the other side of the act: "U.S. Secretary of State Rubio urged both nations", "Trump,
@@ -104,8 +109,10 @@ class ContextReader:
             if (span is not None and span._.actor.kind == kind and span._.actor.how != "demonym modifier"
                     and span._.actor.code not in other_codes):
                 found.setdefault(span._.actor.code, span)
-            if len(found) == 2:
+            if len(found) == count:
                 return list(found.values())
+        if count != 2:
+            return []
         # else the article's two sides, where it has two: "the two countries" in a story about
         # India and Pakistan that last named them a paragraph ago
         if not clear or other_codes & set(ranked[:2]) or set(found) - set(ranked[:2]):

@@ -88,6 +88,7 @@ TRADE_PREPS = set(_CUES["trade_preps"])
 SPEECH_NOUNS = set(_CUES["speech_nouns"])
 ANAPHORIC_NOUNS = dict(_CUES["anaphoric_nouns"])
 PAIR_NOUNS = set(_CUES["pair_nouns"])
+GROUP_NUMBERS = {str(k): int(v) for k, v in _CUES["group_numbers"].items()}
 PERSON_PAIR_NOUNS = set(_CUES["person_pair_nouns"])
 DUAL_NOUNS = set(_CUES["dual_nouns"])
 TIE_NOUNS = set(_CUES["tie_nouns"])

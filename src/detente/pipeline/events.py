@@ -1301,7 +1301,7 @@ class EventCoder(ContextReader):
                         pattern = replace(pattern, code=material)
                 code = self.vocab.codes[pattern.code]
                 # "the two countries closed their border": a pair named as a pair acts on each other
-                paired = subject is not None and len(sources) == 2 and code.root in PAIRED_ROOTS and self._pair_noun(subject)
+                paired = subject is not None and len(sources) >= 2 and code.root in PAIRED_ROOTS and self._pair_noun(subject) == len(sources)
                 # "Turkey and Egypt cut ties": the ties between them
                 paired = paired or (pattern.pos == "VERB" and any(c.dep_ == "dobj" and c.lemma_.lower() in TIE_NOUNS
                                                                   and not self._prep_objects(c, {"with"}) for c in token.children))
