@@ -1283,3 +1283,17 @@ def test_the_three_countries_are_the_last_three_named(nlp):
             "accused Qatar of supporting terrorism.")
     found = keys(coded(nlp, text))
     assert {("SAU", "QAT", "11"), ("ARE", "QAT", "11"), ("BHR", "QAT", "11")} <= found
+
+
+def test_parse_slips_around_infinitives_permissions_and_complaints(nlp):
+    text = ("Turkey will not allow the Dutch ambassador to Ankara to return to Turkey and has suspended high-level "
+            "diplomatic relations between the two countries, a top government official has said.")
+    found = keys(coded(nlp, text))
+    assert ("TUR", "NLD", "16") in found and ("NLD", "TUR", "16") not in found  # a finite verb joins the verb above
+    found = keys(coded(nlp, "The Netherlands refused to allow Turkish Foreign Minister Mevlut Cavusoglu to visit Rotterdam."))
+    assert ("TUR", "NLD", "04") not in found  # refused permission: no visit
+    found = keys(coded(nlp, "Turkey will file a complaint against the Netherlands with the UN."))
+    assert ("TUR", "NLD", "11") in found and ("TUR", "UN", "11") not in found
+    found = keys(coded(nlp, "The South Korean Defense Ministry announced that members of South Korea’s anti-piracy unit "
+                            "arrived near the Strait of Hormuz. Iran seized the tanker."), counted=False)
+    assert not any(s == "KOR" and r == "11" for s, _, r in found)

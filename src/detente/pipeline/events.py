@@ -34,7 +34,7 @@ from .event_cues import (
     SELF_REPORT_VERBS, TOPIC_VERBS, ACT_NOUNS, MATERIAL_AGREEMENTS, AGREEMENT_CODE, ACCUSING_VERBS, DISAPPROVING,
     CONTEXT_TARGET_ROOTS, JOINT_ROOTS, PAIRED_ROOTS, TIE_NOUNS, JOINT_EXCLUDED, JOINT_EXCLUDED_LEMMAS, PEOPLE_NOUNS, PEOPLE_PREPS, TRADE_NOUNS, TRADE_PREPS, VISIT_NOUNS, SCENE_PREPS, SPEECH_NOUNS,
     GOVERNING_ROOTS, ASKING_ROOTS, ABOUT_PREPS, ABOUT_ROOTS, THREAT_CODE, OBLIGATION_MODALS, DEMAND_CODE,
-    OBLIGATION_KNOWING_VERBS, CRITICISM_CODE, DECISION_VERBS, ANNOUNCED_CODES, ONGOING_VERBS, CONDEMNING_WORDS, CONDEMNED_PREPS, WARNING_VERBS, SUMMONING_VERBS, OBLIGATION_VERBS, HELD_ROOTS, LAUNCHED_FROM_ROOTS, FOUGHT_BETWEEN_WORDS, CONDEMNING_EXEMPT_VERBS, CLAIM_NOUNS, REJECTION_CODE, DECIDED_ROOTS,
+    OBLIGATION_KNOWING_VERBS, CRITICISM_CODE, DECISION_VERBS, ANNOUNCED_CODES, ONGOING_VERBS, CONDEMNING_WORDS, CONDEMNED_PREPS, WARNING_VERBS, SUMMONING_VERBS, OBLIGATION_VERBS, HELD_ROOTS, LAUNCHED_FROM_ROOTS, FOUGHT_BETWEEN_WORDS, PERMISSION_VERBS, CONDEMNING_EXEMPT_VERBS, CLAIM_NOUNS, REJECTION_CODE, DECIDED_ROOTS,
     DEPLOYMENT_AID_CODES, DEPLOYMENT_CODE, FORCE_NOUNS, OWN_FORCE_NOUNS, OWN_FORCE_ROLES, MEMBER_NOUNS, PROTEST_CODES, OFFICIAL_PROTEST_CODE, OFFICIAL_ROLES, OWN_PEOPLE_VERBS, STOPPING_VERBS, STOPPED_CODES,
     SUBJECT_DEPS, BACKGROUND_DAYS, POSSESSIVES, FIRST_PERSON, MEDIATE_CODE, OBJECT_PRONOUNS,
     DOCUMENT_TARGET_ROOTS,
@@ -493,6 +493,8 @@ class EventCoder(ContextReader):
         light = noun.dep_ == "dobj" and noun.head.lemma_.lower() in LIGHT_VERBS  # "conducted strikes in Syria"
         for preps in (NOUN_TARGET_PREPS, PLACE_PREPS if _aimed_at_place(code) else set()):
             objects = self._prep_objects(noun, preps) + (self._prep_objects(noun.head, preps) if light else [])
+            against = [o for o in self._prep_objects(noun, {"against"}) if self._actors_of(o, actors, noun)]
+            objects = against or objects  # "a complaint against the Netherlands with the UN": the UN is where
             for obj in objects:
                 targets += [s for s in self._actors_of(obj, actors, noun) if s not in sources and s not in targets]
             if targets:
@@ -834,7 +836,9 @@ class EventCoder(ContextReader):
         chain = [token]
         if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("nsubj", "nsubjpass"):
             chain.append(token.head)
-        while chain[-1].dep_ in ("xcomp", "acomp", "dobj", "pobj", "pcomp", "prep", "acl", "conj", "aux") and chain[-1].head.i != chain[-1].i:
+        while (chain[-1].dep_ in ("xcomp", "acomp", "dobj", "pobj", "pcomp", "prep", "acl", "conj", "aux") or (
+                chain[-1].dep_ == "ccomp" and chain[-1].head.lemma_.lower() in PERMISSION_VERBS)) and chain[-1].head.i != chain[-1].i:
+            # (a permission's complement, "refused to allow the minister to visit", is parsed as ccomp)
             if chain[-1].dep_ == "conj" and any(c.dep_ in SUBJECT_DEPS for c in chain[-1].children):
                 break  # "Moscow may seek ..., but Putin also seeks ...": a clause of its own
             if chain[-1].dep_ == "acl" and chain[-1].tag_ == "VBN":
@@ -969,8 +973,8 @@ class EventCoder(ContextReader):
             if child.dep_ not in ("ccomp", "oprd", "xcomp", "dobj") and not (child.dep_ == "prep" and child.lower_ in CONDEMNED_PREPS):
                 continue
             for word in child.subtree:
-                if word.lemma_.lower() not in CONDEMNING_WORDS:
-                    continue
+                if word.lemma_.lower() not in CONDEMNING_WORDS or _anti(word):
+                    continue  # (not "anti-piracy")
                 path, tok = [word], word
                 while tok.i != verb.i and tok.head.i != tok.i:
                     tok = tok.head
@@ -989,7 +993,7 @@ class EventCoder(ContextReader):
         already, or the word is negated or not said of anything ("not acceptable", "a hostile world")."""
         for word in sent:
             speaker = self._quoted.get(word.i)
-            if speaker is None or word.lemma_.lower() not in CONDEMNING_WORDS or not _code(speaker):
+            if speaker is None or word.lemma_.lower() not in CONDEMNING_WORDS or _anti(word) or not _code(speaker):
                 continue
             if any(_code(e.source) == _code(speaker) for e in events[first:]):
                 return None

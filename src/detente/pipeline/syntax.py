@@ -25,6 +25,9 @@ def text_of(doc: Doc) -> str:
     return doc.user_data.get("text") or doc.text
 
 
+FINITE_TAGS = {"VBZ", "VBP", "VBD", "MD"}  # an auxiliary that makes its verb finite (has, have, had, will)
+
+
 def subject_of(verb: Token) -> tuple[Token | None, bool]:
     """(subject token, passive?) of a verb, climbing to the governing verb for "to"-clauses and
     coordinated verbs, and to the noun a relative clause modifies ("Khamenei, who criticized")."""
@@ -40,6 +43,10 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
         if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in OBJECT_CONTROL and (controller := next(
                 (c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)) is not None:
             return controller, False  # "prompting Seoul's troops to fire": the troops fire
+        if verb.dep_ == "conj" and any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.head.children) and any(
+                a.dep_ == "aux" and a.tag_ in FINITE_TAGS for a in verb.children) and verb.head.head.i != verb.head.i:
+            verb = verb.head.head  # "will not allow the envoy to return and has suspended ties": a finite verb is
+            continue               # not coordinated with the infinitive, but with the verb above it
         if verb.dep_ in ("xcomp", "conj", "advcl", "acomp") and verb.head.pos_ in ("VERB", "AUX", "ADJ"):
             verb = verb.head
             continue
