@@ -1297,3 +1297,11 @@ def test_parse_slips_around_infinitives_permissions_and_complaints(nlp):
     found = keys(coded(nlp, "The South Korean Defense Ministry announced that members of South Korea’s anti-piracy unit "
                             "arrived near the Strait of Hormuz. Iran seized the tanker."), counted=False)
     assert not any(s == "KOR" and r == "11" for s, _, r in found)
+
+
+def test_a_deadline_to_leave_is_an_expulsion_and_counted_measures_stand_where_the_count_does(nlp):
+    text = "Russia summoned the German ambassador and gave two German diplomats seven days to leave the country."
+    assert ("RUS", "DEU", "16") in keys(coded(nlp, text))
+    text = "India on Wednesday announced a series of punitive measures, accusing Pakistan of cross-border involvement."
+    assert ("IND", "PAK", "16") in keys(coded(nlp, text))
+    assert ("EU", "RUS", "16") in keys(coded(nlp, "The EU adopted a new round of sanctions against Russia."))

@@ -34,7 +34,7 @@ from .event_cues import (
     SELF_REPORT_VERBS, TOPIC_VERBS, ACT_NOUNS, MATERIAL_AGREEMENTS, AGREEMENT_CODE, ACCUSING_VERBS, DISAPPROVING,
     CONTEXT_TARGET_ROOTS, JOINT_ROOTS, PAIRED_ROOTS, TIE_NOUNS, JOINT_EXCLUDED, JOINT_EXCLUDED_LEMMAS, PEOPLE_NOUNS, PEOPLE_PREPS, TRADE_NOUNS, TRADE_PREPS, VISIT_NOUNS, SCENE_PREPS, SPEECH_NOUNS,
     GOVERNING_ROOTS, ASKING_ROOTS, ABOUT_PREPS, ABOUT_ROOTS, THREAT_CODE, OBLIGATION_MODALS, DEMAND_CODE,
-    OBLIGATION_KNOWING_VERBS, CRITICISM_CODE, DECISION_VERBS, ANNOUNCED_CODES, ONGOING_VERBS, CONDEMNING_WORDS, CONDEMNED_PREPS, WARNING_VERBS, SUMMONING_VERBS, OBLIGATION_VERBS, HELD_ROOTS, LAUNCHED_FROM_ROOTS, FOUGHT_BETWEEN_WORDS, PERMISSION_VERBS, CONDEMNING_EXEMPT_VERBS, CLAIM_NOUNS, REJECTION_CODE, DECIDED_ROOTS,
+    OBLIGATION_KNOWING_VERBS, CRITICISM_CODE, DECISION_VERBS, ANNOUNCED_CODES, ONGOING_VERBS, CONDEMNING_WORDS, CONDEMNED_PREPS, WARNING_VERBS, SUMMONING_VERBS, OBLIGATION_VERBS, HELD_ROOTS, LAUNCHED_FROM_ROOTS, FOUGHT_BETWEEN_WORDS, PERMISSION_VERBS, QUANTITY_NOUNS, CONDEMNING_EXEMPT_VERBS, CLAIM_NOUNS, REJECTION_CODE, DECIDED_ROOTS,
     DEPLOYMENT_AID_CODES, DEPLOYMENT_CODE, FORCE_NOUNS, OWN_FORCE_NOUNS, OWN_FORCE_ROLES, MEMBER_NOUNS, PROTEST_CODES, OFFICIAL_PROTEST_CODE, OFFICIAL_ROLES, OWN_PEOPLE_VERBS, STOPPING_VERBS, STOPPED_CODES,
     SUBJECT_DEPS, BACKGROUND_DAYS, POSSESSIVES, FIRST_PERSON, MEDIATE_CODE, OBJECT_PRONOUNS,
     DOCUMENT_TARGET_ROOTS,
@@ -484,6 +484,8 @@ class EventCoder(ContextReader):
         first = noun
         while first.dep_ == "conj" and first.head.i != first.i:  # "expressed support for X and concern over Y"
             first = first.head
+        if first.dep_ == "pobj" and first.head.lower_ == "of" and first.head.head.lemma_.lower() in QUANTITY_NOUNS:
+            first = first.head.head  # "announced a series of punitive measures": the measures, announced
         if not sources and first.dep_ in ("dobj", "attr") and first.head.lemma_.lower() in LIGHT_VERBS:
             subject, passive = subject_of(first.head)  # "Russia launched its intervention", not "Iran condemned the attack"
             if not passive:
@@ -638,6 +640,9 @@ class EventCoder(ContextReader):
         """The dependencies of a verb's complements; an object with an indefinite apposition is an
         object and its predicate, as the parser often reads it ("called Judge Moraes a dictator")."""
         found = {c.dep_ for c in token.children}
+        # a "to"-clause by its verb: "gave the diplomats 72 hours to leave" governs "to leave"
+        found |= {f"to {c.lemma_.lower()}" for c in token.children if c.dep_ in ("advcl", "xcomp", "ccomp", "acl")
+                  and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)}
         if any(a.dep_ == "appos" and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in a.children)
                for c in token.children if c.dep_ == "dobj" for a in c.children):
             found.add("oprd")
@@ -739,6 +744,8 @@ class EventCoder(ContextReader):
     def _fresh(noun: Token) -> bool:
         """A standing noun made an act by its modifier: "new sanctions", "retaliatory tariffs", or by
         a measure of it ("25% tariffs", "10 percent tariffs"): a quantified measure is a particular one."""
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in QUANTITY_NOUNS:
+            noun = noun.head.head  # "a new round of sanctions": the round is new
         return any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in FRESH_MODIFIERS
                    or c.dep_ in ("nummod", "compound", "amod") and c.i < noun.i
                    and any(t.like_num for t in c.subtree) and any(t.lower_ in ("%", "percent", "per") for t in c.subtree)
@@ -774,6 +781,8 @@ class EventCoder(ContextReader):
         a particular measure, not the state of affairs."""
         while noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN"):
             noun = noun.head  # "expressed support for X and concern over Y": the concern too
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in QUANTITY_NOUNS:
+            noun = noun.head.head  # "announced a series of sanctions"
         return noun.dep_ == "dobj" and noun.head.lemma_.lower() in LIGHT_VERBS
 
     @staticmethod
