@@ -223,3 +223,8 @@ def test_a_person_named_after_an_envoys_post_is_the_sending_states_not_the_hosts
 def test_a_body_of_several_states_is_none_of_theirs_alone(nlp):
     found = mentions(nlp, "The governments of China and India held talks on Wednesday.")
     assert "governments" not in found and found["China"].code == "CHN" and found["India"].code == "IND"
+
+
+def test_a_person_described_as_an_envoy_to_a_state_is_the_senders(nlp):
+    text = "Jean-Pierre Thebault, the recalled French ambassador to Australia, left the French embassy in Canberra."
+    assert codes(nlp, text)["Jean-Pierre Thebault"] == "FRA"

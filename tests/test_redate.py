@@ -119,6 +119,10 @@ def test_a_changed_role_the_coder_compared_or_a_non_state_speakers_makes_it_run_
     assert not _roles_unread(before, after, {((3, 5), (0, 1))}, coder)  # GOV on GOV: not domestic; GOV on ELI: domestic
     journalist = [(0, 1, dataclasses.replace(rouhani, role="MED")), (3, 5, government)]
     assert not _roles_unread(before, journalist, set(), coder)  # a source the coder drops, or no longer drops
+    from detente.pipeline.events import FORCES_READ
+
+    assert not _roles_unread(before, after, {((0, 1), FORCES_READ)}, coder)  # whose forces he spoke of, read by role
+    assert _roles_unread(before, after, {((3, 5), FORCES_READ)}, coder)  # another speaker's, unchanged
 
 
 def test_when_a_resolution_changes_country_every_component_runs_again(nlp, monkeypatch):
@@ -209,8 +213,8 @@ def test_a_worker_killed_mid_run_loses_nothing(tmp_path):
 def test_the_event_coder_reads_roles_only_where_redating_checks_them():
     """Re-dating keeps the coder's acts when only roles change (pipeline._roles_unread), knowing the two
     ways the coder reads a role: whether a mention speaks for no state (NON_STATE_SPEAKERS: dropping
-    such sources, and not taking such a speaker's statement for a state's), and telling a domestic
-    act. A new one must be checked there too, or re-dating could keep acts a fresh analysis would not find."""
+    such sources, and not taking such a speaker's statement for a state's), whether it commands the
+    unnamed forces it speaks of, and telling a domestic act. A new one must be checked there too, or re-dating could keep acts a fresh analysis would not find."""
     import re
     from pathlib import Path
 
@@ -225,6 +229,7 @@ def test_the_event_coder_reads_roles_only_where_redating_checks_them():
         "speakers = {_code(s) for s in said_by if s._.actor.role not in NON_STATE_SPEAKERS}",
         "roles = (source._.actor.role, target._.actor.role)",
         "return ref.kind == \"country\" and ref.role in OFFICIAL_ROLES",
+        "return bool(ref.code) and ref.code == ref.country and ref.role in OWN_FORCE_ROLES",
     ]), reads
 
 

@@ -461,7 +461,12 @@ class ActorResolver(ContextNames):
         doc = tokens[0].doc
         text = doc[tokens[0].i : tokens[-1].i + 1]
         institution = best = body = None
+        # where an envoy serves is not whose ("the recalled French ambassador to Australia")
+        host = {t.i for tok in text if tok.lower_ in ENVOY_WORDS for prep in tok.children
+                if prep.dep_ == "prep" and prep.lower_ in ("to", "in") for t in prep.subtree}
         for match_id, start, end in self.matcher(text):  # a PhraseMatcher on a span gives offsets in its doc
+            if host.intersection(range(start, end)):
+                continue
             for e in self._in_context(self.kb.lookup(doc.vocab.strings[match_id]), doc[start:end]):
                 actor = self.kb.actors.get(e.actor_id) if e.kind == "organization" else None
                 if actor is not None:

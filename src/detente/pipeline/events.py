@@ -52,6 +52,7 @@ CLAUSE_ROLES = {"ROOT": "main", "conj": "main", "ccomp": "said", "xcomp": "meant
                 "nsubjpass": "subject", "compound": "modifier", "amod": "modifier", "poss": "modifier"}
 # doc.user_data: the (source, target) token offsets of the pairs whose roles the coder compared (_domestic)
 ROLES_READ = "detente_roles_read"
+FORCES_READ = "forces"  # ... and (a speaker's offsets, FORCES_READ): the speakers whose forces it read (_commands_forces)
 # "the United States, the EU, Australia and Japan expressed support": each of four acts (five scored
 # the same on dev and PLOVER, with one more false act on the seeds); as many targets ("cut off
 # relations with Nigeria, Togo, France and the US")
@@ -86,6 +87,13 @@ def _official(span: Span) -> bool:
     students"): who protests officially. Re-dating checks this read of a role (pipeline._roles_unread)."""
     ref = span._.actor
     return ref.kind == "country" and ref.role in OFFICIAL_ROLES
+
+
+def _commands_forces(span: Span) -> bool:
+    """A state, its government or military itself, whose unnamed forces are its own (not a group's or a
+    newspaper's). Re-dating checks this read of a role (pipeline._roles_unread)."""
+    ref = span._.actor
+    return bool(ref.code) and ref.code == ref.country and ref.role in OWN_FORCE_ROLES
 
 
 def _body(span: Span) -> bool:
@@ -202,8 +210,9 @@ class EventCoder(ContextReader):
                 subject, passive = subject_of(verb.head)
                 if subject is not None and not passive and subject.i != noun.i:
                     speakers = self._actors_of(subject, actors, trigger)[:1]
-        return [s for s in speakers if s._.actor is not None and s._.actor.code and s._.actor.code == s._.actor.country
-                and s._.actor.role in OWN_FORCE_ROLES]  # a state's own voice, not a group's or a newspaper's
+        for s in speakers:  # re-dating must know whose role this read (pipeline._roles_unread)
+            s.doc.user_data.setdefault(ROLES_READ, set()).add(((s.start, s.end), FORCES_READ))
+        return [s for s in speakers if s._.actor is not None and _commands_forces(s)]
 
     def _members(self, bloc: Span, token: Token) -> list[Span]:
         """The member states of a small bloc, at their mentions nearest the token, where the article
