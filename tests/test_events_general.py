@@ -1305,3 +1305,9 @@ def test_a_deadline_to_leave_is_an_expulsion_and_counted_measures_stand_where_th
     text = "India on Wednesday announced a series of punitive measures, accusing Pakistan of cross-border involvement."
     assert ("IND", "PAK", "16") in keys(coded(nlp, text))
     assert ("EU", "RUS", "16") in keys(coded(nlp, "The EU adopted a new round of sanctions against Russia."))
+
+
+def test_states_joining_another_in_condemning_condemn_with_it_the_doer_a_participle_names(nlp):
+    text = "Qatar, Jordan and UAE joined Saudi Arabia on Saturday in condemning the airstrikes launched by Israel on Iran."
+    found = keys(coded(nlp, text))
+    assert {("QAT", "ISR", "11"), ("JOR", "ISR", "11"), ("ARE", "ISR", "11"), ("SAU", "ISR", "11")} <= found

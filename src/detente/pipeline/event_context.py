@@ -162,6 +162,9 @@ class ContextReader:
             if obj.i not in triggers or triggers[obj.i].pos != "NOUN":
                 continue
             theirs = [s for s in self._noun_arguments(obj, actors, triggers[obj.i].code)[0] if _code(s) not in own]
+            # "condemning the airstrikes launched by Israel": the participle's agent
+            theirs = theirs or [s for c in obj.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                                for s in self._actors_of(self._agent(c), actors, token) if _code(s) not in own]
             if theirs:
                 return theirs[:1]
             earlier = self._mentioned(obj, triggers[obj.i], events)  # "condemned the exercises" told of before

@@ -39,7 +39,7 @@ from .event_cues import (
     SUBJECT_DEPS, BACKGROUND_DAYS, POSSESSIVES, FIRST_PERSON, MEDIATE_CODE, OBJECT_PRONOUNS,
     DOCUMENT_TARGET_ROOTS,
 )
-from .syntax import UNKNOWN_PEOPLE, antecedent, subject_of
+from .syntax import JOINING_VERBS, UNKNOWN_PEOPLE, antecedent, subject_of
 
 if not Doc.has_extension("events"):
     Doc.set_extension("events", default=None)
@@ -433,6 +433,9 @@ class EventCoder(ContextReader):
         """Those who act beside the subject: "the US, along with Egypt and Qatar, mediated",
         "Britain, together with France, imposed", "Japan fought alongside the US"."""
         found: list[Span] = []
+        if verb.dep_ == "pcomp" and verb.head.lower_ == "in" and verb.head.head.lemma_.lower() in JOINING_VERBS:
+            joined = verb.head.head  # "Qatar joined Saudi Arabia in condemning": Saudi Arabia too
+            found += [s for c in joined.children if c.dep_ == "dobj" for s in self._actors_of(c, actors, verb)]
         for head in (verb, subject):
             for prep in (c for c in (head.children if head is not None else []) if c.dep_ == "prep"):
                 if prep.lower_ in ("along", "together"):

@@ -12,6 +12,7 @@ PRONOUN_KINDS = {"he": ("person",), "she": ("person",), "it": ("country", "organ
 PERSON_PRONOUNS = {"he": ("person",), "she": ("person",)}
 # prepositions whose gerund shares the subject of the verb they modify ("after meeting Putin,
 # Erdogan said"), unlike "of"/"for" after accusations ("accused the UAE of backing the RSF")
+JOINING_VERBS = {"join"}  # "joined X in condemning ...": the joiner and X both act
 ADVERBIAL_PREPS = {"by", "after", "before", "upon", "while", "since", "without", "through", "despite"}
 # verbs that make their object do what their "to"-clause says, so it is done ("prompting Seoul's troops
 # to fire", "forced Kyiv to retreat"); what is asked or allowed ("urged NATO to act") need not be
@@ -49,6 +50,9 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
             continue               # not coordinated with the infinitive, but with the verb above it
         if verb.dep_ in ("xcomp", "conj", "advcl", "acomp") and verb.head.pos_ in ("VERB", "AUX", "ADJ"):
             verb = verb.head
+            continue
+        if verb.dep_ == "pcomp" and verb.head.lower_ == "in" and verb.head.head.lemma_.lower() in JOINING_VERBS:
+            verb = verb.head.head  # "Qatar joined Saudi Arabia in condemning the strikes": Qatar condemned
             continue
         if verb.dep_ == "pcomp" and verb.head.lower_ in ADVERBIAL_PREPS and verb.head.head.pos_ in ("VERB", "AUX"):
             verb = verb.head.head  # "By hitting Qatar, Israel widened ...": Israel hit Qatar
