@@ -1311,3 +1311,10 @@ def test_states_joining_another_in_condemning_condemn_with_it_the_doer_a_partici
     text = "Qatar, Jordan and UAE joined Saudi Arabia on Saturday in condemning the airstrikes launched by Israel on Iran."
     found = keys(coded(nlp, text))
     assert {("QAT", "ISR", "11"), ("JOR", "ISR", "11"), ("ARE", "ISR", "11"), ("SAU", "ISR", "11")} <= found
+
+
+def test_it_stands_for_a_state_named_in_its_subjects_compound(nlp):
+    text = ("Mali cut ties with Ukraine on Sunday. Niger Republic announced on Tuesday that it was severing diplomatic "
+            "ties with Ukraine.")
+    found = keys(coded(nlp, text), counted=False)
+    assert ("NER", "UKR", "16") in found  # not Mali's again, by the story's other side

@@ -116,7 +116,10 @@ def antecedent(pronoun: Token, actors: dict[int, Span], since: int = 0,
         for i in range(pronoun.i - 1, since - 1, -1):
             tok = pronoun.doc[i]
             if tok.dep_ in ("nsubj", "nsubjpass") and tok.lower_ not in ("it", "they"):
-                span = actors.get(i)
+                # "Niger Republic announced that it ...": the name the subject's compound holds
+                span = actors.get(i) or next((actors[c.i] for c in tok.children if c.dep_ == "compound"
+                                              and c.pos_ == "PROPN" and c.i in actors
+                                              and actors[c.i]._.actor.kind == "country"), None)  # not "the NATO member"
                 if span is None and tok.pos_ in ("NOUN", "PROPN"):
                     if pronoun.lower_ == "they" and tok.tag_ in ("NN", "NNP"):
                         break  # "The bloc gave the coup leaders ... They": a singular subject is not "they"
