@@ -1318,3 +1318,8 @@ def test_it_stands_for_a_state_named_in_its_subjects_compound(nlp):
             "ties with Ukraine.")
     found = keys(coded(nlp, text), counted=False)
     assert ("NER", "UKR", "16") in found  # not Mali's again, by the story's other side
+
+
+def test_seizing_power_at_home_is_no_seizure_from_another_state(nlp):
+    text = "Niger and Mali, both governed by military regimes that seized power in recent coups, cut ties with Ukraine."
+    assert not any(r == "17" for _, _, r in keys(coded(nlp, text), counted=False))
