@@ -1323,3 +1323,9 @@ def test_it_stands_for_a_state_named_in_its_subjects_compound(nlp):
 def test_seizing_power_at_home_is_no_seizure_from_another_state(nlp):
     text = "Niger and Mali, both governed by military regimes that seized power in recent coups, cut ties with Ukraine."
     assert not any(r == "17" for _, _, r in keys(coded(nlp, text), counted=False))
+
+
+def test_craft_told_of_again_are_whose_they_were_first(nlp):
+    text = "Two Russian warships sailed near the Japanese coast on Monday. Japan said the warships fired at a Japanese fishing boat."
+    found = keys(coded(nlp, text), counted=False)
+    assert ("RUS", "JPN", "19") in found and ("JPN", "RUS", "19") not in found

@@ -34,7 +34,7 @@ from .event_cues import (
     SELF_REPORT_VERBS, TOPIC_VERBS, ACT_NOUNS, MATERIAL_AGREEMENTS, AGREEMENT_CODE, ACCUSING_VERBS, DISAPPROVING,
     CONTEXT_TARGET_ROOTS, JOINT_ROOTS, PAIRED_ROOTS, TIE_NOUNS, JOINT_EXCLUDED, JOINT_EXCLUDED_LEMMAS, PEOPLE_NOUNS, PEOPLE_PREPS, TRADE_NOUNS, TRADE_PREPS, VISIT_NOUNS, SCENE_PREPS, SPEECH_NOUNS,
     GOVERNING_ROOTS, ASKING_ROOTS, ABOUT_PREPS, ABOUT_ROOTS, THREAT_CODE, OBLIGATION_MODALS, DEMAND_CODE,
-    OBLIGATION_KNOWING_VERBS, CRITICISM_CODE, DECISION_VERBS, ANNOUNCED_CODES, ONGOING_VERBS, CONDEMNING_WORDS, CONDEMNED_PREPS, WARNING_VERBS, SUMMONING_VERBS, OBLIGATION_VERBS, HELD_ROOTS, LAUNCHED_FROM_ROOTS, FOUGHT_BETWEEN_WORDS, PERMISSION_VERBS, QUANTITY_NOUNS, CONDEMNING_EXEMPT_VERBS, CLAIM_NOUNS, REJECTION_CODE, DECIDED_ROOTS,
+    OBLIGATION_KNOWING_VERBS, CRITICISM_CODE, DECISION_VERBS, ANNOUNCED_CODES, ONGOING_VERBS, CONDEMNING_WORDS, CONDEMNED_PREPS, WARNING_VERBS, SUMMONING_VERBS, OBLIGATION_VERBS, HELD_ROOTS, LAUNCHED_FROM_ROOTS, FOUGHT_BETWEEN_WORDS, PERMISSION_VERBS, QUANTITY_NOUNS, REPEATED_NOUNS, CONDEMNING_EXEMPT_VERBS, CLAIM_NOUNS, REJECTION_CODE, DECIDED_ROOTS,
     DEPLOYMENT_AID_CODES, DEPLOYMENT_CODE, FORCE_NOUNS, OWN_FORCE_NOUNS, OWN_FORCE_ROLES, MEMBER_NOUNS, PROTEST_CODES, OFFICIAL_PROTEST_CODE, OFFICIAL_ROLES, OWN_PEOPLE_VERBS, STOPPING_VERBS, STOPPED_CODES,
     SUBJECT_DEPS, BACKGROUND_DAYS, POSSESSIVES, FIRST_PERSON, MEDIATE_CODE, OBJECT_PRONOUNS,
     DOCUMENT_TARGET_ROOTS,
@@ -135,6 +135,8 @@ class EventCoder(ContextReader):
             return [named]  # "the group", "the kingdom": the one named before
         if token.i not in actors and (pair := self._pair(token, actors)):
             return pair  # "both countries", "the two sides": the last two named
+        if token.i not in actors and (again := self._named_before(token, actors, trigger)) is not None:
+            return [again]  # "two Belarusian military helicopters ... the helicopters": Belarus's
         if token.i >= 2 and token.nbor(-1).text == "(" and (group := actors.get(token.i - 2)) is not None \
                 and group._.actor.kind == "organization":
             return [group]  # "P5+1 (Russia, United States, ...) are negotiating": the group, by its members
@@ -213,6 +215,20 @@ class EventCoder(ContextReader):
         for s in speakers:  # re-dating must know whose role this read (pipeline._roles_unread)
             s.doc.user_data.setdefault(ROLES_READ, set()).add(((s.start, s.end), FORCES_READ))
         return [s for s in speakers if s._.actor is not None and _commands_forces(s)]
+
+    def _named_before(self, noun: Token, actors: dict[int, Span], trigger: Token) -> Span | None:
+        """Whose "the helicopters", "the warships" are: the actor that named the same craft or force in
+        its sentence or the two before ("two Belarusian military helicopters ... the helicopters crossed")."""
+        lemma = noun.lemma_.lower()
+        if lemma not in REPEATED_NOUNS or not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children) or any(
+                c.dep_ in ("poss", "compound", "amod", "nmod") for c in noun.children if c.i in actors):
+            return None
+        for tok in reversed(noun.doc[self._sentences_back(noun, 3) : noun.i]):
+            if tok.lemma_.lower() == lemma and tok.i != noun.i:
+                named = [actors[c.i] for c in tok.children if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i in actors]
+                named = named or ([actors[tok.i]] if tok.i in actors else [])
+                return named[0] if named else None
+        return None
 
     def _members(self, bloc: Span, token: Token) -> list[Span]:
         """The member states of a small bloc, at their mentions nearest the token, where the article
