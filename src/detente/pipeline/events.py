@@ -58,6 +58,7 @@ FORCES_READ = "forces"  # ... and (a speaker's offsets, FORCES_READ): the speake
 # relations with Nigeria, Togo, France and the US")
 MAX_SOURCES = 4
 PERSON_OBJECT = "<person>"  # a pattern's object that is a named person ("received Erdogan")
+COPULAS = {"be", "look", "seem", "become"}  # what a quoted sentence says something is ("Such actions are unacceptable")
 GENERIC_SUBJECTS = {"some", "others", "many", "few", "you", "anyone", "everyone", "nobody", "somebody", "someone"}
 
 
@@ -1035,8 +1036,8 @@ class EventCoder(ContextReader):
             if any(_code(e.source) == _code(speaker) for e in events[first:]):
                 return None
             said = word.head if word.dep_ in ("amod", "compound") and word.head.dep_ in ("attr", "acomp") else word
-            if said.dep_ not in ("attr", "acomp", "ROOT") or said.head.lemma_.lower() not in ("be", "look", "seem", "become") \
-                    and said.dep_ != "ROOT" or any(c.dep_ == "neg" for t in (word, said, said.head) for c in t.children):
+            predicated = said.dep_ == "ROOT" or (said.dep_ in ("attr", "acomp") and said.head.lemma_.lower() in COPULAS)
+            if not predicated or any(c.dep_ == "neg" for t in (word, said, said.head) for c in t.children):
                 continue
             owner = self._condemned_actor(word, actors, said.head, {_code(speaker)})
             targets = [owner] if owner is not None else (self._counterpart(word, speaker, events)
