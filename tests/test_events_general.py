@@ -1329,3 +1329,11 @@ def test_craft_told_of_again_are_whose_they_were_first(nlp):
     text = "Two Russian warships sailed near the Japanese coast on Monday. Japan said the warships fired at a Japanese fishing boat."
     found = keys(coded(nlp, text), counted=False)
     assert ("RUS", "JPN", "19") in found and ("JPN", "RUS", "19") not in found
+
+
+def test_a_hostile_act_refused_for_the_future_is_an_assurance_and_a_finite_conjunct_its_own_clause(nlp):
+    found = keys(coded(nlp, "Foreign Minister Mauro Vieira told Maduro that Brazil would not veto Venezuela."))
+    assert ("BRA", "VEN", "03") in found and not any(r == "12" for _, _, r in found)
+    text = ("Turkey will not allow the Dutch ambassador to Ankara to return to Turkey and has suspended high-level "
+            "diplomatic relations between the two countries.")
+    assert ("TUR", "NLD", "16") in keys(coded(nlp, text))  # done, not negated with the refusal before it

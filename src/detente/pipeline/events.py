@@ -34,12 +34,12 @@ from .event_cues import (
     SELF_REPORT_VERBS, TOPIC_VERBS, ACT_NOUNS, MATERIAL_AGREEMENTS, AGREEMENT_CODE, ACCUSING_VERBS, DISAPPROVING,
     CONTEXT_TARGET_ROOTS, JOINT_ROOTS, PAIRED_ROOTS, TIE_NOUNS, JOINT_EXCLUDED, JOINT_EXCLUDED_LEMMAS, PEOPLE_NOUNS, PEOPLE_PREPS, TRADE_NOUNS, TRADE_PREPS, VISIT_NOUNS, SCENE_PREPS, SPEECH_NOUNS,
     GOVERNING_ROOTS, ASKING_ROOTS, ABOUT_PREPS, ABOUT_ROOTS, THREAT_CODE, OBLIGATION_MODALS, DEMAND_CODE,
-    OBLIGATION_KNOWING_VERBS, CRITICISM_CODE, DECISION_VERBS, ANNOUNCED_CODES, ONGOING_VERBS, CONDEMNING_WORDS, CONDEMNED_PREPS, WARNING_VERBS, SUMMONING_VERBS, OBLIGATION_VERBS, HELD_ROOTS, LAUNCHED_FROM_ROOTS, FOUGHT_BETWEEN_WORDS, PERMISSION_VERBS, QUANTITY_NOUNS, REPEATED_NOUNS, CONDEMNING_EXEMPT_VERBS, CLAIM_NOUNS, REJECTION_CODE, DECIDED_ROOTS,
+    OBLIGATION_KNOWING_VERBS, CRITICISM_CODE, DECISION_VERBS, ANNOUNCED_CODES, ONGOING_VERBS, CONDEMNING_WORDS, CONDEMNED_PREPS, WARNING_VERBS, SUMMONING_VERBS, OBLIGATION_VERBS, HELD_ROOTS, LAUNCHED_FROM_ROOTS, FOUGHT_BETWEEN_WORDS, PERMISSION_VERBS, QUANTITY_NOUNS, REPEATED_NOUNS, ASSURED_ROOTS, ASSURANCE_CODE, CONDEMNING_EXEMPT_VERBS, CLAIM_NOUNS, REJECTION_CODE, DECIDED_ROOTS,
     DEPLOYMENT_AID_CODES, DEPLOYMENT_CODE, FORCE_NOUNS, OWN_FORCE_NOUNS, OWN_FORCE_ROLES, MEMBER_NOUNS, PROTEST_CODES, OFFICIAL_PROTEST_CODE, OFFICIAL_ROLES, OWN_PEOPLE_VERBS, STOPPING_VERBS, STOPPED_CODES,
     SUBJECT_DEPS, BACKGROUND_DAYS, POSSESSIVES, FIRST_PERSON, MEDIATE_CODE, OBJECT_PRONOUNS,
     DOCUMENT_TARGET_ROOTS,
 )
-from .syntax import JOINING_VERBS, UNKNOWN_PEOPLE, antecedent, subject_of
+from .syntax import FINITE_TAGS, JOINING_VERBS, UNKNOWN_PEOPLE, antecedent, subject_of
 
 if not Doc.has_extension("events"):
     Doc.set_extension("events", default=None)
@@ -877,8 +877,9 @@ class EventCoder(ContextReader):
         while (chain[-1].dep_ in ("xcomp", "acomp", "dobj", "pobj", "pcomp", "prep", "acl", "conj", "aux") or (
                 chain[-1].dep_ == "ccomp" and chain[-1].head.lemma_.lower() in PERMISSION_VERBS)) and chain[-1].head.i != chain[-1].i:
             # (a permission's complement, "refused to allow the minister to visit", is parsed as ccomp)
-            if chain[-1].dep_ == "conj" and any(c.dep_ in SUBJECT_DEPS for c in chain[-1].children):
-                break  # "Moscow may seek ..., but Putin also seeks ...": a clause of its own
+            if chain[-1].dep_ == "conj" and any(c.dep_ in SUBJECT_DEPS or (c.dep_ == "aux" and c.tag_ in FINITE_TAGS)
+                                                for c in chain[-1].children):
+                break  # "Moscow may seek ..., but Putin also seeks ...", "... and has suspended ties": a clause of its own
             if chain[-1].dep_ == "acl" and chain[-1].tag_ == "VBN":
                 break  # "would hold the treaty, brokered by the World Bank in 1960": done, whatever comes
             if chain[-1].dep_ in ("pobj", "pcomp") and chain[-1].head.lower_ in BACKGROUND_PREPS:
@@ -1423,6 +1424,11 @@ class EventCoder(ContextReader):
                         for c in t.children):
                     # "we will never recognize Kosovo", "said it would not attend": a refusal, said now
                     pattern, modality, intent = replace(pattern, code=REJECTION_CODE), "asserted", False
+                elif modality == "negated" and self.vocab.codes[pattern.code].root in ASSURED_ROOTS and any(
+                        c.dep_ == "aux" and c.lower_ in FUTURE_MODALS | {"would", "wo"} for t in self._clause_chain(token)
+                        for c in t.children):
+                    # "Brazil would not veto Venezuela", "will not use force": an assurance, said now
+                    pattern, modality, intent = replace(pattern, code=ASSURANCE_CODE), "asserted", False
                 code = self.vocab.codes[pattern.code]
                 if intent and code.root in INTENT_CODES and not (
                         code.root in DECIDED_ROOTS and self._decided(token, sources, actors)):
