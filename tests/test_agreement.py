@@ -7,6 +7,7 @@ import json
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -121,3 +122,44 @@ def test_every_scorer_refuses_events_of_the_wrong_shape_by_name(tmp_path):
         result = run_cli("eval", "events", "--gold", ref, "--corpus", texts)
         assert result.returncode == 2 and "a.json: events" in result.stderr, result.stderr
         assert_no_traceback(result)
+
+
+PART = JSON | st.lists(JSON | st.fixed_dictionaries(
+    {"surface": FIELD, "canonical": FIELD, "text": FIELD, "speaker": FIELD, "label": FIELD}), max_size=3)
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(actors=PART, quotes=PART, issues=PART, stance=PART | st.fixed_dictionaries({"label": FIELD}),
+       events=JSON | st.lists(st.fixed_dictionaries({"sentence": FIELD, "source": FIELD, "target": FIELD,
+                                                       "cameo_root": FIELD, "quad": FIELD, "modality": FIELD}), max_size=2))
+def test_any_gold_file_is_scored_by_every_scorer_or_refused_by_name(analysed_text, actors, quotes, issues, stance, events):
+    """Whatever a gold file's actors, quotes, issues, stance and events hold, load_gold refuses it in one
+    line that names the file, or every scorer reads it without another exception."""
+    from detente.eval import load_gold, score_actors, score_events, score_issues, score_quotes, score_stance
+
+    records, texts = analysed_text
+    with tempfile.TemporaryDirectory() as tmp:
+        gold_dir = Path(tmp) / "gold"
+        gold_dir.mkdir()
+        gold = {"doc": "a.txt", "actors": actors, "quotes": quotes, "issues": issues, "stance": stance, "events": events}
+        (gold_dir / "a.json").write_text(json.dumps(gold), encoding="utf-8")
+        try:
+            (loaded, _), = load_gold(gold_dir, texts)
+        except GoldError as e:
+            assert "a.json" in str(e) and "\n" not in str(e)
+            return
+        pairs = [(loaded, records)]
+        for scorer in (score_actors, score_quotes, score_issues, score_stance, score_events):
+            scorer(pairs)
+
+
+@pytest.fixture(scope="module")
+def analysed_text(nlp, tmp_path_factory):
+    """TEXT analysed once: the scorers' records do not depend on the gold file."""
+    from detente.document import Document
+    from detente.pipeline import analyse
+
+    texts = tmp_path_factory.mktemp("texts")
+    (texts / "a.txt").write_text(TEXT, encoding="utf-8")
+    (records,) = analyse([Document(text=TEXT, source_path=str(texts / "a.txt"))], nlp)
+    return records, texts
