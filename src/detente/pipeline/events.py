@@ -97,6 +97,14 @@ def _commands_forces(span: Span) -> bool:
     return bool(ref.code) and ref.code == ref.country and ref.role in OWN_FORCE_ROLES
 
 
+def _counted(noun: Token) -> Token:
+    """The noun that counts acts ("a series of punitive measures", "a new round of sanctions"), where
+    the acts stand in their clause; else the noun itself."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in QUANTITY_NOUNS:
+        return noun.head.head
+    return noun
+
+
 def _body(span: Span) -> bool:
     """A body or person of a state ("police", "Serbian protesters", a minister), not the state itself."""
     ref = span._.actor
@@ -513,8 +521,7 @@ class EventCoder(ContextReader):
         first = noun
         while first.dep_ == "conj" and first.head.i != first.i:  # "expressed support for X and concern over Y"
             first = first.head
-        if first.dep_ == "pobj" and first.head.lower_ == "of" and first.head.head.lemma_.lower() in QUANTITY_NOUNS:
-            first = first.head.head  # "announced a series of punitive measures": the measures, announced
+        first = _counted(first)  # "announced a series of punitive measures": the measures, announced
         if not sources and first.dep_ in ("dobj", "attr") and first.head.lemma_.lower() in LIGHT_VERBS:
             subject, passive = subject_of(first.head)  # "Russia launched its intervention", not "Iran condemned the attack"
             if not passive:
@@ -773,8 +780,7 @@ class EventCoder(ContextReader):
     def _fresh(noun: Token) -> bool:
         """A standing noun made an act by its modifier: "new sanctions", "retaliatory tariffs", or by
         a measure of it ("25% tariffs", "10 percent tariffs"): a quantified measure is a particular one."""
-        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in QUANTITY_NOUNS:
-            noun = noun.head.head  # "a new round of sanctions": the round is new
+        noun = _counted(noun)  # "a new round of sanctions": the round is new
         return any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in FRESH_MODIFIERS
                    or c.dep_ in ("nummod", "compound", "amod") and c.i < noun.i
                    and any(t.like_num for t in c.subtree) and any(t.lower_ in ("%", "percent", "per") for t in c.subtree)
@@ -810,8 +816,7 @@ class EventCoder(ContextReader):
         a particular measure, not the state of affairs."""
         while noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN"):
             noun = noun.head  # "expressed support for X and concern over Y": the concern too
-        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in QUANTITY_NOUNS:
-            noun = noun.head.head  # "announced a series of sanctions"
+        noun = _counted(noun)  # "announced a series of sanctions"
         return noun.dep_ == "dobj" and noun.head.lemma_.lower() in LIGHT_VERBS
 
     @staticmethod
@@ -1022,6 +1027,14 @@ class EventCoder(ContextReader):
                         t.lemma_.lower() in CONDEMNING_EXEMPT_VERBS for t in path[1:-1]):
                     return word
         return None
+
+    def _read_event(self, word: Token, pattern: Pattern, source: Span, target: Span | None, modality: str,
+                    dated: tuple, found_by: str, triggers: dict[int, Pattern], busy: bool, named_in_sentence: set[str]) -> Event:
+        """An act read beside the sentence's triggers (an interception's launch, a quoted condemnation):
+        whole, with no other reading's cues, its reading named by `found_by`; `dated`: (when, basis)."""
+        cues = self._act_cues(word, pattern, triggers, False, False, False, modality, busy, found_by) \
+            | self._pair_cues(word, pattern, source, target, None, named_in_sentence)
+        return Event(word.doc[word.i : word.i + 1], pattern, source, target, modality, *dated, self.confidence.of(cues), cues)
 
     def _quoted_condemnation(self, sent: Span, actors: dict[int, Span], events: list[Event], first: int,
                              cast) -> tuple[Token, Span, Span] | None:
@@ -1419,14 +1432,12 @@ class EventCoder(ContextReader):
                 if modality == "negated" and token.lemma_.lower() in WARNING_VERBS and any(
                         c.dep_ == "aux" and c.lower_ in FUTURE_MODALS | {"would", "wo"} for c in token.children):
                     modality, intent = "asserted", False  # "said it would not tolerate incursions": a warning, said now
-                if modality == "negated" and "03" <= self.vocab.codes[pattern.code].root <= "08" and any(
-                        c.dep_ == "aux" and c.lower_ in FUTURE_MODALS | {"would", "wo"} for t in self._clause_chain(token)
-                        for c in t.children):
+                refused = modality == "negated" and any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS | {"would", "wo"}
+                                                        for t in self._clause_chain(token) for c in t.children)
+                if refused and "03" <= self.vocab.codes[pattern.code].root <= "08":
                     # "we will never recognize Kosovo", "said it would not attend": a refusal, said now
                     pattern, modality, intent = replace(pattern, code=REJECTION_CODE), "asserted", False
-                elif modality == "negated" and self.vocab.codes[pattern.code].root in ASSURED_ROOTS and any(
-                        c.dep_ == "aux" and c.lower_ in FUTURE_MODALS | {"would", "wo"} for t in self._clause_chain(token)
-                        for c in t.children):
+                elif refused and self.vocab.codes[pattern.code].root in ASSURED_ROOTS:
                     # "Brazil would not veto Venezuela", "will not use force": an assurance, said now
                     pattern, modality, intent = replace(pattern, code=ASSURANCE_CODE), "asserted", False
                 code = self.vocab.codes[pattern.code]
@@ -1461,21 +1472,16 @@ class EventCoder(ContextReader):
                 if weapon is None or any(e.source_code == event.target_code and e.target_code == event.source_code
                                          and self.vocab.codes[e.pattern.code].root in VIOLENT_ROOTS for e in events[first:]):
                     continue
-                pattern = Pattern(weapon.lemma_.lower(), "NOUN", LAUNCH_CODE)
                 modality = "reported" if event.modality == "asserted" else event.modality  # on the interceptor's word
-                cues = self._act_cues(weapon, pattern, triggers, False, False, False, modality, busy, "intercepted") \
-                    | self._pair_cues(weapon, pattern, event.target, event.source, None, named_in_sentence)
-                events.append(Event(doc[weapon.i : weapon.i + 1], pattern, event.target, event.source, modality,
-                                    event.when, event.date_basis, self.confidence.of(cues), cues))
+                events.append(self._read_event(weapon, Pattern(weapon.lemma_.lower(), "NOUN", LAUNCH_CODE), event.target,
+                                               event.source, modality, (event.when, event.date_basis), "intercepted",
+                                               triggers, busy, named_in_sentence))
             if self._quoted and (quoted := self._quoted_condemnation(sent, actors, events, first, cast)) is not None:
                 word, source, target = quoted
-                pattern = Pattern(word.lemma_.lower(), word.pos_, CRITICISM_CODE)
-                modality, _ = self._modality(word)
-                when, basis = self._date(word, doc, dates, context, sent.start in unanchored, story)
-                cues = self._act_cues(word, pattern, triggers, False, False, False, modality, busy, "quoted_condemnation") \
-                    | self._pair_cues(word, pattern, source, target, None, named_in_sentence)
-                events.append(Event(doc[word.i : word.i + 1], pattern, source, target, modality, when, basis,
-                                    self.confidence.of(cues), cues))
+                events.append(self._read_event(word, Pattern(word.lemma_.lower(), word.pos_, CRITICISM_CODE), source,
+                                               target, self._modality(word)[0],
+                                               self._date(word, doc, dates, context, sent.start in unanchored, story),
+                                               "quoted_condemnation", triggers, busy, named_in_sentence))
         del doc.user_data[PARTIES]
         doc.user_data.pop(UNKNOWN_PEOPLE, None)  # made for this Doc's actors as they are now
         doc._.events = events

@@ -10,9 +10,9 @@ PRONOUN_KINDS = {"he": ("person",), "she": ("person",), "it": ("country", "organ
                  "his": ("person",), "her": ("person",), "its": ("country", "organization"),
                  "they": ("country", "organization"), "their": ("country", "organization")}
 PERSON_PRONOUNS = {"he": ("person",), "she": ("person",)}
+JOINING_VERBS = {"join"}  # "joined X in condemning ...": the joiner and X both act
 # prepositions whose gerund shares the subject of the verb they modify ("after meeting Putin,
 # Erdogan said"), unlike "of"/"for" after accusations ("accused the UAE of backing the RSF")
-JOINING_VERBS = {"join"}  # "joined X in condemning ...": the joiner and X both act
 ADVERBIAL_PREPS = {"by", "after", "before", "upon", "while", "since", "without", "through", "despite"}
 # verbs that make their object do what their "to"-clause says, so it is done ("prompting Seoul's troops
 # to fire", "forced Kyiv to retreat"); what is asked or allowed ("urged NATO to act") need not be
