@@ -1337,3 +1337,13 @@ def test_a_hostile_act_refused_for_the_future_is_an_assurance_and_a_finite_conju
     text = ("Turkey will not allow the Dutch ambassador to Ankara to return to Turkey and has suspended high-level "
             "diplomatic relations between the two countries.")
     assert ("TUR", "NLD", "16") in keys(coded(nlp, text))  # done, not negated with the refusal before it
+
+
+def test_coercion_or_protest_at_home_with_no_other_state_is_aimed_at_the_state_itself(nlp):
+    found = keys(coded(nlp, "Turkish authorities have imposed a curfew in the town of Cizre in southeastern Turkey."))
+    assert ("TUR", "TUR", "17") in found
+    found = keys(coded(nlp, "Egyptian demonstrators rioted on Monday night in Cairo."), counted=False)
+    assert ("EGY", "EGY", "14") in found
+    # another state named: never at home ("the US confiscation of Iranian oil" is aimed at Iran)
+    found = keys(coded(nlp, "Iran seized two Greek tankers after the US confiscated Iranian oil."), counted=False)
+    assert not any(s == t for s, t, _ in found)

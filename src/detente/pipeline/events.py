@@ -37,7 +37,7 @@ from .event_cues import (
     OBLIGATION_KNOWING_VERBS, CRITICISM_CODE, DECISION_VERBS, ANNOUNCED_CODES, ONGOING_VERBS, CONDEMNING_WORDS, CONDEMNED_PREPS, WARNING_VERBS, SUMMONING_VERBS, OBLIGATION_VERBS, HELD_ROOTS, LAUNCHED_FROM_ROOTS, FOUGHT_BETWEEN_WORDS, PERMISSION_VERBS, QUANTITY_NOUNS, REPEATED_NOUNS, ASSURED_ROOTS, ASSURANCE_CODE, CONDEMNING_EXEMPT_VERBS, CLAIM_NOUNS, REJECTION_CODE, DECIDED_ROOTS,
     DEPLOYMENT_AID_CODES, DEPLOYMENT_CODE, FORCE_NOUNS, OWN_FORCE_NOUNS, OWN_FORCE_ROLES, MEMBER_NOUNS, PROTEST_CODES, OFFICIAL_PROTEST_CODE, OFFICIAL_ROLES, OWN_PEOPLE_VERBS, STOPPING_VERBS, STOPPED_CODES,
     SUBJECT_DEPS, BACKGROUND_DAYS, POSSESSIVES, FIRST_PERSON, MEDIATE_CODE, OBJECT_PRONOUNS,
-    DOCUMENT_TARGET_ROOTS,
+    DOCUMENT_TARGET_ROOTS, DOMESTIC_ROOTS,
 )
 from .syntax import FINITE_TAGS, JOINING_VERBS, UNKNOWN_PEOPLE, antecedent, subject_of
 
@@ -1369,6 +1369,11 @@ class EventCoder(ContextReader):
                 if sources and not targets and code.root in DOCUMENT_TARGET_ROOTS and len(sources) == 1:
                     targets = self._document_counterpart(token, sources[0], cast)
                     found_by = "document_target" if targets else found_by
+                if sources and not targets and len(sources) == 1 and self.vocab.codes[pattern.code].root in DOMESTIC_ROOTS \
+                        and sources[0]._.actor.kind == "country" and named_in_sentence <= {_code(sources[0])}:
+                    # "Turkish authorities imposed a curfew", "Egyptian demonstrators rioted": with no other
+                    # state in the sentence, a state's coercion or its people's protest is aimed at home
+                    targets, found_by = [sources[0]], "domestic_self"
                 if token.i in ended:  # the end of an event: its actors, unless the end names its own
                     done = doc[ended[token.i]]
                     own_sources, own_targets = self._noun_arguments(done, actors, triggers[done.i].code)
@@ -1453,8 +1458,9 @@ class EventCoder(ContextReader):
                     # one act per dyad and root in a sentence, unless their dates differ ("fought
                     # on Iranian territory during World War I, and invaded Iran during World War II")
                     key = (_code(source), _code(target), self.vocab.codes[pattern.code].root, when)
-                    if key not in seen and _code(source) == _code(target) and not self._domestic_noted(source, target):
-                        continue  # only two parts of one state act on each other
+                    if key not in seen and _code(source) == _code(target) and found_by != "domestic_self" \
+                            and not self._domestic_noted(source, target):
+                        continue  # only two parts of one state act on each other, or one at home
                     cues = act_cues | self._pair_cues(token, pattern, source, target, subject, named_in_sentence)
                     event = Event(doc[token.i : token.i + 1], pattern, source, target, modality, when,
                                   basis, self.confidence.of(cues), cues)
