@@ -1347,3 +1347,12 @@ def test_coercion_or_protest_at_home_with_no_other_state_is_aimed_at_the_state_i
     # another state named: never at home ("the US confiscation of Iranian oil" is aimed at Iran)
     found = keys(coded(nlp, "Iran seized two Greek tankers after the US confiscated Iranian oil."), counted=False)
     assert not any(s == t for s, t, _ in found)
+
+
+def test_a_subject_naming_no_state_recalls_its_own_envoy_whose_the_object_says(nlp):
+    text = "The foreign secretary has temporarily withdrawn Britain's ambassador to Iran for further consultations."
+    found = keys(coded(nlp, text))
+    assert ("GBR", "IRN", "16") in found and ("IRN", "GBR", "16") not in found
+    # the host a posted envoy serves in is not whose the envoy is
+    found = keys(coded(nlp, "Saudi Arabia froze trade. The kingdom said it is recalling its ambassador to Canada."), counted=False)
+    assert ("CAN", "SAU", "16") not in found
