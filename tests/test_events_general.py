@@ -1356,3 +1356,10 @@ def test_a_subject_naming_no_state_recalls_its_own_envoy_whose_the_object_says(n
     # the host a posted envoy serves in is not whose the envoy is
     found = keys(coded(nlp, "Saudi Arabia froze trade. The kingdom said it is recalling its ambassador to Canada."), counted=False)
     assert ("CAN", "SAU", "16") not in found
+
+
+def test_raising_tariffs_or_hitting_with_fees_is_economic_pressure(nlp):
+    found = keys(coded(nlp, "Kosovo on Wednesday raised customs tariffs on Serbian and Bosnian goods from 10 to 100 percent."))
+    assert {("XKX", "SRB", "16"), ("XKX", "BIH", "16")} <= found
+    assert ("XKX", "SRB", "16") in keys(coded(nlp, "Kosovo hits Serbia with 100 percent customs fees."))
+    assert not keys(coded(nlp, "The government raised taxes on fuel."), counted=False)  # at home, at no one
