@@ -1363,3 +1363,8 @@ def test_raising_tariffs_or_hitting_with_fees_is_economic_pressure(nlp):
     assert {("XKX", "SRB", "16"), ("XKX", "BIH", "16")} <= found
     assert ("XKX", "SRB", "16") in keys(coded(nlp, "Kosovo hits Serbia with 100 percent customs fees."))
     assert not keys(coded(nlp, "The government raised taxes on fuel."), counted=False)  # at home, at no one
+
+
+def test_cutting_another_states_embassy_staff_reduces_relations(nlp):
+    text = "Moldova cuts Russian embassy staff over unfriendly actions amid spying scandal."
+    assert ("MDA", "RUS", "16") in keys(coded(nlp, text))
