@@ -1368,3 +1368,10 @@ def test_raising_tariffs_or_hitting_with_fees_is_economic_pressure(nlp):
 def test_cutting_another_states_embassy_staff_reduces_relations(nlp):
     text = "Moldova cuts Russian embassy staff over unfriendly actions amid spying scandal."
     assert ("MDA", "RUS", "16") in keys(coded(nlp, text))
+
+
+def test_an_agreement_with_a_price_is_economic_cooperation(nlp):
+    found = keys(coded(nlp, "Manila and Beijing sign US$ 13.5 billion worth of deals, including 13 agreements."), counted=False)
+    assert ("PHL", "CHN", "06") in found and not any(r == "05" for _, _, r in found)
+    found = keys(coded(nlp, "China and Russia signed deals worth $10 billion."), counted=False)
+    assert ("CHN", "RUS", "06") in found

@@ -37,7 +37,7 @@ from .event_cues import (
     OBLIGATION_KNOWING_VERBS, CRITICISM_CODE, DECISION_VERBS, ANNOUNCED_CODES, ONGOING_VERBS, CONDEMNING_WORDS, CONDEMNED_PREPS, WARNING_VERBS, SUMMONING_VERBS, OBLIGATION_VERBS, HELD_ROOTS, LAUNCHED_FROM_ROOTS, FOUGHT_BETWEEN_WORDS, PERMISSION_VERBS, QUANTITY_NOUNS, REPEATED_NOUNS, ASSURED_ROOTS, ASSURANCE_CODE, CONDEMNING_EXEMPT_VERBS, CLAIM_NOUNS, REJECTION_CODE, DECIDED_ROOTS,
     DEPLOYMENT_AID_CODES, DEPLOYMENT_CODE, FORCE_NOUNS, OWN_FORCE_NOUNS, OWN_FORCE_ROLES, MEMBER_NOUNS, PROTEST_CODES, OFFICIAL_PROTEST_CODE, OFFICIAL_ROLES, OWN_PEOPLE_VERBS, OWN_PEOPLE_NOUNS, STOPPING_VERBS, STOPPED_CODES,
     SUBJECT_DEPS, BACKGROUND_DAYS, POSSESSIVES, FIRST_PERSON, MEDIATE_CODE, OBJECT_PRONOUNS,
-    DOCUMENT_TARGET_ROOTS, DOMESTIC_ROOTS,
+    DOCUMENT_TARGET_ROOTS, DOMESTIC_ROOTS, PRICED_AGREEMENT_CODE,
 )
 from .syntax import FINITE_TAGS, JOINING_VERBS, UNKNOWN_PEOPLE, antecedent, subject_of
 
@@ -797,6 +797,10 @@ class EventCoder(ContextReader):
             for child in noun.children:
                 if child.dep_ in ("compound", "amod", "nmod") and (code := MATERIAL_AGREEMENTS.get(child.lemma_.lower())):
                     return code
+        # "signed US$ 13.5 billion worth of deals", "deals worth $10 billion": priced, so trade or investment
+        priced = [*nouns, *(c for c in token.children if c.dep_ == "prep" and c.lower_ == "worth")]
+        if any(t.ent_type_ == "MONEY" for n in priced for t in n.subtree):
+            return PRICED_AGREEMENT_CODE
         return None
 
     def _accused(self, verb: Token, actors: dict[int, Span]) -> list[Span]:
