@@ -65,11 +65,12 @@ class Person:
             return max(past, key=lambda t: t.end), "former"
         return min(self.tenures, key=lambda t: t.start), "not yet in office"
 
-    def office_of(self, code: str, day: date | None) -> Tenure | None:
+    def office_of(self, code: str | None, day: date | None, office: str | None = None) -> Tenure | None:
         """Of the offices held for `code` (a state or an international body a title names: "UN
-        Secretary-General Antonio Guterres", never Portugal's prime minister), the one `office_on`
-        would choose among them; None when they held none for it."""
-        held = [t for t in self.tenures if t.country == code]
+        Secretary-General Antonio Guterres", never Portugal's prime minister), or of those called
+        `office` ("Secretary General Jens Stoltenberg", never Norway's prime minister), the one
+        `office_on` would choose among them; None when they held none such."""
+        held = [t for t in self.tenures if (code is None or t.country == code) and (office is None or t.office == office)]
         return Person(self.person_id, self.name, self.aliases, held).office_on(day)[0] if held else None
 
 

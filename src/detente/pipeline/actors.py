@@ -66,6 +66,9 @@ TITLE_OFFICES = {
     "parliamentary speaker": "parliament_speaker", "speaker": "parliament_speaker",
 }
 TITLE_FIRST_WORDS = {title.split()[0] for title in TITLE_OFFICES}
+# ... and the offices a whole title before a person names, which of their offices acts where the title
+# names no state or body ("Secretary General Jens Stoltenberg": NATO's, not Norway's prime minister)
+TITLED_OFFICES = {**TITLE_OFFICES, "secretary general": "secretary_general"}
 ELITE_MARKERS = {"former", "ex", "ex-", "late", "then"}
 LOCATED = {"based", "headquartered"}  # "Pakistan-based militants": where they are, not whose
 LOCATIVE = {"in", "at", "from", "to", "into", "near", "outside", "inside", "across", "around", "via", "toward", "towards"}
@@ -313,11 +316,12 @@ class ActorResolver(ContextNames):
         found = self._role_in(title)
         country, body = self._affiliation(title)
         former = any(t.lower_ in ELITE_MARKERS for t in title)
-        if not found and not country and not body and not former:
+        office = TITLED_OFFICES.get(" ".join(t.lower_ for t in title if t.text != "-"))
+        if not found and not country and not body and not former and not office:
             return None
         grown = doc[title[0].i : span.end]
-        titled = self.kb.people[ref.actor_id].office_of(body or country, doc._.published) \
-            if ref.kind == "person" and ref.actor_id in self.kb.people and (body or country) and not former else None
+        titled = self.kb.people[ref.actor_id].office_of(body or country, doc._.published, None if body or country else office) \
+            if ref.kind == "person" and ref.actor_id in self.kb.people and (body or country or office) and not former else None
         if titled is not None and titled.country != ref.code:
             # the title names which of their offices acts: "UN Secretary-General Antonio Guterres"
             day = doc._.published
