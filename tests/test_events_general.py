@@ -1375,3 +1375,8 @@ def test_an_agreement_with_a_price_is_economic_cooperation(nlp):
     assert ("PHL", "CHN", "06") in found and not any(r == "05" for _, _, r in found)
     found = keys(coded(nlp, "China and Russia signed deals worth $10 billion."), counted=False)
     assert ("CHN", "RUS", "06") in found
+
+
+def test_an_agentless_killing_in_a_states_strike_is_by_that_state(nlp):
+    found = keys(coded(nlp, "Two Iranian military advisers were killed in an Israeli strike in Syria on Monday."), counted=False)
+    assert ("ISR", "IRN", "19") in found and ("SYR", "IRN", "19") not in found
