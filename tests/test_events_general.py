@@ -1380,3 +1380,11 @@ def test_an_agreement_with_a_price_is_economic_cooperation(nlp):
 def test_an_agentless_killing_in_a_states_strike_is_by_that_state(nlp):
     found = keys(coded(nlp, "Two Iranian military advisers were killed in an Israeli strike in Syria on Monday."), counted=False)
     assert ("ISR", "IRN", "19") in found and ("SYR", "IRN", "19") not in found
+
+
+def test_talks_told_of_again_are_not_the_visit_they_were_held_on(nlp):
+    text = ("Iran and the United States held talks in Oman on Saturday. The Iranian delegation arrived in Muscat "
+            "earlier in the day. The talks were held indirectly.")
+    (records,) = analyse([Document(text=text, source_path="t.txt", published=PUB)], nlp)
+    assert {(e.source, e.target) for e in records.events if e.sent_idx == 1} == {("IRN", "OMN")}  # the visit
+    assert {(e.source, e.target) for e in records.events if e.sent_idx == 2} == {("IRN", "USA")}  # the talks again

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from .event_cues import (ABOUT_PREPS, ACT_NOUNS, GROUP_NUMBERS, ANAPHORIC_NOUNS, CAUSE_VERBS, DUAL_NOUNS, PAIR_NOUNS, PERSON_PAIR_NOUNS,
-                         SIDE_PAIR_NOUNS)
+                         SIDE_PAIR_NOUNS, PLACE_CODES)
 from .syntax import subject_of
 
 # how far back (sentences, its own included) the acts a reaction or a retaliation answers are
@@ -237,6 +237,8 @@ class ContextReader:
                 break
             if event.trigger.start >= noun.i:
                 continue
+            if (event.pattern.code in PLACE_CODES) != (pattern.code in PLACE_CODES):
+                continue  # a visit, aimed at where it goes, is not the talks held on it
             if event.trigger.root.lemma_.lower() == lemma or (
                     event.trigger.start >= near and self.vocab.codes[event.pattern.code].root == root):
                 return event  # the same word further back ("the exercises"), the same kind of act near
