@@ -1344,6 +1344,8 @@ def test_coercion_or_protest_at_home_with_no_other_state_is_aimed_at_the_state_i
     assert ("TUR", "TUR", "17") in found
     found = keys(coded(nlp, "Egyptian demonstrators rioted on Monday night in Cairo."), counted=False)
     assert ("EGY", "EGY", "14") in found
+    # ... and so is a coercion by the state's leader, named as a person
+    assert ("UGA", "UGA", "17") in keys(coded(nlp, "President Yoweri Museveni has banned two newspapers from publishing."))
     # another state named: never at home ("the US confiscation of Iranian oil" is aimed at Iran)
     found = keys(coded(nlp, "Iran seized two Greek tankers after the US confiscated Iranian oil."), counted=False)
     assert not any(s == t for s, t, _ in found)

@@ -1386,7 +1386,8 @@ class EventCoder(ContextReader):
                     targets = self._document_counterpart(token, sources[0], cast)
                     found_by = "document_target" if targets else found_by
                 if sources and not targets and len(sources) == 1 and self.vocab.codes[pattern.code].root in DOMESTIC_ROOTS \
-                        and sources[0]._.actor.kind == "country" and named_in_sentence <= {_code(sources[0])}:
+                        and sources[0]._.actor.kind in ("country", "person") and sources[0]._.actor.country == _code(sources[0]) \
+                        and named_in_sentence <= {_code(sources[0])}:
                     # "Turkish authorities imposed a curfew", "Egyptian demonstrators rioted": with no other
                     # state in the sentence, a state's coercion or its people's protest is aimed at home
                     targets, found_by = [sources[0]], "domestic_self"
