@@ -1390,3 +1390,9 @@ def test_talks_told_of_again_are_not_the_visit_they_were_held_on(nlp):
     (records,) = analyse([Document(text=text, source_path="t.txt", published=PUB)], nlp)
     assert {(e.source, e.target) for e in records.events if e.sent_idx == 1} == {("IRN", "OMN")}  # the visit
     assert {(e.source, e.target) for e in records.events if e.sent_idx == 2} == {("IRN", "USA")}  # the talks again
+
+
+def test_a_complaint_to_a_state_over_an_attack_is_aimed_at_that_state(nlp):
+    assert ("ITA", "ISR", "11") in keys(coded(nlp, "Italy complained to Israel over the UNIFIL attack at Naqoura headquarters."))
+    # to a body that is no party, it is aimed at whoever did what it is about
+    assert ("LBN", "ISR", "11") in keys(coded(nlp, "Lebanon complained to the UN Security Council over Israeli air raids."))

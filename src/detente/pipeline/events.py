@@ -1351,7 +1351,9 @@ class EventCoder(ContextReader):
                     about = [s for o in self._prep_objects(token, ABOUT_PREPS) if o.i in triggers
                              for s in self._noun_arguments(o, actors, triggers[o.i].code)[0]
                              if _code(s) not in {_code(x) for x in sources}]
-                    if about:  # "complained to the UN over Israeli air raids": about Israel
+                    if about and not (targets and not found_by and targets[0]._.actor.kind == "country"):
+                        # "complained to the UN over Israeli air raids": about Israel; but "complained to
+                        # Israel over the attack" is aimed at the state it names
                         targets, found_by = about[:1], ""
                 if sources and not targets and pattern.code == MEDIATE_CODE:
                     # "the deal brokered by Qatar", "mediated an agreement between Israel and Hamas":
