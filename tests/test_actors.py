@@ -201,3 +201,11 @@ def test_a_group_that_became_the_government_acts_for_its_state_from_that_day(nlp
     titled = [r for r in actors(nlp, "Taliban spokesman Zabihullah Mujahid spoke.", date(2024, 1, 1)) if "Mujahid" in r[0]]
     assert titled and titled[0][1] == "AFG"
 
+
+
+def test_an_ambiguous_acronym_is_the_body_the_article_named_before_with_those_initials(nlp):
+    text = ("The International Criminal Court issued an arrest warrant for Putin. "
+            "Kremlin spokesperson Dmitry Peskov called the ICC's decision outrageous.")
+    assert find(actors(nlp, text), "ICC")[1] == "ICC"
+    # named nowhere in full, "ICC" may be a chamber of commerce or a cricket council: left unresolved
+    assert find(actors(nlp, "Peskov called the ICC's decision outrageous."), "ICC")[1] is None

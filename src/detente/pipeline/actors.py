@@ -57,6 +57,7 @@ ANALYST_ROLES = {"EDU", "MED", "NGO"}
 # a post's words before "to"/"in" and the host state ("Ambassador to South Korea", "Chargé d'Affaires in Estonia")
 ENVOY_WORDS = {"ambassador", "envoy", "chargé", "charge", "d'affaires", "affaires", "consul", "attache", "attaché",
                "emissary", "representative", "commissioner"}
+ACRONYM_SKIPPED = {"of", "the", "and", "for", "on", "in"}  # words a body's initials leave out
 OWN_CODE_KINDS = {"armed_group", "igo"}  # bodies whose people act for them, not for a state
 # Offices a bare title ("the supreme leader") can name, when few states have them.
 TITLE_OFFICES = {
@@ -643,8 +644,28 @@ class ActorResolver(ContextNames):
         spans.extend(self._unnamed_bodies(doc, taken, spans))
         # an unknown name once a weapon's is that weapon's everywhere: "Shahed drones ... the Shaheds"
         spans = [s for s in spans if not (s._.actor.code is None and s.text.rstrip("s") in things)]
-        doc.spans["actors"] = sorted(filter_spans(spans), key=lambda s: s.start)
+        spans = sorted(filter_spans(spans), key=lambda s: s.start)
+        self._acronyms(spans)
+        doc.spans["actors"] = spans
         return doc
+
+    def _acronyms(self, spans: list[Span]) -> None:
+        """An acronym the knowledge base leaves unresolved because it names several bodies ("ICC":
+        a court, a chamber of commerce, a cricket council) is the body the article named before whose
+        initials it is ("the International Criminal Court ... the ICC's decision")."""
+        named: dict[str, ActorRef] = {}
+        for span in spans:
+            ref = span._.actor
+            if ref.kind != "organization":
+                continue
+            if ref.code:
+                for name in (span.text, self.kb.actors[ref.code].name if ref.code in self.kb.actors else ""):
+                    initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w'-]*", name)
+                                       if w[0].isupper() and w.lower() not in ACRONYM_SKIPPED)
+                    if len(initials) >= 2:
+                        named.setdefault(initials, ref)
+            elif (acronym := span.text.replace(".", "")).isupper() and acronym in named:
+                span._.actor = replace(named[acronym], how="acronym")
 
 
 def _one_edit(a: str, b: str) -> bool:
