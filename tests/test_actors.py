@@ -209,3 +209,12 @@ def test_an_ambiguous_acronym_is_the_body_the_article_named_before_with_those_in
     assert find(actors(nlp, text), "ICC")[1] == "ICC"
     # named nowhere in full, "ICC" may be a chamber of commerce or a cricket council: left unresolved
     assert find(actors(nlp, "Peskov called the ICC's decision outrageous."), "ICC")[1] is None
+
+
+def test_a_bare_body_named_again_by_its_head_noun_is_the_state_named_with_it_before(nlp):
+    text = "The Israeli army struck targets in southern Lebanon on Monday. The army said the strikes hit Hezbollah depots."
+    found = [r for r in actors(nlp, text) if r[0].lower() == "the army" or r[0] == "army"]
+    assert found and all(r[1] == "ISR" for r in found)
+    # with no such mention, two states near leave it unresolved
+    text = "Israel struck targets in southern Lebanon on Monday. The army said the strikes hit Hezbollah depots."
+    assert not [r for r in actors(nlp, text) if r[0].lower() in ("the army", "army")]

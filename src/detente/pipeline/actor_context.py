@@ -253,13 +253,26 @@ class ContextNames:
             owner = next((c for c in tok.children if c.dep_ == "poss"), None)
             if owner is not None and owner.lower_ not in ("its", "their"):
                 continue  # "Iran's army" is grown from Iran; "his government" is a person's
-            country = self._country_around(tok, stated, starts, at)
+            country = self._named_again(tok, spans) or self._country_around(tok, stated, starts, at)
             if country is None:
                 continue
             span = doc[start : i + 1]
             span._.actor = ActorRef(country, country, role, "country", "unnamed body", None, tok.lemma_.lower())
             found.append(span)
         return found
+
+    @staticmethod
+    def _named_again(noun, spans: list[Span]) -> str | None:
+        """The state of the last mention before a bare body noun, in its sentence and the two before,
+        whose head is the same noun: "the army" after "the Israeli army", "the ministry" after
+        "Russia's Foreign Ministry", whatever other state is named between."""
+        doc = noun.doc
+        since = noun.sent.start
+        for _ in range(2):
+            since = doc[since - 1].sent.start if since else since
+        same = [s for s in spans if since <= s.start and s.end <= noun.i and s._.actor is not None
+                and s._.actor.country and s.root.lemma_.lower() == noun.lemma_.lower()]
+        return max(same, key=lambda s: s.start)._.actor.country if same else None
 
     @staticmethod
     def _country_around(noun, stated: list[Span], starts: list[int], at: dict[int, Span]) -> str | None:
