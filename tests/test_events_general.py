@@ -1396,3 +1396,8 @@ def test_a_complaint_to_a_state_over_an_attack_is_aimed_at_that_state(nlp):
     assert ("ITA", "ISR", "11") in keys(coded(nlp, "Italy complained to Israel over the UNIFIL attack at Naqoura headquarters."))
     # to a body that is no party, it is aimed at whoever did what it is about
     assert ("LBN", "ISR", "11") in keys(coded(nlp, "Lebanon complained to the UN Security Council over Israeli air raids."))
+
+
+def test_whose_a_thing_is_can_sit_in_its_compounds_compound(nlp):
+    text = "Israel said its jets struck a Hezbollah weapons storage facility in southern Lebanon."
+    assert ("ISR", "HEZBOLLAH", "19") in keys(coded(nlp, text), counted=False)

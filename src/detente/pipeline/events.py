@@ -183,6 +183,11 @@ class EventCoder(ContextReader):
                     # "Hungarian and Romanian officials": each conjoined modifier
                     found += [actors[c.i] for c in (child, *child.conjuncts) if c.i in actors]
                     break
+                owner = next((g for g in child.children if g.dep_ == "compound" and g.i in actors), None) \
+                    if child.dep_ == "compound" and child.i not in actors else None
+                if owner is not None:  # "a Hezbollah weapons storage facility": whose the compound's compound says
+                    found.append(actors[owner.i])
+                    break
                 if child.dep_ == "prep" and (child.lower_ == "of" or (
                         child.lower_ in PEOPLE_PREPS and tok.lemma_.lower() in PEOPLE_NOUNS) or (
                         child.lower_ in TRADE_PREPS and tok.lemma_.lower() in TRADE_NOUNS)):
