@@ -218,3 +218,8 @@ def test_a_bare_body_named_again_by_its_head_noun_is_the_state_named_with_it_bef
     # with no such mention, two states near leave it unresolved
     text = "Israel struck targets in southern Lebanon on Monday. The army said the strikes hit Hezbollah depots."
     assert not [r for r in actors(nlp, text) if r[0].lower() in ("the army", "army")]
+
+
+def test_northern_ireland_is_part_of_the_united_kingdom_not_ireland(nlp):
+    text = "The British government outlawed an extremist organization in Northern Ireland."
+    assert find(actors(nlp, text), "Northern Ireland")[1] == "GBR"
