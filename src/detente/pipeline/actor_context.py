@@ -253,7 +253,8 @@ class ContextNames:
             owner = next((c for c in tok.children if c.dep_ == "poss"), None)
             if owner is not None and owner.lower_ not in ("its", "their"):
                 continue  # "Iran's army" is grown from Iran; "his government" is a person's
-            country = self._named_again(tok, spans) or self._country_around(tok, stated, starts, at)
+            since = self._window(tok)
+            country = self._named_again(tok, since, spans) or self._country_around(tok, since, stated, starts, at)
             if country is None:
                 continue
             span = doc[start : i + 1]
@@ -262,35 +263,36 @@ class ContextNames:
         return found
 
     @staticmethod
-    def _named_again(noun, spans: list[Span]) -> str | None:
-        """The state of the last mention before a bare body noun, in its sentence and the two before,
-        whose head is the same noun: "the army" after "the Israeli army", "the ministry" after
-        "Russia's Foreign Ministry", whatever other state is named between."""
-        doc = noun.doc
-        since = noun.sent.start
-        for _ in range(2):
-            since = doc[since - 1].sent.start if since else since
-        same = [s for s in spans if since <= s.start and s.end <= noun.i and s._.actor is not None
-                and s._.actor.country and s.root.lemma_.lower() == noun.lemma_.lower()]
-        return max(same, key=lambda s: s.start)._.actor.country if same else None
-
-    @staticmethod
-    def _country_around(noun, stated: list[Span], starts: list[int], at: dict[int, Span]) -> str | None:
-        """The state of the place a noun is in ("police in Algiers"), else the one state named (by
-        itself, a place or a person) before it in its sentence and the two before, across paragraph
-        breaks, as wire copy runs one sentence to a paragraph (after it, a state is as often the
-        other side: "the military said France's attitude ...").
-        `stated`: the mentions naming a state, in order; `starts` their starts; `at` them by token."""
-        for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("in", "of", "from")):
-            for obj in (c for c in prep.children if c.dep_ == "pobj"):
-                if obj.i in at:  # "the foreign ministers of China and India": the two, not a body of one
-                    return None if any(c.i in at for c in obj.conjuncts) else _state_of(at[obj.i])
+    def _window(noun) -> int:
+        """Where the mentions a bare body noun reads start: its sentence and the two before, across
+        paragraph breaks, as wire copy runs one sentence to a paragraph."""
         doc = noun.doc
         since = noun.sent.start
         for _ in range(2):
             if since == 0:
                 break
             since = doc[since - 1].sent.start
+        return since
+
+    @staticmethod
+    def _named_again(noun, since: int, spans: list[Span]) -> str | None:
+        """The state of the last mention from `since` to a bare body noun whose head is the same noun:
+        "the army" after "the Israeli army", "the ministry" after "Russia's Foreign Ministry", whatever
+        other state is named between."""
+        same = [s for s in spans if since <= s.start and s.end <= noun.i and s._.actor is not None
+                and s._.actor.country and s.root.lemma_.lower() == noun.lemma_.lower()]
+        return max(same, key=lambda s: s.start)._.actor.country if same else None
+
+    @staticmethod
+    def _country_around(noun, since: int, stated: list[Span], starts: list[int], at: dict[int, Span]) -> str | None:
+        """The state of the place a noun is in ("police in Algiers"), else the one state named (by
+        itself, a place or a person) from `since` (_window) to the noun (after it, a state is as often
+        the other side: "the military said France's attitude ...").
+        `stated`: the mentions naming a state, in order; `starts` their starts; `at` them by token."""
+        for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("in", "of", "from")):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                if obj.i in at:  # "the foreign ministers of China and India": the two, not a body of one
+                    return None if any(c.i in at for c in obj.conjuncts) else _state_of(at[obj.i])
         near = stated[bisect.bisect_left(starts, since):bisect.bisect_left(starts, noun.i)]
         named = {_state_of(s) for s in near if s.end <= noun.i}
         return named.pop() if len(named) == 1 else None  # two states around it: whose, the text does not say

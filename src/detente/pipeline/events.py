@@ -1322,7 +1322,7 @@ class EventCoder(ContextReader):
                 else:
                     sources, targets = self._noun_arguments(token, actors, pattern.code)
                     if not sources and token.lemma_.lower() in FOUGHT_BETWEEN_WORDS:
-                        sources, targets = self._between(token, actors) or sources, targets  # "clashes between Thailand and Cambodia"
+                        sources = self._between(token, actors)  # "clashes between Thailand and Cambodia"
                     if (exchange := self._exchanged(token)) is not None:
                         # "an exchange of threats between the two rivals", "by Egypt and Ethiopia": the
                         # parties act on each other, whichever the noun's reading made source or target
@@ -1392,7 +1392,7 @@ class EventCoder(ContextReader):
                 if sources and not targets and code.root in DOCUMENT_TARGET_ROOTS and len(sources) == 1:
                     targets = self._document_counterpart(token, sources[0], cast)
                     found_by = "document_target" if targets else found_by
-                if sources and not targets and len(sources) == 1 and self.vocab.codes[pattern.code].root in DOMESTIC_ROOTS \
+                if sources and not targets and len(sources) == 1 and code.root in DOMESTIC_ROOTS \
                         and sources[0]._.actor.kind in ("country", "person") and sources[0]._.actor.country == _code(sources[0]) \
                         and named_in_sentence <= {_code(sources[0])}:
                     # "Turkish authorities imposed a curfew", "Egyptian demonstrators rioted": with no other
