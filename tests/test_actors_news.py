@@ -228,3 +228,23 @@ def test_a_body_of_several_states_is_none_of_theirs_alone(nlp):
 def test_a_person_described_as_an_envoy_to_a_state_is_the_senders(nlp):
     text = "Jean-Pierre Thebault, the recalled French ambassador to Australia, left the French embassy in Canberra."
     assert codes(nlp, text)["Jean-Pierre Thebault"] == "FRA"
+
+
+@pytest.mark.parametrize("text,surface,country", [
+    ("Israeli jets struck targets in Aleppo.", "Aleppo", "SYR"),
+    ("The paramilitary Rapid Support Forces captured el-Fasher after a long siege.", "el-Fasher", "SDN"),
+])
+def test_a_town_spacy_takes_for_a_group_is_a_place_where_a_place_stands(nlp, text, surface, country):
+    found = mentions(nlp, text)[surface]
+    assert (found.kind, found.country) == ("place", country)
+
+
+def test_a_name_spacy_takes_for_a_persons_is_no_town_as_a_sender(nlp):
+    found = mentions(nlp, "Trump received a letter from Kim on Tuesday.")
+    assert "Kim" not in found or found["Kim"].kind != "place"
+
+
+def test_a_citys_own_name_outranks_another_citys_former_name():
+    from detente.knowledge.gazetteer import Gazetteer
+    assert Gazetteer().lookup("Islamabad").country == "PAK"  # not Chattogram, once so called
+    assert Gazetteer().lookup("Pokrovsk").country == "UKR"  # not Engels, once so called

@@ -1401,3 +1401,16 @@ def test_a_complaint_to_a_state_over_an_attack_is_aimed_at_that_state(nlp):
 def test_whose_a_thing_is_can_sit_in_its_compounds_compound(nlp):
     text = "Israel said its jets struck a Hezbollah weapons storage facility in southern Lebanon."
     assert ("ISR", "HEZBOLLAH", "19") in keys(coded(nlp, text), counted=False)
+
+
+def test_talks_among_three_states_are_between_each_two(nlp):
+    found = keys(coded(nlp, "Rounds of negotiations among Egypt, Sudan and Ethiopia on the dam have reached a deadlock."))
+    assert {frozenset((s, t)) for s, t, r in found if r == "04"} == {
+        frozenset(p) for p in (("EGY", "SDN"), ("EGY", "ETH"), ("SDN", "ETH"))}
+
+
+def test_it_is_never_a_plural_subject_before_it(nlp):
+    text = ("Pakistan struck hideouts in Afghanistan. Afghanistan's defence ministry condemned the attack and said "
+            "that refugees were among those targeted. It has vowed to retaliate.")
+    (records,) = analyse([Document(text=text, source_path="t.txt", published=PUB)], nlp)
+    assert ("AFG", "PAK", "13") in {(e.source, e.target, e.root) for e in records.events if e.sent_idx == 2}

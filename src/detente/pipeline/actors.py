@@ -73,6 +73,8 @@ TITLED_OFFICES = {**TITLE_OFFICES, "secretary general": "secretary_general"}
 ELITE_MARKERS = {"former", "ex", "ex-", "late", "then"}
 LOCATED = {"based", "headquartered"}  # "Pakistan-based militants": where they are, not whose
 LOCATIVE = {"in", "at", "from", "to", "into", "near", "outside", "inside", "across", "around", "via", "toward", "towards"}
+# where a name spaCy took for a person's is a town's: "fighting in Goma" (not "a letter from Kim")
+PLACE_OF_PERSON_NAME = {"in", "at", "into", "near", "outside", "inside", "across", "around"}
 # names found written in capitals: states and bodies by name only (a capitalised "MAY" is no prime
 # minister; "WARSAW, SOFIA:" heads a wire story as its dateline, not as the governments)
 CAPITAL_KINDS = {"country", "organization", "region"}
@@ -423,13 +425,26 @@ class ActorResolver(ContextNames):
         if label == "ORG" and (described := self._described(ent)) and described.code:
             # spaCy labels many foreign names ORG: "Masaaki Kanai, the Japanese foreign ministry official"
             return replace(described, kind="organization")
-        if label in PLACE_LABELS:
+        if label in PLACE_LABELS or self._where(ent, label):
             place = self.gazetteer.lookup(ent.text)
             if place:
                 return ActorRef(place.country, place.country, None, "place", "gazetteer", place.name,
                                 place.feature, place.lat, place.lon)
         kind = {"ORG": "organization", "PERSON": "person"}.get(label, "place" if label in PLACE_LABELS else "unknown")
         return ActorRef(None, None, None, kind, "unresolved")
+
+    @staticmethod
+    def _where(ent: Span, label: str) -> bool:
+        """spaCy often labels a town it does not know a group, organisation or person ("struck Aleppo",
+        "fighting in Goma"): a name where a place stands - after "in", "at", "near" ..., or struck or
+        captured (a person's name is never a verb's object or a letter's sender here) - is looked up."""
+        if ent.text.isupper():  # "EPA", "MSC": initials, never a town
+            return False
+        root = ent.root
+        if root.dep_ == "pobj":
+            preps = PLACE_OF_PERSON_NAME if label == "PERSON" else LOCATIVE | {"on"}
+            return root.head.lower_ in preps
+        return root.dep_ == "dobj" and label != "PERSON"
 
     @staticmethod
     def _coref(ent: Span, people: list[Span]) -> Span | None:

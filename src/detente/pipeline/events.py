@@ -516,12 +516,14 @@ class EventCoder(ContextReader):
             if child.dep_ == "prep" and (child.lower_ == "by" or (child.lower_ in speaking and root < "15" and not sources)):
                 sources += self._actors_of(next((c for c in child.children if c.dep_ == "pobj"), None), actors, noun)
         targets: list[Span] = []
-        between = self._prep_objects(noun, {"between"})  # "negotiations between Iran and the P5+1"
+        between = self._prep_objects(noun, {"between", "among"})  # "negotiations between Iran and the P5+1"
         if not sources and between:
             pair = self._actors_of(between[0], actors, noun)
             if noun.lemma_.lower() in RECIPROCAL_WORDS:  # "the war between A and B": each on the other,
                 generic = noun.tag_ == "NNS" and not any(c.dep_ in ("det", "poss", "nummod", "amod") for c in noun.children)
                 return ([], []) if generic else (pair[:2], [])  # but "conflicts between A and B" is no one war
+            if len(pair) > 2 and code in self.vocab.codes and self.vocab.codes[code].mutual:
+                return pair, []  # "negotiations among Egypt, Sudan and Ethiopia": between each two of them
             return pair[:1], pair[1:2]
         first = noun
         while first.dep_ == "conj" and first.head.i != first.i:  # "expressed support for X and concern over Y"

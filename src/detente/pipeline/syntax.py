@@ -123,6 +123,8 @@ def antecedent(pronoun: Token, actors: dict[int, Span], since: int = 0,
                 if span is None and tok.pos_ in ("NOUN", "PROPN"):
                     if pronoun.lower_ == "they" and tok.tag_ in ("NN", "NNP"):
                         break  # "The bloc gave the coup leaders ... They": a singular subject is not "they"
+                    if pronoun.lower_ == "it" and tok.tag_ in ("NNS", "NNPS"):
+                        continue  # "... said that refugees were among those targeted. It has vowed": not "it"
                     return None
                 if span is not None and span._.actor.kind in kinds:
                     return span
