@@ -248,3 +248,9 @@ def test_a_citys_own_name_outranks_another_citys_former_name():
     from detente.knowledge.gazetteer import Gazetteer
     assert Gazetteer().lookup("Islamabad").country == "PAK"  # not Chattogram, once so called
     assert Gazetteer().lookup("Pokrovsk").country == "UKR"  # not Engels, once so called
+
+
+def test_a_family_name_first_is_the_person_named_in_full_before(nlp):
+    found = codes(nlp, "North Korean leader Kim Jong Un met South Korean President Moon Jae-in on Friday. "
+                       "Kim had visited Beijing last month. Moon said the talks went well.")
+    assert (found["Kim"], found["Moon"]) == ("PRK", "KOR")

@@ -1414,3 +1414,8 @@ def test_it_is_never_a_plural_subject_before_it(nlp):
             "that refugees were among those targeted. It has vowed to retaliate.")
     (records,) = analyse([Document(text=text, source_path="t.txt", published=PUB)], nlp)
     assert ("AFG", "PAK", "13") in {(e.source, e.target, e.root) for e in records.events if e.sent_idx == 2}
+
+
+def test_a_meeting_held_on_a_visit_is_kept_beside_the_visit(nlp):
+    found = coded(nlp, "Kim Jong Un arrived in Beijing on Monday, where he met with Xi Jinping.")
+    assert {c for s, t, r, c, _ in found if (s, t, r) == ("PRK", "CHN", "04")} == {"042", "040"}

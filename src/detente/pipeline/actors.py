@@ -449,14 +449,15 @@ class ActorResolver(ContextNames):
     @staticmethod
     def _coref(ent: Span, people: list[Span]) -> Span | None:
         """An earlier person whose name ends with this one, or differs from it by one letter (a typo);
-        else one whose two-word name starts with it (family name first: "Hua" after "Hua Chunying")."""
+        else one whose name, after any title, starts with it (family name first: "Hua" after "Hua
+        Chunying", "Kim" after "North Korean leader Kim Jong Un")."""
         name = ent.text
         before = [p for p in reversed(people) if p.start < ent.start]
         for earlier in before:
             last = earlier.text.split()[-1]
             if earlier.text.endswith(" " + name) or last == name or (len(name) >= 5 and _one_edit(last, name)):
                 return earlier
-        return next((p for p in before if len(p) == 2 and p[0].text == name and p._.actor.code), None)
+        return next((p for p in before if p._.actor.code and _family_first(p.text.split(), name)), None)
 
     def _described(self, ent: Span) -> ActorRef | None:
         """An unknown person's apposition: "Meir Javedanfar, Iran lecturer at the IDC Herzliya in Israel"."""
@@ -681,6 +682,13 @@ class ActorResolver(ContextNames):
                         named.setdefault(initials, ref)
             elif (acronym := span.text.replace(".", "")).isupper() and acronym in named:
                 span._.actor = replace(named[acronym], how="acronym")
+
+
+def _family_first(words: list[str], name: str) -> bool:
+    """The name is a full name's first word, its given name's one or two words ending it ("Kim Jong
+    Un", "Moon Jae-in"): the family name first."""
+    return any(w == name and 1 <= len(words) - i - 1 <= 2 and all(g[:1].isupper() for g in words[i + 1:])
+               for i, w in enumerate(words))
 
 
 def _one_edit(a: str, b: str) -> bool:

@@ -1482,8 +1482,10 @@ class EventCoder(ContextReader):
                     act_cues |= {"reacted_object", f"reacted_object:{self.vocab.codes[pattern.code].quad}"}
                 for source, target in pairs:
                     # one act per dyad and root in a sentence, unless their dates differ ("fought
-                    # on Iranian territory during World War I, and invaded Iran during World War II")
-                    key = (_code(source), _code(target), self.vocab.codes[pattern.code].root, when)
+                    # on Iranian territory during World War I, and invaded Iran during World War II"); a
+                    # meeting both sides hold is not the visit one paid ("visited Beijing, where he met Xi")
+                    key = (_code(source), _code(target), self.vocab.codes[pattern.code].root, when,
+                           self.vocab.codes[pattern.code].mutual)
                     if key not in seen and _code(source) == _code(target) and found_by != "domestic_self" \
                             and not self._domestic_noted(source, target):
                         continue  # only two parts of one state act on each other, or one at home
