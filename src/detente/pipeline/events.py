@@ -371,6 +371,11 @@ class EventCoder(ContextReader):
             if not sources and verb.lemma_.lower() in SUMMONING_VERBS:  # "was summoned to the Estonian Foreign Ministry": by it
                 sources = [s for o in self._prep_objects(verb, {"to"}) for s in self._actors_of(o, actors, verb)][:1]
             targets = self._actors_of(subject, actors, verb)
+            if not sources and agent is None and root in VIOLENT_ROOTS:  # "two advisers were killed in an Israeli strike": by whoever struck
+                sources = [s for o in self._prep_objects(verb, {"in"}) if o.i in triggers
+                           and self.vocab.codes[triggers[o.i].code].root in VIOLENT_ROOTS
+                           for s in self._noun_arguments(o, actors, triggers[o.i].code)[0]
+                           if _code(s) not in {_code(t) for t in targets}][:1]
         else:
             sources = self._actors_of(subject, actors, verb)
             if not sources and subject is not None and subject.pos_ == "PRON":
@@ -1308,12 +1313,6 @@ class EventCoder(ContextReader):
                         # "the foreign secretary has withdrawn Britain's ambassador to Iran": a subject that names
                         # no state recalls its own people (whose the object says), from wherever they serve
                         sources, targets = own[:1], [t for t in targets if _code(t) != _code(own[0])]
-                    if passive and not sources and self._agent(token) is None and self.vocab.codes[pattern.code].root in VIOLENT_ROOTS:
-                        # "two advisers were killed in an Israeli strike": by whoever struck
-                        sources = [s for o in self._prep_objects(token, {"in"}) if o.i in triggers
-                                   and self.vocab.codes[triggers[o.i].code].root in VIOLENT_ROOTS
-                                   for s in self._noun_arguments(o, actors, triggers[o.i].code)[0]
-                                   if _code(s) not in {_code(t) for t in targets}][:1]
                     spoken = subject is not None and not passive and subject.lemma_.lower() in SPEECH_NOUNS
                     if not sources and (passive or spoken) and self._agent(token) is None and last_source is not None \
                             and self._sentences_back(token, 2) <= last_source.sent.start < token.sent.start \
