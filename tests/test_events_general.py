@@ -1419,3 +1419,10 @@ def test_it_is_never_a_plural_subject_before_it(nlp):
 def test_a_meeting_held_on_a_visit_is_kept_beside_the_visit(nlp):
     found = coded(nlp, "Kim Jong Un arrived in Beijing on Monday, where he met with Xi Jinping.")
     assert {c for s, t, r, c, _ in found if (s, t, r) == ("PRK", "CHN", "04")} == {"042", "040"}
+
+
+def test_a_ceasefire_agreed_with_another_binds_both_sides(nlp):
+    found = keys(coded(nlp, "Pakistan agreed to a ceasefire with India on Saturday."))
+    assert {("PAK", "IND", "08"), ("IND", "PAK", "08")} <= found
+    one_sided = keys(coded(nlp, "Israel declared a unilateral ceasefire in Gaza on Saturday."), counted=False)
+    assert ("PSE", "ISR", "08") not in one_sided

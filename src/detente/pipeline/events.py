@@ -37,7 +37,7 @@ from .event_cues import (
     OBLIGATION_KNOWING_VERBS, CRITICISM_CODE, DECISION_VERBS, ANNOUNCED_CODES, ONGOING_VERBS, CONDEMNING_WORDS, CONDEMNED_PREPS, WARNING_VERBS, SUMMONING_VERBS, OBLIGATION_VERBS, HELD_ROOTS, LAUNCHED_FROM_ROOTS, FOUGHT_BETWEEN_WORDS, PERMISSION_VERBS, QUANTITY_NOUNS, REPEATED_NOUNS, ASSURED_ROOTS, ASSURANCE_CODE, CONDEMNING_EXEMPT_VERBS, CLAIM_NOUNS, REJECTION_CODE, DECIDED_ROOTS,
     DEPLOYMENT_AID_CODES, DEPLOYMENT_CODE, FORCE_NOUNS, OWN_FORCE_NOUNS, OWN_FORCE_ROLES, MEMBER_NOUNS, PROTEST_CODES, OFFICIAL_PROTEST_CODE, OFFICIAL_ROLES, OWN_PEOPLE_VERBS, OWN_PEOPLE_NOUNS, STOPPING_VERBS, STOPPED_CODES,
     SUBJECT_DEPS, BACKGROUND_DAYS, POSSESSIVES, FIRST_PERSON, MEDIATE_CODE, OBJECT_PRONOUNS,
-    DOCUMENT_TARGET_ROOTS, DOMESTIC_ROOTS, PRICED_AGREEMENT_CODE,
+    DOCUMENT_TARGET_ROOTS, DOMESTIC_ROOTS, PRICED_AGREEMENT_CODE, BOTH_WAYS_CODES,
 )
 from .syntax import FINITE_TAGS, JOINING_VERBS, UNKNOWN_PEOPLE, antecedent, subject_of
 
@@ -1440,6 +1440,10 @@ class EventCoder(ContextReader):
                                                                and token.lemma_.lower() not in JOINT_EXCLUDED_LEMMAS)):
                     # "exchanged prisoners", "accused each other", "India and Pakistan agreed to a ceasefire"
                     pairs, joint = together, True
+                elif len(sources) == 1 and len(targets) == 1 and pattern.code in BOTH_WAYS_CODES and _code(targets[0]) \
+                        and not any(t.lower_.startswith("unilateral") for t in token.subtree):
+                    # "Pakistan agreed to a ceasefire with India": a truce binds each side toward the other
+                    pairs, joint = pairs + [(targets[0], sources[0])], True
                 condition = self._condition(token)
                 if condition == "comparison":
                     continue  # "as if America had sought weapons from Cuba": a figure, not an act
