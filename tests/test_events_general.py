@@ -1426,3 +1426,13 @@ def test_a_ceasefire_agreed_with_another_binds_both_sides(nlp):
     assert {("PAK", "IND", "08"), ("IND", "PAK", "08")} <= found
     one_sided = keys(coded(nlp, "Israel declared a unilateral ceasefire in Gaza on Saturday."), counted=False)
     assert ("PSE", "ISR", "08") not in one_sided
+
+
+def test_a_phone_call_is_both_sides_conversation(nlp):
+    from detente.eval import score_event_details
+
+    text = "Somalia's president called his Egyptian counterpart on Tuesday."
+    (records,) = analyse([Document(text=text, source_path="t.txt", published=PUB)], nlp)
+    gold = {"doc": "t", "events": [{"sentence": text, "source": s, "target": t, "cameo_root": "04"}
+                                   for s, t in (("SOM", "EGY"), ("EGY", "SOM"))]}
+    assert score_event_details([(gold, records)])["per_root"]["04"].tp == 2
