@@ -254,3 +254,10 @@ def test_a_family_name_first_is_the_person_named_in_full_before(nlp):
     found = codes(nlp, "North Korean leader Kim Jong Un met South Korean President Moon Jae-in on Friday. "
                        "Kim had visited Beijing last month. Moon said the talks went well.")
     assert (found["Kim"], found["Moon"]) == ("PRK", "KOR")
+
+
+def test_a_name_after_a_persons_title_is_that_person_whatever_spacy_labels_it(nlp):
+    text = ("India's Ministry of External Affairs criticized Canada on Thursday. MEA spokesperson Randhir Jaiswal "
+            "said Canada had not acted on India's requests.")
+    found = mentions(nlp, text)["Randhir Jaiswal"]
+    assert (found.kind, found.code) == ("person", "IND")

@@ -344,6 +344,14 @@ class ActorResolver(ContextNames):
             grown._.actor = ActorRef(code, country, role, "person", "title", None, found[1] if found else None)
         return grown
 
+    def _titled_name(self, ent: Span) -> bool:
+        """A name of two or three words, unknown and taken for an organisation or group, right after a
+        role noun that titles a person ("spokesperson Randhir Jaiswal"): a person's name."""
+        ref = ent._.actor
+        before = ent.doc[ent.start - 1] if ent.start > 0 else None
+        return (ref.how == "unresolved" and ref.kind != "person" and 2 <= len(ent) <= 3 and before is not None
+                and before.tag_ == "NN" and all(t.pos_ == "PROPN" for t in ent) and self._role_in([before]) is not None)
+
     def _posted_envoy(self, span: Span, title: list) -> Span | None:
         """A name after an envoy's post ("Chinese Ambassador to South Korea Xing Haiming", "Russian
         Chargé d'Affaires in Estonia Lenar Salimullin"): the words before the name are where the envoy
@@ -639,6 +647,8 @@ class ActorResolver(ContextNames):
             if self._names_thing(ent, things):
                 continue
             ent._.actor = self._unknown_entity(ent, entity.label_, people)
+            if self._titled_name(ent):  # "MEA spokesperson Randhir Jaiswal", labelled an organisation
+                ent._.actor = replace(ent._.actor, kind="person")
             if ent._.actor.kind == "person" and ent._.actor.how == "unresolved":
                 grown_ent = self._grow_person(ent)
                 if grown_ent is not None:
