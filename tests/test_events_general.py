@@ -1436,3 +1436,12 @@ def test_a_phone_call_is_both_sides_conversation(nlp):
     gold = {"doc": "t", "events": [{"sentence": text, "source": s, "target": t, "cameo_root": "04"}
                                    for s, t in (("SOM", "EGY"), ("EGY", "SOM"))]}
     assert score_event_details([(gold, records)])["per_root"]["04"].tp == 2
+
+
+def test_military_craft_passing_close_to_a_state_show_force(nlp):
+    assert ("CHN", "TWN", "15") in keys(coded(nlp, "Chinese warships sailed into Taiwan's waters on Monday."))
+    found = keys(coded(nlp, "Two Belarusian military helicopters crossed into Polish airspace on Tuesday."), counted=False)
+    assert ("BLR", "POL", "15") in found
+    # a cargo ship's passage shows no one's force, and a leader who flies somewhere visits it
+    assert not coded(nlp, "A Greek cargo ship sailed into Turkish waters on Monday.")
+    assert ("RUS", "IRN", "04") in keys(coded(nlp, "Putin flew to Tehran on Monday."))

@@ -40,10 +40,11 @@ class Pattern:
     inverse: bool = False  # the object's actor acts on the subject ("attracted Iranian ire")
     ends: bool = False  # ends the event its object or subject names ("the deal collapsed")
     complement: str | None = None  # the verb must govern a complement of this kind ("oprd": "called it a crime")
+    subjects: frozenset[str] = frozenset()  # the verb's subject must be one of these ("warships sailed")
 
     @property
     def specificity(self) -> int:
-        return bool(self.particle) + bool(self.prep) + bool(self.objects) + bool(self.complement)
+        return bool(self.particle) + bool(self.prep) + bool(self.objects) + bool(self.complement) + bool(self.subjects)
 
 
 class EventVocabulary:
@@ -59,7 +60,8 @@ class EventVocabulary:
             pattern = Pattern(entry["lemma"].lower(), entry["pos"], str(entry["code"]), entry.get("particle"),
                               entry.get("prep"), frozenset(o.lower() for o in ([objects] if isinstance(objects, str) else objects)),
                               bool(entry.get("standing")), bool(entry.get("inverse")),
-                              bool(entry.get("ends")), entry.get("complement"))
+                              bool(entry.get("ends")), entry.get("complement"),
+                              frozenset(o.lower() for o in entry.get("subject") or []))
             if pattern.code not in self.codes and pattern.code != NO_ACT:
                 raise ValueError(f"event_patterns.yaml: {pattern.lemma}: unknown CAMEO code {pattern.code}")
             self.patterns.setdefault((pattern.lemma, pattern.pos), []).append(pattern)

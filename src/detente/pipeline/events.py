@@ -37,7 +37,7 @@ from .event_cues import (
     OBLIGATION_KNOWING_VERBS, CRITICISM_CODE, DECISION_VERBS, ANNOUNCED_CODES, ONGOING_VERBS, CONDEMNING_WORDS, CONDEMNED_PREPS, WARNING_VERBS, SUMMONING_VERBS, OBLIGATION_VERBS, HELD_ROOTS, LAUNCHED_FROM_ROOTS, FOUGHT_BETWEEN_WORDS, PERMISSION_VERBS, QUANTITY_NOUNS, REPEATED_NOUNS, ASSURED_ROOTS, ASSURANCE_CODE, CONDEMNING_EXEMPT_VERBS, CLAIM_NOUNS, REJECTION_CODE, DECIDED_ROOTS,
     DEPLOYMENT_AID_CODES, DEPLOYMENT_CODE, FORCE_NOUNS, OWN_FORCE_NOUNS, OWN_FORCE_ROLES, MEMBER_NOUNS, PROTEST_CODES, OFFICIAL_PROTEST_CODE, OFFICIAL_ROLES, OWN_PEOPLE_VERBS, OWN_PEOPLE_NOUNS, STOPPING_VERBS, STOPPED_CODES,
     SUBJECT_DEPS, BACKGROUND_DAYS, POSSESSIVES, FIRST_PERSON, MEDIATE_CODE, OBJECT_PRONOUNS,
-    DOCUMENT_TARGET_ROOTS, DOMESTIC_ROOTS, PRICED_AGREEMENT_CODE, BOTH_WAYS_CODES,
+    DOCUMENT_TARGET_ROOTS, DOMESTIC_ROOTS, PRICED_AGREEMENT_CODE, BOTH_WAYS_CODES, CIVILIAN_MODIFIERS,
 )
 from .syntax import FINITE_TAGS, JOINING_VERBS, UNKNOWN_PEOPLE, antecedent, subject_of
 
@@ -670,6 +670,8 @@ class EventCoder(ContextReader):
                 continue  # "called on Tehran", not "called Erdogan on Monday"
             if pattern.complement and pattern.complement not in self._complement_deps(token):
                 continue
+            if pattern.subjects and not self._crewed_by(token, pattern.subjects):
+                continue
             if pattern.objects:
                 if heads is None:
                     heads = self._object_lemmas(token, False, self._people)
@@ -682,6 +684,14 @@ class EventCoder(ContextReader):
                 pattern = by_modifier
             return None if pattern.code == NO_ACT else pattern
         return None if by_modifier is None or by_modifier.code == NO_ACT else by_modifier
+
+    @staticmethod
+    def _crewed_by(verb: Token, subjects: frozenset[str]) -> bool:
+        """The verb's subject is one of these and no civilian craft ("warships sailed", "a Chinese
+        vessel sails", not "a cargo ship sailed")."""
+        subject, passive = subject_of(verb)
+        return (subject is not None and not passive and subject.lemma_.lower() in subjects
+                and not any(c.lemma_.lower() in CIVILIAN_MODIFIERS for c in subject.children if c.dep_ in ("amod", "compound")))
 
     @staticmethod
     def _complement_deps(token: Token) -> set[str]:
