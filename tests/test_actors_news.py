@@ -261,3 +261,8 @@ def test_a_name_after_a_persons_title_is_that_person_whatever_spacy_labels_it(nl
             "said Canada had not acted on India's requests.")
     found = mentions(nlp, text)["Randhir Jaiswal"]
     assert (found.kind, found.code) == ("person", "IND")
+
+
+def test_a_body_the_knowledge_base_lacks_is_what_its_bracketed_initials_name(nlp):
+    found = mentions(nlp, "The Ministry of External Affairs (MEA) said in a statement that it rejects the claims.")
+    assert found["The Ministry of External Affairs"].code == "IND"

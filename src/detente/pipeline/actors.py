@@ -686,12 +686,25 @@ class ActorResolver(ContextNames):
                 continue
             if ref.code:
                 for name in (span.text, self.kb.actors[ref.code].name if ref.code in self.kb.actors else ""):
-                    initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w'-]*", name)
-                                       if w[0].isupper() and w.lower() not in ACRONYM_SKIPPED)
+                    initials = _initials(name)
                     if len(initials) >= 2:
                         named.setdefault(initials, ref)
             elif (acronym := span.text.replace(".", "")).isupper() and acronym in named:
                 span._.actor = replace(named[acronym], how="acronym")
+        # "the Ministry of External Affairs (MEA)": a name the knowledge base lacks is the body its
+        # bracketed initials resolve to
+        starts = {span.start: span for span in spans}
+        for span in spans:
+            ref, doc = span._.actor, span.doc
+            after = starts.get(span.end + 1) if span.end + 1 < len(doc) and doc[span.end].text == "(" else None
+            if ref.kind == "organization" and not ref.code and after is not None and after._.actor.code \
+                    and after.text.replace(".", "") == _initials(span.text):
+                span._.actor = replace(after._.actor, how="named by its initials")
+
+
+def _initials(name: str) -> str:
+    """ "International Criminal Court" -> "ICC" (skipping "of", "the", "and" ...)."""
+    return "".join(w[0] for w in re.findall(r"[A-Za-z][\w'-]*", name) if w[0].isupper() and w.lower() not in ACRONYM_SKIPPED)
 
 
 def _family_first(words: list[str], name: str) -> bool:
