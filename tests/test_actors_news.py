@@ -266,3 +266,12 @@ def test_a_name_after_a_persons_title_is_that_person_whatever_spacy_labels_it(nl
 def test_a_body_the_knowledge_base_lacks_is_what_its_bracketed_initials_name(nlp):
     found = mentions(nlp, "The Ministry of External Affairs (MEA) said in a statement that it rejects the claims.")
     assert found["The Ministry of External Affairs"].code == "IND"
+
+
+@pytest.mark.parametrize("text,surface,code", [
+    ("Iran's Ministry of Foreign Affairs condemned the attack on Monday.", "Foreign Affairs", None),
+    ("Lin Jian, a spokesperson for China's Ministry of Foreign Affairs, condemned the U.S. on Friday.", "Lin Jian", "CHN"),
+])
+def test_a_ministrys_portfolio_is_no_body_of_that_name(nlp, text, surface, code):
+    # the US magazine Foreign Affairs is in the knowledge base; "Ministry of Foreign Affairs" is not it
+    assert codes(nlp, text).get(surface) == code

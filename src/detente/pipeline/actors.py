@@ -58,6 +58,7 @@ ANALYST_ROLES = {"EDU", "MED", "NGO"}
 ENVOY_WORDS = {"ambassador", "envoy", "chargé", "charge", "d'affaires", "affaires", "consul", "attache", "attaché",
                "emissary", "representative", "commissioner"}
 ACRONYM_SKIPPED = {"of", "the", "and", "for", "on", "in"}  # words a body's initials leave out
+PORTFOLIO_HEADS = {"ministry", "minister", "department", "secretary", "bureau"}  # "Ministry of <portfolio>"
 OWN_CODE_KINDS = {"armed_group", "igo"}  # bodies whose people act for them, not for a state
 # Offices a bare title ("the supreme leader") can name, when few states have them.
 TITLE_OFFICES = {
@@ -494,7 +495,7 @@ class ActorResolver(ContextNames):
         host = {t.i for tok in text if tok.lower_ in ENVOY_WORDS for prep in tok.children
                 if prep.dep_ == "prep" and prep.lower_ in ("to", "in") for t in prep.subtree}
         for match_id, start, end in self.matcher(text):  # a PhraseMatcher on a span gives offsets in its doc
-            if host.intersection(range(start, end)):
+            if host.intersection(range(start, end)) or _portfolio(doc, start):
                 continue
             for e in self._in_context(self.kb.lookup(doc.vocab.strings[match_id]), doc[start:end]):
                 actor = self.kb.actors.get(e.actor_id) if e.kind == "organization" else None
@@ -620,7 +621,8 @@ class ActorResolver(ContextNames):
         # names of weapons and operations, for their later mentions; a name with a number is one
         things = set(re.findall(r"(?<![\w-])([A-Z][a-z]+)[-\u2011\u2013]\d+\w*(?![\w-])", text_of(doc)))
         spans = [s for s in spans if not blocked.intersection(range(s.start, s.end))]
-        spans = [s for s in spans if not self._names_thing(s, things)]
+        spans = [s for s in spans if not self._names_thing(s, things)
+                 and not (s._.actor.kind == "organization" and _portfolio(doc, s.start))]
         spans = self._shared_in_context(self._with_country(spans), doc)
         person_tokens = {t.i for s in spans if s._.actor.kind == "person" for t in s}
         grown = []
@@ -700,6 +702,12 @@ class ActorResolver(ContextNames):
             if ref.kind == "organization" and not ref.code and after is not None and after._.actor.code \
                     and after.text.replace(".", "") == _initials(span.text):
                 span._.actor = replace(after._.actor, how="named by its initials")
+
+
+def _portfolio(doc: Doc, start: int) -> bool:
+    """A name at `start` that is a ministry's portfolio ("Iran's Ministry of Foreign Affairs": not the
+    magazine Foreign Affairs; "Minister of Foreign Affairs")."""
+    return start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lemma_.lower() in PORTFOLIO_HEADS
 
 
 def _initials(name: str) -> str:
