@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from detente.analysis.events import MIN_CONFIDENCE
 from detente.document import Document
 from detente.pipeline import analyse
@@ -1445,3 +1447,23 @@ def test_military_craft_passing_close_to_a_state_show_force(nlp):
     # a cargo ship's passage shows no one's force, and a leader who flies somewhere visits it
     assert not coded(nlp, "A Greek cargo ship sailed into Turkish waters on Monday.")
     assert ("RUS", "IRN", "04") in keys(coded(nlp, "Putin flew to Tehran on Monday."))
+
+
+@pytest.mark.parametrize("text,wrong", [
+    ("Trump traded personal insults with Kim last year.", "06"),  # no trade
+    ("Obama is seeking to strike a balance with Vietnam.", "13"),  # no strike
+    ("South Korea recognizes Japan's worries about security.", "05"),  # no diplomatic recognition
+    ("The Trump administration defended the tariffs against India.", "05"),  # no support for India
+])
+def test_idioms_that_name_no_such_act(nlp, text, wrong):
+    assert wrong not in {r for _, _, r in keys(coded(nlp, text), counted=False)}
+
+
+def test_an_anti_x_protest_is_aimed_at_x_not_by_it(nlp):
+    found = keys(coded(nlp, "South Korean activists held anti-Japan protests in Seoul on Saturday."), counted=False)
+    assert not any(s == "JPN" for s, _, _ in found)
+
+
+def test_volunteering_to_mediate_is_an_intent(nlp):
+    found = coded(nlp, "Qatar volunteered to mediate the dispute between Djibouti and Eritrea.")
+    assert {r for _, _, r, _, _ in found} == {"03"}

@@ -507,10 +507,13 @@ class EventCoder(ContextReader):
         inside = actors.get(noun.i)  # "Russian air strikes": the actor span holds the trigger
         if inside is not None:
             sources.append(inside)
+        opposed: list[Span] = []  # "anti-Tokyo protests": aimed at Tokyo, not by it
         for child in noun.children:
             if child.dep_ in ("poss", "compound", "amod", "nmod"):  # "the Putin-Raisi deal": both
                 for tok in child.subtree:
-                    if tok.i in actors and tok.dep_ in ("poss", "compound", "amod", "nmod", "conj") and actors[tok.i] not in sources:
+                    if tok.i in actors and _anti(tok):
+                        opposed.append(actors[tok.i])
+                    elif tok.i in actors and tok.dep_ in ("poss", "compound", "amod", "nmod", "conj") and actors[tok.i] not in sources:
                         sources.append(actors[tok.i])
                 if _pronoun(child, POSSESSIVES | FIRST_PERSON) and not sources:  # "during its negotiations with the US"
                     found = self._speaker_of(child) or antecedent(child, actors, child.sent.start)
@@ -550,6 +553,7 @@ class EventCoder(ContextReader):
             if targets:
                 targets = targets if preps is NOUN_TARGET_PREPS else targets[:1]
                 break
+        targets = targets or [s for s in opposed if s not in sources][:1]
         if sources and not targets and noun.dep_ == "nsubj" and noun.head.lemma_.lower() in self.vocab.lemmas:
             # "Israeli strikes hit Iranian sites": the verb says what the strikes were aimed at
             taken = {_code(x) for x in sources}
