@@ -1467,3 +1467,8 @@ def test_an_anti_x_protest_is_aimed_at_x_not_by_it(nlp):
 def test_volunteering_to_mediate_is_an_intent(nlp):
     found = coded(nlp, "Qatar volunteered to mediate the dispute between Djibouti and Eritrea.")
     assert {r for _, _, r, _, _ in found} == {"03"}
+
+
+def test_who_was_killed_in_a_strike_is_the_noun_the_clause_modifies(nlp):
+    text = "Crowds paid tribute to Iranian general Qassem Soleimani, who was killed in a U.S. drone strike in Iraq."
+    assert ("USA", "IRN", "19") in keys(coded(nlp, text))

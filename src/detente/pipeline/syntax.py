@@ -39,8 +39,8 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
                 if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
                     return verb.head, False
                 return _past_dateline(child), False
-            if child.dep_ == "nsubjpass":
-                return child, True
+            if child.dep_ == "nsubjpass":  # "Soleimani, who was killed in a U.S. strike": Soleimani
+                return (verb.head if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl" else child), True
         if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in OBJECT_CONTROL and (controller := next(
                 (c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)) is not None:
             return controller, False  # "prompting Seoul's troops to fire": the troops fire
