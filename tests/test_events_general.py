@@ -1472,3 +1472,8 @@ def test_volunteering_to_mediate_is_an_intent(nlp):
 def test_who_was_killed_in_a_strike_is_the_noun_the_clause_modifies(nlp):
     text = "Crowds paid tribute to Iranian general Qassem Soleimani, who was killed in a U.S. drone strike in Iraq."
     assert ("USA", "IRN", "19") in keys(coded(nlp, text))
+
+
+def test_seeking_to_do_is_the_intent_its_clause_names_or_none(nlp):
+    assert not coded(nlp, "Iran sought to avenge the death of its general at America's hands.")
+    assert ("IRN", "SAU", "03") in keys(coded(nlp, "Iran sought to improve relations with Saudi Arabia."))
