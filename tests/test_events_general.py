@@ -1477,3 +1477,8 @@ def test_who_was_killed_in_a_strike_is_the_noun_the_clause_modifies(nlp):
 def test_seeking_to_do_is_the_intent_its_clause_names_or_none(nlp):
     assert not coded(nlp, "Iran sought to avenge the death of its general at America's hands.")
     assert ("IRN", "SAU", "03") in keys(coded(nlp, "Iran sought to improve relations with Saudi Arabia."))
+
+
+def test_mobilising_rescue_teams_is_aid_not_armed_forces(nlp):
+    found = keys(coded(nlp, "The EU has mobilised 27 search and rescue teams to help Turkey."))
+    assert ("EU", "TUR", "07") in found and not any(r == "15" for _, _, r in found)
