@@ -1482,3 +1482,8 @@ def test_seeking_to_do_is_the_intent_its_clause_names_or_none(nlp):
 def test_mobilising_rescue_teams_is_aid_not_armed_forces(nlp):
     found = keys(coded(nlp, "The EU has mobilised 27 search and rescue teams to help Turkey."))
     assert ("EU", "TUR", "07") in found and not any(r == "15" for _, _, r in found)
+
+
+def test_summoning_ones_own_ambassador_home_is_a_recall(nlp):
+    assert ("SOM", "KEN", "16") in keys(coded(nlp, "Somalia summoned its ambassador to Kenya for consultations."))
+    assert ("SOM", "KEN", "11") in keys(coded(nlp, "Somalia summoned Kenya's ambassador on Monday."))

@@ -37,7 +37,7 @@ from .event_cues import (
     OBLIGATION_KNOWING_VERBS, CRITICISM_CODE, DECISION_VERBS, ANNOUNCED_CODES, ONGOING_VERBS, CONDEMNING_WORDS, CONDEMNED_PREPS, WARNING_VERBS, SUMMONING_VERBS, OBLIGATION_VERBS, HELD_ROOTS, LAUNCHED_FROM_ROOTS, FOUGHT_BETWEEN_WORDS, PERMISSION_VERBS, QUANTITY_NOUNS, REPEATED_NOUNS, ASSURED_ROOTS, ASSURANCE_CODE, CONDEMNING_EXEMPT_VERBS, CLAIM_NOUNS, REJECTION_CODE, DECIDED_ROOTS,
     DEPLOYMENT_AID_CODES, DEPLOYMENT_CODE, FORCE_NOUNS, OWN_FORCE_NOUNS, OWN_FORCE_ROLES, MEMBER_NOUNS, PROTEST_CODES, OFFICIAL_PROTEST_CODE, OFFICIAL_ROLES, OWN_PEOPLE_VERBS, OWN_PEOPLE_NOUNS, STOPPING_VERBS, STOPPED_CODES,
     SUBJECT_DEPS, BACKGROUND_DAYS, POSSESSIVES, FIRST_PERSON, MEDIATE_CODE, OBJECT_PRONOUNS,
-    DOCUMENT_TARGET_ROOTS, DOMESTIC_ROOTS, PRICED_AGREEMENT_CODE, BOTH_WAYS_CODES, CIVILIAN_MODIFIERS,
+    DOCUMENT_TARGET_ROOTS, DOMESTIC_ROOTS, PRICED_AGREEMENT_CODE, BOTH_WAYS_CODES, CIVILIAN_MODIFIERS, RECALL_CODE,
 )
 from .syntax import FINITE_TAGS, JOINING_VERBS, UNKNOWN_PEOPLE, antecedent, subject_of
 
@@ -482,6 +482,17 @@ class EventCoder(ContextReader):
                     objects = [o for o in prep.children if o.dep_ == "pobj"] if prep.lower_ == "alongside" else []
                 found += [s for o in objects for s in self._actors_of(o, actors, verb)]
         return found
+
+    def _own_envoy(self, verb: Token, sources: list[Span], actors: dict[int, Span]) -> bool:
+        """The verb's object is the source's own envoy: "its ambassador", "Somalia's ambassador"."""
+        own = {_code(s) for s in sources}
+        for obj in (c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in OWN_PEOPLE_NOUNS):
+            for child in obj.children:
+                if child.dep_ == "poss" and _pronoun(child, POSSESSIVES | FIRST_PERSON):
+                    return True
+                if child.dep_ in ("poss", "amod", "compound") and child.i in actors and _code(actors[child.i]) in own:
+                    return True
+        return False
 
     def _domestic_noted(self, source: Span, target: Span | None) -> bool:
         """_domestic, noting the pair whose roles it compares: re-dating must know which pairs the
@@ -1356,6 +1367,8 @@ class EventCoder(ContextReader):
                             sources = [e.target for e in reaction][:1]
                             targets = [e.source for e in reaction][:1]
                         found_by = "parties_of_reaction"  # its actors read off the reaction to it
+                if token.lemma_.lower() in SUMMONING_VERBS and self._own_envoy(token, sources, actors):
+                    pattern = replace(pattern, code=RECALL_CODE)  # "summons its ambassador to Kenya": called home
                 if pattern.code in PROTEST_CODES and sources and all(_official(s) for s in sources):
                     pattern = replace(pattern, code=OFFICIAL_PROTEST_CODE)  # "Japan protested": no street rally
                 if self.vocab.codes[pattern.code].root in VIOLENT_ROOTS and self._economic(token):
