@@ -1487,3 +1487,15 @@ def test_mobilising_rescue_teams_is_aid_not_armed_forces(nlp):
 def test_summoning_ones_own_ambassador_home_is_a_recall(nlp):
     assert ("SOM", "KEN", "16") in keys(coded(nlp, "Somalia summoned its ambassador to Kenya for consultations."))
     assert ("SOM", "KEN", "11") in keys(coded(nlp, "Somalia summoned Kenya's ambassador on Monday."))
+
+
+def test_a_two_sided_act_no_one_in_its_sentence_is_party_to_is_between_the_storys_sides(nlp):
+    text = ("The United States and Iran have been at odds for decades. Washington accused Tehran of holding "
+            "Americans hostage. US and Iranian citizens are home or headed there in a prisoner swap.")
+    (records,) = analyse([Document(text=text, source_path="t.txt", published=PUB)], nlp)
+    found = {(e.source, e.target, e.root) for e in records.events if e.sent_idx == 2}
+    assert {("USA", "IRN", "08"), ("IRN", "USA", "08")} <= found
+    # a sentence that names another state is not about the story's two sides
+    (records,) = analyse([Document(text=text.replace("in a prisoner swap", "in a prisoner swap, Qatar said"),
+                                   source_path="t.txt", published=PUB)], nlp)
+    assert not any("document_sides" in e.cues for e in records.events if e.sent_idx == 2)

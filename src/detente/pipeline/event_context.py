@@ -291,6 +291,15 @@ class ContextReader:
         return [ContextReader._nearest_mention(spans, token)]
 
     @staticmethod
+    def _story_sides(parties: tuple[list[str], dict[str, list[Span]], bool], named: set[str], token: Token) -> list[Span]:
+        """The article's two main actors, at their mentions nearest the act, when it is about two
+        sides and the act's sentence names no other (cue `document_sides`)."""
+        ranked, where, clear = parties
+        if not clear or not named <= set(ranked[:2]):
+            return []
+        return [ContextReader._nearest_mention(where[code], token) for code in ranked[:2]]
+
+    @staticmethod
     def _domestic(source: Span, target: Span | None) -> bool:
         """Two parts of one state acting on each other (a government and its rebels, police and
         protesters), or an act at home (a curfew in the capital): an event, unlike a state acting on

@@ -483,6 +483,13 @@ class EventCoder(ContextReader):
                 found += [s for o in objects for s in self._actors_of(o, actors, verb)]
         return found
 
+    def _told_by(self, noun: Token, events: list[Event], triggers: dict[int, Pattern]) -> bool:
+        """A noun that an act already coded in its sentence governs, read with the same root: that
+        act's object ("signed $13.5 billion worth of deals", "held talks"), not another act."""
+        root = self.vocab.codes[triggers[noun.i].code].root
+        return any(e.trigger.start in {a.i for a in noun.ancestors} and e.trigger.start in triggers
+                   and self.vocab.codes[triggers[e.trigger.start].code].root == root for e in events)
+
     def _own_envoy(self, verb: Token, sources: list[Span], actors: dict[int, Span]) -> bool:
         """The verb's object is the source's own envoy: "its ambassador", "Somalia's ambassador"."""
         own = {_code(s) for s in sources}
@@ -1453,6 +1460,14 @@ class EventCoder(ContextReader):
                     # "the sites were hit", "the sanctions on Iran": in a story about two sides, by the other
                     sources = self._document_counterpart(token, targets[0], cast)
                     found_by = "document_source" if sources else found_by
+                if not sources and not targets and pattern.pos == "NOUN" and not generic and not token.ent_type_ \
+                        and not self._background(token) and not self._prep_objects(token, {"between", "among"}) \
+                        and not self._told_by(token, events[first:], triggers) and (
+                        self.vocab.codes[pattern.code].mutual or token.lemma_.lower() in RECIPROCAL_WORDS):
+                    # "a prisoner swap", "the treaty signed in 2010": a two-sided act no one in its
+                    # sentence is party to, in a story about two sides, is between them
+                    sources = self._story_sides(cast, named_in_sentence, token)
+                    found_by = "document_sides" if sources else found_by
                 if not sources:
                     continue  # an event needs someone who acts
                 pairs = [(s, t) for s in sources for t in targets or [None]]
