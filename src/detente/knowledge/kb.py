@@ -54,8 +54,8 @@ class Person:
         """The tenure held on `day` and how it was chosen: in office, former (ELI), or undated."""
         if not self.tenures:
             return None, "no office"
-        if day is None:  # the highest office they held, the latest of equals
-            return min(self.tenures, key=lambda t: (OFFICE_RANK.get(t.office, 99), -t.start.toordinal())), "undated"
+        if day is None:  # the latest office they took up, the highest of those taken up at once
+            return min(self.tenures, key=lambda t: (-t.start.toordinal(), OFFICE_RANK.get(t.office, 99))), "undated"
         current = [t for t in self.tenures if t.start <= day and (t.end is None or day <= t.end)]
         if current:
             # Of two offices held at once, the higher one speaks for the person: head of state first.
