@@ -1499,3 +1499,9 @@ def test_a_two_sided_act_no_one_in_its_sentence_is_party_to_is_between_the_story
     (records,) = analyse([Document(text=text.replace("in a prisoner swap", "in a prisoner swap, Qatar said"),
                                    source_path="t.txt", published=PUB)], nlp)
     assert not any("document_sides" in e.cues for e in records.events if e.sent_idx == 2)
+
+
+def test_declining_to_comment_is_no_comment_not_a_rejection(nlp):
+    found = coded(nlp, "Israel declined to comment on Monday's strike in Damascus.")
+    assert {c for _, _, _, c, _ in found} == {"011"}
+    assert {c for _, _, _, c, _ in coded(nlp, "Iran refused to allow the inspectors into the site.")} <= {"120", "080", "081"}

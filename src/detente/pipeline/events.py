@@ -618,8 +618,9 @@ class EventCoder(ContextReader):
         is light ("expressed support", "launched an intervention"), the verb's otherwise
         ("provided support" is aid)."""
         head = token.head
-        if token.dep_ == "xcomp" and head.i in triggers and self.vocab.codes[triggers[head.i].code].root in GOVERNING_ROOTS:
-            return True  # "threatened to break relations with Russia", "refused to meet the king": one act
+        if token.dep_ == "xcomp" and head.i in triggers and (self.vocab.codes[triggers[head.i].code].root in GOVERNING_ROOTS
+                                                            or triggers[head.i].complement):
+            return True  # "threatened to break relations with Russia", "refused to meet the king", "declined to comment": one act
         if (token.dep_ == "dobj" and head.dep_ == "xcomp" and head.head.i in triggers
                 and self.vocab.codes[triggers[head.head.i].code].root in GOVERNING_ROOTS):
             return True  # "threatened to launch a new offensive": the offensive is the threat's
@@ -627,7 +628,8 @@ class EventCoder(ContextReader):
             lemma = token.lemma_.lower()
             if lemma in DENIAL_VERBS:
                 return False  # "denied supporting the rebels": the denial is the act, the support negated
-            if self.vocab.codes[pattern.code].root == "01" and any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in token.children):
+            if self.vocab.codes[pattern.code].root == "01" and not pattern.complement and any(
+                    c.dep_ == "xcomp" and c.pos_ == "VERB" for c in token.children):
                 return True  # "hopes to reduce its dependence": a wish about an act, not a comment
             if lemma in INTENT_VERBS and any(c.dep_ == "xcomp" and c.i in triggers for c in token.children):
                 return True  # "plans to visit": the visit, coded as an intent, says it all
