@@ -1505,3 +1505,13 @@ def test_declining_to_comment_is_no_comment_not_a_rejection(nlp):
     found = coded(nlp, "Israel declined to comment on Monday's strike in Damascus.")
     assert {c for _, _, _, c, _ in found} == {"011"}
     assert {c for _, _, _, c, _ in coded(nlp, "Iran refused to allow the inspectors into the site.")} <= {"120", "080", "081"}
+
+
+def test_asking_an_envoy_to_leave_is_an_expulsion(nlp):
+    assert ("BOL", "MEX", "16") in keys(coded(nlp, "Bolivia asked the Mexican ambassador to leave the country."))
+    assert ("PAK", "BGD", "16") in keys(coded(nlp, "Pakistan asked Bangladesh to recall its senior diplomat."))
+
+
+def test_a_request_an_act_is_done_at_is_its_occasion_not_counted(nlp):
+    found = keys(coded(nlp, "Russia sent troops to Kazakhstan at Kazakhstan's request."))
+    assert not any(r == "02" for _, _, r in found)
