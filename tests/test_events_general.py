@@ -1515,3 +1515,10 @@ def test_asking_an_envoy_to_leave_is_an_expulsion(nlp):
 def test_a_request_an_act_is_done_at_is_its_occasion_not_counted(nlp):
     found = keys(coded(nlp, "Russia sent troops to Kazakhstan at Kazakhstan's request."))
     assert not any(r == "02" for _, _, r in found)
+
+
+def test_a_state_under_sanctions_is_their_target(nlp):
+    found = keys(coded(nlp, "North Korea has been under U.N. sanctions since 2006 over its nuclear programme."))
+    assert ("UN", "PRK", "16") in found
+    # a standing measure told in passing stays background
+    assert not keys(coded(nlp, "Western sanctions weigh on the Russian economy."), counted=False)

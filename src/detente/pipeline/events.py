@@ -116,6 +116,13 @@ def _pronoun(token: Token, words: set[str]) -> bool:
     return token.pos_ == "PRON" and token.lower_ in words
 
 
+def _under(noun: Token) -> bool:
+    """A state said to be under a measure ("North Korea has been under U.N. sanctions since 2006"):
+    the measure stands against that state, an act the sentence asserts, not background."""
+    return noun.dep_ == "pobj" and noun.head.lower_ == "under" and noun.head.head.pos_ in ("VERB", "AUX") \
+        and any(c.dep_ == "nsubj" for c in noun.head.head.children)
+
+
 def _aimed_at_place(code: str) -> bool:
     return code[:2] in PLACE_ROOTS or code in PLACE_CODES
 
@@ -1288,7 +1295,7 @@ class EventCoder(ContextReader):
                     continue
                 if pattern.ends and pattern.pos == "VERB" and token.i not in ended:
                     continue  # "the government collapsed": no event ends
-                if pattern.standing and not self._fresh(token) and not self._launched(token) and not any(
+                if pattern.standing and not self._fresh(token) and not self._launched(token) and not _under(token) and not any(
                         token.left_edge.i <= e.start and e.end <= token.right_edge.i + 1 for e, _ in dates):
                     continue  # "Western sanctions" as background, not "the 2010 sanctions" or "new sanctions"
                 borrowed = joint = False
