@@ -493,8 +493,8 @@ class EventCoder(ContextReader):
     def _told_by(self, noun: Token, events: list[Event], triggers: dict[int, Pattern]) -> bool:
         """A noun that an act already coded in its sentence governs, read with the same root: that
         act's object ("signed $13.5 billion worth of deals", "held talks"), not another act."""
-        root = self.vocab.codes[triggers[noun.i].code].root
-        return any(e.trigger.start in {a.i for a in noun.ancestors} and e.trigger.start in triggers
+        root, above = self.vocab.codes[triggers[noun.i].code].root, {a.i for a in noun.ancestors}
+        return any(e.trigger.start in above and e.trigger.start in triggers
                    and self.vocab.codes[triggers[e.trigger.start].code].root == root for e in events)
 
     def _own_envoy(self, verb: Token, sources: list[Span], actors: dict[int, Span]) -> bool:
