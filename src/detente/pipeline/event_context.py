@@ -102,7 +102,7 @@ class ContextReader:
         other_codes = {_code(actors[t.i]) for o in others for t in o.subtree if t.i in actors and t.i not in own}
         ranked, where, clear = noun.doc.user_data.get(PARTIES) or ([], {}, False)
         if noun.lemma_.lower() in SIDE_PAIR_NOUNS and clear and not other_codes & set(ranked[:2]):
-            return [self._nearest_mention(where[code], noun) for code in ranked[:2]]  # the story's two sides
+            return self._two_sides(ranked, where, noun)  # the story's two sides
         found: dict[str, Span] = {}
         for i in range(noun.i - 1, self._sentences_back(noun, 3) - 1, -1):
             span = actors.get(i)
@@ -117,7 +117,14 @@ class ContextReader:
         # India and Pakistan that last named them a paragraph ago
         if not clear or other_codes & set(ranked[:2]) or set(found) - set(ranked[:2]):
             return []
-        return [found.get(code) or self._nearest_mention(where[code], noun) for code in ranked[:2]]
+        return self._two_sides(ranked, where, noun, found)
+
+    @staticmethod
+    def _two_sides(ranked: list[str], where: dict[str, list[Span]], token: Token,
+                   named: dict[str, Span] | None = None) -> list[Span]:
+        """The article's two main actors as mentions: those `named` near the token, else each one's
+        mention nearest before it."""
+        return [(named or {}).get(code) or ContextReader._nearest_mention(where[code], token) for code in ranked[:2]]
 
     @staticmethod
     def _nearest_mention(spans: list[Span], token: Token) -> Span:
@@ -297,7 +304,7 @@ class ContextReader:
         ranked, where, clear = parties
         if not clear or not named <= set(ranked[:2]):
             return []
-        return [ContextReader._nearest_mention(where[code], token) for code in ranked[:2]]
+        return ContextReader._two_sides(ranked, where, token)
 
     @staticmethod
     def _domestic(source: Span, target: Span | None) -> bool:
