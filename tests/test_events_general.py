@@ -1522,3 +1522,26 @@ def test_a_state_under_sanctions_is_their_target(nlp):
     assert ("UN", "PRK", "16") in found
     # a standing measure told in passing stays background
     assert not keys(coded(nlp, "Western sanctions weigh on the Russian economy."), counted=False)
+
+
+def test_ending_talks_or_a_pact_its_doer_announces_is_the_measure_not_a_threat(nlp):
+    found = keys(coded(nlp, "Paraguay's government said it would suspend negotiations with Brazil over the dam."), counted=False)
+    assert ("PRY", "BRA", "16") in found and ("PRY", "BRA", "13") not in found
+    found = keys(coded(nlp, "South Korea said on Thursday it will scrap an intelligence-sharing pact with Japan."), counted=False)
+    assert ("KOR", "JPN", "16") in found and ("KOR", "JPN", "13") not in found
+    # sanctions announced stay a threat; so does a measure vowed
+    assert ("CAN", "USA", "13") in keys(coded(nlp, "Canada said it will impose retaliatory tariffs on U.S. goods."), counted=False)
+    assert ("PRK", "KOR", "13") in keys(coded(nlp, "Kim Jong Un has vowed to sever relations with South Korea."), counted=False)
+
+
+def test_a_measure_said_to_be_decided_is_taken(nlp):
+    found = keys(coded(nlp, "Saudi Arabia said it had decided to close its border with Qatar."), counted=False)
+    assert ("SAU", "QAT", "16") in found and ("SAU", "QAT", "13") not in found
+
+
+def test_retaliating_by_an_act_is_that_act(nlp):
+    found = keys(coded(nlp, "Sudan retaliated by expelling three Chadian diplomats."), counted=False)
+    assert ("SDN", "TCD", "16") in found and ("SDN", "TCD", "19") not in found
+    # a statement is no means: the act it goes with stands
+    found = keys(coded(nlp, "By asserting itself in Syria, Russia demonstrates to the Iranians its military capabilities."), counted=False)
+    assert ("RUS", "IRN", "15") in found

@@ -644,6 +644,12 @@ class EventCoder(ContextReader):
                 return True  # "plans to visit": the visit, coded as an intent, says it all
             if lemma in HELPING_VERBS and any(c.dep_ in ("xcomp", "ccomp") and c.i in triggers for c in token.children):
                 return True  # "helped broker a ceasefire": the brokering
+            if any(c.dep_ == "prep" and c.lower_ == "by" and any(
+                    g.dep_ == "pcomp" and g.i in triggers and self.vocab.codes[triggers[g.i].code].root != "01" for g in c.children)
+                   for c in token.children):
+                # "retaliated by expelling 20 German diplomats": the act is the means it names (a statement
+                # is no means: "by asserting itself, Russia demonstrates ...")
+                return True
             if self.vocab.codes[pattern.code].root == "01" and self._obligation(token) is None and any(
                     c.dep_ == "ccomp" and c.i in triggers and not self._yields(c, triggers[c.i], triggers, actors)
                     and not self._others_act(token, c, actors, triggers)
@@ -923,6 +929,8 @@ class EventCoder(ContextReader):
         "Spain will recall its ambassador, AFP reports"): decided, not a threat; one its doer says it
         will take, or vows to, is a threat ("Ottawa says it will impose tariffs")."""
         chain = self._clause_chain(trigger)
+        if any(t.lemma_.lower() in DECISION_VERBS and t.tag_ in ("VBD", "VBN") for t in chain[1:]):
+            return True  # "said it had decided to close its border", "we have decided to terminate relations": taken
         if trigger.i in self._quoted or any(t.lemma_.lower() in INTENT_VERBS and not (
                 t.lemma_.lower() in DECISION_VERBS and t.tag_ in ("VBD", "VBN")) for t in chain[1:]):
             return False  # "vowed to impose": a threat; "decided to impose": a decision taken
