@@ -29,6 +29,11 @@ def test_state_names_aliases_and_demonyms(nlp):
     assert find(result, "Iranians")[1:] == ("IRN", None, "demonym")
 
 
+def test_an_acronym_in_british_title_case_is_the_organisation(nlp):
+    result = actors(nlp, "Nato condemned Russia's rhetoric, Opec cut output and Unesco listed the site.")
+    assert [find(result, s)[1] for s in ("Nato", "Opec", "Unesco")] == ["NATO", "OPEC", "UNESCO"]
+
+
 def test_capitals_and_seats_of_government_stand_for_governments(nlp):
     result = actors(nlp, "The Kremlin denied the report. Ankara summoned the envoy, while the Pentagon sent more ships.")
     assert find(result, "Kremlin")[1:] == ("RUS", "GOV", "metonymy")
