@@ -34,6 +34,13 @@ def test_an_acronym_in_british_title_case_is_the_organisation(nlp):
     assert [find(result, s)[1] for s in ("Nato", "Opec", "Unesco")] == ["NATO", "OPEC", "UNESCO"]
 
 
+def test_a_title_names_the_longest_state_it_holds(nlp):
+    # "Korean" inside "North Korean" is not South Korea
+    result = actors(nlp, "Malaysia ordered North Korean Ambassador Kang Chol and South Sudanese envoy John Deng to leave.")
+    assert find(result, "North Korean Ambassador Kang Chol")[1] == "PRK"
+    assert find(result, "South Sudanese envoy John Deng")[1] == "SSD"
+
+
 def test_capitals_and_seats_of_government_stand_for_governments(nlp):
     result = actors(nlp, "The Kremlin denied the report. Ankara summoned the envoy, while the Pentagon sent more ships.")
     assert find(result, "Kremlin")[1:] == ("RUS", "GOV", "metonymy")

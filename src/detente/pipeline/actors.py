@@ -494,9 +494,11 @@ class ActorResolver(ContextNames):
         # where an envoy serves is not whose ("the recalled French ambassador to Australia")
         host = {t.i for tok in text if tok.lower_ in ENVOY_WORDS for prep in tok.children
                 if prep.dep_ == "prep" and prep.lower_ in ("to", "in") for t in prep.subtree}
-        for match_id, start, end in self.matcher(text):  # a PhraseMatcher on a span gives offsets in its doc
-            if host.intersection(range(start, end)) or _portfolio(doc, start):
-                continue
+        matches = self.matcher(text)  # a PhraseMatcher on a span gives offsets in its doc
+        for match_id, start, end in matches:
+            if host.intersection(range(start, end)) or _portfolio(doc, start) or any(
+                    s <= start and end <= e and e - s > end - start for _, s, e in matches):
+                continue  # (nor a name inside a longer one: "Korean" in "North Korean Ambassador")
             for e in self._in_context(self.kb.lookup(doc.vocab.strings[match_id]), doc[start:end]):
                 actor = self.kb.actors.get(e.actor_id) if e.kind == "organization" else None
                 if actor is not None:
