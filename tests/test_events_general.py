@@ -1545,3 +1545,13 @@ def test_retaliating_by_an_act_is_that_act(nlp):
     # a statement is no means: the act it goes with stands
     found = keys(coded(nlp, "By asserting itself in Syria, Russia demonstrates to the Iranians its military capabilities."), counted=False)
     assert ("RUS", "IRN", "15") in found
+
+
+def test_a_civil_war_is_fought_at_home_not_with_the_story_s_other_side(nlp):
+    found = keys(coded(nlp, "The Arab League readmitted Syria. The decision called for an end to the crisis from Syria's civil war."))
+    assert ("SYR", "ARAB_LEAGUE", "19") not in found
+    assert ("SDN", "TCD", "19") not in keys(coded(nlp, "Sudan's civil war has displaced millions, Chad said."))
+    assert ("RUS", "UKR", "19") in keys(coded(nlp, "Russia's war in Ukraine continued, Britain said."))
+    # ... but its other side at home, read from the context, is
+    text = "The RSF attacked the Sudanese army in Khartoum. Sudan's civil war has displaced millions."
+    assert ("SDN", "RSF", "19") in keys(coded(nlp, text), counted=False)

@@ -37,7 +37,7 @@ from .event_cues import (
     OBLIGATION_KNOWING_VERBS, CRITICISM_CODE, DECISION_VERBS, ANNOUNCED_CODES, ONGOING_VERBS, CONDEMNING_WORDS, CONDEMNED_PREPS, WARNING_VERBS, SUMMONING_VERBS, OBLIGATION_VERBS, HELD_ROOTS, LAUNCHED_FROM_ROOTS, FOUGHT_BETWEEN_WORDS, PERMISSION_VERBS, QUANTITY_NOUNS, REPEATED_NOUNS, ASSURED_ROOTS, ASSURANCE_CODE, CONDEMNING_EXEMPT_VERBS, CLAIM_NOUNS, REJECTION_CODE, DECIDED_ROOTS,
     DEPLOYMENT_AID_CODES, DEPLOYMENT_CODE, FORCE_NOUNS, OWN_FORCE_NOUNS, OWN_FORCE_ROLES, MEMBER_NOUNS, PROTEST_CODES, OFFICIAL_PROTEST_CODE, OFFICIAL_ROLES, OWN_PEOPLE_VERBS, OWN_PEOPLE_NOUNS, STOPPING_VERBS, STOPPED_CODES,
     SUBJECT_DEPS, BACKGROUND_DAYS, POSSESSIVES, FIRST_PERSON, MEDIATE_CODE, OBJECT_PRONOUNS,
-    DOCUMENT_TARGET_ROOTS, DOMESTIC_ROOTS, PRICED_AGREEMENT_CODE, BOTH_WAYS_CODES, CIVILIAN_MODIFIERS, RECALL_CODE, OCCASION_NOUNS, OCCASION_PREPS,
+    DOCUMENT_TARGET_ROOTS, DOMESTIC_ROOTS, PRICED_AGREEMENT_CODE, BOTH_WAYS_CODES, CIVILIAN_MODIFIERS, INTERNAL_MODIFIERS, RECALL_CODE, OCCASION_NOUNS, OCCASION_PREPS,
 )
 from .syntax import FINITE_TAGS, JOINING_VERBS, UNKNOWN_PEOPLE, antecedent, subject_of
 
@@ -1438,13 +1438,17 @@ class EventCoder(ContextReader):
                 # "Turkey and Egypt cut ties": the ties between them
                 paired = paired or (pattern.pos == "VERB" and any(c.dep_ == "dobj" and c.lemma_.lower() in TIE_NOUNS
                                                                   and not self._prep_objects(c, {"with"}) for c in token.children))
+                # "Syria's civil war": its other side, read from the context, is at home (the RSF), never a state
+                internal = pattern.pos == "NOUN" and any(c.dep_ == "amod" and c.lower_ in INTERNAL_MODIFIERS for c in token.children)
                 if sources and not targets and code.root in CONTEXT_TARGET_ROOTS and not (
                         len(sources) > 1 and (code.mutual or code.root in JOINT_ROOTS or token.lemma_.lower() in RECIPROCAL_WORDS
                                               or self._each_other(token) or paired)):  # those act on each other
                     targets = self._counterpart(token, sources[0], events)
+                    targets = [t for t in targets if not internal or t._.actor.country == sources[0]._.actor.country]
                     found_by = "context_target" if targets else found_by
                 if sources and not targets and code.root in DOCUMENT_TARGET_ROOTS and len(sources) == 1:
                     targets = self._document_counterpart(token, sources[0], cast)
+                    targets = [t for t in targets if not internal or t._.actor.country == sources[0]._.actor.country]
                     found_by = "document_target" if targets else found_by
                 if sources and not targets and len(sources) == 1 and code.root in DOMESTIC_ROOTS \
                         and sources[0]._.actor.kind in ("country", "person") and sources[0]._.actor.country == _code(sources[0]) \
