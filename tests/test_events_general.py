@@ -1555,3 +1555,9 @@ def test_a_civil_war_is_fought_at_home_not_with_the_story_s_other_side(nlp):
     # ... but its other side at home, read from the context, is
     text = "The RSF attacked the Sudanese army in Khartoum. Sudan's civil war has displaced millions."
     assert ("SDN", "RSF", "19") in keys(coded(nlp, text), counted=False)
+
+
+def test_declaring_envoys_persona_non_grata_is_expelling_them(nlp):
+    # the active parse makes "persona" a verbless clause: what the object is declared
+    assert ("RUS", "EST", "16") in keys(coded(nlp, "Russia expelled Estonia's consul. Russia declared two Estonian diplomats persona non grata on Monday."))
+    assert ("AZE", "FRA", "16") in keys(coded(nlp, "Azerbaijan declared two French diplomats personae non gratae."), counted=False)

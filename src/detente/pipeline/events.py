@@ -778,6 +778,9 @@ class EventCoder(ContextReader):
                 lemmas.update(c.lemma_.lower() for c in child.children if c.dep_ == "pobj")
             if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "as" for m in child.children):
                 lemmas.add(child.lemma_.lower())  # "declared the advisers as persona non grata", as parsed
+            if child.dep_ == "ccomp" and not any(c.dep_ in ("aux", "auxpass", "mark") for c in child.children):
+                # a clause with no verb of its own, as the parser reads "declared [the ambassador persona non grata]"
+                lemmas.add(child.lemma_.lower())
             if modifiers and token.pos_ in ("NOUN", "PROPN") and child.dep_ in ("compound", "amod", "nmod"):
                 lemmas.add(child.lemma_.lower())  # "grain deal", "arms deal", "air strike"
         return lemmas
