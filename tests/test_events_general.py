@@ -1561,3 +1561,9 @@ def test_declaring_envoys_persona_non_grata_is_expelling_them(nlp):
     # the active parse makes "persona" a verbless clause: what the object is declared
     assert ("RUS", "EST", "16") in keys(coded(nlp, "Russia expelled Estonia's consul. Russia declared two Estonian diplomats persona non grata on Monday."))
     assert ("AZE", "FRA", "16") in keys(coded(nlp, "Azerbaijan declared two French diplomats personae non gratae."), counted=False)
+
+
+def test_intercepting_a_crewed_aircraft_is_a_show_of_force_and_a_missile_is_fighting(nlp):
+    found = keys(coded(nlp, "Japanese jets scrambled to intercept a Chinese Y-9 reconnaissance aircraft."), counted=False)
+    assert ("JPN", "CHN", "15") in found and ("JPN", "CHN", "19") not in found
+    assert any(r == "19" for _, _, r in keys(coded(nlp, "Israeli air defences intercepted a missile fired by Iran."), counted=False))
