@@ -1567,3 +1567,8 @@ def test_intercepting_a_crewed_aircraft_is_a_show_of_force_and_a_missile_is_figh
     found = keys(coded(nlp, "Japanese jets scrambled to intercept a Chinese Y-9 reconnaissance aircraft."), counted=False)
     assert ("JPN", "CHN", "15") in found and ("JPN", "CHN", "19") not in found
     assert any(r == "19" for _, _, r in keys(coded(nlp, "Israeli air defences intercepted a missile fired by Iran."), counted=False))
+
+
+def test_vowing_to_avenge_is_a_threat_of_force(nlp):
+    found = keys(coded(nlp, "Iran vowed to avenge the killing of Soleimani by the United States."), counted=False)
+    assert ("IRN", "USA", "13") in found and ("IRN", "USA", "03") not in found
