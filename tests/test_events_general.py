@@ -1475,7 +1475,10 @@ def test_who_was_killed_in_a_strike_is_the_noun_the_clause_modifies(nlp):
 
 
 def test_seeking_to_do_is_the_intent_its_clause_names_or_none(nlp):
-    assert not coded(nlp, "Iran sought to avenge the death of its general at America's hands.")
+    # seeking revenge is no intent to cooperate (03): it reads as seeking to retaliate does
+    avenge = keys(coded(nlp, "Iran sought to avenge the death of its general at America's hands."), counted=False)
+    assert not any(r == "03" for _, _, r in avenge)
+    assert avenge == keys(coded(nlp, "Iran sought to retaliate against America."), counted=False)
     assert ("IRN", "SAU", "03") in keys(coded(nlp, "Iran sought to improve relations with Saudi Arabia."))
 
 
