@@ -1575,3 +1575,10 @@ def test_intercepting_a_crewed_aircraft_is_a_show_of_force_and_a_missile_is_figh
 def test_vowing_to_avenge_is_a_threat_of_force(nlp):
     found = keys(coded(nlp, "Iran vowed to avenge the killing of Soleimani by the United States."), counted=False)
     assert ("IRN", "USA", "13") in found and ("IRN", "USA", "03") not in found
+
+
+def test_a_description_naming_a_form_of_state_stands_for_a_state_of_that_form(nlp):
+    # the last state named is Qatar, but "the kingdom" is Saudi Arabia
+    text = "Saudi Arabia accused Qatar of backing terrorism on Monday. The kingdom cut all land, air and sea contacts with Doha."
+    (records,) = analyse([Document(text=text, source_path="t.txt", published=PUB)], nlp)
+    assert ("SAU", "QAT", "16") in {(e.source, e.target, e.root) for e in records.events if e.sent_idx == 1}

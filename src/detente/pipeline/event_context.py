@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
-from .event_cues import (ABOUT_PREPS, ACT_NOUNS, GROUP_NUMBERS, ANAPHORIC_NOUNS, CAUSE_VERBS, DUAL_NOUNS, PAIR_NOUNS, PERSON_PAIR_NOUNS,
+from .event_cues import (ABOUT_PREPS, ACT_NOUNS, GROUP_NUMBERS, ANAPHORIC_NOUNS, STATE_FORMS, CAUSE_VERBS, DUAL_NOUNS, PAIR_NOUNS, PERSON_PAIR_NOUNS,
                          SIDE_PAIR_NOUNS, PLACE_CODES)
 from .syntax import subject_of
 
@@ -63,6 +63,8 @@ class ContextReader:
                 continue
             ref = span._.actor
             if kind == "state" and ref.kind == "country":
+                if noun.lower_ in STATE_FORMS and ref.code not in STATE_FORMS[noun.lower_]:
+                    continue  # "the kingdom" is no emirate
                 return span
             if kind == "group" and ref.kind == "organization" and ref.code and ref.code != ref.country and ref.detail != "igo":
                 return span

@@ -93,6 +93,7 @@ SCENE_PREPS = set(_CUES["scene_preps"])
 TRADE_PREPS = set(_CUES["trade_preps"])
 SPEECH_NOUNS = set(_CUES["speech_nouns"])
 ANAPHORIC_NOUNS = dict(_CUES["anaphoric_nouns"])
+STATE_FORMS = {form: frozenset(codes) for form, codes in _CUES["state_forms"].items()}
 PAIR_NOUNS = set(_CUES["pair_nouns"])
 GROUP_NUMBERS = {str(k): int(v) for k, v in _CUES["group_numbers"].items()}
 PERSON_PAIR_NOUNS = set(_CUES["person_pair_nouns"])
