@@ -1582,3 +1582,8 @@ def test_a_description_naming_a_form_of_state_stands_for_a_state_of_that_form(nl
     text = "Saudi Arabia accused Qatar of backing terrorism on Monday. The kingdom cut all land, air and sea contacts with Doha."
     (records,) = analyse([Document(text=text, source_path="t.txt", published=PUB)], nlp)
     assert ("SAU", "QAT", "16") in {(e.source, e.target, e.root) for e in records.events if e.sent_idx == 1}
+
+
+def test_notifying_is_a_statement_not_a_consultation(nlp):
+    found = keys(coded(nlp, "Panama formally notified China of its exit from the Belt and Road Initiative."), counted=False)
+    assert ("PAN", "CHN", "01") in found and not any(r == "04" for _, _, r in found)
