@@ -1587,3 +1587,10 @@ def test_a_description_naming_a_form_of_state_stands_for_a_state_of_that_form(nl
 def test_notifying_is_a_statement_not_a_consultation(nlp):
     found = keys(coded(nlp, "Panama formally notified China of its exit from the Belt and Road Initiative."), counted=False)
     assert ("PAN", "CHN", "01") in found and not any(r == "04" for _, _, r in found)
+
+
+def test_a_measure_told_to_another_is_aimed_at_it(nlp):
+    found = coded(nlp, "Argentina formally notified Britain on Thursday that it would terminate the 2016 agreement.")
+    assert ("ARG", "GBR", "16") in keys(found, counted=False)
+    (records,) = analyse([Document(text="Moldova informed Russia that it would expel 45 of its diplomats.", source_path="t.txt", published=PUB)], nlp)
+    assert [e.modality for e in records.events if e.root == "16"] == ["asserted"]  # its own word: the order, not a forecast

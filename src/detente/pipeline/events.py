@@ -1443,6 +1443,11 @@ class EventCoder(ContextReader):
                                                                   and not self._prep_objects(c, {"with"}) for c in token.children))
                 # "Syria's civil war": its other side, read from the context, is at home (the RSF), never a state
                 internal = pattern.pos == "NOUN" and any(c.dep_ == "amod" and c.lower_ in INTERNAL_MODIFIERS for c in token.children)
+                if sources and not targets and pattern.pos == "VERB" and token.dep_ == "ccomp" and (
+                        said := triggers.get(token.head.i)) is not None and self.vocab.codes[said.code].root == "01":
+                    # "notified Britain that it would terminate the agreement": aimed at whom it is told to
+                    targets = [t for c in token.head.children if c.dep_ in ("dobj", "dative")
+                               for t in self._actors_of(c, actors, token) if _code(t) not in {_code(x) for x in sources}][:1]
                 if sources and not targets and code.root in CONTEXT_TARGET_ROOTS and not (
                         len(sources) > 1 and (code.mutual or code.root in JOINT_ROOTS or token.lemma_.lower() in RECIPROCAL_WORDS
                                               or self._each_other(token) or paired)):  # those act on each other
