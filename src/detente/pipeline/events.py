@@ -123,6 +123,12 @@ def _under(noun: Token) -> bool:
         and any(c.dep_ == "nsubj" for c in noun.head.head.children)
 
 
+def _at_home(sides: list[Span], source: Span) -> list[Span]:
+    """Of the sides read from the context or the story, those of the source's own state: a civil
+    war's other side ("Sudan's civil war": the RSF, never Chad)."""
+    return [t for t in sides if t._.actor.country == source._.actor.country]
+
+
 def _aimed_at_place(code: str) -> bool:
     return code[:2] in PLACE_ROOTS or code in PLACE_CODES
 
@@ -934,9 +940,8 @@ class EventCoder(ContextReader):
         chain = self._clause_chain(trigger)
         if any(t.lemma_.lower() in DECISION_VERBS and t.tag_ in ("VBD", "VBN") for t in chain[1:]):
             return True  # "said it had decided to close its border", "we have decided to terminate relations": taken
-        if trigger.i in self._quoted or any(t.lemma_.lower() in INTENT_VERBS and not (
-                t.lemma_.lower() in DECISION_VERBS and t.tag_ in ("VBD", "VBN")) for t in chain[1:]):
-            return False  # "vowed to impose": a threat; "decided to impose": a decision taken
+        if trigger.i in self._quoted or any(t.lemma_.lower() in INTENT_VERBS for t in chain[1:]):
+            return False  # "vowed to impose": a threat
         return ((matched := self._match(trigger)) is not None and matched.code.startswith(ANNOUNCED_CODES)
                 or not self._own_word(trigger, sources, actors))  # "said it would expel two diplomats": an order
 
@@ -1452,11 +1457,11 @@ class EventCoder(ContextReader):
                         len(sources) > 1 and (code.mutual or code.root in JOINT_ROOTS or token.lemma_.lower() in RECIPROCAL_WORDS
                                               or self._each_other(token) or paired)):  # those act on each other
                     targets = self._counterpart(token, sources[0], events)
-                    targets = [t for t in targets if not internal or t._.actor.country == sources[0]._.actor.country]
+                    targets = _at_home(targets, sources[0]) if internal else targets
                     found_by = "context_target" if targets else found_by
                 if sources and not targets and code.root in DOCUMENT_TARGET_ROOTS and len(sources) == 1:
                     targets = self._document_counterpart(token, sources[0], cast)
-                    targets = [t for t in targets if not internal or t._.actor.country == sources[0]._.actor.country]
+                    targets = _at_home(targets, sources[0]) if internal else targets
                     found_by = "document_target" if targets else found_by
                 if sources and not targets and len(sources) == 1 and code.root in DOMESTIC_ROOTS \
                         and sources[0]._.actor.kind in ("country", "person") and sources[0]._.actor.country == _code(sources[0]) \
