@@ -63,15 +63,15 @@ def gold_samples(gold_dir: Path, nlp) -> list[tuple]:
 def plover_samples(path: Path, nlp) -> list[tuple]:
     """The same for PLOVER records, matched as `detente eval events --plover` matches them: a record's
     (source, target, type) keys as a set, so each key is credited to the surest event that has it."""
-    from detente.eval import analyse_plover, igo_codes, load_plover, plover_gold, plover_keys
+    from detente.eval import analyse_plover, load_plover, plover_actor_codes, plover_gold, plover_keys
 
-    igo = igo_codes()
+    written = plover_actor_codes()
     samples = []
     for record, analysed in analyse_plover(load_plover(path), path, nlp):
         gold = plover_gold(record)
         claimed: set[tuple] = set()
         for e in sorted(analysed.events, key=lambda e: -e.confidence):
-            keys = plover_keys(e, gold, igo)
+            keys = plover_keys(e, gold, written)
             new, claimed = keys - claimed, claimed | keys
             samples.append((e.cues, bool(keys & gold), 0, (len(new & gold), len(new - gold))))
         samples.append(((), False, len(gold), (0, 0)))

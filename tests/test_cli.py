@@ -283,6 +283,25 @@ def test_eval_events_on_plover_records(tmp_path):
     assert bad.returncode == 2 and "bad.jsonl:1: not a PLOVER record" in bad.stderr
 
 
+def test_plover_scoring_writes_organisations_as_the_records_do():
+    # the records write Hamas as PSE (sector REB) and Amnesty International as IGO, as they write the UN
+    from types import SimpleNamespace
+
+    from detente.eval import plover_actor_codes, plover_keys
+
+    written = plover_actor_codes()
+    assert written["HAMAS"] == "PSE" and written["HEZBOLLAH"] == "LBN" and written["GAZPROM"] == "RUS"
+    assert written["UN"] == written["AMNESTY"] == written["ICRC"] == "IGO"
+    assert "ALQAEDA" not in written and "USA" not in written  # no state of its own; a state is itself
+
+    def event(source, target):
+        return SimpleNamespace(plover_type="THREATEN", source=source, target=target, cameo="138", cues=frozenset())
+
+    assert plover_keys(event("ISR", "HAMAS"), set(), written) == {("ISR", "PSE", "THREATEN")}
+    assert plover_keys(event("AMNESTY", "USA"), set(), written) == {("IGO", "USA", "THREATEN")}
+    assert plover_keys(event("ALQAEDA", "USA"), set(), written) == {("ALQAEDA", "USA", "THREATEN")}
+
+
 def test_quotes_and_eval_quotes(seeded):
     db, _ = seeded
     rows = json.loads(run_cli("quotes", "--db", db, "-f", "json").stdout)

@@ -540,14 +540,14 @@ def _analysed_gold(gold: Optional[Path], corpus: Optional[Path]) -> list:
 
 
 def _eval_plover(path: Path, fmt: Format, errors: bool, min_confidence: float) -> None:
-    from .eval import GoldError, analyse_plover, igo_codes, load_plover, score_plover
+    from .eval import GoldError, analyse_plover, load_plover, plover_actor_codes, score_plover
     from .pipeline import load_nlp
 
     try:
         records = load_plover(path)
     except GoldError as e:
         raise UserError(str(e), 2) from None
-    scores = score_plover(analyse_plover(records, path, load_nlp()), igo_codes(), min_confidence)
+    scores = score_plover(analyse_plover(records, path, load_nlp()), plover_actor_codes(), min_confidence)
     _report(scores, fmt, f"PLOVER: {len(records)} records", False)
     if errors:
         _print_errors({"PLOVER": next(iter(scores.values()))})

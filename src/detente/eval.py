@@ -449,11 +449,18 @@ def _plover_codes(actors) -> list[str | None]:
     return list(dict.fromkeys(a.get("code") for a in actors)) or [None]
 
 
-def igo_codes() -> set[str]:
-    """Our codes of international organisations: the PLOVER records write them all as IGO."""
+def plover_actor_codes() -> dict[str, str]:
+    """How the PLOVER records write the organisations we give codes of their own: international
+    ones, governmental or not, as IGO ("United Nations", "Amnesty International", "Red Cross");
+    a national group that is no organ of its state under its state's code, with a sector ("Hamas":
+    PSE REB, "Fijian rebels": FJI REB). State organs are already coded as their state."""
     from .knowledge.kb import load_kb
 
-    return {code for code, kind in load_kb().org_kinds.items() if kind == "igo"}
+    kb = load_kb()
+    codes = {code: "IGO" for code, kind in kb.org_kinds.items() if kind in ("igo", "ngo")}
+    codes |= {code: kb.actors[code].country for code, kind in kb.org_kinds.items()
+              if code not in codes and kb.actors[code].country}
+    return codes
 
 
 def analyse_plover(records: list[dict], path: Path, nlp) -> list[tuple[dict, DocRecords]]:
@@ -470,16 +477,16 @@ def plover_gold(record: dict) -> set[tuple]:
             for t in _plover_codes(record.get("target"))}
 
 
-def plover_keys(event, gold: set[tuple], igo: set[str]) -> set[tuple]:
+def plover_keys(event, gold: set[tuple], written: dict[str, str]) -> set[tuple]:
     """The (source, target, PLOVER type) keys an event of ours stands for. Our codes for
-    international organisations count as IGO; an undirected act, or a joint subject's act on each
-    other ("A and B agreed to a ceasefire": A->B and B->A), is the records' compound source with no
-    target, where the record writes it so."""
+    organisations count as the records write them (`plover_actor_codes`); an undirected act, or a
+    joint subject's act on each other ("A and B agreed to a ceasefire": A->B and B->A), is the
+    records' compound source with no target, where the record writes it so."""
     if not event.plover_type:
         return set()
 
     def norm(code):
-        return "IGO" if code in igo else code
+        return written.get(code, code)
 
     sides = {(norm(x), None, event.plover_type) for x in (event.source, event.target)} & gold
     if (mutual_code(event.cameo) or "joint" in event.cues) and sides:
@@ -487,16 +494,16 @@ def plover_keys(event, gold: set[tuple], igo: set[str]) -> set[tuple]:
     return {(norm(event.source), norm(event.target), event.plover_type)}
 
 
-def score_plover(pairs: list[tuple[dict, DocRecords]], igo: set[str],
+def score_plover(pairs: list[tuple[dict, DocRecords]], written: dict[str, str],
                  min_confidence: float | None = None) -> dict[str, Score]:
     """(source, target, PLOVER type) per record, overall and per type, of the events coded at
     `min_confidence` or more (those that count), then overall at any confidence. Our codes for
-    international organisations count as the records' generic IGO; an undirected act of ours
+    organisations count as the records write them (IGO, or their state's code); an undirected act of ours
     (A and B signed) matches the records' way of writing it, both as sources with no target."""
     min_confidence = _threshold(min_confidence)
 
     def ours_of(events, gold):
-        return {key for e in events for key in plover_keys(e, gold, igo)}
+        return {key for e in events for key in plover_keys(e, gold, written)}
 
     overall: Score = Score()
     everything: Score = Score()
