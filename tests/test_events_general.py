@@ -1594,3 +1594,13 @@ def test_a_measure_told_to_another_is_aimed_at_it(nlp):
     assert ("ARG", "GBR", "16") in keys(found, counted=False)
     (records,) = analyse([Document(text="Moldova informed Russia that it would expel 45 of its diplomats.", source_path="t.txt", published=PUB)], nlp)
     assert [e.modality for e in records.events if e.root == "16"] == ["asserted"]  # its own word: the order, not a forecast
+
+
+def test_a_verbs_direct_object_says_the_act_before_a_place_it_is_done_at(nlp):
+    # "open" + "base" is opening a base to another state (062); "opened fire on a base" is force
+    found = keys(coded(nlp, "Israeli troops opened fire on a UNIFIL base."), counted=False)
+    assert ("ISR", "UNIFIL", "19") in found and not any(r == "06" for _, _, r in found)
+    assert ("IRN", "RUS", "06") in keys(coded(nlp, "Iran opened its airspace to Russian jets."), counted=False)
+    # the mission's full name, as news writes it in brackets, is the mission, not the UN
+    found = keys(coded(nlp, "Israeli troops opened fire near a UNIFIL (United Nations Interim Forces in Lebanon) base."), counted=False)
+    assert ("ISR", "UNIFIL", "19") in found and ("ISR", "UN", "19") not in found

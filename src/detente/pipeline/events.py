@@ -725,6 +725,11 @@ class EventCoder(ContextReader):
                     # "withdraw weapons inspectors": the inspectors decide, not the weapons
                     by_modifier = by_modifier or (pattern if everything & pattern.objects else None)
                     continue
+                direct = {c.lemma_.lower() for c in token.children if c.dep_ == "dobj"}
+                if direct and not direct & pattern.objects and (named := next(
+                        (p for p in self.vocab.candidates(token.lemma_.lower(), pos)
+                         if p.objects and direct & p.objects and not (p.particle or p.prep or p.complement or p.subjects)), None)):
+                    pattern = named  # "opened fire on a base": the direct object says the act, not the place
             elif by_modifier is not None:
                 pattern = by_modifier
             return None if pattern.code == NO_ACT else pattern
