@@ -1604,3 +1604,13 @@ def test_a_verbs_direct_object_says_the_act_before_a_place_it_is_done_at(nlp):
     # the mission's full name, as news writes it in brackets, is the mission, not the UN
     found = keys(coded(nlp, "Israeli troops opened fire near a UNIFIL (United Nations Interim Forces in Lebanon) base."), counted=False)
     assert ("ISR", "UNIFIL", "19") in found and ("ISR", "UN", "19") not in found
+
+
+def test_who_claims_an_act_did_it_on_its_own_word(nlp):
+    text = "The Baloch Liberation Army claimed responsibility for the attack on Chinese engineers near Karachi."
+    (records,) = analyse([Document(text=text, source_path="t.txt", published=PUB)], nlp)
+    attack = [e for e in records.events if e.root == "19"]
+    assert [(e.source, e.target, e.modality) for e in attack] == [("BLA", "CHN", "reported")]
+    (records,) = analyse([Document(text="Hamas did not claim responsibility for the attack on Israel.", source_path="t.txt",
+                                   published=PUB)], nlp)
+    assert not any(e.root == "19" and e.source == "HAMAS" and "claimed" in e.cues for e in records.events)

@@ -68,6 +68,7 @@ REACTED_OBJECT_CODES = set(_CUES["reacted_object_codes"])
 AGREEMENT_CODE = str(_CUES["agreement_code"])
 MATERIAL_AGREEMENTS = {str(k): str(v) for k, v in _CUES["material_agreements"].items()}
 ACCUSING_VERBS = set(_CUES["accusing_verbs"])
+CLAIMING_VERBS = set(_CUES["claiming_verbs"])
 TOPIC_VERBS = set(_CUES["topic_verbs"])
 SELF_REPORT_VERBS = set(_CUES["self_report_verbs"])
 CAUSE_VERBS = set(_CUES["cause_verbs"])

@@ -34,7 +34,7 @@ from .event_cues import (
     SELF_REPORT_VERBS, TOPIC_VERBS, ACT_NOUNS, MATERIAL_AGREEMENTS, AGREEMENT_CODE, ACCUSING_VERBS, DISAPPROVING,
     CONTEXT_TARGET_ROOTS, JOINT_ROOTS, PAIRED_ROOTS, TIE_NOUNS, JOINT_EXCLUDED, JOINT_EXCLUDED_LEMMAS, PEOPLE_NOUNS, PEOPLE_PREPS, TRADE_NOUNS, TRADE_PREPS, VISIT_NOUNS, SCENE_PREPS, SPEECH_NOUNS,
     GOVERNING_ROOTS, ASKING_ROOTS, ABOUT_PREPS, ABOUT_ROOTS, THREAT_CODE, OBLIGATION_MODALS, DEMAND_CODE,
-    OBLIGATION_KNOWING_VERBS, CRITICISM_CODE, DECISION_VERBS, ANNOUNCED_CODES, ONGOING_VERBS, CONDEMNING_WORDS, CONDEMNED_PREPS, WARNING_VERBS, SUMMONING_VERBS, OBLIGATION_VERBS, HELD_ROOTS, LAUNCHED_FROM_ROOTS, FOUGHT_BETWEEN_WORDS, PERMISSION_VERBS, QUANTITY_NOUNS, REPEATED_NOUNS, ASSURED_ROOTS, ASSURANCE_CODE, CONDEMNING_EXEMPT_VERBS, CLAIM_NOUNS, REJECTION_CODE, DECIDED_ROOTS,
+    OBLIGATION_KNOWING_VERBS, CRITICISM_CODE, CLAIMING_VERBS, DECISION_VERBS, ANNOUNCED_CODES, ONGOING_VERBS, CONDEMNING_WORDS, CONDEMNED_PREPS, WARNING_VERBS, SUMMONING_VERBS, OBLIGATION_VERBS, HELD_ROOTS, LAUNCHED_FROM_ROOTS, FOUGHT_BETWEEN_WORDS, PERMISSION_VERBS, QUANTITY_NOUNS, REPEATED_NOUNS, ASSURED_ROOTS, ASSURANCE_CODE, CONDEMNING_EXEMPT_VERBS, CLAIM_NOUNS, REJECTION_CODE, DECIDED_ROOTS,
     DEPLOYMENT_AID_CODES, DEPLOYMENT_CODE, FORCE_NOUNS, OWN_FORCE_NOUNS, OWN_FORCE_ROLES, MEMBER_NOUNS, PROTEST_CODES, OFFICIAL_PROTEST_CODE, OFFICIAL_ROLES, OWN_PEOPLE_VERBS, OWN_PEOPLE_NOUNS, STOPPING_VERBS, STOPPED_CODES,
     SUBJECT_DEPS, BACKGROUND_DAYS, POSSESSIVES, FIRST_PERSON, MEDIATE_CODE, OBJECT_PRONOUNS,
     DOCUMENT_TARGET_ROOTS, DOMESTIC_ROOTS, PRICED_AGREEMENT_CODE, BOTH_WAYS_CODES, CIVILIAN_MODIFIERS, INTERNAL_MODIFIERS, RECALL_CODE, OCCASION_NOUNS, OCCASION_PREPS,
@@ -889,6 +889,18 @@ class EventCoder(ContextReader):
             return []
         return [s for c in accusation.children if c.dep_ == "dobj" for s in self._actors_of(c, actors, verb)]
 
+    def _claimed(self, noun: Token, actors: dict[int, Span]) -> list[Span]:
+        """Who claims an act as its own: "the BLA claimed responsibility for the attack", "Hamas took
+        responsibility for the rocket fire" - the claimant did it (on its own word)."""
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.lower_ != "for" or prep.head.lemma_.lower() != "responsibility":
+            return []
+        claim = prep.head.head if prep.head.dep_ == "dobj" else None
+        if claim is None or claim.lemma_.lower() not in CLAIMING_VERBS or any(c.dep_ == "neg" for c in claim.children):
+            return []
+        subject, passive = subject_of(claim)
+        return [] if passive else self._actors_of(subject, actors, claim)
+
     @staticmethod
     def _launched(noun: Token) -> bool:
         """A standing noun a light verb puts in place ("introduced tariffs", "announced sanctions"):
@@ -1386,6 +1398,9 @@ class EventCoder(ContextReader):
                         sources, borrowed = [last_source], True
                 else:
                     sources, targets = self._noun_arguments(token, actors, pattern.code)
+                    if not sources and (claimed := self._claimed(token, actors)):
+                        sources, found_by = claimed, "claimed"  # "claimed responsibility for the attack"
+                        targets = [t for t in targets if _code(t) not in {_code(c) for c in claimed}]
                     if not sources and token.lemma_.lower() in FOUGHT_BETWEEN_WORDS:
                         sources = self._between(token, actors)  # "clashes between Thailand and Cambodia"
                     if (exchange := self._exchanged(token)) is not None:
@@ -1531,7 +1546,7 @@ class EventCoder(ContextReader):
                 if condition == "comparison":
                     continue  # "as if America had sought weapons from Cuba": a figure, not an act
                 modality, intent = self._modality(token)
-                if found_by == "accused" and modality == "asserted":
+                if found_by in ("accused", "claimed") and modality == "asserted":
                     modality = "reported"  # on the accuser's word
                 if reacted and modality in ("negated", "hypothetical") and not any(
                         c.dep_ in ("amod", "compound") and c.lower_ in UNREAL_MODIFIERS for c in token.children):
