@@ -1614,3 +1614,11 @@ def test_who_claims_an_act_did_it_on_its_own_word(nlp):
     (records,) = analyse([Document(text="Hamas did not claim responsibility for the attack on Israel.", source_path="t.txt",
                                    published=PUB)], nlp)
     assert not any(e.root == "19" and e.source == "HAMAS" and "claimed" in e.cues for e in records.events)
+
+
+def test_an_arrest_warrant_and_a_downing_are_acts(nlp):
+    found = keys(coded(nlp, "The International Criminal Court has issued an arrest warrant for Russian President Vladimir Putin."), counted=False)
+    assert ("ICC", "RUS", "17") in found
+    found = keys(coded(nlp, "The downing of the Russian jet by Turkey angered Moscow."), counted=False)
+    assert ("TUR", "RUS", "19") in found
+    assert not any(r == "19" for _, _, r in keys(coded(nlp, "The downing of the prices angered Moscow."), counted=False))
