@@ -1622,3 +1622,12 @@ def test_an_arrest_warrant_and_a_downing_are_acts(nlp):
     found = keys(coded(nlp, "The downing of the Russian jet by Turkey angered Moscow."), counted=False)
     assert ("TUR", "RUS", "19") in found
     assert not any(r == "19" for _, _, r in keys(coded(nlp, "The downing of the prices angered Moscow."), counted=False))
+
+
+def test_a_states_people_named_by_demonym_are_its_nationals(nlp):
+    # "freed six Americans" releases persons (0841), as "freed six US citizens" does, not things (084)
+    (records,) = analyse([Document(text="Venezuela released six Americans on Saturday.", source_path="t.txt", published=PUB)], nlp)
+    assert [(e.source, e.target, e.cameo) for e in records.events] == [("VEN", "USA", "0841")]
+    (records,) = analyse([Document(text="Biden secured the release of every American held in Venezuela.", source_path="t.txt",
+                                   published=PUB)], nlp)
+    assert ("VEN", "USA", "0841") in {(e.source, e.target, e.cameo) for e in records.events}

@@ -58,6 +58,7 @@ FORCES_READ = "forces"  # ... and (a speaker's offsets, FORCES_READ): the speake
 # relations with Nigeria, Togo, France and the US")
 MAX_SOURCES = 4
 PERSON_OBJECT = "<person>"  # a pattern's object that is a named person ("received Erdogan")
+NATIONAL_OBJECT = "national"  # ... and a state's people by their demonym ("freed six Americans"): its nationals
 COPULAS = {"be", "look", "seem", "become"}  # what a quoted sentence says something is ("Such actions are unacceptable")
 GENERIC_SUBJECTS = {"some", "others", "many", "few", "you", "anyone", "everyone", "nobody", "somebody", "someone"}
 
@@ -140,6 +141,7 @@ class EventCoder(ContextReader):
         self.confidence = load_confidence()
         self._quoted: dict[int, Span] = {}  # token -> speaker of the quotation it is in (per document)
         self._people: frozenset[int] = frozenset()  # tokens inside a person's actor span (per document)
+        self._nationals: frozenset[int] = frozenset()  # plural demonyms: a state's people ("six Americans")
         # named periods and treaties, found in the text whether or not the NER marks them
         self.periods = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.periods.add("PERIOD", list(nlp.tokenizer.pipe(period_names())))
@@ -719,8 +721,8 @@ class EventCoder(ContextReader):
                 continue
             if pattern.objects:
                 if heads is None:
-                    heads = self._object_lemmas(token, False, self._people)
-                    everything = self._object_lemmas(token, people=self._people)
+                    heads = self._object_lemmas(token, False, self._people, self._nationals)
+                    everything = self._object_lemmas(token, people=self._people, nationals=self._nationals)
                 if not heads & pattern.objects:
                     # "withdraw weapons inspectors": the inspectors decide, not the weapons
                     by_modifier = by_modifier or (pattern if everything & pattern.objects else None)
@@ -762,9 +764,11 @@ class EventCoder(ContextReader):
         return [c for t in (token, *[c for c in token.children if c.dep_ == "dobj"]) for c in t.children]
 
     @staticmethod
-    def _object_lemmas(token: Token, modifiers: bool = True, people: frozenset[int] = frozenset()) -> set[str]:
+    def _object_lemmas(token: Token, modifiers: bool = True, people: frozenset[int] = frozenset(),
+                       nationals: frozenset[int] = frozenset()) -> set[str]:
         """The lemmas of what a trigger acts on: its objects' heads, and (`modifiers`) their modifiers;
-        an object inside a person's actor span (`people`: token indexes) also stands as PERSON_OBJECT."""
+        an object inside a person's actor span (`people`: token indexes) also stands as PERSON_OBJECT,
+        and a state's people named by their demonym (`nationals`: "six Americans") as "national"."""
         lemmas = set()
         if (token.dep_ == "acl" and token.tag_ == "VBN") or (token.dep_ == "relcl" and any(
                 c.dep_ in ("dobj", "nsubjpass") and c.lower_ in ("that", "which") for c in token.children)):
@@ -775,6 +779,8 @@ class EventCoder(ContextReader):
                 child = next((c for c in token.head.children if c.dep_ == "dobj"), child)
             if child.dep_ in ("dobj", "attr", "nsubjpass", "pobj", "dative", "oprd"):
                 lemmas.add(child.lemma_.lower())
+                if child.i in nationals:
+                    lemmas.add(NATIONAL_OBJECT)
                 if child.i in people:  # "received Turkey's Erdogan": a person the actors name, "<person>" in a pattern
                     lemmas.add(PERSON_OBJECT)
                 lemmas.update(c.lemma_.lower() for c in child.conjuncts)
@@ -785,8 +791,10 @@ class EventCoder(ContextReader):
                 # "declared the advisers as persona non grata": what the object is declared
                 for of in (c for c in child.children if c.dep_ == "prep" and c.lower_ in ("of", "as")):
                     lemmas.update(c.lemma_.lower() for c in of.children if c.dep_ == "pobj")
+                    lemmas.update(NATIONAL_OBJECT for c in of.children if c.dep_ == "pobj" and c.i in nationals)
             if child.dep_ == "prep":
                 lemmas.update(c.lemma_.lower() for c in child.children if c.dep_ == "pobj")
+                lemmas.update(NATIONAL_OBJECT for c in child.children if c.dep_ == "pobj" and c.i in nationals)
             if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "as" for m in child.children):
                 lemmas.add(child.lemma_.lower())  # "declared the advisers as persona non grata", as parsed
             if child.dep_ == "ccomp" and not any(c.dep_ in ("aux", "auxpass", "mark") for c in child.children):
@@ -1285,6 +1293,9 @@ class EventCoder(ContextReader):
     def __call__(self, doc: Doc) -> Doc:
         actors = self._actor_map(doc)
         self._people = frozenset(i for i, span in actors.items() if span._.actor.kind == "person")
+        # "six Americans", "every American": a state's people, by their demonym as a noun
+        self._nationals = frozenset(i for i, span in actors.items() if span._.actor.how == "demonym"
+                                    and doc[i].pos_ in ("NOUN", "PROPN") and doc[i].dep_ not in ("amod", "compound"))
         self._quoted = {t.i: q.speaker for q in doc._.quotes or [] if q.speaker is not None
                         for t in doc.char_span(q.start, q.end, alignment_mode="expand") or []}
         events: list[Event] = []
