@@ -1631,3 +1631,12 @@ def test_a_states_people_named_by_demonym_are_its_nationals(nlp):
     (records,) = analyse([Document(text="Biden secured the release of every American held in Venezuela.", source_path="t.txt",
                                    published=PUB)], nlp)
     assert ("VEN", "USA", "0841") in {(e.source, e.target, e.cameo) for e in records.events}
+
+
+def test_a_past_participle_after_a_noun_is_done_to_that_noun(nlp):
+    # "the Americans released" were released, not releasing: not the US acting on Venezuela
+    text = "Venezuela and the United States swapped prisoners. The group of Americans released included four veterans."
+    (records,) = analyse([Document(text=text, source_path="t.txt", published=PUB)], nlp)
+    assert not any(e.source == "USA" and e.root == "08" for e in records.events if e.sent_idx == 1)
+    found = keys(coded(nlp, "The Russian diplomats expelled by Germany left Berlin on Friday."), counted=False)
+    assert ("DEU", "RUS", "16") in found

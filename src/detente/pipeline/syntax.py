@@ -57,6 +57,8 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
         if verb.dep_ == "pcomp" and verb.head.lower_ in ADVERBIAL_PREPS and verb.head.head.pos_ in ("VERB", "AUX"):
             verb = verb.head.head  # "By hitting Qatar, Israel widened ...": Israel hit Qatar
             continue
+        if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
+            return verb.head, True  # "the Americans released", "a Maduro ally arrested in 2020": what it befell
         if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
             return verb.head, False  # "Khamenei, who criticized"; "Putin waiting to meet"
         break
