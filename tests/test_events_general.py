@@ -1640,3 +1640,16 @@ def test_a_past_participle_after_a_noun_is_done_to_that_noun(nlp):
     assert not any(e.source == "USA" and e.root == "08" for e in records.events if e.sent_idx == 1)
     found = keys(coded(nlp, "The Russian diplomats expelled by Germany left Berlin on Friday."), counted=False)
     assert ("DEU", "RUS", "16") in found
+
+
+def test_what_the_press_reports_is_no_ones_act(nlp):
+    # the BBC's report is reporting: not South Africa's (the story's other side) statement to the US
+    text = ("The United States is expelling the South African Ambassador to Washington, Ebrahim Rassol, with Secretary of "
+            "State Marco Rubio declaring the ambassador persona non grata. The BBC reports that Rubio posted on X, accusing "
+            "Ambassador Rassol of hating America.")
+    (records,) = analyse([Document(text=text, source_path="t.txt", published=PUB)], nlp)
+    assert not [e for e in records.events if e.sent_idx == 1 and e.trigger == "reports"]
+    # a state's own news agency speaks for it
+    (records,) = analyse([Document(text="Iran and Azerbaijan held drills. IRNA said the drills sent a message of peace to Baku.",
+                                   source_path="t.txt", published=PUB)], nlp)
+    assert any(e.source == "IRN" and e.root == "01" for e in records.events if e.sent_idx == 1)

@@ -60,6 +60,7 @@ MAX_SOURCES = 4
 PERSON_OBJECT = "<person>"  # a pattern's object that is a named person ("received Erdogan")
 NATIONAL_OBJECT = "national"  # ... and a state's people by their demonym ("freed six Americans"): its nationals
 COPULAS = {"be", "look", "seem", "become"}  # what a quoted sentence says something is ("Such actions are unacceptable")
+PRESS_ROLE = "MED"  # the press: what it reports is reporting, not an act
 GENERIC_SUBJECTS = {"some", "others", "many", "few", "you", "anyone", "everyone", "nobody", "somebody", "someone"}
 
 
@@ -897,6 +898,11 @@ class EventCoder(ContextReader):
             return []
         return [s for c in accusation.children if c.dep_ == "dobj" for s in self._actors_of(c, actors, verb)]
 
+    def _press(self, actor: Span) -> bool:
+        """The press, not a state's own media: the BBC reports, IRNA speaks for Iran."""
+        known = self.kb.actors.get(actor._.actor.actor_id or "")
+        return actor._.actor.role == PRESS_ROLE and not (known is not None and known.state_organ)
+
     def _claimed(self, noun: Token, actors: dict[int, Span]) -> list[Span]:
         """Who claims an act as its own: "the BLA claimed responsibility for the attack", "Hamas took
         responsibility for the rocket fire" - the claimant did it (on its own word)."""
@@ -1519,10 +1525,13 @@ class EventCoder(ContextReader):
                 if pattern.inverse:  # "the envoy drew Iranian ire": Iran acts, at the envoy
                     objects = [c for c in token.children if c.dep_ in ("dobj", "ccomp")]
                     sources, targets = self._actors_of(objects[0] if objects else None, actors, token)[:1], sources[:1]
+                # the press, scholars, NGOs speak for no state; the press reports ("the BBC reports that ..."):
+                # no one's act, and no other party of the story takes its place
+                reporters = [s for s in sources if self._press(s)]
                 sources = [s for s in sources if s._.actor.role not in NON_STATE_SPEAKERS][:MAX_SOURCES]
                 # an active verb's subject is set only with `passive`, in this act's verb branch
                 generic = subject is not None and not passive and subject.lower_ in GENERIC_SUBJECTS  # "some have accused ...": no side
-                if not sources and len(targets) == 1 and self.vocab.codes[pattern.code].root in DOCUMENT_TARGET_ROOTS \
+                if not sources and not reporters and len(targets) == 1 and self.vocab.codes[pattern.code].root in DOCUMENT_TARGET_ROOTS \
                         and not generic and not (subject is not None and subject.i in triggers):  # "the deal was renewed": by its parties
                     # "the sites were hit", "the sanctions on Iran": in a story about two sides, by the other
                     sources = self._document_counterpart(token, targets[0], cast)
