@@ -41,6 +41,17 @@ def test_a_title_names_the_longest_state_it_holds(nlp):
     assert find(result, "South Sudanese envoy John Deng")[1] == "SSD"
 
 
+def test_a_name_after_its_description_acts_for_whom_the_description_says(nlp):
+    # an envoy no list knows, named after his title: China's, and so is the later bare surname
+    result = actors(nlp, "China's ambassador, Xing Haiming, warned Seoul. Xing said more was to come.")
+    assert find(result, "Xing Haiming")[1] == "CHN" and find(result, "Xing")[1] == "CHN"
+    result = actors(nlp, "The South African Ambassador to Washington, Ebrahim Rassol, criticized the tariffs.")
+    assert find(result, "Ebrahim Rassol")[1] == "ZAF"  # where he serves is not whose he is
+    # an analyst described so is no state's
+    result = actors(nlp, "A scholar at Tehran University, Hamid Rezaei, said talks would fail.")
+    assert all(r[1] is None for r in result if r[0] == "Hamid Rezaei")
+
+
 def test_capitals_and_seats_of_government_stand_for_governments(nlp):
     result = actors(nlp, "The Kremlin denied the report. Ankara summoned the envoy, while the Pentagon sent more ships.")
     assert find(result, "Kremlin")[1:] == ("RUS", "GOV", "metonymy")

@@ -469,11 +469,16 @@ class ActorResolver(ContextNames):
         return next((p for p in before if p._.actor.code and _family_first(p.text.split(), name)), None)
 
     def _described(self, ent: Span) -> ActorRef | None:
-        """An unknown person's apposition: "Meir Javedanfar, Iran lecturer at the IDC Herzliya in Israel"."""
-        for child in ent.root.children:
-            if child.dep_ != "appos":
+        """An unknown person's apposition: "Meir Javedanfar, Iran lecturer at the IDC Herzliya in Israel",
+        or the description the name is in apposition to: "China's ambassador, Xing Haiming, said"."""
+        root = ent.root
+        descriptions = [list(c.subtree) for c in root.children if c.dep_ == "appos"]
+        if root.dep_ == "appos" and root.head.pos_ in ("NOUN", "PROPN"):  # the name after its description
+            inside = {t.i for t in root.subtree}
+            descriptions.append([t for t in root.head.subtree if t.i not in inside and t.i < root.i])
+        for subtree in descriptions:
+            if not subtree:
                 continue
-            subtree = list(child.subtree)
             found = self._role_in(subtree)
             role = found[0] if found else None
             country, _ = self._affiliation(subtree)
