@@ -52,6 +52,17 @@ def test_a_name_after_its_description_acts_for_whom_the_description_says(nlp):
     assert all(r[1] is None for r in result if r[0] == "Hamid Rezaei")
 
 
+def test_a_state_body_named_without_its_state_is_the_states_named_before(nlp):
+    result = actors(nlp, "Moldova's foreign ministry said it had informed Russia of the cuts. "
+                         "The Ministry of Foreign Affairs said the decision was based on unfriendly actions.")
+    assert find(result, "The Ministry of Foreign Affairs")[1:3] == ("MDA", "GOV")
+    result = actors(nlp, "China rejected the claims. Foreign Ministry spokesman Wang Wenbin said more.")
+    assert find(result, "Foreign Ministry spokesman Wang Wenbin")[1] == "CHN"
+    # two states before it and none of the same body: whose, the text does not say
+    result = actors(nlp, "China and India met. The Foreign Ministry said the talks went well.")
+    assert all(r[1] is None for r in result if r[0] in ("The Foreign Ministry", "Foreign Ministry"))
+
+
 def test_capitals_and_seats_of_government_stand_for_governments(nlp):
     result = actors(nlp, "The Kremlin denied the report. Ankara summoned the envoy, while the Pentagon sent more ships.")
     assert find(result, "Kremlin")[1:] == ("RUS", "GOV", "metonymy")

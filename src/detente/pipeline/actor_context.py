@@ -23,6 +23,13 @@ from .syntax import DATELINES, text_of
 UNNAMED_BODIES: dict[str, str] = read_yaml("unnamed_bodies.yaml")  # "the government" -> GOV
 # the hashes of the words that end an entry ("police", "force"), to find candidates in a Doc's arrays
 _BODY_ENDS = {hash_string(phrase.split()[-1]) for phrase in UNNAMED_BODIES}
+# ... and the capitalised names of a state's bodies, which the tagger takes for names of their own
+# ("The Ministry of Foreign Affairs", "Foreign Ministry spokesman ..."): name -> role
+STATE_BODY_NAMES: dict[str, str] = {k: v for k, v in UNNAMED_BODIES.items() if "ministry" in k or "office" in k} | {
+    "ministry of foreign affairs": "GOV", "ministry of external affairs": "GOV", "ministry of defence": "MIL",
+    "ministry of defense": "MIL", "ministry of national defense": "MIL", "ministry of the interior": "GOV",
+    "interior ministry": "GOV", "ministry of commerce": "GOV", "commerce ministry": "GOV", "trade ministry": "GOV",
+    "external affairs ministry": "GOV", "state department": "GOV"}
 _COMPASS = {hash_string("North"), hash_string("South")}
 
 
@@ -261,6 +268,30 @@ class ContextNames:
             span._.actor = ActorRef(country, country, role, "country", "unnamed body", None, tok.lemma_.lower())
             found.append(span)
         return found
+
+    def _bodies_by_name(self, spans: list[Span]) -> None:
+        """A state body the tagger took for a name and no state's ("The Ministry of Foreign Affairs
+        said", "Foreign Ministry spokesman Wang Wenbin"): the state of the same body named just
+        before, else of the one state named near it, as for a bare body noun (_unnamed_bodies)."""
+        stated = sorted((s for s in spans if _state_of(s)), key=lambda s: s.start)
+        at = {i: s for s in stated for i in range(s.start, s.end)}
+        starts = [s.start for s in stated]
+        for span in spans:
+            ref = span._.actor
+            if ref is None or ref.code is not None or ref.how not in ("unresolved", "title") or ref.kind not in ("organization", "person"):
+                continue
+            words = [t for t in span if t.lower_ != "the"]
+            body = next((words[i] for i in range(len(words))
+                         if " ".join(t.lower_ for t in words[: i + 1]) in STATE_BODY_NAMES), None)
+            if body is None:
+                continue
+            role = STATE_BODY_NAMES[" ".join(t.lower_ for t in words[: words.index(body) + 1])]
+            since = self._window(span.root)
+            country = self._named_again(body, since, [s for s in spans if s is not span]) \
+                or self._country_around(span.root, since, stated, starts, at)
+            if country is not None:  # a person keeps the title's role and office ("spokesman")
+                span._.actor = replace(ref, code=country, country=country, how="unnamed body") if ref.kind == "person" \
+                    else ActorRef(country, country, role, "country", "unnamed body", None, body.lemma_.lower())
 
     @staticmethod
     def _window(noun) -> int:

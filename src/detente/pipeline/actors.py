@@ -672,6 +672,7 @@ class ActorResolver(ContextNames):
             taken.update(t.i for t in ent)
             if ent._.actor.kind == "person":
                 people.append(ent)
+        self._bodies_by_name(spans)
         titles = self._bare_title(doc, taken, spans)
         spans.extend(titles)
         taken.update(t.i for s in titles for t in s)
