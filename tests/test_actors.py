@@ -63,6 +63,11 @@ def test_a_state_body_named_without_its_state_is_the_states_named_before(nlp):
     assert all(r[1] is None for r in result if r[0] in ("The Foreign Ministry", "Foreign Ministry"))
 
 
+def test_the_ministry_of_external_affairs_is_indias(nlp):
+    result = actors(nlp, "The Ministry of External Affairs rejected the claims on Friday.")
+    assert find(result, "Ministry of External Affairs")[1:3] == ("IND", "GOV")
+
+
 def test_capitals_and_seats_of_government_stand_for_governments(nlp):
     result = actors(nlp, "The Kremlin denied the report. Ankara summoned the envoy, while the Pentagon sent more ships.")
     assert find(result, "Kremlin")[1:] == ("RUS", "GOV", "metonymy")
