@@ -1653,3 +1653,10 @@ def test_what_the_press_reports_is_no_ones_act(nlp):
     (records,) = analyse([Document(text="Iran and Azerbaijan held drills. IRNA said the drills sent a message of peace to Baku.",
                                    source_path="t.txt", published=PUB)], nlp)
     assert any(e.source == "IRN" and e.root == "01" for e in records.events if e.sent_idx == 1)
+
+
+def test_a_list_of_states_the_parser_hangs_on_its_first_acts_together(nlp):
+    # the parser makes "the United Arab Emirates" an apposition of Saudi Arabia, the rest its conjuncts
+    found = keys(coded(nlp, "Saudi Arabia, the United Arab Emirates, Bahrain and Egypt have restored full diplomatic "
+                            "relations with Qatar."), counted=False)
+    assert {("SAU", "QAT", "05"), ("ARE", "QAT", "05"), ("BHR", "QAT", "05"), ("EGY", "QAT", "05")} <= found

@@ -173,8 +173,10 @@ class EventCoder(ContextReader):
             if span is not None and trigger.i not in range(span.start, span.end):
                 found.append(span)
                 # "Mali, Burkina Faso and Niger announced": a list the parser hangs on its first as appositions
+                # (the "and" on the apposition or on its last conjunct: "Saudi Arabia, the UAE, Bahrain and Egypt")
                 found += [actors[a.i] for c in tok.children if c.dep_ == "appos" and c.i in actors
-                          and any(g.dep_ == "cc" for g in c.children) for a in (c, *c.conjuncts) if a.i in actors
+                          and any(g.dep_ == "cc" for x in (c, *c.conjuncts) for g in x.children)
+                          for a in (c, *c.conjuncts) if a.i in actors
                           and actors[a.i]._.actor.kind == span._.actor.kind == "country"]
                 # "Hungarian and Romanian officials": the demonyms coordinated before the span
                 found += [actors[c.i] for c in tok.children if c.dep_ == "amod" and c.i < span.start
