@@ -68,6 +68,11 @@ def test_the_ministry_of_external_affairs_is_indias(nlp):
     assert find(result, "Ministry of External Affairs")[1:3] == ("IND", "GOV")
 
 
+def test_states_in_free_association_act_for_themselves(nlp):
+    result = actors(nlp, "The Cook Islands signed a partnership with China, angering New Zealand.")
+    assert find(result, "Cook Islands")[1] == "COK" and find(result, "New Zealand")[1] == "NZL"
+
+
 def test_capitals_and_seats_of_government_stand_for_governments(nlp):
     result = actors(nlp, "The Kremlin denied the report. Ankara summoned the envoy, while the Pentagon sent more ships.")
     assert find(result, "Kremlin")[1:] == ("RUS", "GOV", "metonymy")
