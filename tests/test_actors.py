@@ -267,3 +267,12 @@ def test_a_bare_body_named_again_by_its_head_noun_is_the_state_named_with_it_bef
 def test_northern_ireland_is_part_of_the_united_kingdom_not_ireland(nlp):
     text = "The British government outlawed an extremist organization in Northern Ireland."
     assert find(actors(nlp, text), "Northern Ireland")[1] == "GBR"
+
+
+def test_the_spokespersons_news_quotes_are_known_with_their_tenures(nlp):
+    result = actors(nlp, "Foreign ministry spokesman Wang Wenbin said the claims were groundless.", date(2022, 5, 1))
+    assert find(result, "Wang Wenbin")[1:3] == ("CHN", "GOV")
+    result = actors(nlp, "Geng Shuang said China opposed the move.", date(2024, 5, 1))
+    assert find(result, "Geng Shuang")[1] == "CHN"
+    result = actors(nlp, "Ned Price told reporters the talks would resume.", date(2022, 5, 1))
+    assert find(result, "Ned Price")[1:3] == ("USA", "GOV")
