@@ -276,3 +276,8 @@ def test_the_spokespersons_news_quotes_are_known_with_their_tenures(nlp):
     assert find(result, "Geng Shuang")[1] == "CHN"
     result = actors(nlp, "Ned Price told reporters the talks would resume.", date(2022, 5, 1))
     assert find(result, "Ned Price")[1:3] == ("USA", "GOV")
+
+
+def test_office_holders_of_states_news_names_less_often(nlp):
+    result = actors(nlp, "Prime Minister Albin Kurti blamed Belgrade for the attack.", date(2023, 9, 25))
+    assert find(result, "Prime Minister Albin Kurti")[1] == "XKX"
