@@ -281,3 +281,8 @@ def test_the_spokespersons_news_quotes_are_known_with_their_tenures(nlp):
 def test_office_holders_of_states_news_names_less_often(nlp):
     result = actors(nlp, "Prime Minister Albin Kurti blamed Belgrade for the attack.", date(2023, 9, 25))
     assert find(result, "Prime Minister Albin Kurti")[1] == "XKX"
+
+
+def test_japanese_leaders_in_the_family_first_order_japanese_media_write(nlp):
+    result = actors(nlp, "Prime Minister Kishida Fumio met the South Korean president.", date(2023, 3, 16))
+    assert find(result, "Prime Minister Kishida Fumio")[1:3] == ("JPN", "GOV")
