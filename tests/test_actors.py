@@ -286,3 +286,8 @@ def test_office_holders_of_states_news_names_less_often(nlp):
 def test_japanese_leaders_in_the_family_first_order_japanese_media_write(nlp):
     result = actors(nlp, "Prime Minister Kishida Fumio met the South Korean president.", date(2023, 3, 16))
     assert find(result, "Prime Minister Kishida Fumio")[1:3] == ("JPN", "GOV")
+
+
+def test_the_zionist_regime_is_israels_government(nlp):
+    result = actors(nlp, "Khamenei said the Zionist regime will be punished.", date(2024, 4, 2))
+    assert find(result, "Zionist regime")[1:3] == ("ISR", "GOV")
