@@ -291,3 +291,8 @@ def test_japanese_leaders_in_the_family_first_order_japanese_media_write(nlp):
 def test_the_zionist_regime_is_israels_government(nlp):
     result = actors(nlp, "Khamenei said the Zionist regime will be punished.", date(2024, 4, 2))
     assert find(result, "Zionist regime")[1:3] == ("ISR", "GOV")
+
+
+def test_a_states_own_news_agencies_speak_for_it(nlp):
+    result = actors(nlp, "The meeting went well, the Sudan News Agency said. Bernama and Zvezda reported it too.")
+    assert [find(result, s)[1] for s in ("Sudan News Agency", "Bernama", "Zvezda")] == ["SDN", "MYS", "RUS"]
