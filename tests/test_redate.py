@@ -227,6 +227,8 @@ def test_the_event_coder_reads_roles_only_where_redating_checks_them():
     assert reads == sorted([
         "sources = [s for s in sources if s._.actor.role not in NON_STATE_SPEAKERS][:MAX_SOURCES]",
         "speakers = {_code(s) for s in said_by if s._.actor.role not in NON_STATE_SPEAKERS}",
+        # the press (MED, one of NON_STATE_SPEAKERS, whose changes re-dating already refuses to keep)
+        "return actor._.actor.role == PRESS_ROLE and not (known is not None and known.state_organ)",
         "roles = (source._.actor.role, target._.actor.role)",
         "return ref.kind == \"country\" and ref.role in OFFICIAL_ROLES",
         "return bool(ref.code) and ref.code == ref.country and ref.role in OWN_FORCE_ROLES",

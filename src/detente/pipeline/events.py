@@ -901,7 +901,8 @@ class EventCoder(ContextReader):
         return [s for c in accusation.children if c.dep_ == "dobj" for s in self._actors_of(c, actors, verb)]
 
     def _press(self, actor: Span) -> bool:
-        """The press, not a state's own media: the BBC reports, IRNA speaks for Iran."""
+        """The press, not a state's own media: the BBC reports, IRNA speaks for Iran. (Its role, MED, is
+        one of NON_STATE_SPEAKERS: re-dating never keeps acts where such a role changed.)"""
         known = self.kb.actors.get(actor._.actor.actor_id or "")
         return actor._.actor.role == PRESS_ROLE and not (known is not None and known.state_organ)
 
