@@ -296,3 +296,10 @@ def test_the_zionist_regime_is_israels_government(nlp):
 def test_a_states_own_news_agencies_speak_for_it(nlp):
     result = actors(nlp, "The meeting went well, the Sudan News Agency said. Bernama and Zvezda reported it too.")
     assert [find(result, s)[1] for s in ("Sudan News Agency", "Bernama", "Zvezda")] == ["SDN", "MYS", "RUS"]
+
+
+def test_leaders_of_armed_groups_and_international_bodies_act_for_them(nlp):
+    result = actors(nlp, "Hassan Nasrallah warned Israel. Nasrallah said the group was ready.", date(2023, 11, 3))
+    assert find(result, "Hassan Nasrallah")[1] == find(result, "Nasrallah")[1] == "HEZBOLLAH"
+    result = actors(nlp, "Ahmed Aboul Gheit criticised the strikes.", date(2023, 11, 3))
+    assert find(result, "Ahmed Aboul Gheit")[1] == "ARAB_LEAGUE"
