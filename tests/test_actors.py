@@ -303,3 +303,8 @@ def test_leaders_of_armed_groups_and_international_bodies_act_for_them(nlp):
     assert find(result, "Hassan Nasrallah")[1] == find(result, "Nasrallah")[1] == "HEZBOLLAH"
     result = actors(nlp, "Ahmed Aboul Gheit criticised the strikes.", date(2023, 11, 3))
     assert find(result, "Ahmed Aboul Gheit")[1] == "ARAB_LEAGUE"
+
+
+def test_the_m23_is_a_congolese_rebel_group(nlp):
+    result = actors(nlp, "Kinshasa accused Rwanda of backing the M23.")
+    assert find(result, "M23")[1:3] == ("M23", "REB")
