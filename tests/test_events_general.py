@@ -1660,3 +1660,13 @@ def test_a_list_of_states_the_parser_hangs_on_its_first_acts_together(nlp):
     found = keys(coded(nlp, "Saudi Arabia, the United Arab Emirates, Bahrain and Egypt have restored full diplomatic "
                             "relations with Qatar."), counted=False)
     assert {("SAU", "QAT", "05"), ("ARE", "QAT", "05"), ("BHR", "QAT", "05"), ("EGY", "QAT", "05")} <= found
+
+
+def test_a_state_announcing_the_decision_tells_its_act_again(nlp):
+    text = "Morocco suspended all contacts with the German embassy on Monday. Morocco announced the decision on Thursday."
+    (records,) = analyse([Document(text=text, source_path="t.txt", published=PUB)], nlp)
+    assert ("MAR", "DEU", "16") in {(e.source, e.target, e.root) for e in records.events if e.sent_idx == 1}
+    # what the decision is, its own clause says
+    text = "Morocco suspended all contacts with the German embassy. Morocco announced its decision to recall its ambassador."
+    (records,) = analyse([Document(text=text, source_path="t.txt", published=PUB)], nlp)
+    assert not any(e.trigger == "decision" for e in records.events)

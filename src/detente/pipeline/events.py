@@ -57,6 +57,9 @@ FORCES_READ = "forces"  # ... and (a speaker's offsets, FORCES_READ): the speake
 # the same on dev and PLOVER, with one more false act on the seeds); as many targets ("cut off
 # relations with Nigeria, Togo, France and the US")
 MAX_SOURCES = 4
+OWN_ACT_VERBS = {"announce", "confirm", "defend", "justify", "explain", "implement", "formalize", "formalise"}
+OWN_ACT_DETERMINERS = {"the", "its", "their", "this", "these", "his", "her"}
+OWN_ACT_REACH = 5  # sentences back in which "the decision" a state announces finds its act
 PERSON_OBJECT = "<person>"  # a pattern's object that is a named person ("received Erdogan")
 NATIONAL_OBJECT = "national"  # ... and a state's people by their demonym ("freed six Americans"): its nationals
 COPULAS = {"be", "look", "seem", "become"}  # what a quoted sentence says something is ("Such actions are unacceptable")
@@ -906,6 +909,34 @@ class EventCoder(ContextReader):
         known = self.kb.actors.get(actor._.actor.actor_id or "")
         return actor._.actor.role == PRESS_ROLE and not (known is not None and known.state_organ)
 
+    def _own_act_again(self, event: Event, before: list[Event], sent: Span) -> Event | None:
+        """A statement of the doer's own act named only as "the decision", "its move", "the measures"
+        ("Morocco announced the decision on Thursday", "Ankara defended its move"): that act, told
+        again - the doer's last act in the sentences before that is no statement - at the act's root
+        and target, found as the same act mentioned again. None where the noun says what was decided
+        ("its decision to close the border": that clause's act is coded as itself)."""
+        verb = event.trigger.root
+        if self.vocab.codes[event.pattern.code].root != "01" or verb.lemma_.lower() not in OWN_ACT_VERBS:
+            return None
+        noun = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in ACT_NOUNS
+                     and any(d.lower_ in OWN_ACT_DETERMINERS for d in c.children if d.dep_ in ("det", "poss"))
+                     and not any(d.dep_ in ("acl", "relcl", "xcomp", "amod", "compound") or (d.dep_ == "prep" and not all(
+                         o.ent_type_ in ("DATE", "TIME") for o in d.children if o.dep_ == "pobj")) for d in c.children)), None)
+        if noun is None:
+            return None
+        since = self._sentences_back(verb, OWN_ACT_REACH)
+        told = next((e for e in reversed(before) if e.trigger.start >= since and e.source_code == event.source_code
+                     and e.target is not None and self.vocab.codes[e.pattern.code].root not in ("01", "02")
+                     and e.confidence >= self.confidence.threshold), None)
+        if told is None:
+            return None
+        cues = (event.cues - {c for c in event.cues if c.startswith(("root:", "quad:", "pos:", "document_", "context_", "reaction_target"))
+                              or c in ("lone", "alone")}) | {
+            "coreferent", f"root:{self.vocab.codes[told.pattern.code].root}",
+            f"quad:{self.vocab.codes[told.pattern.code].quad}", "pos:NOUN", "targeted"} - {"untargeted"}
+        return replace(event, trigger=noun.doc[noun.i : noun.i + 1], pattern=replace(told.pattern, lemma=noun.lemma_.lower(), pos="NOUN"),
+                       target=told.target, cues=frozenset(cues), confidence=self.confidence.of(cues))
+
     def _claimed(self, noun: Token, actors: dict[int, Span]) -> list[Span]:
         """Who claims an act as its own: "the BLA claimed responsibility for the attack", "Hamas took
         responsibility for the rocket fire" - the claimant did it (on its own word)."""
@@ -1634,6 +1665,10 @@ class EventCoder(ContextReader):
                 events.append(self._read_event(weapon, Pattern(weapon.lemma_.lower(), "NOUN", LAUNCH_CODE), event.target,
                                                event.source, modality, (event.when, event.date_basis), "intercepted",
                                                triggers, busy, named_in_sentence))
+            for at in range(first, len(events)):
+                # "Morocco announced the decision": the act it announces is its act told before, again
+                if (again := self._own_act_again(events[at], events[:first], sent)) is not None:
+                    events[at] = again
             if self._quoted and (quoted := self._quoted_condemnation(sent, actors, events, first, cast)) is not None:
                 word, source, target = quoted
                 events.append(self._read_event(word, Pattern(word.lemma_.lower(), word.pos_, CRITICISM_CODE), source,
