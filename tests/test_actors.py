@@ -308,3 +308,13 @@ def test_leaders_of_armed_groups_and_international_bodies_act_for_them(nlp):
 def test_the_m23_is_a_congolese_rebel_group(nlp):
     result = actors(nlp, "Kinshasa accused Rwanda of backing the M23.")
     assert find(result, "M23")[1:3] == ("M23", "REB")
+
+
+def test_a_town_the_tagger_calls_a_person_is_a_place_where_a_place_stands(nlp):
+    # taken, or where something happens: the gazetteer's town, not an unknown person
+    result = actors(nlp, "M23 rebels seized Goma in January. Protesters gathered in Sumy.")
+    assert find(result, "Goma")[1] == "COD"
+    result = actors(nlp, "Russian forces captured Avdiivka after months of fighting.")
+    assert find(result, "Avdiivka")[1] == "UKR"
+    result = actors(nlp, "Kim met Jamie Dimon in Seoul.")  # a person met stays a person
+    assert all(r[1] is None for r in result if r[0] == "Jamie Dimon")

@@ -76,6 +76,8 @@ LOCATED = {"based", "headquartered"}  # "Pakistan-based militants": where they a
 LOCATIVE = {"in", "at", "from", "to", "into", "near", "outside", "inside", "across", "around", "via", "toward", "towards"}
 # where a name spaCy took for a person's is a town's: "fighting in Goma" (not "a letter from Kim")
 PLACE_OF_PERSON_NAME = {"in", "at", "into", "near", "outside", "inside", "across", "around"}
+# verbs whose object is a place even when the tagger calls it a person: "M23 seized Goma", "captured Bakhmut"
+TAKING_VERBS = {"seize", "capture", "overrun", "besiege", "recapture", "retake", "encircle", "storm", "shell", "liberate", "occupy"}
 # names found written in capitals: states and bodies by name only (a capitalised "MAY" is no prime
 # minister; "WARSAW, SOFIA:" heads a wire story as its dateline, not as the governments)
 CAPITAL_KINDS = {"country", "organization", "region"}
@@ -430,6 +432,9 @@ class ActorResolver(ContextNames):
             described = self._described(ent)
             if described:
                 return described
+            if self._where(ent, label) and (place := self.gazetteer.lookup(ent.text)):  # "seized Goma", "in Kharkiv"
+                return ActorRef(place.country, place.country, None, "place", "gazetteer", place.name,
+                                place.feature, place.lat, place.lon)
             return ActorRef(None, None, None, "person", "unresolved")
         if label == "ORG" and (described := self._described(ent)) and described.code:
             # spaCy labels many foreign names ORG: "Masaaki Kanai, the Japanese foreign ministry official"
@@ -453,7 +458,7 @@ class ActorResolver(ContextNames):
         if root.dep_ == "pobj":
             preps = PLACE_OF_PERSON_NAME if label == "PERSON" else LOCATIVE | {"on"}
             return root.head.lower_ in preps
-        return root.dep_ == "dobj" and label != "PERSON"
+        return root.dep_ == "dobj" and (label != "PERSON" or root.head.lemma_.lower() in TAKING_VERBS)
 
     @staticmethod
     def _coref(ent: Span, people: list[Span]) -> Span | None:
