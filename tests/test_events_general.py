@@ -1670,3 +1670,10 @@ def test_a_state_announcing_the_decision_tells_its_act_again(nlp):
     text = "Morocco suspended all contacts with the German embassy. Morocco announced its decision to recall its ambassador."
     (records,) = analyse([Document(text=text, source_path="t.txt", published=PUB)], nlp)
     assert not any(e.trigger == "decision" for e in records.events)
+
+
+def test_a_statement_to_the_press_is_not_aimed_at_the_press_country(nlp):
+    found = keys(coded(nlp, "Kremlin spokesman Dmitry Peskov told AFP on Monday that the talks would continue."), counted=False)
+    assert not any(t == "FRA" for _, t, _ in found)
+    found = keys(coded(nlp, "Iran's foreign minister told the BBC that Tehran would respond."), counted=False)
+    assert not any(t == "GBR" for _, t, _ in found)

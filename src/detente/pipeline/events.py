@@ -1563,6 +1563,7 @@ class EventCoder(ContextReader):
                 # no one's act, and no other party of the story takes its place
                 reporters = [s for s in sources if self._press(s)]
                 sources = [s for s in sources if s._.actor.role not in NON_STATE_SPEAKERS][:MAX_SOURCES]
+                targets = [t for t in targets if not self._press(t)]  # "told AFP": the press is no one's side
                 # an active verb's subject is set only with `passive`, in this act's verb branch
                 generic = subject is not None and not passive and subject.lower_ in GENERIC_SUBJECTS  # "some have accused ...": no side
                 if not sources and not reporters and len(targets) == 1 and self.vocab.codes[pattern.code].root in DOCUMENT_TARGET_ROOTS \
