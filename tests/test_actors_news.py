@@ -259,13 +259,14 @@ def test_a_family_name_first_is_the_person_named_in_full_before(nlp):
 def test_a_name_after_a_persons_title_is_that_person_whatever_spacy_labels_it(nlp):
     text = ("India's Ministry of External Affairs criticized Canada on Thursday. MEA spokesperson Randhir Jaiswal "
             "said Canada had not acted on India's requests.")
-    found = mentions(nlp, text)["Randhir Jaiswal"]
+    found = mentions(nlp, text)["MEA spokesperson Randhir Jaiswal"]  # (a spokesperson the knowledge base knows)
     assert (found.kind, found.code) == ("person", "IND")
 
 
 def test_a_body_the_knowledge_base_lacks_is_what_its_bracketed_initials_name(nlp):
-    found = mentions(nlp, "The Ministry of External Affairs (MEA) said in a statement that it rejects the claims.")
-    assert found["The Ministry of External Affairs"].code == "IND"
+    # (the Ministry of External Affairs itself is now listed as India's; a name variant is not)
+    found = mentions(nlp, "The Federal Security Bureau (FSB) said in a statement that it had detained an agent.")
+    assert (found["The Federal Security Bureau"].code, found["The Federal Security Bureau"].how) == ("RUS", "named by its initials")
 
 
 @pytest.mark.parametrize("text,surface,code", [
