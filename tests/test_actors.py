@@ -298,6 +298,8 @@ def test_a_town_the_tagger_calls_a_person_is_a_place_where_a_place_stands(nlp):
     ("The meeting went well, the Sudan News Agency said.", None, "Sudan News Agency", "SDN"),
     ("Bernama and Zvezda reported it too.", None, "Zvezda", "RUS"),
     ("Kinshasa accused Rwanda of backing the M23.", None, "M23", "M23"),
+    # cabinet members and envoys beyond heads, foreign and defence ministers
+    ("Steve Witkoff flew to Moscow on Thursday.", date(2025, 8, 6), "Steve Witkoff", "USA"),
 ])
 def test_names_the_knowledge_base_holds(nlp, text, day, surface, code):
     assert find(actors(nlp, text, day), surface)[1] == code
