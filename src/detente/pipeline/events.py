@@ -145,7 +145,7 @@ class EventCoder(ContextReader):
         self.confidence = load_confidence()
         self._quoted: dict[int, Span] = {}  # token -> speaker of the quotation it is in (per document)
         self._people: frozenset[int] = frozenset()  # tokens inside a person's actor span (per document)
-        self._nationals: frozenset[int] = frozenset()  # plural demonyms: a state's people ("six Americans")
+        self._nationals: frozenset[int] = frozenset()  # demonyms as nouns: a state's people ("six Americans")
         # named periods and treaties, found in the text whether or not the NER marks them
         self.periods = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.periods.add("PERIOD", list(nlp.tokenizer.pipe(period_names())))
@@ -709,7 +709,7 @@ class EventCoder(ContextReader):
         pos = "VERB" if token.pos_ in ("VERB", "AUX") else "NOUN" if token.pos_ in ("NOUN", "PROPN") else None
         if pos is None:
             return None
-        heads = everything = None
+        heads = everything = direct = None
         by_modifier = None  # the first pattern whose object only a modifier names
         for pattern in self.vocab.candidates(token.lemma_.lower(), pos):
             if pattern.particle and not any(c.dep_ in ("prt", "advmod", "prep") and c.lower_ == pattern.particle
@@ -729,11 +729,11 @@ class EventCoder(ContextReader):
                 if heads is None:
                     heads = self._object_lemmas(token, False, self._people, self._nationals)
                     everything = self._object_lemmas(token, people=self._people, nationals=self._nationals)
+                    direct = {c.lemma_.lower() for c in token.children if c.dep_ == "dobj"}
                 if not heads & pattern.objects:
                     # "withdraw weapons inspectors": the inspectors decide, not the weapons
                     by_modifier = by_modifier or (pattern if everything & pattern.objects else None)
                     continue
-                direct = {c.lemma_.lower() for c in token.children if c.dep_ == "dobj"}
                 if direct and not direct & pattern.objects and (named := next(
                         (p for p in self.vocab.candidates(token.lemma_.lower(), pos)
                          if p.objects and direct & p.objects and not (p.particle or p.prep or p.complement or p.subjects)), None)):
@@ -909,7 +909,7 @@ class EventCoder(ContextReader):
         known = self.kb.actors.get(actor._.actor.actor_id or "")
         return actor._.actor.role == PRESS_ROLE and not (known is not None and known.state_organ)
 
-    def _own_act_again(self, event: Event, before: list[Event], sent: Span) -> Event | None:
+    def _own_act_again(self, event: Event, before: list[Event]) -> Event | None:
         """A statement of the doer's own act named only as "the decision", "its move", "the measures"
         ("Morocco announced the decision on Thursday", "Ankara defended its move"): that act, told
         again - the doer's last act in the sentences before that is no statement - at the act's root
@@ -1668,7 +1668,7 @@ class EventCoder(ContextReader):
                                                triggers, busy, named_in_sentence))
             for at in range(first, len(events)):
                 # "Morocco announced the decision": the act it announces is its act told before, again
-                if (again := self._own_act_again(events[at], events[:first], sent)) is not None:
+                if (again := self._own_act_again(events[at], events[:first])) is not None:
                     events[at] = again
             if self._quoted and (quoted := self._quoted_condemnation(sent, actors, events, first, cast)) is not None:
                 word, source, target = quoted
