@@ -303,3 +303,10 @@ def test_a_town_the_tagger_calls_a_person_is_a_place_where_a_place_stands(nlp):
 ])
 def test_names_the_knowledge_base_holds(nlp, text, day, surface, code):
     assert find(actors(nlp, text, day), surface)[1] == code
+
+
+def test_an_ethnic_group_is_not_the_state_of_its_name(nlp):
+    # "ethnic Albanians" in Serbia are no act of Albania's, nor its target
+    result = actors(nlp, "Serb forces killed three ethnic Albanians in southeastern Serbia.")
+    assert not [r for r in result if r[0] == "Albanians"]
+    assert find(actors(nlp, "Albanians voted on Sunday."), "Albanians")[1] == "ALB"

@@ -634,7 +634,7 @@ class ActorResolver(ContextNames):
         things = set(re.findall(r"(?<![\w-])([A-Z][a-z]+)[-\u2011\u2013]\d+\w*(?![\w-])", text_of(doc)))
         spans = [s for s in spans if not blocked.intersection(range(s.start, s.end))]
         spans = [s for s in spans if not self._names_thing(s, things)
-                 and not (s._.actor.kind == "organization" and _portfolio(doc, s.start))]
+                 and not (s._.actor.kind == "organization" and _portfolio(doc, s.start)) and not _ethnic(s)]
         spans = self._shared_in_context(self._with_country(spans), doc)
         person_tokens = {t.i for s in spans if s._.actor.kind == "person" for t in s}
         grown = []
@@ -715,6 +715,12 @@ class ActorResolver(ContextNames):
             if ref.kind == "organization" and not ref.code and after is not None and after._.actor.code \
                     and after.text.replace(".", "") == _initials(span.text):
                 span._.actor = replace(after._.actor, how="named by its initials")
+
+
+def _ethnic(span: Span) -> bool:
+    """A people named as an ethnic group ("three ethnic Albanians", "ethnic Serbs in Kosovo"): not the
+    state of that name, which neither acts nor is acted on."""
+    return span._.actor.how == "demonym" and span.start > 0 and span.doc[span.start - 1].lower_ == "ethnic"
 
 
 def _portfolio(doc: Doc, start: int) -> bool:
