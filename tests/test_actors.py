@@ -310,3 +310,9 @@ def test_an_ethnic_group_is_not_the_state_of_its_name(nlp):
     result = actors(nlp, "Serb forces killed three ethnic Albanians in southeastern Serbia.")
     assert all(r[1] is None for r in result if r[0] == "Albanians")
     assert find(actors(nlp, "Albanians voted on Sunday."), "Albanians")[1] == "ALB"
+
+
+def test_a_compass_word_beginning_a_longer_name_is_not_the_west(nlp):
+    result = actors(nlp, "Sudan lifted a state of emergency in West Darfur State. The West imposed sanctions on Russia.")
+    assert all(r[1] != "WST" for r in result if r[0] in ("West", "West Darfur State") and r[0] != "West") and \
+        [r[1] for r in result if r[0] == "West"] == ["WST"]  # the West of the second sentence, not the first's

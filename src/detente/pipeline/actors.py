@@ -76,6 +76,7 @@ LOCATED = {"based", "headquartered"}  # "Pakistan-based militants": where they a
 LOCATIVE = {"in", "at", "from", "to", "into", "near", "outside", "inside", "across", "around", "via", "toward", "towards"}
 # where a name spaCy took for a person's is a town's: "fighting in Goma" (not "a letter from Kim")
 PLACE_OF_PERSON_NAME = {"in", "at", "into", "near", "outside", "inside", "across", "around"}
+COMPASS_WORDS = {"West", "East", "North", "South", "Western", "Eastern", "Northern", "Southern"}
 # verbs whose object is a place even when the tagger calls it a person: "M23 seized Goma", "captured Bakhmut"
 TAKING_VERBS = {"seize", "capture", "overrun", "besiege", "recapture", "retake", "encircle", "storm", "shell", "liberate", "occupy"}
 # names found written in capitals: states and bodies by name only (a capitalised "MAY" is no prime
@@ -634,7 +635,8 @@ class ActorResolver(ContextNames):
         things = set(re.findall(r"(?<![\w-])([A-Z][a-z]+)[-\u2011\u2013]\d+\w*(?![\w-])", text_of(doc)))
         spans = [s for s in spans if not blocked.intersection(range(s.start, s.end))]
         spans = [s for s in spans if not self._names_thing(s, things)
-                 and not (s._.actor.kind == "organization" and _portfolio(doc, s.start)) and not _ethnic(s)]
+                 and not (s._.actor.kind == "organization" and _portfolio(doc, s.start)) and not _ethnic(s)
+                 and not _compass_prefix(s)]
         spans = self._shared_in_context(self._with_country(spans), doc)
         person_tokens = {t.i for s in spans if s._.actor.kind == "person" for t in s}
         grown = []
@@ -721,6 +723,14 @@ def _ethnic(span: Span) -> bool:
     """A people named as an ethnic group ("three ethnic Albanians", "ethnic Serbs in Kosovo"): not the
     state of that name, which neither acts nor is acted on."""
     return span._.actor.how == "demonym" and span.start > 0 and span.doc[span.start - 1].lower_ == "ethnic"
+
+
+def _compass_prefix(span: Span) -> bool:
+    """A compass word that begins a longer name the knowledge base lacks ("West Darfur State", "West
+    Java", "East Jerusalem" is listed): a place's name, not the West."""
+    doc = span.doc
+    return (span._.actor.kind == "region" and len(span) == 1 and span.text in COMPASS_WORDS
+            and span.end < len(doc) and doc[span.end].pos_ == "PROPN" and doc[span.end].is_title)
 
 
 def _portfolio(doc: Doc, start: int) -> bool:
