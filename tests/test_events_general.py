@@ -1678,3 +1678,11 @@ def test_a_statement_to_the_press_is_not_aimed_at_the_press_country(nlp):
     assert [(e.source, e.target) for e in records.events if e.trigger == "told"] == [("RUS", None)]
     found = keys(coded(nlp, "Iran's foreign minister told the BBC that Tehran would respond."), counted=False)
     assert not any(t == "GBR" for _, t, _ in found)
+
+
+def test_the_two_countries_are_not_the_venue_named_before_them(nlp):
+    text = ("Anwar hosted Thailand's Prime Minister Phumtham Wechayachai and Cambodian Prime Minister Hun Manet, who met "
+            "for ceasefire negotiations in Malaysia on Monday, as the border clashes between the two countries entered "
+            "their fifth day.")
+    found = keys(coded(nlp, text), counted=False)
+    assert ("THA", "KHM", "19") in found and not any("MYS" in (s, t) and r == "19" for s, t, r in found)

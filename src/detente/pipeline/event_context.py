@@ -109,7 +109,7 @@ class ContextReader:
         for i in range(noun.i - 1, self._sentences_back(noun, 3) - 1, -1):
             span = actors.get(i)
             if (span is not None and span._.actor.kind == kind and span._.actor.how != "demonym modifier"
-                    and span._.actor.code not in other_codes):
+                    and span._.actor.code not in other_codes and not _venue(span)):
                 found.setdefault(span._.actor.code, span)
             if len(found) == count:
                 return list(found.values())
@@ -331,3 +331,9 @@ class ContextReader:
             start = token.doc[start - 1].sent.start
         return start
 
+
+def _venue(span: Span) -> bool:
+    """A state named as where something happens ("met for talks in Malaysia", "at a summit in
+    Tianjin"), which "the two countries" after it does not stand for."""
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ in ("in", "at") and root.head.head.pos_ in ("VERB", "AUX", "NOUN")
