@@ -316,3 +316,11 @@ def test_a_compass_word_beginning_a_longer_name_is_not_the_west(nlp):
     result = actors(nlp, "Sudan lifted a state of emergency in West Darfur State. The West imposed sanctions on Russia.")
     assert all(r[1] != "WST" for r in result if r[0] in ("West", "West Darfur State") and r[0] != "West") and \
         [r[1] for r in result if r[0] == "West"] == ["WST"]  # the West of the second sentence, not the first's
+
+
+def test_a_title_of_a_state_names_whose_officer_a_stranger_is(nlp):
+    result = actors(nlp, "King Hassan of Morocco said he would host a meeting.")
+    assert find(result, "King Hassan")[1] == "MAR"
+    # not the state named near the title: the US defence secretary speaks of Bosnia
+    result = actors(nlp, "NATO troops have arrived in Bosnia, Defense Secretary William Perry said.")
+    assert find(result, "Defense Secretary William Perry")[1] is None

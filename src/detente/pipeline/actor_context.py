@@ -283,6 +283,14 @@ class ContextNames:
             words = [t for t in span if t.lower_ != "the"]
             body = next((words[i] for i in range(len(words))
                          if " ".join(t.lower_ for t in words[: i + 1]) in STATE_BODY_NAMES), None)
+            if body is None and ref.kind == "person" and ref.how == "title" and ref.role in ("GOV", "MIL"):
+                # "King Hassan of Morocco", "President Juan Perez of Chile": the state its "of" names (not
+                # the state named near it: "arrived in Bosnia, Defense Secretary William Perry said")
+                country = next((_state_of(at[o.i]) for p in span.root.children if p.dep_ == "prep" and p.lower_ == "of"
+                                for o in p.children if o.dep_ == "pobj" and o.i in at and not o.conjuncts), None)
+                if country is not None:
+                    span._.actor = replace(ref, code=country, country=country, how="title of a state")
+                continue
             if body is None:
                 continue
             role = STATE_BODY_NAMES[" ".join(t.lower_ for t in words[: words.index(body) + 1])]
