@@ -281,22 +281,20 @@ class ContextNames:
             if ref is None or ref.code is not None or ref.how not in ("unresolved", "title") or ref.kind not in ("organization", "person"):
                 continue
             words = [t for t in span if t.lower_ != "the"]
-            body = next((words[i] for i in range(len(words))
-                         if " ".join(t.lower_ for t in words[: i + 1]) in STATE_BODY_NAMES), None)
-            if body is None and ref.kind == "person" and ref.how == "title" and ref.role in ("GOV", "MIL"):
-                # "King Hassan of Morocco", "President Juan Perez of Chile": the state its "of" names (not
-                # the state named near it: "arrived in Bosnia, Defense Secretary William Perry said")
-                country = next((_state_of(at[o.i]) for p in span.root.children if p.dep_ == "prep" and p.lower_ == "of"
-                                for o in p.children if o.dep_ == "pobj" and o.i in at and not o.conjuncts), None)
-                if country is not None:
+            named = next(((words[i], name) for i in range(len(words))
+                          if (name := " ".join(t.lower_ for t in words[: i + 1])) in STATE_BODY_NAMES), None)
+            if named is None:
+                if ref.kind == "person" and ref.how == "title" and ref.role in ("GOV", "MIL") and (country := next(
+                        (_state_of(at[o.i]) for p in span.root.children if p.dep_ == "prep" and p.lower_ == "of"
+                         for o in p.children if o.dep_ == "pobj" and o.i in at and not o.conjuncts), None)):
+                    # "King Hassan of Morocco": the state its "of" names, one alone (not the state merely
+                    # named near it: "arrived in Bosnia, Defense Secretary William Perry said")
                     span._.actor = replace(ref, code=country, country=country, how="title of a state")
                 continue
-            if body is None:
-                continue
-            role = STATE_BODY_NAMES[" ".join(t.lower_ for t in words[: words.index(body) + 1])]
+            body, role = named[0], STATE_BODY_NAMES[named[1]]
             since = self._window(span.root)
-            country = self._named_again(body, since, [s for s in spans if s is not span]) \
-                or self._country_around(span.root, since, stated, starts, at)
+            # (the span itself ends after its body: _named_again reads only mentions that end before it)
+            country = self._named_again(body, since, spans) or self._country_around(span.root, since, stated, starts, at)
             if country is not None:  # a person keeps the title's role and office ("spokesman")
                 span._.actor = replace(ref, code=country, country=country, how="unnamed body") if ref.kind == "person" \
                     else ActorRef(country, country, role, "country", "unnamed body", None, body.lemma_.lower())

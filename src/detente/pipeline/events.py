@@ -909,12 +909,13 @@ class EventCoder(ContextReader):
         known = self.kb.actors.get(actor._.actor.actor_id or "")
         return actor._.actor.role == PRESS_ROLE and not (known is not None and known.state_organ)
 
-    def _own_act_again(self, event: Event, before: list[Event]) -> Event | None:
+    def _own_act_again(self, event: Event, events: list[Event], first: int) -> Event | None:
         """A statement of the doer's own act named only as "the decision", "its move", "the measures"
         ("Morocco announced the decision on Thursday", "Ankara defended its move"): that act, told
         again - the doer's last act in the sentences before that is no statement - at the act's root
         and target, found as the same act mentioned again. None where the noun says what was decided
-        ("its decision to close the border": that clause's act is coded as itself)."""
+        ("its decision to close the border": that clause's act is coded as itself). `events[:first]`:
+        the acts of the sentences before."""
         verb = event.trigger.root
         if self.vocab.codes[event.pattern.code].root != "01" or verb.lemma_.lower() not in OWN_ACT_VERBS:
             return None
@@ -925,7 +926,7 @@ class EventCoder(ContextReader):
         if noun is None:
             return None
         since = self._sentences_back(verb, OWN_ACT_REACH)
-        told = next((e for e in reversed(before) if e.trigger.start >= since and e.source_code == event.source_code
+        told = next((e for e in (events[at] for at in range(first - 1, -1, -1)) if e.trigger.start >= since and e.source_code == event.source_code
                      and e.target is not None and self.vocab.codes[e.pattern.code].root not in ("01", "02")
                      and e.confidence >= self.confidence.threshold), None)
         if told is None:
@@ -1668,7 +1669,7 @@ class EventCoder(ContextReader):
                                                triggers, busy, named_in_sentence))
             for at in range(first, len(events)):
                 # "Morocco announced the decision": the act it announces is its act told before, again
-                if (again := self._own_act_again(events[at], events[:first])) is not None:
+                if (again := self._own_act_again(events[at], events, first)) is not None:
                     events[at] = again
             if self._quoted and (quoted := self._quoted_condemnation(sent, actors, events, first, cast)) is not None:
                 word, source, target = quoted
