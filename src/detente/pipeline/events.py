@@ -39,6 +39,7 @@ from .event_cues import (
     SUBJECT_DEPS, BACKGROUND_DAYS, POSSESSIVES, FIRST_PERSON, MEDIATE_CODE, OBJECT_PRONOUNS,
     DOCUMENT_TARGET_ROOTS, DOMESTIC_ROOTS, PRICED_AGREEMENT_CODE, BOTH_WAYS_CODES, CIVILIAN_MODIFIERS, INTERNAL_MODIFIERS, RECALL_CODE, OCCASION_NOUNS, OCCASION_PREPS,
 )
+from .headlines import headline_acts
 from .syntax import FINITE_TAGS, JOINING_VERBS, UNKNOWN_PEOPLE, antecedent, subject_of
 
 if not Doc.has_extension("events"):
@@ -1671,6 +1672,13 @@ class EventCoder(ContextReader):
                 # "Morocco announced the decision": the act it announces is its act told before, again
                 if (again := self._own_act_again(events[at], events, first)) is not None:
                     events[at] = again
+            # "Romania summons Russian ambassador": the verb the parser took for a noun, read by the line's shape
+            verbs_read = {e.trigger.root.i for e in events[first:] if e.pattern.pos == "VERB"}
+            for word, pattern, sources, targets in headline_acts(sent, actors, self.vocab, TIE_NOUNS, verbs_read):
+                dated = self._date(word, doc, dates, context, sent.start in unanchored, story)
+                events += [self._read_event(word, pattern, source, target, "asserted", dated, "headline", triggers,
+                                            busy, named_in_sentence)
+                           for source in sources for target in targets if _code(source) != _code(target)]
             if self._quoted and (quoted := self._quoted_condemnation(sent, actors, events, first, cast)) is not None:
                 word, source, target = quoted
                 events.append(self._read_event(word, Pattern(word.lemma_.lower(), word.pos_, CRITICISM_CODE), source,

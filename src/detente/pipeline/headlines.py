@@ -1,0 +1,113 @@
+"""Acts in a headline the parser misreads: "Romania summons Russian ambassador".
+
+A headline drops the words a parser leans on (articles, a final stop) and puts its verb in the
+present tense ("sever", "summons"), so the small model often tags the verb as a plural noun and
+hangs the line on a name, and no act is read off the parse. Such a line is read by its shape
+instead: the actors that open it (joined by "and" or commas), a present-tense verb our patterns
+know, and the actors right after it ("Kosovo hits Serbia, Bosnia with ...").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from ..knowledge.events import NO_ACT, EventVocabulary, Pattern
+
+MAX_CHARS = 120  # longer lines are paragraphs, parsed as sentences
+STOPS = ".!?\"'\u201d\u2019"  # a line ending so is a sentence, not a headline
+JOINERS = {"and", ",", "&"}  # "Taiwan and Kiribati", "Serbia, Bosnia"
+OPENERS = {":", "-", "\u2013", "\u2014", "|"}  # "Pulwama attack: India revokes ...": the clause opens after it
+VERB_TAGS = {"NN", "NNS", "NNP", "NNPS", "VBZ", "VBP", "VB"}  # a headline verb, however the tagger took it
+BETWEEN_POS = {"DET", "ADJ", "NUM"}  # "summons the Russian ambassador": words allowed before the object
+MAX_BETWEEN = 2
+
+
+def headline_end(sent: Span) -> int | None:
+    """Where the headline that opens the sentence ends (a token index), or None: a line of its own,
+    short, with no closing stop; the parser may have run the line below into it."""
+    whole = sent.doc.text
+    if whole[: sent.start_char].rstrip(" \t")[-1:] not in ("", "\n"):
+        return None
+    newline = whole.find("\n", sent.start_char)
+    line = whole[sent.start_char : newline if newline >= 0 else len(whole)].strip()
+    if not line or len(line) > MAX_CHARS or line[-1] in STOPS:
+        return None
+    end = sent.start_char + len(line)
+    return next((t.i for t in sent if t.idx >= end), sent.end)
+
+
+def _verb_lemmas(word: str) -> list[str]:
+    """The base forms a present-tense headline verb may have: "summons" -> summon, "sever" -> sever."""
+    forms = [word]
+    if word.endswith("ies"):
+        forms.append(word[:-3] + "y")
+    if word.endswith("es"):
+        forms.append(word[:-2])
+    if word.endswith("s"):
+        forms.append(word[:-1])
+    return forms
+
+
+def _chain(actors: dict[int, Span], at: int, step: int, low: int, high: int) -> list[Span]:
+    """Actor mentions joined by "and" or commas, starting at token `at` and walking by `step`."""
+    doc = next(iter(actors.values())).doc if actors else None
+    found: list[Span] = []
+    while low <= at < high and at in actors:
+        span = actors[at]
+        found.append(span)
+        at = span.start - 1 if step < 0 else span.end
+        if low <= at < high and doc[at].lower_ in JOINERS:
+            at += step
+            continue
+        break
+    return found
+
+
+def _pattern(vocab: EventVocabulary, word: Token, objects: set[str]) -> Pattern | None:
+    """The verb's pattern that asks for one of the object words, else its bare one; None where that is
+    no act ("strike a balance") or the verb needs a particle or preposition the line lacks."""
+    bare = None
+    for lemma in _verb_lemmas(word.lower_):
+        for p in vocab.patterns.get((lemma, "VERB"), []):
+            if p.particle or p.prep or p.complement or p.subjects or p.inverse or p.ends:
+                continue
+            if p.objects & objects:
+                return None if p.code == NO_ACT else p
+            if not p.objects and bare is None:
+                bare = p
+    return None if bare is None or bare.code == NO_ACT else bare
+
+
+def headline_acts(sent: Span, actors: dict[int, Span], vocab: EventVocabulary, tie_nouns: set[str],
+                  verbs_read: set[int]) -> list[tuple[Token, Pattern, list[Span], list[Span]]]:
+    """Per verb of the headline: (the verb, its pattern, the actors before it, the actors after it;
+    none after it where two or more before it cut or restore their `tie_nouns`). Only verbs opened
+    by actors from the line's start or after a colon or dash; none where the parse gave the line a
+    verb that was read as an act (`verbs_read`, token indices)."""
+    found = []
+    end = headline_end(sent)
+    if end is None or any(sent.start <= i < end for i in verbs_read):
+        return found
+    line = sent.doc[sent.start : end]
+    for tok in line:
+        if tok.i in actors or not tok.is_alpha or not tok.is_lower or tok.tag_ not in VERB_TAGS or tok.i - 1 not in actors:
+            continue
+        sources = _chain(actors, tok.i - 1, -1, line.start, line.end)
+        opened = sources[-1].start
+        if opened != sent.start and sent.doc[opened - 1].text not in OPENERS:
+            continue
+        at = tok.i + 1
+        while at < line.end and at not in actors and sent.doc[at].pos_ in BETWEEN_POS and at - tok.i <= MAX_BETWEEN:
+            at += 1
+        targets = _chain(actors, at, 1, line.start, line.end)
+        # the words the verb acts on: its object's, up to the first preposition
+        stop = next((t.i for t in sent.doc[at : line.end] if t.pos_ == "ADP"), line.end)
+        objects = {t.lemma_.lower() for t in sent.doc[tok.i + 1 : stop]}
+        pattern = _pattern(vocab, tok, objects)
+        if pattern is None:
+            continue
+        if targets:
+            found.append((tok, pattern, sources, targets))
+        elif len(sources) > 1 and at < line.end and sent.doc[at].lemma_.lower() in tie_nouns:
+            found.append((tok, pattern, sources, sources))  # "Taiwan and Kiribati sever ties": each with the other
+    return found
