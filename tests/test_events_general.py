@@ -1686,3 +1686,8 @@ def test_the_two_countries_are_not_the_venue_named_before_them(nlp):
             "their fifth day.")
     found = keys(coded(nlp, text), counted=False)
     assert ("THA", "KHM", "19") in found and not any("MYS" in (s, t) and r == "19" for s, t, r in found)
+
+
+def test_firing_back_at_a_state_is_a_retort_not_a_shot(nlp):
+    found = keys(coded(nlp, "Brazil fired back at Argentina over the minister's remarks."), counted=False)
+    assert ("BRA", "ARG", "11") in found and not any(r == "19" for _, _, r in found)

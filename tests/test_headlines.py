@@ -43,3 +43,9 @@ def test_only_a_headline_is_read_by_its_shape(nlp):
     # nor is a verb's sense that is no act ("strike a balance") read as one
     found = acts(nlp, "Peru and Chile strike balance on fishing quotas" + BODY)
     assert not any(e.root == "19" for e in found.values())
+
+
+def test_a_headline_verb_with_its_particle_and_preposition(nlp):
+    found = acts(nlp, "Chile and Peru fire back at Bolivia over sea access claim" + BODY)
+    assert "headline" in found[("CHL", "BOL", "11")].cues and "headline" in found[("PER", "BOL", "11")].cues
+    assert not any(r == "19" for _, _, r in found)

@@ -18,8 +18,9 @@ STOPS = ".!?\"'\u201d\u2019"  # a line ending so is a sentence, not a headline
 JOINERS = {"and", ",", "&"}  # "Taiwan and Kiribati", "Serbia, Bosnia"
 OPENERS = {":", "-", "\u2013", "\u2014", "|"}  # "Pulwama attack: India revokes ...": the clause opens after it
 VERB_TAGS = {"NN", "NNS", "NNP", "NNPS", "VBZ", "VBP", "VB"}  # a headline verb, however the tagger took it
-BETWEEN_POS = {"DET", "ADJ", "NUM"}  # "summons the Russian ambassador": words allowed before the object
-MAX_BETWEEN = 2
+BETWEEN_POS = {"DET", "ADJ", "NUM", "ADP", "ADV", "PART"}  # "summons the Russian ambassador", "fires back at"
+MAX_BETWEEN = 3
+STATEMENT_ROOT = "01"
 
 
 def headline_end(sent: Span) -> int | None:
@@ -63,19 +64,21 @@ def _chain(actors: dict[int, Span], at: int, step: int, low: int, high: int) -> 
     return found
 
 
-def _pattern(vocab: EventVocabulary, word: Token, objects: set[str]) -> Pattern | None:
-    """The verb's pattern that asks for one of the object words, else its bare one; None where that is
-    no act ("strike a balance") or the verb needs a particle or preposition the line lacks."""
-    bare = None
+def _pattern(vocab: EventVocabulary, word: Token, objects: set[str], between: set[str]) -> Pattern | None:
+    """The verb's most specific pattern the line satisfies: its particle or preposition among the
+    words `between` the verb and its object ("fires back at"), one of its object words among
+    `objects`, else the bare one; None where that is no act ("strike a balance")."""
+    best = None
     for lemma in _verb_lemmas(word.lower_):
         for p in vocab.patterns.get((lemma, "VERB"), []):
-            if p.particle or p.prep or p.complement or p.subjects or p.inverse or p.ends:
+            if p.complement or p.subjects or p.inverse or p.ends or (p.particle and p.particle not in between) \
+                    or (p.prep and p.prep not in between) or (p.objects and not p.objects & objects):
                 continue
-            if p.objects & objects:
-                return None if p.code == NO_ACT else p
-            if not p.objects and bare is None:
-                bare = p
-    return None if bare is None or bare.code == NO_ACT else bare
+            if best is None or p.specificity > best.specificity:
+                best = p
+    if best is None or best.code == NO_ACT or vocab.codes[best.code].root == STATEMENT_ROOT:
+        return None  # "US says Russia ...": who is said to act is no target of the saying
+    return best
 
 
 def headline_acts(sent: Span, actors: dict[int, Span], vocab: EventVocabulary, tie_nouns: set[str],
@@ -103,7 +106,7 @@ def headline_acts(sent: Span, actors: dict[int, Span], vocab: EventVocabulary, t
         # the words the verb acts on: its object's, up to the first preposition
         stop = next((t.i for t in sent.doc[at : line.end] if t.pos_ == "ADP"), line.end)
         objects = {t.lemma_.lower() for t in sent.doc[tok.i + 1 : stop]}
-        pattern = _pattern(vocab, tok, objects)
+        pattern = _pattern(vocab, tok, objects, {t.lower_ for t in sent.doc[tok.i + 1 : at]})
         if pattern is None:
             continue
         if targets:
