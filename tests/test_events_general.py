@@ -1691,3 +1691,9 @@ def test_the_two_countries_are_not_the_venue_named_before_them(nlp):
 def test_firing_back_at_a_state_is_a_retort_not_a_shot(nlp):
     found = keys(coded(nlp, "Brazil fired back at Argentina over the minister's remarks."), counted=False)
     assert ("BRA", "ARG", "11") in found and not any(r == "19" for _, _, r in found)
+
+
+def test_who_tells_of_a_pairs_act_is_no_side_of_it(nlp):
+    found = keys(coded(nlp, "Ghana and Togo held talks on Monday. According to Accra, the two sides agreed to reopen the border."),
+                 counted=False)
+    assert {("GHA", "TGO", "03"), ("TGO", "GHA", "03")} <= found

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from .event_cues import (ABOUT_PREPS, ACT_NOUNS, GROUP_NUMBERS, ANAPHORIC_NOUNS, STATE_FORMS, CAUSE_VERBS, DUAL_NOUNS, PAIR_NOUNS, PERSON_PAIR_NOUNS,
-                         SIDE_PAIR_NOUNS, PLACE_CODES)
+                         SIDE_PAIR_NOUNS, PLACE_CODES, ATTRIBUTION_PREPS)
 from .syntax import subject_of
 
 # how far back (sentences, its own included) the acts a reaction or a retaliation answers are
@@ -99,7 +99,9 @@ class ContextReader:
             subject, _ = subject_of(verb)
             others = [subject] if subject is not None else []
         else:
-            others = [c for c in verb.children if c.dep_ in ("dobj", "dative", "prep") and c.i != noun.i]
+            # ("according to Beijing, the two sides agreed": who tells it is no side of the act)
+            others = [c for c in verb.children if c.dep_ in ("dobj", "dative", "prep") and c.i != noun.i
+                      and c.lower_ not in ATTRIBUTION_PREPS]
         own = {t.i for t in noun.subtree}
         other_codes = {_code(actors[t.i]) for o in others for t in o.subtree if t.i in actors and t.i not in own}
         ranked, where, clear = noun.doc.user_data.get(PARTIES) or ([], {}, False)
