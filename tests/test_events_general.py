@@ -1697,3 +1697,8 @@ def test_who_tells_of_a_pairs_act_is_no_side_of_it(nlp):
     found = keys(coded(nlp, "Ghana and Togo held talks on Monday. According to Accra, the two sides agreed to reopen the border."),
                  counted=False)
     assert {("GHA", "TGO", "03"), ("TGO", "GHA", "03")} <= found
+
+
+def test_capturing_a_boat_is_a_seizure_not_an_occupation(nlp):
+    found = coded(nlp, "Vietnam captured a Philippine fishing boat near the atoll.")
+    assert ("VNM", "PHL", "17", "1711") in {(s, t, r, c) for s, t, r, c, _ in found}
