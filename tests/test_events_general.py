@@ -1702,3 +1702,11 @@ def test_who_tells_of_a_pairs_act_is_no_side_of_it(nlp):
 def test_capturing_a_boat_is_a_seizure_not_an_occupation(nlp):
     found = coded(nlp, "Vietnam captured a Philippine fishing boat near the atoll.")
     assert ("VNM", "PHL", "17", "1711") in {(s, t, r, c) for s, t, r, c, _ in found}
+
+
+def test_a_vow_that_another_will_be_punished_is_no_intent_to_cooperate(nlp):
+    found = keys(coded(nlp, "Kenya vowed that Somalia would be punished for the raid."), counted=False)
+    assert ("KEN", "SOM", "03") not in found
+    # an agreement whose content ends a dispute stays an agreement
+    found = keys(coded(nlp, "Kenya and Somalia have agreed they will suspend the dispute pending talks."), counted=False)
+    assert {("KEN", "SOM", "03"), ("SOM", "KEN", "03")} <= found

@@ -36,7 +36,7 @@ from .event_cues import (
     GOVERNING_ROOTS, ASKING_ROOTS, ABOUT_PREPS, ABOUT_ROOTS, THREAT_CODE, OBLIGATION_MODALS, DEMAND_CODE,
     OBLIGATION_KNOWING_VERBS, CRITICISM_CODE, CLAIMING_VERBS, DECISION_VERBS, ANNOUNCED_CODES, ONGOING_VERBS, CONDEMNING_WORDS, CONDEMNED_PREPS, WARNING_VERBS, SUMMONING_VERBS, OBLIGATION_VERBS, HELD_ROOTS, LAUNCHED_FROM_ROOTS, FOUGHT_BETWEEN_WORDS, PERMISSION_VERBS, QUANTITY_NOUNS, REPEATED_NOUNS, ASSURED_ROOTS, ASSURANCE_CODE, CONDEMNING_EXEMPT_VERBS, CLAIM_NOUNS, REJECTION_CODE, DECIDED_ROOTS,
     DEPLOYMENT_AID_CODES, DEPLOYMENT_CODE, FORCE_NOUNS, OWN_FORCE_NOUNS, OWN_FORCE_ROLES, MEMBER_NOUNS, PROTEST_CODES, OFFICIAL_PROTEST_CODE, OFFICIAL_ROLES, OWN_PEOPLE_VERBS, OWN_PEOPLE_NOUNS, STOPPING_VERBS, STOPPED_CODES,
-    SUBJECT_DEPS, BACKGROUND_DAYS, POSSESSIVES, FIRST_PERSON, MEDIATE_CODE, OBJECT_PRONOUNS,
+    SUBJECT_DEPS, VOWING_VERBS, BACKGROUND_DAYS, POSSESSIVES, FIRST_PERSON, MEDIATE_CODE, OBJECT_PRONOUNS,
     DOCUMENT_TARGET_ROOTS, DOMESTIC_ROOTS, PRICED_AGREEMENT_CODE, BOTH_WAYS_CODES, CIVILIAN_MODIFIERS, INTERNAL_MODIFIERS, RECALL_CODE, OCCASION_NOUNS, OCCASION_PREPS,
 )
 from .headlines import headline_acts
@@ -672,6 +672,10 @@ class EventCoder(ContextReader):
                 # "Washington says it will impose sanctions": the statement is the threat it makes; not
                 # "said the departure was worrying", where no one does what the clause says
                 return True
+            if lemma in VOWING_VERBS and any(
+                    c.dep_ == "ccomp" and c.i in triggers and self.vocab.codes[triggers[c.i].code].quad.endswith("conflict")
+                    for c in token.children):
+                return True  # "vowed that Israel will be punished": a threat, no intent to cooperate
             if not pattern.ends and any(c.dep_ == "nsubj" and (p := triggers.get(c.i)) is not None and p.pos == "NOUN"
                                         and c.lemma_.lower() not in SPEECH_NOUNS for c in token.children):
                 return True  # "the EU's sanctions target its fleet": the sanctions are the act
