@@ -1158,7 +1158,8 @@ def test_a_doubtful_act_is_shown_but_never_counted_whatever_its_other_cues():
 
 
 def test_protesters_charging_an_embassy_storm_it_and_a_swap_taking_place_seizes_nothing(nlp):
-    assert ("IRQ", "SWE", "18") in keys(coded(nlp, "Iraqi protesters charged the Swedish embassy."), counted=False)
+    # storming, by a crowd: a violent protest (145; see test_force_by_a_crowd_of_protesters_is_a_violent_protest)
+    assert ("IRQ", "SWE", "14") in keys(coded(nlp, "Iraqi protesters charged the Swedish embassy."), counted=False)
     found = keys(coded(nlp, "Russia's foreign ministry said the swap had taken place at Abu Dhabi airport."), counted=False)
     assert not any(r == "19" for _, _, r in found)
 
@@ -1710,3 +1711,11 @@ def test_a_vow_that_another_will_be_punished_is_no_intent_to_cooperate(nlp):
     # an agreement whose content ends a dispute stays an agreement
     found = keys(coded(nlp, "Kenya and Somalia have agreed they will suspend the dispute pending talks."), counted=False)
     assert {("KEN", "SOM", "03"), ("SOM", "KEN", "03")} <= found
+
+
+def test_force_by_a_crowd_of_protesters_is_a_violent_protest(nlp):
+    found = coded(nlp, "Kenyan protesters stormed the Ugandan embassy in Nairobi.")
+    assert ("KEN", "UGA", "14", "145") in {(s, t, r, c) for s, t, r, c, _ in found}
+    assert not any(r in ("18", "19") for _, _, r, _, _ in found)
+    # the same act by its troops stays force
+    assert ("KEN", "UGA", "19") in keys(coded(nlp, "Kenyan troops attacked the Ugandan embassy."), counted=False)

@@ -36,7 +36,7 @@ from .event_cues import (
     GOVERNING_ROOTS, ASKING_ROOTS, ABOUT_PREPS, ABOUT_ROOTS, THREAT_CODE, OBLIGATION_MODALS, DEMAND_CODE,
     OBLIGATION_KNOWING_VERBS, CRITICISM_CODE, CLAIMING_VERBS, DECISION_VERBS, ANNOUNCED_CODES, ONGOING_VERBS, CONDEMNING_WORDS, CONDEMNED_PREPS, WARNING_VERBS, SUMMONING_VERBS, OBLIGATION_VERBS, HELD_ROOTS, LAUNCHED_FROM_ROOTS, FOUGHT_BETWEEN_WORDS, PERMISSION_VERBS, QUANTITY_NOUNS, REPEATED_NOUNS, ASSURED_ROOTS, ASSURANCE_CODE, CONDEMNING_EXEMPT_VERBS, CLAIM_NOUNS, REJECTION_CODE, DECIDED_ROOTS,
     DEPLOYMENT_AID_CODES, DEPLOYMENT_CODE, FORCE_NOUNS, OWN_FORCE_NOUNS, OWN_FORCE_ROLES, MEMBER_NOUNS, PROTEST_CODES, OFFICIAL_PROTEST_CODE, OFFICIAL_ROLES, OWN_PEOPLE_VERBS, OWN_PEOPLE_NOUNS, STOPPING_VERBS, STOPPED_CODES,
-    SUBJECT_DEPS, VOWING_VERBS, BACKGROUND_DAYS, POSSESSIVES, FIRST_PERSON, MEDIATE_CODE, OBJECT_PRONOUNS,
+    SUBJECT_DEPS, VOWING_VERBS, CROWD_NOUNS, CROWD_FORCE_ROOTS, RIOT_CODE, BACKGROUND_DAYS, POSSESSIVES, FIRST_PERSON, MEDIATE_CODE, OBJECT_PRONOUNS,
     DOCUMENT_TARGET_ROOTS, DOMESTIC_ROOTS, PRICED_AGREEMENT_CODE, BOTH_WAYS_CODES, CIVILIAN_MODIFIERS, INTERNAL_MODIFIERS, RECALL_CODE, OCCASION_NOUNS, OCCASION_PREPS,
 )
 from .headlines import headline_acts
@@ -1517,6 +1517,9 @@ class EventCoder(ContextReader):
                     if material:
                         agreed[parties] = material
                         pattern = replace(pattern, code=material)
+                if sources and all(s._.actor.detail in CROWD_NOUNS for s in sources) \
+                        and self.vocab.codes[pattern.code].root in CROWD_FORCE_ROOTS:
+                    pattern = replace(pattern, code=RIOT_CODE)  # "protesters stormed the embassy": a riot, no assault
                 code = self.vocab.codes[pattern.code]
                 # "the two countries closed their border": a pair named as a pair acts on each other
                 paired = subject is not None and len(sources) >= 2 and code.root in PAIRED_ROOTS and self._pair_noun(subject) == len(sources)
