@@ -1719,3 +1719,9 @@ def test_force_by_a_crowd_of_protesters_is_a_violent_protest(nlp):
     assert not any(r in ("18", "19") for _, _, r, _, _ in found)
     # the same act by its troops stays force
     assert ("KEN", "UGA", "19") in keys(coded(nlp, "Kenyan troops attacked the Ugandan embassy."), counted=False)
+
+
+def test_working_with_a_state_is_cooperation_and_will_work_with_an_intent(nlp):
+    assert ("PER", "BOL", "03") in keys(coded(nlp, "Peru will work with Bolivia to stop smuggling on the lake."), counted=False)
+    assert ("MLI", "WAGNER", "06") in keys(coded(nlp, "Mali is now working with the Russian mercenary group Wagner."),
+                                           counted=False)
