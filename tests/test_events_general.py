@@ -1725,3 +1725,12 @@ def test_working_with_a_state_is_cooperation_and_will_work_with_an_intent(nlp):
     assert ("PER", "BOL", "03") in keys(coded(nlp, "Peru will work with Bolivia to stop smuggling on the lake."), counted=False)
     assert ("MLI", "WAGNER", "06") in keys(coded(nlp, "Mali is now working with the Russian mercenary group Wagner."),
                                            counted=False)
+
+
+def test_a_state_asking_its_own_citizens_to_leave_appeals_to_them_and_expels_no_one(nlp):
+    found = keys(coded(nlp, "Chile asked its citizens in Peru to leave."), counted=False)
+    assert ("CHL", "PER", "16") not in found and ("CHL", "CHL", "02") in found
+    found = keys(coded(nlp, "Japan has urged its nationals in Korea to keep a low profile."), counted=False)
+    assert ("JPN", "KOR", "02") not in found
+    # another state's envoy asked to leave is still an expulsion
+    assert ("CHL", "PER", "16") in keys(coded(nlp, "Chile asked the Peruvian ambassador to leave."), counted=False)

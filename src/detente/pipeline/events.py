@@ -36,7 +36,7 @@ from .event_cues import (
     GOVERNING_ROOTS, ASKING_ROOTS, ABOUT_PREPS, ABOUT_ROOTS, THREAT_CODE, OBLIGATION_MODALS, DEMAND_CODE,
     OBLIGATION_KNOWING_VERBS, CRITICISM_CODE, CLAIMING_VERBS, DECISION_VERBS, ANNOUNCED_CODES, ONGOING_VERBS, CONDEMNING_WORDS, CONDEMNED_PREPS, WARNING_VERBS, SUMMONING_VERBS, OBLIGATION_VERBS, HELD_ROOTS, LAUNCHED_FROM_ROOTS, FOUGHT_BETWEEN_WORDS, PERMISSION_VERBS, QUANTITY_NOUNS, REPEATED_NOUNS, ASSURED_ROOTS, ASSURANCE_CODE, CONDEMNING_EXEMPT_VERBS, CLAIM_NOUNS, REJECTION_CODE, DECIDED_ROOTS,
     DEPLOYMENT_AID_CODES, DEPLOYMENT_CODE, FORCE_NOUNS, OWN_FORCE_NOUNS, OWN_FORCE_ROLES, MEMBER_NOUNS, PROTEST_CODES, OFFICIAL_PROTEST_CODE, OFFICIAL_ROLES, OWN_PEOPLE_VERBS, OWN_PEOPLE_NOUNS, STOPPING_VERBS, STOPPED_CODES,
-    SUBJECT_DEPS, VOWING_VERBS, CROWD_NOUNS, CROWD_FORCE_ROOTS, RIOT_CODE, BACKGROUND_DAYS, POSSESSIVES, FIRST_PERSON, MEDIATE_CODE, OBJECT_PRONOUNS,
+    SUBJECT_DEPS, VOWING_VERBS, CITIZEN_NOUNS, CITIZEN_APPEAL_ROOTS, CITIZEN_APPEAL_CODE, CROWD_NOUNS, CROWD_FORCE_ROOTS, RIOT_CODE, BACKGROUND_DAYS, POSSESSIVES, FIRST_PERSON, MEDIATE_CODE, OBJECT_PRONOUNS,
     DOCUMENT_TARGET_ROOTS, DOMESTIC_ROOTS, PRICED_AGREEMENT_CODE, BOTH_WAYS_CODES, CIVILIAN_MODIFIERS, INTERNAL_MODIFIERS, RECALL_CODE, OCCASION_NOUNS, OCCASION_PREPS,
 )
 from .headlines import headline_acts
@@ -1446,6 +1446,12 @@ class EventCoder(ContextReader):
                         # "the foreign secretary has withdrawn Britain's ambassador to Iran": a subject that names
                         # no state recalls its own people (whose the object says), from wherever they serve
                         sources, targets = own[:1], [t for t in targets if _code(t) != _code(own[0])]
+                    if sources and not passive and self.vocab.codes[pattern.code].root in CITIZEN_APPEAL_ROOTS and any(
+                            c.dep_ == "dobj" and c.lemma_.lower() in CITIZEN_NOUNS
+                            and any(d.dep_ == "poss" and d.lower_ in ("its", "their") for d in c.children) for c in token.children):
+                        # "urged its citizens in China to keep a low profile", "asked its nationals in Iran to
+                        # leave": an appeal to its own people, not to (nor an expulsion of) where they are
+                        pattern, targets, found_by = replace(pattern, code=CITIZEN_APPEAL_CODE), sources[:1], "own_people"
                     spoken = subject is not None and not passive and subject.lemma_.lower() in SPEECH_NOUNS
                     if not sources and (passive or spoken) and self._agent(token) is None and last_source is not None \
                             and self._sentences_back(token, 2) <= last_source.sent.start < token.sent.start \
@@ -1651,7 +1657,7 @@ class EventCoder(ContextReader):
                     # meeting both sides hold is not the visit one paid ("visited Beijing, where he met Xi")
                     key = (_code(source), _code(target), self.vocab.codes[pattern.code].root, when,
                            self.vocab.codes[pattern.code].mutual)
-                    if key not in seen and _code(source) == _code(target) and found_by != "domestic_self" \
+                    if key not in seen and _code(source) == _code(target) and found_by not in ("domestic_self", "own_people") \
                             and not self._domestic_noted(source, target):
                         continue  # only two parts of one state act on each other, or one at home
                     cues = act_cues | self._pair_cues(token, pattern, source, target, subject, named_in_sentence)
