@@ -1734,3 +1734,8 @@ def test_a_state_asking_its_own_citizens_to_leave_appeals_to_them_and_expels_no_
     assert ("JPN", "KOR", "02") not in found
     # another state's envoy asked to leave is still an expulsion
     assert ("CHL", "PER", "16") in keys(coded(nlp, "Chile asked the Peruvian ambassador to leave."), counted=False)
+
+
+def test_a_measure_on_goods_coming_from_states_is_aimed_at_them(nlp):
+    found = keys(coded(nlp, "Peru imposed a tax on goods coming from Chile and Bolivia."), counted=False)
+    assert {("PER", "CHL", "16"), ("PER", "BOL", "16")} <= found
