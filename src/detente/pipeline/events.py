@@ -215,17 +215,16 @@ class EventCoder(ContextReader):
                         child.lower_ in TRADE_PREPS and tok.lemma_.lower() in TRADE_NOUNS)):
                     # "forces of Iran"; "students in Indonesia", "protesters in Baghdad"; "the leaders of A and B";
                     # "grain imports from Ukraine"
-                    obj = next((c for c in child.children if c.dep_ == "pobj" and c.i in actors), None)
-                    if obj is not None:
-                        found += [actors[o.i] for o in (obj, *obj.conjuncts) if o.i in actors]
-                        break
-                if child.dep_ == "acl" and tok.lemma_.lower() in TRADE_NOUNS:
+                    preps = [child]
+                elif child.dep_ == "acl" and tok.lemma_.lower() in TRADE_NOUNS:
                     # "goods coming from Serbia and Bosnia", "products imported from Australia": where they come from
-                    obj = next((o for p in child.children if p.dep_ == "prep" and p.lower_ in TRADE_PREPS
-                                for o in p.children if o.dep_ == "pobj" and o.i in actors), None)
-                    if obj is not None:
-                        found += [actors[o.i] for o in (obj, *obj.conjuncts) if o.i in actors]
-                        break
+                    preps = [p for p in child.children if p.dep_ == "prep" and p.lower_ in TRADE_PREPS]
+                else:
+                    continue
+                obj = next((o for p in preps for o in p.children if o.dep_ == "pobj" and o.i in actors), None)
+                if obj is not None:
+                    found += [actors[o.i] for o in (obj, *obj.conjuncts) if o.i in actors]
+                    break
         if len(found) == 1 and token.tag_ == "NNS" and token.lemma_.lower() in MEMBER_NOUNS:
             return self._members(found[0], token) or found  # "all three AES countries": each of them
         if not found and (token.dep_ in SUBJECT_DEPS or token.head.dep_ == "agent"):

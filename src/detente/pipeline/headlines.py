@@ -4,7 +4,8 @@ A headline drops the words a parser leans on (articles, a final stop) and puts i
 present tense ("sever", "summons"), so the small model often tags the verb as a plural noun and
 hangs the line on a name, and no act is read off the parse. Such a line is read by its shape
 instead: the actors that open it (joined by "and" or commas), a present-tense verb our patterns
-know, and the actors right after it ("Kosovo hits Serbia, Bosnia with ...").
+know, and the actors right after it ("Ghana and Togo bomb Burkinabe jihadist sites"), or each other where
+two or more cut their ties ("Taiwan and Kiribati sever ties").
 """
 
 from __future__ import annotations
@@ -25,16 +26,20 @@ STATEMENT_ROOT = "01"
 
 def headline_end(sent: Span) -> int | None:
     """Where the headline that opens the sentence ends (a token index), or None: a line of its own,
-    short, with no closing stop; the parser may have run the line below into it."""
-    whole = sent.doc.text
-    if whole[: sent.start_char].rstrip(" \t")[-1:] not in ("", "\n"):
-        return None
-    newline = whole.find("\n", sent.start_char)
-    line = whole[sent.start_char : newline if newline >= 0 else len(whole)].strip()
+    short, with no closing stop; the parser may have run the line below into it. Read off the
+    tokens' whitespace, never the whole text (one sentence's work per sentence)."""
+    doc = sent.doc
+    if sent.start > 0 and "\n" not in doc[sent.start - 1].text_with_ws:
+        return None  # the line began before the sentence
+    end = next((t.i + (not t.is_space) for t in sent if "\n" in t.text_with_ws), None)
+    if end is None:
+        if sent.end < len(doc) and "\n" not in doc[sent.end - 1].text_with_ws:
+            return None  # the next sentence goes on in the same line
+        end = sent.end
+    line = doc[sent.start : end].text.strip()
     if not line or len(line) > MAX_CHARS or line[-1] in STOPS:
         return None
-    end = sent.start_char + len(line)
-    return next((t.i for t in sent if t.idx >= end), sent.end)
+    return end
 
 
 def _verb_lemmas(word: str) -> list[str]:
@@ -49,15 +54,14 @@ def _verb_lemmas(word: str) -> list[str]:
     return forms
 
 
-def _chain(actors: dict[int, Span], at: int, step: int, low: int, high: int) -> list[Span]:
-    """Actor mentions joined by "and" or commas, starting at token `at` and walking by `step`."""
-    doc = next(iter(actors.values())).doc if actors else None
+def _chain(line: Span, actors: dict[int, Span], at: int, step: int) -> list[Span]:
+    """Actor mentions of the line joined by "and" or commas, starting at token `at`, walking by `step`."""
     found: list[Span] = []
-    while low <= at < high and at in actors:
+    while line.start <= at < line.end and at in actors:
         span = actors[at]
         found.append(span)
         at = span.start - 1 if step < 0 else span.end
-        if low <= at < high and doc[at].lower_ in JOINERS:
+        if line.start <= at < line.end and line.doc[at].lower_ in JOINERS:
             at += step
             continue
         break
@@ -95,14 +99,14 @@ def headline_acts(sent: Span, actors: dict[int, Span], vocab: EventVocabulary, t
     for tok in line:
         if tok.i in actors or not tok.is_alpha or not tok.is_lower or tok.tag_ not in VERB_TAGS or tok.i - 1 not in actors:
             continue
-        sources = _chain(actors, tok.i - 1, -1, line.start, line.end)
+        sources = _chain(line, actors, tok.i - 1, -1)
         opened = sources[-1].start
         if opened != sent.start and sent.doc[opened - 1].text not in OPENERS:
             continue
         at = tok.i + 1
         while at < line.end and at not in actors and sent.doc[at].pos_ in BETWEEN_POS and at - tok.i <= MAX_BETWEEN:
             at += 1
-        targets = _chain(actors, at, 1, line.start, line.end)
+        targets = _chain(line, actors, at, 1)
         # the words the verb acts on: its object's, up to the first preposition
         stop = next((t.i for t in sent.doc[at : line.end] if t.pos_ == "ADP"), line.end)
         objects = {t.lemma_.lower() for t in sent.doc[tok.i + 1 : stop]}
