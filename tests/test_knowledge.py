@@ -104,6 +104,12 @@ def test_tenures_are_ordered_and_in_known_countries(kb):
     ("Barack Obama", date(2016, 8, 26), "USA", "head_of_state", "in office"),
     ("Joe Biden", date(2022, 7, 22), "USA", "head_of_state", "in office"),
     ("Benjamin Netanyahu", date(2020, 1, 1), "ISR", "head_of_government", "in office"),
+    # defence and interior ministers beyond the major powers (2026-12)
+    ("Asaduzzaman Khan", date(2022, 10, 1), "BGD", "interior_minister", "in office"),
+    ("Nancy Faeser", date(2023, 5, 1), "DEU", "interior_minister", "in office"),
+    ("Mohsin Naqvi", date(2025, 5, 1), "PAK", "interior_minister", "in office"),
+    ("Ionut Mosteanu", date(2025, 9, 1), "ROU", "defence_minister", "in office"),
+    ("Christopher Musa", date(2026, 1, 15), "NGA", "defence_minister", "in office"),
 ])
 def test_office_on_a_day(kb, surface, day, country, office, status):
     (entry,) = [e for e in kb.lookup(surface) if e.kind == "person"]
