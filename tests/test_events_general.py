@@ -1739,3 +1739,14 @@ def test_a_state_asking_its_own_citizens_to_leave_appeals_to_them_and_expels_no_
 def test_a_measure_on_goods_coming_from_states_is_aimed_at_them(nlp):
     found = keys(coded(nlp, "Peru imposed a tax on goods coming from Chile and Bolivia."), counted=False)
     assert {("PER", "CHL", "16"), ("PER", "BOL", "16")} <= found
+
+
+def test_naming_ones_own_envoy_to_a_state_is_aimed_at_that_state(nlp):
+    from detente.document import Document
+    from detente.pipeline import analyse
+
+    text = ("Colombia and Venezuela agreed to restore relations. "
+            "Petro named former senator Armando Benedetti as Colombia's ambassador to Caracas.")
+    (records,) = analyse([Document(text=text, source_path="t.txt", published=date(2022, 8, 15))], nlp)
+    found = {(e.source, e.target, e.root) for e in records.events if e.sent_idx == 1}
+    assert ("COL", "VEN", "05") in found and ("COL", "COL", "05") not in found

@@ -440,6 +440,9 @@ class EventCoder(ContextReader):
         objects = self._objects(verb, actors, triggers, TARGET_PREPS, root=root)
         grounds = [o for o in objects if o.dep_ == "pobj" and o.lemma_.lower() in PLACE_NOUNS]
         add([o for o in objects if o not in grounds])
+        if not targets:  # "named Armando Benedetti as ambassador to Caracas": the post's state, not the envoy's own
+            add([o for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
+                 for n in c.children if n.dep_ == "pobj" for o in self._prep_objects(n, {"to"})])
         if not targets and root in CLAUSE_TARGET_ROOTS:  # "demanded that the US cancel ...": who is to act
             for clause in (c for c in verb.children if c.dep_ in ("ccomp", "xcomp")
                            or (root == "13" and c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children))):
