@@ -65,9 +65,20 @@ def test_metonyms(kb, surface, code, role):
     ("ISIS", "IS"), ("ISIL", "IS"), ("Daesh", "IS"), ("Hamas", "HAMAS"), ("Houthis", "HOUTHIS"), ("NATO", "NATO"),
     ("European Union", "EU"), ("United Nations", "UN"), ("UN Security Council", "UNSC"), ("IAEA", "IAEA"),
     ("OPEC", "OPEC"), ("P5+1", "P5+1"),
+    # armed groups, cartels and parallel governments of 2015-2026 news (2026-12)
+    ("JNIM", "JNIM"), ("Libyan National Army", "LNA"), ("Arakan Army", "ARAKAN_ARMY"), ("Tren de Aragua", "TREN_DE_ARAGUA"),
+    ("Allied Democratic Forces", "ADF"), ("Haqqani network", "HAQQANI_NETWORK"), ("Tatmadaw", "MMR_MILITARY"),
 ])
 def test_institutions_and_groups(kb, surface, code):
     assert any(e.actor_id == code for e in kb.lookup(surface))
+
+
+def test_ambiguous_short_names_are_left_out(kb):
+    # "ADF" is also the Australian Defence Force, "PDF" a file, "Resistance Front" Iran's axis: no group by them
+    assert not kb.lookup("ADF") and not kb.lookup("PDF") and not kb.lookup("Resistance Front")
+    # a state's own forces under their proper name act for the state ("Tatmadaw": Myanmar's military)
+    tatmadaw = kb.actors["MMR_MILITARY"]
+    assert (tatmadaw.country, tatmadaw.role, tatmadaw.state_organ) == ("MMR", "MIL", True)
 
 
 def test_state_organs_carry_their_country_and_role(kb):
