@@ -121,6 +121,9 @@ def test_tenures_are_ordered_and_in_known_countries(kb):
     ("Mohsin Naqvi", date(2025, 5, 1), "PAK", "interior_minister", "in office"),
     ("Ionut Mosteanu", date(2025, 9, 1), "ROU", "defence_minister", "in office"),
     ("Christopher Musa", date(2026, 1, 15), "NGA", "defence_minister", "in office"),
+    ("Fu Cong", date(2024, 6, 1), "CHN", "un_ambassador", "in office"),
+    ("Barbara Woodward", date(2023, 3, 1), "GBR", "un_ambassador", "in office"),
+    ("Anil Chauhan", date(2024, 1, 1), "IND", "chief_of_staff", "in office"),
 ])
 def test_office_on_a_day(kb, surface, day, country, office, status):
     (entry,) = [e for e in kb.lookup(surface) if e.kind == "person"]
