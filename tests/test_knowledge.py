@@ -124,6 +124,8 @@ def test_tenures_are_ordered_and_in_known_countries(kb):
     ("Fu Cong", date(2024, 6, 1), "CHN", "un_ambassador", "in office"),
     ("Barbara Woodward", date(2023, 3, 1), "GBR", "un_ambassador", "in office"),
     ("Anil Chauhan", date(2024, 1, 1), "IND", "chief_of_staff", "in office"),
+    ("Vikram Misri", date(2025, 5, 1), "IND", "foreign_secretary", "in office"),
+    ("Andriy Yermak", date(2023, 6, 1), "UKR", "presidential_aide", "in office"),
 ])
 def test_office_on_a_day(kb, surface, day, country, office, status):
     (entry,) = [e for e in kb.lookup(surface) if e.kind == "person"]
