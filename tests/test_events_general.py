@@ -1742,9 +1742,6 @@ def test_a_measure_on_goods_coming_from_states_is_aimed_at_them(nlp):
 
 
 def test_naming_ones_own_envoy_to_a_state_is_aimed_at_that_state(nlp):
-    from detente.document import Document
-    from detente.pipeline import analyse
-
     text = ("Colombia and Venezuela agreed to restore relations. "
             "Petro named former senator Armando Benedetti as Colombia's ambassador to Caracas.")
     (records,) = analyse([Document(text=text, source_path="t.txt", published=date(2022, 8, 15))], nlp)

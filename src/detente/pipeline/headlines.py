@@ -74,7 +74,7 @@ def _pattern(vocab: EventVocabulary, word: Token, objects: set[str], between: se
     `objects`, else the bare one; None where that is no act ("strike a balance")."""
     best = None
     for lemma in _verb_lemmas(word.lower_):
-        for p in vocab.patterns.get((lemma, "VERB"), []):
+        for p in vocab.candidates(lemma, "VERB"):
             if p.complement or p.subjects or p.inverse or p.ends or (p.particle and p.particle not in between) \
                     or (p.prep and p.prep not in between) or (p.objects and not p.objects & objects):
                 continue
