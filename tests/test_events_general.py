@@ -1747,3 +1747,17 @@ def test_naming_ones_own_envoy_to_a_state_is_aimed_at_that_state(nlp):
     (records,) = analyse([Document(text=text, source_path="t.txt", published=date(2022, 8, 15))], nlp)
     found = {(e.source, e.target, e.root) for e in records.events if e.sent_idx == 1}
     assert ("COL", "VEN", "05") in found and ("COL", "COL", "05") not in found
+
+
+def test_what_the_asked_verb_governs_is_asked_for_too(nlp):
+    found = coded(nlp, "India's foreign ministry demanded that Pakistan stop allowing militants to operate from its territory.")
+    assert ("IND", "PAK", "10") in keys(found)
+    assert not any(s == "PAK" for s, _, _ in keys(found))  # stopping to allow is what India asks, not what Pakistan did
+
+
+def test_an_adjective_after_the_object_names_it_rather_than_telephones(nlp):
+    found = keys(coded(nlp, "Taiwan's foreign minister Joseph Wu called Kiribati's decision “deeply regrettable”."),
+                 counted=False)
+    assert ("TWN", "KIR", "11") in found and ("TWN", "KIR", "04") not in found
+    # a bare call is still a call
+    assert ("TWN", "KIR", "04") in keys(coded(nlp, "Joseph Wu called the president of Kiribati on Monday."), counted=False)

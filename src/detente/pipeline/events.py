@@ -776,6 +776,9 @@ class EventCoder(ContextReader):
         if any(a.dep_ == "appos" and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in a.children)
                for c in token.children if c.dep_ == "dobj" for a in c.children):
             found.add("oprd")
+        # an adjective after the object is its predicate: "called Kiribati's decision 'deeply regrettable'"
+        if any(a.dep_ == "amod" and a.i > c.i for c in token.children if c.dep_ == "dobj" for a in c.children):
+            found.add("oprd")
         return found
 
     @staticmethod
@@ -1236,6 +1239,9 @@ class EventCoder(ContextReader):
             clause = clause.head
         if clause.dep_ == "xcomp" and clause.head.lemma_.lower() in OBLIGATION_VERBS:
             clause = clause.head  # "said Kosovo has to revoke the decisions": what "has" says must be done
+        for _ in range(2):  # "demanded that Pakistan stop allowing ...": what the asked verb governs
+            if clause.dep_ == "xcomp" and clause.head.dep_ in ("ccomp", "xcomp") and triggers.get(clause.head.i) is None:
+                clause = clause.head
         asker = triggers.get(clause.head.i)
         if asker is not None and self._obligation(clause.head) == clause:
             return True
