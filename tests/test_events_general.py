@@ -1761,3 +1761,12 @@ def test_an_adjective_after_the_object_names_it_rather_than_telephones(nlp):
     assert ("TWN", "KIR", "11") in found and ("TWN", "KIR", "04") not in found
     # a bare call is still a call
     assert ("TWN", "KIR", "04") in keys(coded(nlp, "Joseph Wu called the president of Kiribati on Monday."), counted=False)
+
+
+def test_what_a_call_or_threat_asks_for_is_not_done(nlp):
+    found = keys(coded(nlp, "Egypt called for an emergency Arab League meeting on the situation in Libya."))
+    assert ("EGY", "ARAB_LEAGUE", "02") in found and ("ARAB_LEAGUE", "EGY", "04") not in found
+    found = keys(coded(nlp, "Japan dropped South Korea from the whitelist, despite South Korea's repeated calls to scrap the move."))
+    assert not any(s == "KOR" for s, _, _ in found)
+    found = keys(coded(nlp, "Slovakia's threat to cut off electricity supplies to Ukraine angered Kyiv."))
+    assert ("SVK", "UKR", "13") in found and ("SVK", "UKR", "16") not in found

@@ -33,7 +33,7 @@ from .event_cues import (
     DISPLAY_NOUNS, JOINT_MODIFIERS, WEAPON_NOUNS, INTERCEPTION_VERBS, LAUNCHED_NOUNS, LAUNCH_CODE, DISPLAY_CODE, SPEAKER_PREPS, REACTION_ROOTS, REACTED_OBJECT_CODES,
     SELF_REPORT_VERBS, TOPIC_VERBS, ACT_NOUNS, MATERIAL_AGREEMENTS, AGREEMENT_CODE, ACCUSING_VERBS, DISAPPROVING,
     CONTEXT_TARGET_ROOTS, JOINT_ROOTS, PAIRED_ROOTS, TIE_NOUNS, JOINT_EXCLUDED, JOINT_EXCLUDED_LEMMAS, PEOPLE_NOUNS, PEOPLE_PREPS, TRADE_NOUNS, TRADE_PREPS, VISIT_NOUNS, SCENE_PREPS, SPEECH_NOUNS,
-    GOVERNING_ROOTS, ASKING_ROOTS, ABOUT_PREPS, ABOUT_ROOTS, THREAT_CODE, OBLIGATION_MODALS, DEMAND_CODE,
+    GOVERNING_ROOTS, ASKING_ROOTS, ASKING_NOUNS, ABOUT_PREPS, ABOUT_ROOTS, THREAT_CODE, OBLIGATION_MODALS, DEMAND_CODE,
     OBLIGATION_KNOWING_VERBS, CRITICISM_CODE, CLAIMING_VERBS, DECISION_VERBS, ANNOUNCED_CODES, ONGOING_VERBS, CONDEMNING_WORDS, CONDEMNED_PREPS, WARNING_VERBS, SUMMONING_VERBS, OBLIGATION_VERBS, HELD_ROOTS, LAUNCHED_FROM_ROOTS, FOUGHT_BETWEEN_WORDS, PERMISSION_VERBS, QUANTITY_NOUNS, REPEATED_NOUNS, ASSURED_ROOTS, ASSURANCE_CODE, CONDEMNING_EXEMPT_VERBS, CLAIM_NOUNS, REJECTION_CODE, DECIDED_ROOTS,
     DEPLOYMENT_AID_CODES, DEPLOYMENT_CODE, FORCE_NOUNS, OWN_FORCE_NOUNS, OWN_FORCE_ROLES, MEMBER_NOUNS, PROTEST_CODES, OFFICIAL_PROTEST_CODE, OFFICIAL_ROLES, OWN_PEOPLE_VERBS, OWN_PEOPLE_NOUNS, STOPPING_VERBS, STOPPED_CODES,
     SUBJECT_DEPS, VOWING_VERBS, CITIZEN_NOUNS, CITIZEN_APPEAL_ROOTS, CITIZEN_APPEAL_CODE, CROWD_NOUNS, CROWD_FORCE_ROOTS, RIOT_CODE, BACKGROUND_DAYS, POSSESSIVES, FIRST_PERSON, MEDIATE_CODE, OBJECT_PRONOUNS,
@@ -1245,6 +1245,12 @@ class EventCoder(ContextReader):
         asker = triggers.get(clause.head.i)
         if asker is not None and self._obligation(clause.head) == clause:
             return True
+        if trigger.dep_ == "pobj" and trigger.head.lower_ == "for" and (held := triggers.get(trigger.head.head.i)) is not None \
+                and held.pos == "VERB" and self.vocab.codes[held.code].root in ASKING_ROOTS:
+            return True  # "called for an emergency meeting", "appealed for talks": the meeting is asked for
+        if clause.dep_ in ("acl", "relcl") and clause.head.lemma_.lower() in ASKING_NOUNS and any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in clause.children):
+            return True  # "calls to scrap the move", "Slovakia's threat to cut off supplies": asked for, threatened
         return (clause.dep_ in ("ccomp", "xcomp") and asker is not None and asker.pos == "VERB"
                 and self.vocab.codes[asker.code].root in ASKING_ROOTS)
 
