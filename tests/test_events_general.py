@@ -1770,3 +1770,8 @@ def test_what_a_call_or_threat_asks_for_is_not_done(nlp):
     assert not any(s == "KOR" for s, _, _ in found)
     found = keys(coded(nlp, "Slovakia's threat to cut off electricity supplies to Ukraine angered Kyiv."))
     assert ("SVK", "UKR", "13") in found and ("SVK", "UKR", "16") not in found
+
+
+def test_an_envoy_recalled_from_a_capital_is_aimed_at_its_state(nlp):
+    assert ("BRA", "ESP", "16") in keys(coded(nlp, "Brazil recalled its ambassador from Madrid for consultations."))
+    assert ("BRA", "ESP", "16") in keys(coded(nlp, "Brazil withdrew its ambassador from Madrid."))

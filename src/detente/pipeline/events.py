@@ -361,7 +361,9 @@ class EventCoder(ContextReader):
             if root == "11" and obj.i in triggers and obj.dep_ == "dobj":
                 continue  # "condemned the attack on the Swedish embassy": at who attacked, never at the embassy
             if obj.i not in actors and not (own_actor and not (obj.i in triggers and self._shares(obj, triggers, root))):
-                objects += self._prep_objects(obj, NOUN_TARGET_PREPS | {"by"})
+                # (an envoy "from" a state is its own or the one posted there: "recalled its ambassador from Madrid")
+                envoy = {"from"} if obj.lemma_.lower() in OWN_PEOPLE_NOUNS else set()
+                objects += self._prep_objects(obj, NOUN_TARGET_PREPS | {"by"} | envoy)
         return objects
 
     @staticmethod
