@@ -324,3 +324,10 @@ def test_a_title_of_a_state_names_whose_officer_a_stranger_is(nlp):
     # not the state named near the title: the US defence secretary speaks of Bosnia
     result = actors(nlp, "NATO troops have arrived in Bosnia, Defense Secretary William Perry said.")
     assert find(result, "Defense Secretary William Perry")[1] is None
+
+
+def test_the_presidents_of_the_european_council_and_commission_act_for_their_institutions(nlp):
+    result = actors(nlp, "Donald Tusk and Jean-Claude Juncker met the Turkish president in Varna.", date(2018, 3, 26))
+    assert find(result, "Donald Tusk")[1] == "EU_COUNCIL" and find(result, "Jean-Claude Juncker")[1] == "EU_COMMISSION"
+    # before and after his European years, Tusk is Poland's prime minister
+    assert find(actors(nlp, "Donald Tusk met the Turkish president.", date(2024, 3, 1)), "Donald Tusk")[1] == "POL"
