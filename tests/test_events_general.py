@@ -1775,3 +1775,12 @@ def test_what_a_call_or_threat_asks_for_is_not_done(nlp):
 def test_an_envoy_recalled_from_a_capital_is_aimed_at_its_state(nlp):
     assert ("BRA", "ESP", "16") in keys(coded(nlp, "Brazil recalled its ambassador from Madrid for consultations."))
     assert ("BRA", "ESP", "16") in keys(coded(nlp, "Brazil withdrew its ambassador from Madrid."))
+
+
+def test_rejecting_or_dismissing_an_accusation_is_a_rejection_and_denying_involvement_a_denial(nlp):
+    found = {(s, t, r, c) for s, t, r, c, _ in coded(nlp, "India has rejected Canada's allegations as absurd.")}
+    assert ("IND", "CAN", "12", "120") in found
+    found = {(s, t, c) for s, t, _, c, _ in coded(nlp, "Russia dismissed Romania's accusations.")}
+    assert ("RUS", "ROU", "120") in found
+    found = {(s, c) for s, _, _, c, _ in coded(nlp, "The Kremlin has denied any Russian government involvement.")}
+    assert ("RUS", "016") in found
