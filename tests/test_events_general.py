@@ -1784,3 +1784,10 @@ def test_rejecting_or_dismissing_an_accusation_is_a_rejection_and_denying_involv
     assert ("RUS", "ROU", "120") in found
     found = {(s, c) for s, _, _, c, _ in coded(nlp, "The Kremlin has denied any Russian government involvement.")}
     assert ("RUS", "016") in found
+
+
+def test_withdrawing_or_revoking_a_trade_status_is_a_sanction_not_a_pullout(nlp):
+    found = keys(coded(nlp, "India revokes Pakistan's Most Favoured Nation status."), counted=False)
+    assert ("IND", "PAK", "16") in found
+    found = keys(coded(nlp, "India has withdrawn the Most Favoured Nation status it accorded to Pakistan."), counted=False)
+    assert ("IND", "PAK", "16") in found and ("IND", "PAK", "08") not in found
