@@ -1791,3 +1791,10 @@ def test_withdrawing_or_revoking_a_trade_status_is_a_sanction_not_a_pullout(nlp)
     assert ("IND", "PAK", "16") in found
     found = keys(coded(nlp, "India has withdrawn the Most Favoured Nation status it accorded to Pakistan."), counted=False)
     assert ("IND", "PAK", "16") in found and ("IND", "PAK", "08") not in found
+
+
+def test_it_as_a_sentences_subject_continues_the_main_subject_before_not_an_embedded_one(nlp):
+    text = ("In a statement on Thursday, India's Ministry of External Affairs demanded that Pakistan stop allowing "
+            "militants to operate from its territory. It also urged the United Nations to list Masood Azhar as a terrorist.")
+    found = keys(coded(nlp, text), counted=False)
+    assert ("IND", "UN", "02") in found and ("PAK", "UN", "02") not in found

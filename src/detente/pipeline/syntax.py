@@ -112,6 +112,15 @@ def antecedent(pronoun: Token, actors: dict[int, Span], since: int = 0,
             span = actors.get(named.i) if named is not None and named.i < pronoun.i else None
             if span is not None and span._.actor.kind in kinds:
                 return span
+    if pronoun.lower_ in ("it", "they") and pronoun.dep_ in ("nsubj", "nsubjpass") and pronoun.head.dep_ == "ROOT" \
+            and pronoun.sent.start > since and not any(t.dep_ in ("nsubj", "nsubjpass") for t in pronoun.doc[pronoun.sent.start : pronoun.i]):
+        # the subject of a sentence continues the sentence before's main subject: "the Ministry of External
+        # Affairs demanded that Pakistan stop ... It also urged the UN" is the ministry, not Pakistan
+        before = pronoun.doc[pronoun.sent.start - 1].sent.root
+        main = next((c for c in before.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        span = actors.get(main.i) if main is not None else None
+        if span is not None and span._.actor.kind in kinds and (pronoun.lower_ == "they") == (main.tag_ in ("NNS", "NNPS")):
+            return span
     if pronoun.lower_ in ("it", "they"):
         # "it" takes the nearest earlier subject: "History doesn't force Iran and Russia to be
         # enemies, but it did ..." is history, not Russia; a subject that is no actor means none.
