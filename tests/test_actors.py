@@ -331,3 +331,8 @@ def test_the_presidents_of_the_european_council_and_commission_act_for_their_ins
     assert find(result, "Donald Tusk")[1] == "EU_COUNCIL" and find(result, "Jean-Claude Juncker")[1] == "EU_COMMISSION"
     # before and after his European years, Tusk is Poland's prime minister
     assert find(actors(nlp, "Donald Tusk met the Turkish president.", date(2024, 3, 1)), "Donald Tusk")[1] == "POL"
+
+
+def test_members_of_the_european_parliament_act_for_the_parliament(nlp):
+    result = actors(nlp, "EU lawmakers criticised the deal, and MEPs on the left complained about it.", date(2023, 9, 15))
+    assert find(result, "EU lawmakers")[1] == "EU_PARLIAMENT" and find(result, "MEPs")[1] == "EU_PARLIAMENT"
