@@ -1798,3 +1798,12 @@ def test_it_as_a_sentences_subject_continues_the_main_subject_before_not_an_embe
             "militants to operate from its territory. It also urged the United Nations to list Masood Azhar as a terrorist.")
     found = keys(coded(nlp, text), counted=False)
     assert ("IND", "UN", "02") in found and ("PAK", "UN", "02") not in found
+
+
+def test_barring_entry_is_a_refusal(nlp):
+    assert ("TUN", "EU_PARLIAMENT", "12") in keys(coded(nlp, "Tunisia barred entry to a delegation from the European Parliament."))
+
+
+def test_a_verb_in_a_relative_clause_without_that_acts_on_the_noun_it_describes(nlp):
+    found = {(s, t, c) for s, t, _, c, _ in coded(nlp, "South Korea will pursue the complaint it filed with the WTO against Japan.")}
+    assert ("KOR", "JPN", "114") in found

@@ -795,9 +795,12 @@ class EventCoder(ContextReader):
         an object inside a person's actor span (`people`: token indexes) also stands as PERSON_OBJECT,
         and a state's people named by their demonym (`nationals`: "six Americans") as "national"."""
         lemmas = set()
-        if (token.dep_ == "acl" and token.tag_ == "VBN") or (token.dep_ == "relcl" and any(
-                c.dep_ in ("dobj", "nsubjpass") and c.lower_ in ("that", "which") for c in token.children)):
-            lemmas.add(token.head.lemma_.lower())  # "any tariff imposed by the US", "the sanctions that it imposed"
+        if (token.dep_ == "acl" and token.tag_ == "VBN") or (token.dep_ == "relcl" and (any(
+                c.dep_ in ("dobj", "nsubjpass") and c.lower_ in ("that", "which") for c in token.children) or (
+                not any(c.dep_ == "dobj" for c in token.children) and any(
+                    c.dep_ == "nsubj" and c.lower_ not in ("who", "which", "that") for c in token.children)))):
+            # "any tariff imposed by the US", "the sanctions that it imposed", "a deal Brussels struck with Tunis"
+            lemmas.add(token.head.lemma_.lower())
         for child in token.children:
             if child.dep_ == "dobj" and child.lower_ in ("it", "them") and token.dep_ == "conj":
                 # "closed their border ... and reopened it": the object of the verb it is coordinated with
