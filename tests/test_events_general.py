@@ -1807,3 +1807,8 @@ def test_barring_entry_is_a_refusal(nlp):
 def test_a_verb_in_a_relative_clause_without_that_acts_on_the_noun_it_describes(nlp):
     found = {(s, t, c) for s, t, _, c, _ in coded(nlp, "South Korea will pursue the complaint it filed with the WTO against Japan.")}
     assert ("KOR", "JPN", "114") in found
+
+
+def test_a_refused_permission_is_aimed_at_whom_it_would_have_let(nlp):
+    assert ("LKA", "CHN", "12") in keys(coded(nlp, "Sri Lanka will not allow Chinese research vessels to dock at its ports."))
+    assert ("LKA", "CHN", "12") in keys(coded(nlp, "Sri Lanka refused to allow Chinese research vessels to dock."))

@@ -450,6 +450,11 @@ class EventCoder(ContextReader):
                            or (root == "13" and c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children))):
                 # "warned ... if India attacked"; not "Trump announced that the U.S. military ...": his own state acts, not at him
                 add([c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")], own_state=False)
+        if not targets:  # "will not allow Chinese vessels to dock", "refused to allow the minister to visit": who is refused
+            for permit in [verb] + [c for c in verb.children if c.dep_ == "xcomp"]:
+                if permit.lemma_.lower() in PERMISSION_VERBS and (permit is not verb or any(c.dep_ == "neg" for c in verb.children)):
+                    add([g for c in permit.children if c.dep_ in ("ccomp", "xcomp") for g in c.children
+                         if g.dep_ in ("nsubj", "nsubjpass")], own_state=False)
         if not targets:  # "held back on delivering missiles to the Iranians": the act held back
             for clause in self._complements(verb):
                 if root != "04" or clause.lemma_.lower() not in TOPIC_VERBS:  # "met to discuss Russia's role": a topic
