@@ -1812,3 +1812,9 @@ def test_a_verb_in_a_relative_clause_without_that_acts_on_the_noun_it_describes(
 def test_a_refused_permission_is_aimed_at_whom_it_would_have_let(nlp):
     assert ("LKA", "CHN", "12") in keys(coded(nlp, "Sri Lanka will not allow Chinese research vessels to dock at its ports."))
     assert ("LKA", "CHN", "12") in keys(coded(nlp, "Sri Lanka refused to allow Chinese research vessels to dock."))
+
+
+def test_a_member_of_an_organisation_is_not_the_organisation(nlp):
+    text = ("Mongolia welcomed Putin in Ulaanbaatar on Tuesday. "
+            "It was his first visit to an International Criminal Court member since the court issued a warrant for his arrest.")
+    assert not any(t == "ICC" for _, t, _ in keys(coded(nlp, text), counted=False))

@@ -201,6 +201,10 @@ class EventCoder(ContextReader):
                     continue  # "Iranian rivals" are not Iran
                 if _anti(child):
                     continue  # "anti-Assad forces" fight Assad
+                if child.dep_ in modifiers and child.i in actors and tok.tag_ == "NN" and tok.lemma_.lower() in MEMBER_NOUNS \
+                        and actors[child.i]._.actor.kind == "organization" and any(
+                        d.dep_ == "det" and d.lower_ in ("a", "an", "another") for d in tok.children):
+                    break  # "his first visit to an ICC member", "another NATO member state": one of its members, not it
                 if child.dep_ in modifiers and child.i in actors:  # nsubj: "Iranian ire" parsed as a clause
                     # "Hungarian and Romanian officials": each conjoined modifier
                     found += [actors[c.i] for c in (child, *child.conjuncts) if c.i in actors]
