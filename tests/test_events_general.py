@@ -1815,6 +1815,7 @@ def test_a_refused_permission_is_aimed_at_whom_it_would_have_let(nlp):
 
 
 def test_a_member_of_an_organisation_is_not_the_organisation(nlp):
-    text = ("Mongolia welcomed Putin in Ulaanbaatar on Tuesday. "
-            "It was his first visit to an International Criminal Court member since the court issued a warrant for his arrest.")
-    assert not any(t == "ICC" for _, t, _ in keys(coded(nlp, text), counted=False))
+    text = ("Mongolia's president met Putin in Ulaanbaatar on Tuesday. "
+            "Putin landed on Monday night on his first visit to an International Criminal Court member.")
+    found = keys(coded(nlp, text), counted=False)
+    assert ("RUS", "MNG", "04") in found and not any(t == "ICC" for _, t, _ in found)
