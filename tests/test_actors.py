@@ -336,3 +336,9 @@ def test_the_presidents_of_the_european_council_and_commission_act_for_their_ins
 def test_members_of_the_european_parliament_act_for_the_parliament(nlp):
     result = actors(nlp, "EU lawmakers criticised the deal, and MEPs on the left complained about it.", date(2023, 9, 15))
     assert find(result, "EU lawmakers")[1] == "EU_PARLIAMENT" and find(result, "MEPs")[1] == "EU_PARLIAMENT"
+
+
+def test_an_unknown_official_of_a_state_body_read_from_the_story_acts_for_its_state(nlp):
+    text = ("Israel's foreign ministry summoned the envoys of Spain and Norway. Yaakov Blitstein, director-general "
+            "of the Foreign Ministry, warned the ambassadors of severe repercussions.")
+    assert find(actors(nlp, text, date(2024, 5, 23)), "Yaakov Blitstein")[1:3] == ("ISR", "GOV")

@@ -685,12 +685,30 @@ class ActorResolver(ContextNames):
         taken.update(t.i for s in titles for t in s)
         spans = self._compass_names(doc, spans)
         spans.extend(self._unnamed_bodies(doc, taken, spans))
+        self._of_the_body(spans)
         # an unknown name once a weapon's is that weapon's everywhere: "Shahed drones ... the Shaheds"
         spans = [s for s in spans if not (s._.actor.code is None and s.text.rstrip("s") in things)]
         spans = sorted(filter_spans(spans), key=lambda s: s.start)
         self._acronyms(spans)
         doc.spans["actors"] = spans
         return doc
+
+    @staticmethod
+    def _of_the_body(spans: list[Span]) -> None:
+        """An unknown person whose apposition names a state body read from the story ("Yaakov Blitstein,
+        director-general of the Foreign Ministry", after Israel's ministry): that body's state, as a
+        state body the title holds gives it ("Foreign Ministry spokesman Wang Wenbin")."""
+        bodies = {i: s for s in spans if s._.actor.how == "unnamed body" and s._.actor.kind == "country"
+                  for i in range(s.start, s.end)}
+        for span in spans:
+            ref = span._.actor
+            if ref.kind != "person" or ref.code is not None or not bodies:
+                continue
+            inside = [t.i for c in span.root.children if c.dep_ == "appos" for t in c.subtree]
+            body = next((bodies[i] for i in inside if i in bodies), None)
+            if body is not None:
+                span._.actor = replace(ref, code=body._.actor.code, country=body._.actor.country,
+                                       role=ref.role or body._.actor.role, how="description: unnamed body")
 
     def _acronyms(self, spans: list[Span]) -> None:
         """An acronym the knowledge base leaves unresolved because it names several bodies ("ICC":
