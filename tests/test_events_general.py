@@ -1819,3 +1819,14 @@ def test_a_member_of_an_organisation_is_not_the_organisation(nlp):
             "Putin landed on Monday night on his first visit to an International Criminal Court member.")
     found = keys(coded(nlp, text), counted=False)
     assert ("RUS", "MNG", "04") in found and not any(t == "ICC" for _, t, _ in found)
+
+
+def test_verbs_the_vocabulary_lacked_hack_harass_limit_curb(nlp):
+    found = {(s, t, c) for s, t, _, c, _ in coded(nlp, "Russia limited the number of German diplomatic staff allowed in the country.")}
+    assert ("RUS", "DEU", "160") in found
+    found = keys(coded(nlp, "Chinese coast guard ships harassed Philippine vessels near the shoal."), counted=False)
+    assert ("CHN", "PHL", "17") in found
+    found = keys(coded(nlp, "Russian military intelligence officers hacked the OPCW's network."), counted=False)
+    assert ("RUS", "OPCW", "17") in found
+    found = keys(coded(nlp, "Washington moved to curb exports of advanced chips to China."), counted=False)
+    assert ("USA", "CHN", "16") in found
