@@ -1830,3 +1830,7 @@ def test_verbs_the_vocabulary_lacked_hack_harass_limit_curb(nlp):
     assert ("RUS", "OPCW", "17") in found
     found = keys(coded(nlp, "Washington moved to curb exports of advanced chips to China."), counted=False)
     assert ("USA", "CHN", "16") in found
+
+
+def test_nouns_the_vocabulary_lacked(nlp):
+    assert ("RUS", "UKR", "17") in keys(coded(nlp, "Russia launched a cyberattack on Ukraine."), counted=False)
