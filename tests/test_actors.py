@@ -342,3 +342,10 @@ def test_an_unknown_official_of_a_state_body_read_from_the_story_acts_for_its_st
     text = ("Israel's foreign ministry summoned the envoys of Spain and Norway. Yaakov Blitstein, director-general "
             "of the Foreign Ministry, warned the ambassadors of severe repercussions.")
     assert find(actors(nlp, text, date(2024, 5, 23)), "Yaakov Blitstein")[1:3] == ("ISR", "GOV")
+
+
+def test_an_acronym_the_article_defines_names_the_actor_after(nlp):
+    text = ("Uganda launched air strikes on the Allied Democratic Forces (ADF) in eastern DR Congo. "
+            "The army said it had destroyed several ADF camps.")
+    result = actors(nlp, text, date(2021, 11, 30))
+    assert ("ADF", "ADF") in [(s, c) for s, c, _, _ in result]

@@ -690,6 +690,7 @@ class ActorResolver(ContextNames):
         spans = [s for s in spans if not (s._.actor.code is None and s.text.rstrip("s") in things)]
         spans = sorted(filter_spans(spans), key=lambda s: s.start)
         self._acronyms(spans)
+        spans = sorted(spans + self._defined_acronyms(doc, spans), key=lambda s: s.start)
         doc.spans["actors"] = spans
         return doc
 
@@ -709,6 +710,34 @@ class ActorResolver(ContextNames):
             if body is not None:
                 span._.actor = replace(ref, code=body._.actor.code, country=body._.actor.country,
                                        role=ref.role or body._.actor.role, how="description: unnamed body")
+
+    @staticmethod
+    def _defined_acronyms(doc: Doc, spans: list[Span]) -> list[Span]:
+        """A bracketed acronym an article defines for an actor ("the Allied Democratic Forces (ADF)")
+        names it wherever the article writes it after, as a word of its own ("strikes against ADF
+        camps"), though the knowledge base keeps no such alias (ADF is also Australia's Defence Force)."""
+        defined: dict[str, ActorRef] = {}
+        for span in spans:
+            ref = span._.actor
+            if not ref.code or ref.kind not in ("organization", "country"):
+                continue
+            for i in range(span.start, min(span.end + 3, len(doc)) - 2):
+                word = doc[i + 1].text
+                if doc[i].text == "(" and doc[i + 2].text == ")" and word.isupper() and word.isalpha() and 2 <= len(word) <= 6:
+                    defined.setdefault(word, ref)
+        if not defined:
+            return []
+        taken = {i for s in spans for i in range(s.start, s.end)}
+        first = {word: min(s.start for s in spans if s._.actor is ref) for word, ref in defined.items()}
+        found = []
+        for tok in doc:
+            ref = defined.get(tok.text)
+            if ref is not None and tok.i not in taken and tok.i > first[tok.text] and not (
+                    tok.i and doc[tok.i - 1].text == "(" and tok.i + 1 < len(doc) and doc[tok.i + 1].text == ")"):
+                span = doc[tok.i : tok.i + 1]
+                span._.actor = replace(ref, how="acronym defined")
+                found.append(span)
+        return found
 
     def _acronyms(self, spans: list[Span]) -> None:
         """An acronym the knowledge base leaves unresolved because it names several bodies ("ICC":
