@@ -1834,3 +1834,8 @@ def test_verbs_the_vocabulary_lacked_hack_harass_limit_curb(nlp):
 
 def test_nouns_the_vocabulary_lacked(nlp):
     assert ("RUS", "UKR", "17") in keys(coded(nlp, "Russia launched a cyberattack on Ukraine."), counted=False)
+
+
+def test_strikes_targeting_someone_are_aimed_at_them(nlp):
+    text = "Uganda launched air strikes and artillery attacks targeting the Allied Democratic Forces rebel group on Tuesday."
+    assert ("UGA", "ADF", "19") in keys(coded(nlp, text))
