@@ -1841,3 +1841,9 @@ def test_strikes_targeting_someone_are_aimed_at_them(nlp):
             "and artillery attacks targeting the Allied Democratic Forces rebel group on Tuesday.")
     found = keys(coded(nlp, text))
     assert ("UGA", "ADF", "19") in found and ("UGA", "COD", "19") not in found
+
+
+def test_a_description_opening_a_sentence_continues_the_main_subject_before(nlp):
+    text = "Kiribati cut ties with Taiwan on Friday. The island nation will resume diplomatic ties with Beijing."
+    found = keys(coded(nlp, text), counted=False)
+    assert ("KIR", "CHN", "03") in found and ("TWN", "CHN", "03") not in found

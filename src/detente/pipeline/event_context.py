@@ -57,7 +57,15 @@ class ContextReader:
                and not (kind == "state" and actors[c.i]._.actor.detail == "igo") for c in noun.children):
             return None  # "the Iranian group" names its own; "the South American nation", "the NATO member" do not
         since = self._sentences_back(noun, 3)
-        for i in range(noun.i - 1, since - 1, -1):
+        order = list(range(noun.i - 1, since - 1, -1))
+        if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.dep_ == "ROOT" and noun.sent.start > since and not any(
+                t.dep_ in ("nsubj", "nsubjpass") for t in noun.doc[noun.sent.start : noun.i]):
+            # a sentence's subject continues the sentence before's main subject, as a pronoun does ("Kiribati cut
+            # ties with Taiwan. The island nation will resume ties with Beijing": Kiribati)
+            main = next((c for c in noun.doc[noun.sent.start - 1].sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if main is not None:
+                order = [i for i in range(main.i, main.left_edge.i - 1, -1)] + order
+        for i in order:
             span = actors.get(i)
             if span is None or span._.actor.how == "demonym modifier":
                 continue
