@@ -1847,3 +1847,13 @@ def test_a_description_opening_a_sentence_continues_the_main_subject_before(nlp)
     text = "Kiribati cut ties with Taiwan on Friday. The island nation will resume diplomatic ties with Beijing."
     found = keys(coded(nlp, text), counted=False)
     assert ("KIR", "CHN", "03") in found and ("TWN", "CHN", "03") not in found
+
+
+def test_exercises_along_a_border_with_a_state_are_a_show_of_force_not_joint(nlp):
+    text = ("Iran’s Islamic Revolutionary Guard Corps is conducting military exercises along the country’s border "
+            "with Azerbaijan amid signs of tensions between the two countries.")
+    found = {(s, t, c) for s, t, _, c, _ in coded(nlp, text)}
+    assert ("IRN", "AZE", "150") in found and ("IRN", "AZE", "062") not in found
+    # exercises held with a state stay military cooperation
+    found = {(s, t, c) for s, t, _, c, _ in coded(nlp, "Iran held naval exercises with Russia in the Gulf of Oman.")}
+    assert ("IRN", "RUS", "062") in found

@@ -874,8 +874,9 @@ class EventCoder(ContextReader):
         weapons launch that hits no one named."""
         lemma = token.lemma_.lower()
         if pattern.pos == "NOUN" and lemma in DISPLAY_NOUNS:
-            joint = (len(sources) > 1 or any(c.lemma_.lower() in JOINT_MODIFIERS for c in token.children)
-                     or any(c.dep_ == "prep" and c.lower_ == "with" for c in (token, token.head) for c in c.children))
+            joint = (len({_code(s) for s in sources}) > 1 or any(c.lemma_.lower() in JOINT_MODIFIERS for c in token.children)
+                     or any(c.dep_ == "prep" and c.lower_ == "with" and c.nbor(-1).lemma_.lower() not in PLACE_NOUNS
+                            for c in (token, token.head) for c in c.children))  # not "along its border with Azerbaijan"
             return not joint
         if targets or self.vocab.codes[pattern.code].root not in VIOLENT_ROOTS:
             return False
