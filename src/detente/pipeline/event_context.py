@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 
 from .event_cues import (ABOUT_PREPS, ACT_NOUNS, GROUP_NUMBERS, ANAPHORIC_NOUNS, STATE_FORMS, CAUSE_VERBS, DUAL_NOUNS, PAIR_NOUNS, PERSON_PAIR_NOUNS,
                          SIDE_PAIR_NOUNS, PLACE_CODES, ATTRIBUTION_PREPS)
-from .syntax import subject_of
+from .syntax import main_subject_before, subject_of
 
 # how far back (sentences, its own included) the acts a reaction or a retaliation answers are
 # read: wire copy runs one sentence to a paragraph and comes back to an act a few sentences on
@@ -58,13 +58,9 @@ class ContextReader:
             return None  # "the Iranian group" names its own; "the South American nation", "the NATO member" do not
         since = self._sentences_back(noun, 3)
         order = list(range(noun.i - 1, since - 1, -1))
-        if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.dep_ == "ROOT" and noun.sent.start > since and not any(
-                t.dep_ in ("nsubj", "nsubjpass") for t in noun.doc[noun.sent.start : noun.i]):
-            # a sentence's subject continues the sentence before's main subject, as a pronoun does ("Kiribati cut
-            # ties with Taiwan. The island nation will resume ties with Beijing": Kiribati)
-            main = next((c for c in noun.doc[noun.sent.start - 1].sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if main is not None:
-                order = [i for i in range(main.i, main.left_edge.i - 1, -1)] + order
+        if (main := main_subject_before(noun, since)) is not None:
+            # as a pronoun does: "Kiribati cut ties with Taiwan. The island nation will resume ties with Beijing"
+            order = list(range(main.i, main.left_edge.i - 1, -1)) + order
         for i in order:
             span = actors.get(i)
             if span is None or span._.actor.how == "demonym modifier":

@@ -88,6 +88,17 @@ def _past_dateline(subject: Token) -> Token:
     return next((t for t in subject.subtree if t.dep_ == "appos" and t.i >= inside[1]), subject)
 
 
+def main_subject_before(token: Token, since: int = 0) -> Token | None:
+    """The main clause's subject in the sentence before, where `token` opens its own sentence as its
+    main clause's subject: such a subject continues the one before ("Kiribati cut ties with Taiwan.
+    The island nation will ..."), whatever was named last; None otherwise or before token `since`."""
+    if token.dep_ not in ("nsubj", "nsubjpass") or token.head.dep_ != "ROOT" or token.sent.start <= since or any(
+            t.dep_ in ("nsubj", "nsubjpass") for t in token.doc[token.sent.start : token.i]):
+        return None
+    before = token.doc[token.sent.start - 1].sent.root
+    return next((c for c in before.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
 def antecedent(pronoun: Token, actors: dict[int, Span], since: int = 0,
                pronouns: dict[str, tuple[str, ...]] = PRONOUN_KINDS) -> Span | None:
     """The last actor before a pronoun, back to token `since`, of the kind the pronoun takes:
@@ -112,13 +123,9 @@ def antecedent(pronoun: Token, actors: dict[int, Span], since: int = 0,
             span = actors.get(named.i) if named is not None and named.i < pronoun.i else None
             if span is not None and span._.actor.kind in kinds:
                 return span
-    if pronoun.lower_ in ("it", "they") and pronoun.dep_ in ("nsubj", "nsubjpass") and pronoun.head.dep_ == "ROOT" \
-            and pronoun.sent.start > since and not any(t.dep_ in ("nsubj", "nsubjpass") for t in pronoun.doc[pronoun.sent.start : pronoun.i]):
-        # the subject of a sentence continues the sentence before's main subject: "the Ministry of External
-        # Affairs demanded that Pakistan stop ... It also urged the UN" is the ministry, not Pakistan
-        before = pronoun.doc[pronoun.sent.start - 1].sent.root
-        main = next((c for c in before.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        span = actors.get(main.i) if main is not None else None
+    if pronoun.lower_ in ("it", "they") and (main := main_subject_before(pronoun, since)) is not None:
+        # "the Ministry of External Affairs demanded that Pakistan stop ... It also urged the UN": the ministry
+        span = actors.get(main.i)
         if span is not None and span._.actor.kind in kinds and (pronoun.lower_ == "they") == (main.tag_ in ("NNS", "NNPS")):
             return span
     if pronoun.lower_ in ("it", "they"):
