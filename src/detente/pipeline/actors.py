@@ -701,9 +701,11 @@ class ActorResolver(ContextNames):
         state body the title holds gives it ("Foreign Ministry spokesman Wang Wenbin")."""
         bodies = {i: s for s in spans if s._.actor.how == "unnamed body" and s._.actor.kind == "country"
                   for i in range(s.start, s.end)}
+        if not bodies:
+            return
         for span in spans:
             ref = span._.actor
-            if ref.kind != "person" or ref.code is not None or not bodies:
+            if ref.kind != "person" or ref.code is not None:
                 continue
             inside = [t.i for c in span.root.children if c.dep_ == "appos" for t in c.subtree]
             body = next((bodies[i] for i in inside if i in bodies), None)
@@ -716,7 +718,7 @@ class ActorResolver(ContextNames):
         """A bracketed acronym an article defines for an actor ("the Allied Democratic Forces (ADF)")
         names it wherever the article writes it after, as a word of its own ("strikes against ADF
         camps"), though the knowledge base keeps no such alias (ADF is also Australia's Defence Force)."""
-        defined: dict[str, ActorRef] = {}
+        defined: dict[str, tuple[ActorRef, int]] = {}  # acronym -> (the actor, the span first defining it)
         for span in spans:
             ref = span._.actor
             if not ref.code or ref.kind not in ("organization", "country"):
@@ -724,15 +726,14 @@ class ActorResolver(ContextNames):
             for i in range(span.start, min(span.end + 3, len(doc)) - 2):
                 word = doc[i + 1].text
                 if doc[i].text == "(" and doc[i + 2].text == ")" and word.isupper() and word.isalpha() and 2 <= len(word) <= 6:
-                    defined.setdefault(word, ref)
+                    defined.setdefault(word, (ref, span.start))
         if not defined:
             return []
         taken = {i for s in spans for i in range(s.start, s.end)}
-        first = {word: min(s.start for s in spans if s._.actor is ref) for word, ref in defined.items()}
         found = []
         for tok in doc:
-            ref = defined.get(tok.text)
-            if ref is not None and tok.i not in taken and tok.i > first[tok.text] and not (
+            ref, since = defined.get(tok.text, (None, 0))
+            if ref is not None and tok.i not in taken and tok.i > since and not (
                     tok.i and doc[tok.i - 1].text == "(" and tok.i + 1 < len(doc) and doc[tok.i + 1].text == ")"):
                 span = doc[tok.i : tok.i + 1]
                 span._.actor = replace(ref, how="acronym defined")
