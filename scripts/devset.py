@@ -8,10 +8,14 @@ git-ignored. One article in five is the test split (`split` in each anchor file)
 
     python scripts/devset.py anchor    # devset/gold + devset/texts -> devset/anchors (after annotating)
     python scripts/devset.py rebuild   # devset/anchors + devset/texts -> devset/gold-dev, gold-test (hashes checked)
+    python scripts/devset.py missing   # the texts a fresh checkout lacks, with the query that retrieves each
+    python scripts/devset.py put d01 FILE [--json]   # save a retrieved excerpt as devset/texts/d01.txt if its hash matches
 
-To rebuild on a fresh checkout: for each anchor file, run its `retrieval.query` with the search
-tool (pages corpus), save the result whose url is `retrieval.url` as `devset/texts/<doc>` (the
-excerpt exactly as returned, UTF-8, nothing added), then `rebuild`. A text that differs from the
+To rebuild on a fresh checkout: `missing` lists each text with its query; run the query with the
+search tool (pages corpus), copy the `excerpt` of the result whose url is listed, as the JSON string
+literal the tool prints, into a file and `put` it (it is saved only if its hash matches, or if the
+stored page changed around the annotated sentences and every one of them is still found), then
+`rebuild`. A text that differs from the
 annotated one is reported by name; a sentence whose offsets moved is found again by its first
 words and hash, and one that cannot be found is reported and the rebuild fails (exit 1).
 """
@@ -119,12 +123,68 @@ def rebuild(root: Path) -> int:
     return 1 if any("not found" in p or "missing" in p for p in problems) else 0
 
 
+def _anchors_by_doc(root: Path) -> dict[str, dict]:
+    out: dict[str, dict] = {}
+    for path in sorted((root / "anchors").glob("*.json")):
+        anchored = json.loads(path.read_text(encoding="utf-8"))
+        out.setdefault(Path(anchored["doc"]).stem, anchored)
+    return out
+
+
+def missing(root: Path) -> int:
+    lacking = [(doc, a) for doc, a in _anchors_by_doc(root).items() if not (root / "texts" / a["doc"]).is_file()]
+    for doc, a in lacking:
+        r = a["retrieval"]
+        print(f"{doc}\t{r['query']}\t{r['url']}\t{a['text']['sha256']}")
+    print(f"{len(lacking)} texts missing", file=sys.stderr)
+    return 1 if lacking else 0
+
+
+def put(root: Path, doc: str, source: Path, as_json: bool) -> int:
+    """Save an excerpt as retrieved (raw, or as the JSON string literal the search tool printed)."""
+    anchored = _anchors_by_doc(root).get(doc)
+    if anchored is None:
+        print(f"devset: {doc}: no anchor file names this document", file=sys.stderr)
+        return 2
+    raw = source.read_text(encoding="utf-8")
+    try:
+        text = json.loads(raw.strip()) if as_json else raw
+    except json.JSONDecodeError as e:
+        print(f"devset: {source}: not a JSON string literal ({e})", file=sys.stderr)
+        return 2
+    want = anchored["text"]
+    if sha(text) != want["sha256"]:
+        problems: list[str] = []  # which anchored sentences the text lacks shows where it went wrong
+        _convert(anchored, text, doc, lambda t, a, w: _resolve(t, a, w, problems))
+        if problems:
+            print(f"devset: {doc}: sha256 differs from the annotated text ({len(text)} chars, annotated "
+                  f"{want['n_chars']}); not saved", file=sys.stderr)
+            for line in problems[:5]:
+                print(f"devset: {line}", file=sys.stderr)
+            return 1
+        # the stored page changed around the annotated sentences: rebuild finds each by its hash
+        print(f"devset: {doc}: the text differs from the annotated one ({len(text)} chars, annotated "
+              f"{want['n_chars']}) but holds every anchored sentence; saved", file=sys.stderr)
+    (root / "texts").mkdir(exist_ok=True)
+    (root / "texts" / anchored["doc"]).write_text(text, encoding="utf-8")
+    if sha(text) == want["sha256"]:
+        print(f"saved {root / 'texts' / anchored['doc']} ({len(text)} chars, hash matches)")
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("action", choices=["anchor", "rebuild"])
+    parser.add_argument("action", choices=["anchor", "rebuild", "missing", "put"])
+    parser.add_argument("doc", nargs="?", help="put: the document (d01)")
+    parser.add_argument("source", nargs="?", type=Path, help="put: the file holding the retrieved excerpt")
+    parser.add_argument("--json", action="store_true", help="put: the file holds the excerpt as a JSON string literal")
     parser.add_argument("--root", type=Path, default=ROOT, help="the devset folder (default: %(default)s)")
     args = parser.parse_args()
-    return anchor(args.root) if args.action == "anchor" else rebuild(args.root)
+    if args.action == "put":
+        if not (args.doc and args.source):
+            parser.error("put needs a document and a file")
+        return put(args.root, args.doc, args.source, args.json)
+    return {"anchor": anchor, "rebuild": rebuild, "missing": missing}[args.action](args.root)
 
 
 if __name__ == "__main__":

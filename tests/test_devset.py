@@ -56,3 +56,22 @@ def test_a_moved_sentence_is_found_again_and_a_changed_one_fails(tmp_path, capsy
     (tmp_path / "texts" / "d05.txt").write_text(TEXT.replace("criticised", "praised"), encoding="utf-8")
     assert script.rebuild(tmp_path) == 1
     assert "not found" in capsys.readouterr().err
+
+
+def test_put_saves_a_retrieved_excerpt_only_when_its_sentences_are_there(tmp_path, capsys):
+    script, _ = devset(), make(tmp_path)
+    script.anchor(tmp_path)
+    (tmp_path / "texts" / "d05.txt").unlink()
+    capsys.readouterr()
+    assert script.missing(tmp_path) == 1
+    assert capsys.readouterr().out.startswith("d05\tq\tu\t")
+    retrieved = tmp_path / "d05.json"  # the excerpt as the search tool prints it: a JSON string literal
+    retrieved.write_text(json.dumps(TEXT.replace("criticised", "criticized")), encoding="utf-8")
+    assert script.put(tmp_path, "d05", retrieved, True) == 1  # a copying slip: its sentence is named
+    assert "Bolivia sharply" in capsys.readouterr().err and not (tmp_path / "texts" / "d05.txt").exists()
+    retrieved.write_text(json.dumps("Updated. " + TEXT), encoding="utf-8")  # the page grew: every sentence found
+    assert script.put(tmp_path, "d05", retrieved, True) == 0
+    assert "holds every anchored sentence" in capsys.readouterr().err
+    retrieved.write_text(TEXT, encoding="utf-8")
+    assert script.put(tmp_path, "d05", retrieved, False) == 0 and script.missing(tmp_path) == 0
+    assert (tmp_path / "texts" / "d05.txt").read_text(encoding="utf-8") == TEXT
