@@ -1857,3 +1857,14 @@ def test_exercises_along_a_border_with_a_state_are_a_show_of_force_not_joint(nlp
     # exercises held with a state stay military cooperation
     found = {(s, t, c) for s, t, _, c, _ in coded(nlp, "Iran held naval exercises with Russia in the Gulf of Oman.")}
     assert ("IRN", "RUS", "062") in found
+
+
+def test_an_act_the_main_one_came_after_is_coded_the_scene_of_one_is_not(nlp):
+    # "after"/"following": it happened before the main act (the dev gold codes most such acts)
+    found = keys(coded(nlp, "Poland expelled three Russian diplomats after Russia's expulsion of two Polish diplomats."))
+    assert {("POL", "RUS", "16"), ("RUS", "POL", "16")} <= found
+    found = keys(coded(nlp, "Following Japan's export curbs on chemicals, South Korea filed a complaint with the WTO."))
+    assert ("JPN", "KOR", "16") in found
+    # "amid": the scene, shown but not counted
+    found = coded(nlp, "Amid Russia's invasion of Ukraine, Hungary signed a gas deal with Moscow.")
+    assert ("RUS", "UKR", "19") in keys(found, counted=False) and ("RUS", "UKR", "19") not in keys(found)

@@ -27,7 +27,7 @@ from .event_cues import (
     SPECULATIVE_MODALS, FUTURE_MODALS, INTENT_VERBS, UNREAL_VERBS, UNREAL_MODIFIERS, DENIAL_VERBS, REPORT_VERBS,
     REPORT_ADVERBS,
     NEGATORS, INTENT_CODES, TARGET_PREPS, NOUN_TARGET_PREPS, PLACE_PREPS, PLACE_ROOTS, PLACE_CODES,
-    CLAUSE_TARGET_ROOTS, OBJECT_PLACE_ROOTS, RELATIONAL_NOUNS, PLACE_NOUNS, BACKGROUND_PREPS,
+    CLAUSE_TARGET_ROOTS, OBJECT_PLACE_ROOTS, RELATIONAL_NOUNS, PLACE_NOUNS, BACKGROUND_PREPS, SEQUEL_PREPS,
     CONTENT_NOUNS, MEMORIAL_NOUNS, TREATY_NOUNS, PERIOD_PREPS, PERIOD_FRAMES, LIGHT_VERBS, NON_STATE_SPEAKERS,
     HELPING_VERBS, ECONOMIC_NOUNS, ECONOMIC_CODE, VIOLENT_ROOTS, FRESH_MODIFIERS, RECIPROCAL_WORDS,
     DISPLAY_NOUNS, JOINT_MODIFIERS, WEAPON_NOUNS, INTERCEPTION_VERBS, LAUNCHED_NOUNS, LAUNCH_CODE, DISPLAY_CODE, SPEAKER_PREPS, REACTION_ROOTS, REACTED_OBJECT_CODES,
@@ -630,13 +630,24 @@ class EventCoder(ContextReader):
                 targets = [] if passive else [s for s in self._actors_of(subject, actors, noun) if _code(s) not in taken][:1]
         return sources, targets[:2]
 
+    @staticmethod
+    def _phrase_object(noun: Token) -> Token:
+        """The first of an event noun's conjuncts: the one a preposition governs."""
+        while noun.dep_ == "conj" and noun.head.i != noun.i:
+            noun = noun.head
+        return noun
+
+    def _sequel(self, noun: Token) -> bool:
+        """An event noun after "after" or "following": an act the main one came after, coded."""
+        tok = self._phrase_object(noun)
+        return tok.dep_ == "pobj" and tok.head.lower_ in SEQUEL_PREPS
+
     def _background(self, noun: Token) -> bool:
         """An event noun that sets the scene of another act: after a background preposition ("amid
-        the invasion"), or the object of another event noun ("support for the invasion")."""
-        tok = noun
-        while tok.dep_ == "conj" and tok.head.i != tok.i:
-            tok = tok.head
-        if tok.dep_ != "pobj":
+        the invasion"), or the object of another event noun ("support for the invasion"); not an act
+        that came before the main one ("after Germany's expulsion of two Russians": _sequel)."""
+        tok = self._phrase_object(noun)
+        if tok.dep_ != "pobj" or self._sequel(noun):
             return False
         prep = tok.head
         if prep.lower_ in BACKGROUND_PREPS or (prep.lower_ == "of" and prep.head.lemma_.lower() in MEMORIAL_NOUNS):
@@ -1688,6 +1699,8 @@ class EventCoder(ContextReader):
                 when, basis = self._date(token, doc, dates, context, sent.start in unanchored, story)
                 doubtful = self._doubtful(token, pattern, condition, unordered, triggers)
                 act_cues = self._act_cues(token, pattern, triggers, doubtful, borrowed, joint, modality, busy, found_by)
+                if pattern.pos == "NOUN" and self._sequel(token):
+                    act_cues |= {"sequel"}  # an act told as what the main one came after
                 if reacted:  # an act told as what another reacts to ("rejected Trudeau's allegations")
                     act_cues |= {"reacted_object", f"reacted_object:{self.vocab.codes[pattern.code].quad}"}
                 for source, target in pairs:
