@@ -637,9 +637,10 @@ class EventCoder(ContextReader):
             noun = noun.head
         return noun
 
-    def _sequel(self, noun: Token) -> bool:
+    @staticmethod
+    def _sequel(noun: Token) -> bool:
         """An event noun after "after" or "following": an act the main one came after, coded."""
-        tok = self._phrase_object(noun)
+        tok = EventCoder._phrase_object(noun)
         return tok.dep_ == "pobj" and tok.head.lower_ in SEQUEL_PREPS
 
     def _background(self, noun: Token) -> bool:
