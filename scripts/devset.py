@@ -124,10 +124,13 @@ def rebuild(root: Path) -> int:
 
 
 def _anchors_by_doc(root: Path) -> dict[str, dict]:
+    """Each text's anchor file: its own (d15.json), not a second annotation of it (d15-second.json)."""
     out: dict[str, dict] = {}
     for path in sorted((root / "anchors").glob("*.json")):
         anchored = json.loads(path.read_text(encoding="utf-8"))
-        out.setdefault(Path(anchored["doc"]).stem, anchored)
+        stem = Path(anchored["doc"]).stem
+        if path.stem == stem or stem not in out:
+            out[stem] = anchored
     return out
 
 
@@ -153,7 +156,8 @@ def put(root: Path, doc: str, source: Path, as_json: bool) -> int:
         print(f"devset: {source}: not a JSON string literal ({e})", file=sys.stderr)
         return 2
     want = anchored["text"]
-    if sha(text) != want["sha256"]:
+    matches = sha(text) == want["sha256"]
+    if not matches:
         problems: list[str] = []  # which anchored sentences the text lacks shows where it went wrong
         _convert(anchored, text, doc, lambda t, a, w: _resolve(t, a, w, problems))
         if problems:
@@ -167,7 +171,7 @@ def put(root: Path, doc: str, source: Path, as_json: bool) -> int:
               f"{want['n_chars']}) but holds every anchored sentence; saved", file=sys.stderr)
     (root / "texts").mkdir(exist_ok=True)
     (root / "texts" / anchored["doc"]).write_text(text, encoding="utf-8")
-    if sha(text) == want["sha256"]:
+    if matches:
         print(f"saved {root / 'texts' / anchored['doc']} ({len(text)} chars, hash matches)")
     return 0
 

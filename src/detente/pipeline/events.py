@@ -648,7 +648,7 @@ class EventCoder(ContextReader):
         the invasion"), or the object of another event noun ("support for the invasion"); not an act
         that came before the main one ("after Germany's expulsion of two Russians": _sequel)."""
         tok = self._phrase_object(noun)
-        if tok.dep_ != "pobj" or self._sequel(noun):
+        if tok.dep_ != "pobj" or tok.head.lower_ in SEQUEL_PREPS:  # (_sequel)
             return False
         prep = tok.head
         if prep.lower_ in BACKGROUND_PREPS or (prep.lower_ == "of" and prep.head.lemma_.lower() in MEMORIAL_NOUNS):
