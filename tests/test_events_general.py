@@ -1868,3 +1868,16 @@ def test_an_act_the_main_one_came_after_is_coded_the_scene_of_one_is_not(nlp):
     # "amid": the scene, shown but not counted
     found = coded(nlp, "Amid Russia's invasion of Ukraine, Hungary signed a gas deal with Moscow.")
     assert ("RUS", "UKR", "19") in keys(found, counted=False) and ("RUS", "UKR", "19") not in keys(found)
+
+
+def test_an_agentless_passive_a_state_tells_of_is_its_own_act(nlp):
+    # "were expelled, the ministry said": the state that tells it did it, to the state it befell
+    found = keys(coded(nlp, "Two Chinese diplomats were expelled on Monday, the German foreign ministry said."))
+    assert ("DEU", "CHN", "16") in found
+    found = keys(coded(nlp, "Four Russian agents were apprehended and expelled, Dutch defence minister Ank Bijleveld said."))
+    assert ("NLD", "RUS", "16") in found
+    # not a strike, whose teller is more often its victim; not where the teller's own people are acted on
+    found = keys(coded(nlp, "Two soldiers were killed near the border, India's army said."), counted=False)
+    assert not any(s == "IND" for s, _, r in found if r in ("18", "19", "20"))
+    found = keys(coded(nlp, "Three Ukrainian diplomats were expelled, Ukraine's foreign ministry said."), counted=False)
+    assert not any(s == t == "UKR" for s, t, _ in found)

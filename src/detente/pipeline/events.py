@@ -35,7 +35,7 @@ from .event_cues import (
     CONTEXT_TARGET_ROOTS, JOINT_ROOTS, PAIRED_ROOTS, TIE_NOUNS, JOINT_EXCLUDED, JOINT_EXCLUDED_LEMMAS, PEOPLE_NOUNS, PEOPLE_PREPS, TRADE_NOUNS, TRADE_PREPS, VISIT_NOUNS, SCENE_PREPS, SPEECH_NOUNS,
     GOVERNING_ROOTS, ASKING_ROOTS, ASKING_NOUNS, AIMING_VERBS, ABOUT_PREPS, ABOUT_ROOTS, THREAT_CODE, OBLIGATION_MODALS, DEMAND_CODE,
     OBLIGATION_KNOWING_VERBS, CRITICISM_CODE, CLAIMING_VERBS, DECISION_VERBS, ANNOUNCED_CODES, ONGOING_VERBS, CONDEMNING_WORDS, CONDEMNED_PREPS, WARNING_VERBS, SUMMONING_VERBS, OBLIGATION_VERBS, HELD_ROOTS, LAUNCHED_FROM_ROOTS, FOUGHT_BETWEEN_WORDS, PERMISSION_VERBS, QUANTITY_NOUNS, REPEATED_NOUNS, ASSURED_ROOTS, ASSURANCE_CODE, CONDEMNING_EXEMPT_VERBS, CLAIM_NOUNS, REJECTION_CODE, DECIDED_ROOTS,
-    DEPLOYMENT_AID_CODES, DEPLOYMENT_CODE, FORCE_NOUNS, OWN_FORCE_NOUNS, OWN_FORCE_ROLES, MEMBER_NOUNS, PROTEST_CODES, OFFICIAL_PROTEST_CODE, OFFICIAL_ROLES, OWN_PEOPLE_VERBS, OWN_PEOPLE_NOUNS, STOPPING_VERBS, STOPPED_CODES,
+    DEPLOYMENT_AID_CODES, DEPLOYMENT_CODE, FORCE_NOUNS, OWN_FORCE_NOUNS, OWN_FORCE_ROLES, MEMBER_NOUNS, PROTEST_CODES, OFFICIAL_PROTEST_CODE, OFFICIAL_ROLES, OWN_PEOPLE_VERBS, OWN_PEOPLE_NOUNS, SPEAKER_AGENT_ROOTS, SPEAKER_AGENT_VERBS, STOPPING_VERBS, STOPPED_CODES,
     SUBJECT_DEPS, VOWING_VERBS, CITIZEN_NOUNS, CITIZEN_APPEAL_ROOTS, CITIZEN_APPEAL_CODE, CROWD_NOUNS, CROWD_FORCE_ROOTS, RIOT_CODE, BACKGROUND_DAYS, POSSESSIVES, FIRST_PERSON, MEDIATE_CODE, OBJECT_PRONOUNS,
     DOCUMENT_TARGET_ROOTS, DOMESTIC_ROOTS, PRICED_AGREEMENT_CODE, BOTH_WAYS_CODES, CIVILIAN_MODIFIERS, INTERNAL_MODIFIERS, RECALL_CODE, OCCASION_NOUNS, OCCASION_PREPS,
 )
@@ -856,6 +856,17 @@ class EventCoder(ContextReader):
                 lemmas.add(child.lemma_.lower())  # "grain deal", "arms deal", "air strike"
         return lemmas
 
+    def _teller(self, verb: Token, actors: dict[int, Span], targets: list[Span]) -> list[Span]:
+        """The state that tells of a passive act as done ("... were expelled, the ministry said"; "Poland
+        said the ambassador was summoned"): the subject of the telling verb whose complement the act's
+        clause is, when it is a state other than the one the act befell."""
+        clause = verb.head if verb.dep_ == "conj" else verb  # "were apprehended and expelled"
+        if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in SPEAKER_AGENT_VERBS:
+            return []
+        befell = {t._.actor.country for t in targets}
+        return [s for s in self._actors_of(subject_of(clause.head)[0], actors, verb)
+                if s._.actor.country and s._.actor.country not in befell][:1]
+
     @staticmethod
     def _exchanged(token: Token) -> Token | None:
         """The noun "exchange" (or "trade", "swap") whose "of"-phrase the trigger is: "an exchange of
@@ -1491,6 +1502,10 @@ class EventCoder(ContextReader):
                         speaker = (self._actors_of(subject_of(token.head)[0], actors, token)
                                    if not targets and token.dep_ == "ccomp" and token.head.lemma_.lower() in REPORT_VERBS else [])
                         sources, targets = targets or speaker[:1], []
+                    elif passive and not sources and targets and self._agent(token) is None \
+                            and self.vocab.codes[pattern.code].root in SPEAKER_AGENT_ROOTS and (teller := self._teller(token, actors, targets)):
+                        # "Two Chinese diplomats were expelled, the German foreign ministry said": by the teller's state
+                        sources, found_by = teller, "teller"
                     elif not passive and not sources and token.lemma_.lower() in OWN_PEOPLE_VERBS and (own := [
                             s for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() in OWN_PEOPLE_NOUNS
                             for s in self._actors_of(c, actors, token)]):
