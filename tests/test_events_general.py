@@ -1881,3 +1881,9 @@ def test_an_agentless_passive_a_state_tells_of_is_its_own_act(nlp):
     assert not any(s == "IND" for s, _, r in found if r in ("18", "19", "20"))
     found = keys(coded(nlp, "Three Ukrainian diplomats were expelled, Ukraine's foreign ministry said."), counted=False)
     assert not any(s == t == "UKR" for s, t, _ in found)
+
+
+def test_a_statement_that_acts_is_its_issuers_act(nlp):
+    # "a statement from X condemned ...": X condemns, not whoever acted in the sentences before
+    found = keys(coded(nlp, "A statement from the Chinese foreign ministry condemned the Japanese decision."))
+    assert ("CHN", "JPN", "11") in found

@@ -1519,6 +1519,9 @@ class EventCoder(ContextReader):
                         # leave": an appeal to its own people, not to (nor an expulsion of) where they are
                         pattern, targets, found_by = replace(pattern, code=CITIZEN_APPEAL_CODE), sources[:1], "own_people"
                     spoken = subject is not None and not passive and subject.lemma_.lower() in SPEECH_NOUNS
+                    if not sources and spoken:  # "a statement from the Chinese foreign ministry condemned ...": who issued it
+                        sources = [s for o in self._prep_objects(subject, SPEAKER_PREPS) for s in self._actors_of(o, actors, token)
+                                   if _code(s) not in {_code(t) for t in targets}][:1]
                     if not sources and (passive or spoken) and self._agent(token) is None and last_source is not None \
                             and self._sentences_back(token, 2) <= last_source.sent.start < token.sent.start \
                             and _code(last_source) not in {_code(t) for t in targets}:
