@@ -1887,3 +1887,14 @@ def test_a_statement_that_acts_is_its_issuers_act(nlp):
     # "a statement from X condemned ...": X condemns, not whoever acted in the sentences before
     found = keys(coded(nlp, "A statement from the Chinese foreign ministry condemned the Japanese decision."))
     assert ("CHN", "JPN", "11") in found
+
+
+def test_reciprocal_objects_and_promises_not_to_act(nlp):
+    # "one another", and "the other" after a joint subject: each at the other
+    for text in ("India and Pakistan accused one another of violating the ceasefire.",
+                 "Both Washington and Beijing have since accused the other of violating the agreement."):
+        found = keys(coded(nlp, text))
+        assert len({(s, t) for s, t, r in found if r == "11"}) == 2, text
+    # an intent verb whose act is refused is the promise, never the act it rules out
+    found = keys(coded(nlp, "Guyana and Venezuela agreed not to use force against each other."), counted=False)
+    assert {("GUY", "VEN", "03"), ("VEN", "GUY", "03")} <= found and not any(r == "19" for _, _, r in found)

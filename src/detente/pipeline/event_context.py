@@ -142,8 +142,11 @@ class ContextReader:
 
     @staticmethod
     def _each_other(token: Token) -> bool:
-        return any(t.lower_ == "other" and any(c.lower_ in ("each", "one") for c in t.children) or t.lower_ == "another"
-                   and any(c.lower_ == "one" for c in t.children) for t in token.subtree if t.head == token or t.head.head == token)
+        """A reciprocal object: "each other", "one another" (either word the head), and, after a joint
+        subject, "the other" ("both Washington and Beijing accused the other of violating it")."""
+        return any(t.lower_ == "other" and any(c.lower_ in ("each", "one", "the") for c in t.children)
+                   or {t.lower_, *(c.lower_ for c in t.children)} >= {"one", "another"}
+                   for t in token.subtree if t.head == token or t.head.head == token)
 
     def _reacted_to(self, token: Token, sources: list[Span], actors: dict[int, Span], triggers: dict[int, Pattern],
                     events: list[Event]) -> list[Span]:

@@ -683,6 +683,10 @@ class EventCoder(ContextReader):
         if (token.dep_ == "dobj" and head.dep_ == "xcomp" and head.head.i in triggers
                 and self.vocab.codes[triggers[head.head.i].code].root in GOVERNING_ROOTS):
             return True  # "threatened to launch a new offensive": the offensive is the threat's
+        promised = token.head if token.dep_ == "conj" and token.head.dep_ == "xcomp" else token
+        if token.dep_ in ("xcomp", "conj") and promised.dep_ == "xcomp" and promised.head.i in triggers \
+                and promised.head.lemma_.lower() in INTENT_VERBS and self._refrained(promised):
+            return True  # "agreed not to use force against each other": the promise, not a use of force
         if pattern.pos == "VERB":
             lemma = token.lemma_.lower()
             if lemma in DENIAL_VERBS:
@@ -690,7 +694,7 @@ class EventCoder(ContextReader):
             if self.vocab.codes[pattern.code].root == "01" and not pattern.complement and any(
                     c.dep_ == "xcomp" and c.pos_ == "VERB" for c in token.children):
                 return True  # "hopes to reduce its dependence": a wish about an act, not a comment
-            if lemma in INTENT_VERBS and any(c.dep_ == "xcomp" and c.i in triggers for c in token.children):
+            if lemma in INTENT_VERBS and any(c.dep_ == "xcomp" and c.i in triggers and not self._refrained(c) for c in token.children):
                 return True  # "plans to visit": the visit, coded as an intent, says it all
             if lemma in HELPING_VERBS and any(c.dep_ in ("xcomp", "ccomp") and c.i in triggers for c in token.children):
                 return True  # "helped broker a ceasefire": the brokering
@@ -866,6 +870,12 @@ class EventCoder(ContextReader):
         befell = {t._.actor.country for t in targets}
         return [s for s in self._actors_of(subject_of(clause.head)[0], actors, verb)
                 if s._.actor.country and s._.actor.country not in befell][:1]
+
+    @staticmethod
+    def _refrained(verb: Token) -> bool:
+        """An act an intent verb's complement says will not be done: "agreed not to use force",
+        "pledged to 'not threaten or use force'"."""
+        return any(c.dep_ == "neg" for c in verb.children) or verb.nbor(-1).lower_ == "not" if verb.i > 0 else False
 
     @staticmethod
     def _exchanged(token: Token) -> Token | None:
