@@ -1898,3 +1898,12 @@ def test_reciprocal_objects_and_promises_not_to_act(nlp):
     # an intent verb whose act is refused is the promise, never the act it rules out
     found = keys(coded(nlp, "Guyana and Venezuela agreed not to use force against each other."), counted=False)
     assert {("GUY", "VEN", "03"), ("VEN", "GUY", "03")} <= found and not any(r == "19" for _, _, r in found)
+
+
+def test_an_act_only_risked_or_prevented_is_shown_not_counted(nlp):
+    for text in ("Analysts warned of the risk of conflict between China and Taiwan.",
+                 "Ethiopia condemned the incitement of war between Ethiopia and Egypt.",
+                 "The talks aim to prevent a war between India and Pakistan."):
+        found = coded(nlp, text)
+        assert any(r in ("13", "19") for _, _, r, _, _ in found), text  # shown
+        assert not any(r in ("13", "19") for _, _, r in keys(found)), text  # never counted

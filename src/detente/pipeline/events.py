@@ -28,7 +28,7 @@ from .event_cues import (
     REPORT_ADVERBS,
     NEGATORS, INTENT_CODES, TARGET_PREPS, NOUN_TARGET_PREPS, PLACE_PREPS, PLACE_ROOTS, PLACE_CODES,
     CLAUSE_TARGET_ROOTS, OBJECT_PLACE_ROOTS, RELATIONAL_NOUNS, PLACE_NOUNS, BACKGROUND_PREPS, SEQUEL_PREPS,
-    CONTENT_NOUNS, MEMORIAL_NOUNS, TREATY_NOUNS, PERIOD_PREPS, PERIOD_FRAMES, LIGHT_VERBS, NON_STATE_SPEAKERS,
+    CONTENT_NOUNS, PREVENTION_VERBS, MEMORIAL_NOUNS, TREATY_NOUNS, PERIOD_PREPS, PERIOD_FRAMES, LIGHT_VERBS, NON_STATE_SPEAKERS,
     HELPING_VERBS, ECONOMIC_NOUNS, ECONOMIC_CODE, VIOLENT_ROOTS, FRESH_MODIFIERS, RECIPROCAL_WORDS,
     DISPLAY_NOUNS, JOINT_MODIFIERS, WEAPON_NOUNS, INTERCEPTION_VERBS, LAUNCHED_NOUNS, LAUNCH_CODE, DISPLAY_CODE, SPEAKER_PREPS, REACTION_ROOTS, REACTED_OBJECT_CODES,
     SELF_REPORT_VERBS, TOPIC_VERBS, ACT_NOUNS, MATERIAL_AGREEMENTS, AGREEMENT_CODE, ACCUSING_VERBS, DISAPPROVING,
@@ -1201,7 +1201,7 @@ class EventCoder(ContextReader):
         what a message conveys ("the message that Iran is willing to engage the rebels"), and a
         directed act whose parties come only from "between" ("the postponement of a deal between
         Iran and Russia": who did it?)."""
-        return bool(condition or (pattern.pos == "NOUN" and self._background(token)) or self._content(token)
+        return bool(condition or (pattern.pos == "NOUN" and self._background(token)) or self._content(token) or self._averted(token)
                     or (unordered and not self.vocab.codes[pattern.code].mutual and token.lemma_.lower() not in RECIPROCAL_WORDS)
                     or self._asked(token, triggers))
 
@@ -1318,6 +1318,14 @@ class EventCoder(ContextReader):
                 return False
             tok = tok.head
         return False
+
+    @staticmethod
+    def _averted(trigger: Token) -> bool:
+        """An act a verb of prevention keeps from happening: its object ("to prevent a war between
+        India and Pakistan") or its "from"-clause ("prevented Israel from annexing the area")."""
+        head = trigger.head
+        return (trigger.dep_ == "dobj" and head.lemma_.lower() in PREVENTION_VERBS) or (
+            trigger.dep_ in ("pobj", "pcomp") and head.lower_ == "from" and head.head.lemma_.lower() in PREVENTION_VERBS)
 
     @staticmethod
     def _condition(trigger: Token) -> str | None:
