@@ -1907,3 +1907,12 @@ def test_an_act_only_risked_or_prevented_is_shown_not_counted(nlp):
         found = coded(nlp, text)
         assert any(r in ("13", "19") for _, _, r, _, _ in found), text  # shown
         assert not any(r in ("13", "19") for _, _, r in keys(found)), text  # never counted
+
+
+def test_an_act_in_an_analysts_view_is_shown_not_counted(nlp):
+    text = "Experts say it is unlikely that North Korea will launch a large-scale attack on South Korea."
+    found = coded(nlp, text)
+    assert ("PRK", "KOR", "19") in keys(found, counted=False) and ("PRK", "KOR", "19") not in keys(found)
+    # a state's word is no analyst's view
+    found = coded(nlp, "Seoul said North Korea launched a large-scale attack on South Korea.")
+    assert ("PRK", "KOR", "19") in keys(found)

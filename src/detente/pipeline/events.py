@@ -28,7 +28,7 @@ from .event_cues import (
     REPORT_ADVERBS,
     NEGATORS, INTENT_CODES, TARGET_PREPS, NOUN_TARGET_PREPS, PLACE_PREPS, PLACE_ROOTS, PLACE_CODES,
     CLAUSE_TARGET_ROOTS, OBJECT_PLACE_ROOTS, RELATIONAL_NOUNS, PLACE_NOUNS, BACKGROUND_PREPS, SEQUEL_PREPS,
-    CONTENT_NOUNS, PREVENTION_VERBS, MEMORIAL_NOUNS, TREATY_NOUNS, PERIOD_PREPS, PERIOD_FRAMES, LIGHT_VERBS, NON_STATE_SPEAKERS,
+    CONTENT_NOUNS, PREVENTION_VERBS, OPINION_HOLDERS, MEMORIAL_NOUNS, TREATY_NOUNS, PERIOD_PREPS, PERIOD_FRAMES, LIGHT_VERBS, NON_STATE_SPEAKERS,
     HELPING_VERBS, ECONOMIC_NOUNS, ECONOMIC_CODE, VIOLENT_ROOTS, FRESH_MODIFIERS, RECIPROCAL_WORDS,
     DISPLAY_NOUNS, JOINT_MODIFIERS, WEAPON_NOUNS, INTERCEPTION_VERBS, LAUNCHED_NOUNS, LAUNCH_CODE, DISPLAY_CODE, SPEAKER_PREPS, REACTION_ROOTS, REACTED_OBJECT_CODES,
     SELF_REPORT_VERBS, TOPIC_VERBS, ACT_NOUNS, MATERIAL_AGREEMENTS, AGREEMENT_CODE, ACCUSING_VERBS, DISAPPROVING,
@@ -1202,6 +1202,7 @@ class EventCoder(ContextReader):
         directed act whose parties come only from "between" ("the postponement of a deal between
         Iran and Russia": who did it?)."""
         return bool(condition or (pattern.pos == "NOUN" and self._background(token)) or self._content(token) or self._averted(token)
+                    or self._opinion(token)
                     or (unordered and not self.vocab.codes[pattern.code].mutual and token.lemma_.lower() not in RECIPROCAL_WORDS)
                     or self._asked(token, triggers))
 
@@ -1318,6 +1319,17 @@ class EventCoder(ContextReader):
                 return False
             tok = tok.head
         return False
+
+    def _opinion(self, trigger: Token) -> bool:
+        """An act in what an analyst or expert says: "Experts say it is unlikely that Kim will order an
+        attack" - their view of what may happen, not a state's act or word."""
+        said = self._clause_chain(trigger)[-1]
+        while said.dep_ in ("ccomp", "advcl") and said.head.i != said.i and said.head.lemma_.lower() not in REPORT_VERBS:
+            said = said.head  # "it is unlikely that ...": up to what says so
+        if said.dep_ != "ccomp" or said.head.lemma_.lower() not in REPORT_VERBS:
+            return False
+        speaker, _ = subject_of(said.head)
+        return speaker is not None and speaker.lemma_.lower() in OPINION_HOLDERS
 
     @staticmethod
     def _averted(trigger: Token) -> bool:
