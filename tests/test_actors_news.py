@@ -276,3 +276,18 @@ def test_a_body_the_knowledge_base_lacks_is_what_its_bracketed_initials_name(nlp
 def test_a_ministrys_portfolio_is_no_body_of_that_name(nlp, text, surface, code):
     # the US magazine Foreign Affairs is in the knowledge base; "Ministry of Foreign Affairs" is not it
     assert codes(nlp, text).get(surface) == code
+
+
+@pytest.mark.parametrize("text,surface,code", [
+    ("The Caribbean Community (CARICOM) condemned Venezuela's incursion.", "The Caribbean Community", "CARICOM"),
+    ("India pulled out of the SAARC summit in Islamabad.", "SAARC", "SAARC"),
+    ("The Pacific Islands Forum met in Suva on Monday.", "The Pacific Islands Forum", "PIF"),
+])
+def test_regional_bodies_are_their_own_actors(nlp, text, surface, code):
+    found = codes(nlp, text)
+    assert any(code == c for s, c in found.items() if surface.lower().endswith(s.lower()) or s.lower().endswith(surface.lower())), found
+
+
+def test_a_regional_bodys_initials_shared_with_a_fund_are_no_alias(nlp):
+    # PIF is also Saudi Arabia's Public Investment Fund
+    assert "PIF" not in codes(nlp, "Saudi Arabia's PIF bought a stake in the club.").values()
