@@ -282,6 +282,8 @@ def test_a_ministrys_portfolio_is_no_body_of_that_name(nlp, text, surface, code)
     ("The Caribbean Community (CARICOM) condemned Venezuela's incursion.", "The Caribbean Community", "CARICOM"),
     ("India pulled out of the SAARC summit in Islamabad.", "SAARC", "SAARC"),
     ("The Pacific Islands Forum met in Suva on Monday.", "The Pacific Islands Forum", "PIF"),
+    ("The EU called on the International Civil Aviation Organisation to investigate.", "the International Civil Aviation Organisation", "ICAO"),
+    ("Minusma peacekeepers left the base in Timbuktu.", "Minusma", "MINUSMA"),
 ])
 def test_regional_bodies_are_their_own_actors(nlp, text, surface, code):
     found = codes(nlp, text)
