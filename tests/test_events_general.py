@@ -1916,3 +1916,12 @@ def test_an_act_in_an_analysts_view_is_shown_not_counted(nlp):
     # a state's word is no analyst's view
     found = coded(nlp, "Seoul said North Korea launched a large-scale attack on South Korea.")
     assert ("PRK", "KOR", "19") in keys(found)
+
+
+def test_a_pronoun_that_stands_for_a_strike_acts_as_the_strike(nlp):
+    # "condemned the US airstrikes, saying they killed six people": the strikes killed, not Iraq
+    found = keys(coded(nlp, "Iraq condemned overnight US airstrikes on Friday, saying they killed six people."), counted=False)
+    assert ("USA", "IRQ", "19") in found and ("IRQ", "USA", "19") not in found
+    # a pronoun that stands for an actor is that actor
+    found = keys(coded(nlp, "Israel said it struck Hezbollah targets in southern Lebanon."))
+    assert ("ISR", "HEZBOLLAH", "19") in found

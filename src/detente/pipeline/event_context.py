@@ -250,7 +250,9 @@ class ContextReader:
         root = self.vocab.codes[pattern.code].root
         near, far = self._sentences_back(noun, 4), self._sentences_back(noun, 10)
         lemma = noun.lemma_.lower()
-        for event in reversed(events):
+        # (an act a surer telling replaced in its sentence is still the one its word names: "called the
+        # attack cowardly and said it targeted ...", then "Egypt condemned the attack")
+        for event in sorted([*events, *getattr(self, "_displaced", ())], key=lambda e: e.trigger.start, reverse=True):
             if event.trigger.start < far:
                 break
             if event.trigger.start >= noun.i:

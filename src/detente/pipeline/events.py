@@ -871,6 +871,19 @@ class EventCoder(ContextReader):
         return [s for s in self._actors_of(subject_of(clause.head)[0], actors, verb)
                 if s._.actor.country and s._.actor.country not in befell][:1]
 
+    def _act_pronoun(self, subject: Token | None, pattern: Pattern, sentence_events: list[Event]) -> Event | None:
+        """The act a pronoun subject of a violent verb stands for ("denounced the Pakistani strikes, saying
+        they killed several women"): the nearest earlier noun of its number in the sentence, when that noun
+        is a violent act already coded, not an actor."""
+        if subject is None or subject.lower_ not in ("they", "it") or self.vocab.codes[pattern.code].root not in VIOLENT_ROOTS:
+            return None
+        plural = subject.lower_ == "they"
+        for tok in reversed(subject.sent[: subject.i - subject.sent.start]):
+            if tok.pos_ in ("NOUN", "PROPN") and (tok.tag_ in ("NNS", "NNPS")) == plural and tok.ent_type_ not in ("DATE", "TIME"):
+                return next((e for e in sentence_events if e.trigger.start == tok.i and e.source is not None
+                             and self.vocab.codes[e.pattern.code].root in VIOLENT_ROOTS), None)
+        return None
+
     @staticmethod
     def _refrained(verb: Token) -> bool:
         """An act an intent verb's complement says will not be done: "agreed not to use force",
@@ -1434,6 +1447,7 @@ class EventCoder(ContextReader):
         # "six Americans", "every American": a state's people, by their demonym as a noun
         self._nationals = frozenset(i for i, span in actors.items() if span._.actor.how == "demonym"
                                     and doc[i].pos_ in ("NOUN", "PROPN") and doc[i].dep_ not in ("amod", "compound"))
+        self._displaced: list[Event] = []  # acts a surer telling of the same act replaced: still mentioned by their word
         self._quoted = {t.i: q.speaker for q in doc._.quotes or [] if q.speaker is not None
                         for t in doc.char_span(q.start, q.end, alignment_mode="expand") or []}
         events: list[Event] = []
@@ -1526,6 +1540,9 @@ class EventCoder(ContextReader):
                         sources, found_by = accused, "accused"
                         targets = [t for t in targets if _code(t) not in {_code(a) for a in accused}]
                     subject, passive = subject_of(token)
+                    if not passive and (act := self._act_pronoun(subject, pattern, events[first:])) is not None:
+                        # "condemned the US airstrikes, saying they killed six people": the strikes killed
+                        sources, targets, found_by = [act.source], [act.target] if act.target is not None else [], "act_pronoun"
                     if passive and not sources and self._agent(token) is None and token.lemma_.lower() in OWN_PEOPLE_VERBS:
                         # "Somali diplomats will also be recalled": by their own state, from wherever they serve;
                         # "the ministry said ambassador X was being recalled": by the state that says so
@@ -1766,6 +1783,7 @@ class EventCoder(ContextReader):
                                   basis, self.confidence.of(cues), cues)
                     if key in seen:  # told twice ("fired into Cambodia and destroyed a target"): the surer telling
                         if event.confidence > events[seen[key]].confidence:
+                            self._displaced.append(events[seen[key]])
                             events[seen[key]] = event
                         continue
                     seen[key] = len(events)
