@@ -250,19 +250,27 @@ class ContextReader:
         root = self.vocab.codes[pattern.code].root
         near, far = self._sentences_back(noun, 4), self._sentences_back(noun, 10)
         lemma = noun.lemma_.lower()
-        # (an act a surer telling replaced in its sentence is still the one its word names: "called the
+
+        def last(told) -> Event | None:
+            for event in told:
+                if event.trigger.start < far:
+                    break
+                if event.trigger.start >= noun.i:
+                    continue
+                if (event.pattern.code in PLACE_CODES) != (pattern.code in PLACE_CODES):
+                    continue  # a visit, aimed at where it goes, is not the talks held on it
+                if event.trigger.root.lemma_.lower() == lemma or (
+                        event.trigger.start >= near and self.vocab.codes[event.pattern.code].root == root):
+                    return event  # the same word further back ("the exercises"), the same kind of act near
+            return None
+
+        found = last(reversed(events))
+        # an act a surer telling replaced in its sentence is still the one its word names ("called the
         # attack cowardly and said it targeted ...", then "Egypt condemned the attack")
-        for event in sorted([*events, *getattr(self, "_displaced", ())], key=lambda e: e.trigger.start, reverse=True):
-            if event.trigger.start < far:
-                break
-            if event.trigger.start >= noun.i:
-                continue
-            if (event.pattern.code in PLACE_CODES) != (pattern.code in PLACE_CODES):
-                continue  # a visit, aimed at where it goes, is not the talks held on it
-            if event.trigger.root.lemma_.lower() == lemma or (
-                    event.trigger.start >= near and self.vocab.codes[event.pattern.code].root == root):
-                return event  # the same word further back ("the exercises"), the same kind of act near
-        return None
+        replaced = last(reversed(getattr(self, "_displaced", ())))
+        if replaced is not None and (found is None or replaced.trigger.start > found.trigger.start):
+            return replaced
+        return found
 
     def _counterpart(self, token: Token, source: Span, events: list[Event]) -> list[Span]:
         """The other side of the source's last act in this sentence or the five before: "Iran
