@@ -888,7 +888,7 @@ class EventCoder(ContextReader):
     def _refrained(verb: Token) -> bool:
         """An act an intent verb's complement says will not be done: "agreed not to use force",
         "pledged to 'not threaten or use force'"."""
-        return any(c.dep_ == "neg" for c in verb.children) or verb.nbor(-1).lower_ == "not" if verb.i > 0 else False
+        return any(c.dep_ == "neg" for c in verb.children) or (verb.i > verb.sent.start and verb.nbor(-1).lower_ == "not")
 
     @staticmethod
     def _exchanged(token: Token) -> Token | None:
