@@ -122,6 +122,27 @@ def test_eval_reports_per_root_error_classes_and_reliability(nlp):
     assert sum(r["right"] for r in bands.values()) == 1
 
 
+def test_eval_scores_the_counted_events_at_other_thresholds(nlp):
+    from detente.eval import THRESHOLDS, by_threshold, score_events
+
+    text = ("Egypt accused Ethiopia of stalling. Sudan met Chad in Khartoum. "
+            "Experts say Chad may attack Sudan. Turkey warned Greece on Monday.")
+    (records,) = analyse([Document(text=text, source_path="t.txt", published=PUB)], nlp)
+    gold = {"doc": "t", "events": [
+        {"sentence": "Egypt accused Ethiopia of stalling.", "source": "EGY", "target": "ETH", "cameo_root": "11"},
+        {"sentence": "Sudan met Chad in Khartoum.", "source": "SDN", "target": "TCD", "cameo_root": "04"},
+        {"sentence": "Turkey warned Greece on Monday.", "source": "TUR", "target": "GRC", "cameo_root": "13"}]}
+    rows = by_threshold([(gold, records)])
+    # a stricter count never counts more, and each row is the eval's own score at that threshold
+    counted = [s.tp + s.fp for s in rows]
+    assert counted == sorted(counted, reverse=True) and all(s.tp + s.fn == 3 for s in rows)
+    for threshold, row in zip(THRESHOLDS, rows):
+        scores, _, _ = score_events([(gold, records)], threshold)
+        counted_there = next(iter(scores.values()))
+        assert (row.tp, row.fp, row.fn) == (counted_there.tp, counted_there.fp, counted_there.fn)
+    assert rows[0].tp >= rows[-1].tp and rows[0].tp > 0
+
+
 def test_of_two_events_that_match_one_gold_event_the_surer_is_the_right_one(nlp):
     # the reliability table and the confidence fit label the event a threshold would keep
     import dataclasses

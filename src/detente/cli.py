@@ -616,6 +616,7 @@ def eval_events(
                    "confusions": [dict(zip(("what", "gold", "ours", "count"), (*k, n))) for k, n in confusion],
                    "per_root": [dict(zip(["root", *SCORE_COLUMNS[1:]], r)) for r in roots],
                    "errors": [{"class": k, "count": n} for k, n in error_rows],
+                   "by threshold": [dict(zip(["threshold", *SCORE_COLUMNS[1:]], r)) for r in details["by threshold"]],
                    "reliability": details["reliability"], "calibration error": details["calibration error"]})
         return
     emit(SCORE_COLUMNS, [s.row(name) for name, s in scores.items()], fmt, title=f"events: {len(pairs)} gold documents", console=out)
@@ -624,6 +625,8 @@ def eval_events(
         emit(["what", "gold", "ours", "count"], [(*k, n) for k, n in confusion], fmt, title="commonest confusions", console=out)
     emit(["root", *SCORE_COLUMNS[1:]], roots, fmt, title=f"per CAMEO root, confidence >= {min_confidence}", console=out)
     emit(["error class", "count"], error_rows, fmt, title="errors by class (counted events)", console=out)
+    emit(["counted at", *SCORE_COLUMNS[1:]], details["by threshold"], fmt,
+         title="the counted events at other thresholds: more precision, or more recall", console=out)
     reliability = details["reliability"]
     emit(list(reliability[0]), [list(r.values()) for r in reliability if r["events"]], fmt,
          title="reliability: events per confidence band and the share matching the gold", console=out)

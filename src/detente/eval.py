@@ -347,6 +347,20 @@ def _nearest(gold_keys: list[tuple], our_keys: list[tuple]) -> str | None:
 
 
 BANDS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)  # confidence bands of the reliability table
+THRESHOLDS = (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)  # counting thresholds the eval compares
+
+
+def by_threshold(pairs: list[tuple[dict, DocRecords]], thresholds: tuple[float, ...] = THRESHOLDS) -> list[Score]:
+    """The counted events' score at each threshold, matched as at the counting one (of two events that
+    could match one gold event the surer takes it): what a stricter or looser count would give on
+    this gold, for a reader who needs more precision or more recall than the default."""
+    scores = []
+    for threshold in thresholds:
+        score = Score()
+        for gold, records in pairs:
+            _match_events(gold, records, [e for e in records.events if e.confidence >= threshold], score)
+        scores.append(score)
+    return scores
 
 
 def score_event_details(pairs: list[tuple[dict, DocRecords]], min_confidence: float | None = None,
@@ -398,7 +412,8 @@ def score_event_details(pairs: list[tuple[dict, DocRecords]], min_confidence: fl
         _, _, matched_any, _ = _match_events(gold, records, records.events, Score())
         matched_ids = {id(e) for _, _, e in matched_any}
         scored += [(e.confidence, id(e) in matched_ids) for e in records.events]
-    return {"per_root": dict(sorted(per_root.items())), "errors": errors, "examples": examples, **reliability(scored, bands)}
+    return {"per_root": dict(sorted(per_root.items())), "errors": errors, "examples": examples,
+            "by threshold": [s.row(f">= {t}") for t, s in zip(THRESHOLDS, by_threshold(pairs))], **reliability(scored, bands)}
 
 
 def reliability(scored: list[tuple[float, bool]], bands: tuple[float, ...] = BANDS) -> dict:
