@@ -96,3 +96,10 @@ def test_the_reporting_verbs_subject_speaks_not_the_source_of_the_report(nlp):
     assert [(s, h) for s, _, h in found] == [("Greece's defence ministry", "reporting verb"),
                                              ("Greek Prime Minister Kyriakos Mitsotakis", "reporting verb")]
     assert records.quotes[0].speaker_actor == "GRC"
+
+
+def test_a_statements_issuer_speaks_never_someone_named_in_the_quotation(nlp):
+    text = ('But Hamas issued a statement hailing the decision and urging Turkey "to put pressure on '
+            'President (Joe) Biden and his administration" so that "aid can reach our people."')
+    found, _ = quotes(nlp, text)
+    assert [speaker for speaker, _, _ in found] == ["Hamas", "Hamas"]

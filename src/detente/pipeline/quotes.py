@@ -81,7 +81,9 @@ class QuoteFinder:
         for child in token.children:  # "An article published in the Japan Times"
             if child.i in actors and child.dep_ in ("compound", "poss", "nmod"):
                 return actors[child.i]
-        inner = [actors[t.i] for t in token.subtree if t.i in actors]
+        # (never someone named inside a quotation the subject governs: "a statement ... urging Turkey
+        # 'to put pressure on President (Joe) Biden'" is Hamas's, not Biden's)
+        inner = [actors[t.i] for t in token.subtree if t.i in actors and t.i not in self._quoted]
         for span in inner:  # a person or institution inside the subject speaks before a country
             if span._.actor.kind in ("person", "organization"):
                 return span
@@ -125,6 +127,9 @@ class QuoteFinder:
                     named = [actors[i] for i in range(tok.i - 1, sent.start - 1, -1)
                              if i in actors and actors[i]._.actor.kind == "person"]
                     subject = named[0].root if named else subject_of(tok)[0]
+                if subject is not None and subject.lemma_.lower() in REPORTING_NOUNS and subject.dep_ == "dobj" \
+                        and subject.head.pos_ == "VERB" and (issuer := subject_of(subject.head)[0]) is not None:
+                    subject = issuer  # "Hamas issued a statement ... urging Turkey '...'": Hamas
                 if subject is not None and subject.i not in inside:
                     span = (self._actor_at(subject, actors) or self._pronoun_speaker(subject, actors)
                             or self._described(subject, actors))
