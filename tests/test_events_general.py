@@ -1946,3 +1946,29 @@ def test_a_pronoun_that_stands_for_a_strike_acts_as_the_strike(nlp):
     # a pronoun that stands for an actor is that actor
     found = keys(coded(nlp, "Israel said it struck Hezbollah targets in southern Lebanon."))
     assert ("ISR", "HEZBOLLAH", "19") in found
+
+
+def test_speaking_to_a_leader_or_with_each_other_is_a_consultation(nlp):
+    # "spoke to" a foreign leader consults them; "spoke to reporters" stays a statement to no one
+    assert ("ECU", "PER", "04") in keys(coded(nlp, "Ecuador's president spoke to Peruvian President Dina Boluarte on Monday."))
+    assert ("ECU", "PER", "04") in keys(coded(nlp, "Ecuador's president spoke to his Peruvian counterpart on Monday."))
+    found = coded(nlp, "Ecuador's foreign minister spoke to reporters in Quito on Monday.")
+    assert {r for _, _, r, _, _ in found} == {"01"} and not keys(found)
+    assert ("ECU", "PER", "041") in {(s, t, c) for s, t, _, c, _ in coded(nlp, "Noboa spoke to Boluarte by phone on Monday.")}
+    # two sides that spoke, with no one else named, spoke to each other (one act, no direction)
+    found = keys(coded(nlp, "The ministry said Noboa and Boluarte spoke after the border incident."))
+    assert ("ECU", "PER", "04") in found or ("PER", "ECU", "04") in found
+
+
+def test_the_two_sides_of_a_two_sided_act_named_with_of(nlp):
+    found = keys(coded(nlp, "A phone conversation of Ecuadorian President Daniel Noboa and Peruvian President Dina Boluarte took place on Monday."))
+    assert ("ECU", "PER", "04") in found or ("PER", "ECU", "04") in found
+    found = keys(coded(nlp, "A meeting of the Ecuadorian and Peruvian foreign ministers took place on Monday."))
+    assert ("ECU", "PER", "04") in found or ("PER", "ECU", "04") in found
+
+
+def test_more_words_of_condemnation_in_a_statement(nlp):
+    found = keys(coded(nlp, "Peru's foreign ministry said Ecuador's decision was intolerable."))
+    assert ("PER", "ECU", "11") in found
+    found = keys(coded(nlp, "Peru said Ecuador's claims were a distortion of the facts."))
+    assert ("PER", "ECU", "12") in found or ("PER", "ECU", "11") in found

@@ -32,7 +32,7 @@ from .event_cues import (
     HELPING_VERBS, ECONOMIC_NOUNS, ECONOMIC_CODE, VIOLENT_ROOTS, FRESH_MODIFIERS, RECIPROCAL_WORDS,
     DISPLAY_NOUNS, JOINT_MODIFIERS, WEAPON_NOUNS, INTERCEPTION_VERBS, LAUNCHED_NOUNS, LAUNCH_CODE, DISPLAY_CODE, SPEAKER_PREPS, REACTION_ROOTS, REACTED_OBJECT_CODES,
     SELF_REPORT_VERBS, TOPIC_VERBS, ACT_NOUNS, MATERIAL_AGREEMENTS, AGREEMENT_CODE, ACCUSING_VERBS, DISAPPROVING,
-    CONTEXT_TARGET_ROOTS, JOINT_ROOTS, PAIRED_ROOTS, TIE_NOUNS, JOINT_EXCLUDED, JOINT_EXCLUDED_LEMMAS, PEOPLE_NOUNS, PEOPLE_PREPS, TRADE_NOUNS, TRADE_PREPS, VISIT_NOUNS, SCENE_PREPS, SPEECH_NOUNS,
+    CONTEXT_TARGET_ROOTS, JOINT_ROOTS, JOINT_SPEECH_VERBS, JOINT_SPEECH_CODE, PAIRED_ROOTS, TIE_NOUNS, JOINT_EXCLUDED, JOINT_EXCLUDED_LEMMAS, PEOPLE_NOUNS, PEOPLE_PREPS, TRADE_NOUNS, TRADE_PREPS, VISIT_NOUNS, SCENE_PREPS, SPEECH_NOUNS,
     GOVERNING_ROOTS, ASKING_ROOTS, ASKING_NOUNS, AIMING_VERBS, ABOUT_PREPS, ABOUT_ROOTS, THREAT_CODE, OBLIGATION_MODALS, DEMAND_CODE,
     OBLIGATION_KNOWING_VERBS, CRITICISM_CODE, CLAIMING_VERBS, DECISION_VERBS, ANNOUNCED_CODES, ONGOING_VERBS, CONDEMNING_WORDS, CONDEMNED_PREPS, WARNING_VERBS, SUMMONING_VERBS, OBLIGATION_VERBS, HELD_ROOTS, LAUNCHED_FROM_ROOTS, FOUGHT_BETWEEN_WORDS, PERMISSION_VERBS, QUANTITY_NOUNS, REPEATED_NOUNS, ASSURED_ROOTS, ASSURANCE_CODE, CONDEMNING_EXEMPT_VERBS, CLAIM_NOUNS, REJECTION_CODE, DECIDED_ROOTS,
     DEPLOYMENT_AID_CODES, DEPLOYMENT_CODE, FORCE_NOUNS, OWN_FORCE_NOUNS, OWN_FORCE_ROLES, MEMBER_NOUNS, PROTEST_CODES, OFFICIAL_PROTEST_CODE, OFFICIAL_ROLES, OWN_PEOPLE_VERBS, OWN_PEOPLE_NOUNS, SPEAKER_AGENT_ROOTS, SPEAKER_AGENT_VERBS, STOPPING_VERBS, STOPPED_CODES,
@@ -593,6 +593,11 @@ class EventCoder(ContextReader):
             if len(pair) > 2 and code in self.vocab.codes and self.vocab.codes[code].mutual:
                 return pair, []  # "negotiations among Egypt, Sudan and Ethiopia": between each two of them
             return pair[:1], pair[1:2]
+        if not sources and code in self.vocab.codes and self.vocab.codes[code].mutual:
+            # "a phone conversation of Wang Yi and Jaishankar": two sides "of" a two-sided act are its parties
+            pair = [x for o in self._prep_objects(noun, {"of"}) for x in self._actors_of(o, actors, noun)]
+            if len({_code(x) for x in pair}) > 1:
+                return pair, []
         first = noun
         while first.dep_ == "conj" and first.head.i != first.i:  # "expressed support for X and concern over Y"
             first = first.head
@@ -851,6 +856,7 @@ class EventCoder(ContextReader):
             if child.dep_ == "prep":
                 lemmas.update(c.lemma_.lower() for c in child.children if c.dep_ == "pobj")
                 lemmas.update(NATIONAL_OBJECT for c in child.children if c.dep_ == "pobj" and c.i in nationals)
+                lemmas.update(PERSON_OBJECT for c in child.children if c.dep_ == "pobj" and c.i in people)  # "spoke to Trump"
             if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "as" for m in child.children):
                 lemmas.add(child.lemma_.lower())  # "declared the advisers as persona non grata", as parsed
             if child.dep_ == "ccomp" and not any(c.dep_ in ("aux", "auxpass", "mark") for c in child.children):
@@ -1642,6 +1648,9 @@ class EventCoder(ContextReader):
                 if sources and all(s._.actor.detail in CROWD_NOUNS for s in sources) \
                         and self.vocab.codes[pattern.code].root in CROWD_FORCE_ROOTS:
                     pattern = replace(pattern, code=RIOT_CODE)  # "protesters stormed the embassy": a riot, no assault
+                if pattern.pos == "VERB" and token.lemma_.lower() in JOINT_SPEECH_VERBS and not targets \
+                        and self.vocab.codes[pattern.code].root == "01" and len({_code(x) for x in sources}) > 1:
+                    pattern = replace(pattern, code=JOINT_SPEECH_CODE)  # "Trump and Abe spoke": with each other
                 code = self.vocab.codes[pattern.code]
                 # "the two countries closed their border": a pair named as a pair acts on each other
                 paired = subject is not None and len(sources) >= 2 and code.root in PAIRED_ROOTS and self._pair_noun(subject) == len(sources)
