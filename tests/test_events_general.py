@@ -1972,3 +1972,15 @@ def test_more_words_of_condemnation_in_a_statement(nlp):
     assert ("PER", "ECU", "11") in found
     found = keys(coded(nlp, "Peru said Ecuador's claims were a distortion of the facts."))
     assert ("PER", "ECU", "12") in found or ("PER", "ECU", "11") in found
+
+
+def test_a_two_sided_act_held_with_someone_that_sets_the_scene_is_the_speakers(nlp):
+    found = keys(coded(nlp, "Speaking in Quito at a joint press conference with Peruvian President Dina Boluarte, "
+                            "Noboa said the border would stay open."))
+    assert ("ECU", "PER", "04") in found or ("PER", "ECU", "04") in found
+    found = keys(coded(nlp, "During a joint appearance with Peruvian President Dina Boluarte, Noboa called for calm."))
+    assert ("ECU", "PER", "04") in found or ("PER", "ECU", "04") in found
+    # a summit one speaks at is held with no one in particular: no one is read off the clause as taking part
+    (records,) = analyse([Document(text="Noboa told reporters during a summit of the Andean Community that the border "
+                                        "would stay open.", source_path="t.txt", published=PUB)], nlp)
+    assert not any(e.trigger == "summit" and e.source == "ECU" and "document_source" not in e.cues for e in records.events)

@@ -598,6 +598,7 @@ class EventCoder(ContextReader):
             pair = [x for o in self._prep_objects(noun, {"of"}) for x in self._actors_of(o, actors, noun)]
             if len({_code(x) for x in pair}) > 1:
                 return pair, []
+            sources = self._scene_speaker(noun, actors)
         first = noun
         while first.dep_ == "conj" and first.head.i != first.i:  # "expressed support for X and concern over Y"
             first = first.head
@@ -634,6 +635,17 @@ class EventCoder(ContextReader):
                 taken = {_code(x) for x in sources}
                 targets = [] if passive else [s for s in self._actors_of(subject, actors, noun) if _code(s) not in taken][:1]
         return sources, targets[:2]
+
+    def _scene_speaker(self, noun: Token, actors: dict[int, Span]) -> list[Span]:
+        """Who takes part in a two-sided act held "with" someone that sets the scene of what they do
+        or say: "at a joint press conference with Rau, Baerbock said", "during a call with Merkel,
+        Erdogan urged" - the subject of the clause the phrase hangs on, or of the clause a subjectless
+        participle does ("Speaking at a joint press conference with ..., Baerbock said")."""
+        if noun.dep_ != "pobj" or noun.head.lower_ not in SCENE_PREPS or noun.head.head.pos_ not in ("VERB", "AUX") \
+                or not any(self._actors_of(o, actors, noun) for o in self._prep_objects(noun, {"with"})):
+            return []  # a summit one speaks at, a call "with reporters": no one it is held with
+        subject, passive = subject_of(noun.head.head)  # (through a participle to its clause: "Speaking at ...")
+        return [] if passive or subject is None else self._actors_of(subject, actors, noun)[:1]
 
     @staticmethod
     def _phrase_object(noun: Token) -> Token:
