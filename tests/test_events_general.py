@@ -1984,3 +1984,23 @@ def test_a_two_sided_act_held_with_someone_that_sets_the_scene_is_the_speakers(n
     (records,) = analyse([Document(text="Noboa told reporters during a summit of the Andean Community that the border "
                                         "would stay open.", source_path="t.txt", published=PUB)], nlp)
     assert not any(e.trigger == "summit" and e.source == "ECU" and "document_source" not in e.cues for e in records.events)
+
+
+def test_who_plays_the_part_of_mediator_mediates_between_the_parties(nlp):
+    found = keys(coded(nlp, "Ghana's president, who is a mediator between Mali and Niger in the crisis, will go to Bamako."))
+    assert {("GHA", "MLI", "04"), ("GHA", "NER", "04")} <= found
+    found = keys(coded(nlp, "Kenya has taken on the role of mediator between Ethiopia and Somalia."))
+    assert {("KEN", "ETH", "04"), ("KEN", "SOM", "04")} <= found
+    found = keys(coded(nlp, "Oman, which is acting as a mediator in the dispute between Qatar and Bahrain, urged calm."))
+    assert {("OMN", "QAT", "04"), ("OMN", "BHR", "04")} <= found
+    # the parties named further down what is mediated
+    found = keys(coded(nlp, "Angola's president and Kenya's president have since last year been mediating efforts "
+                            "aimed at restoring the broken ties between Uganda and Rwanda."))
+    assert {("AGO", "UGA", "04"), ("AGO", "RWA", "04"), ("KEN", "UGA", "04")} <= found
+    # a mediator no one is said to be is a title: "U.N. mediator X" mediates nothing by being named
+    assert not any(r == "04" and c == "045" for _, _, r, c, _ in coded(nlp, "The U.N. mediator met the rebels on Monday."))
+
+
+def test_stopping_or_freezing_talks_halts_negotiations(nlp):
+    assert ("PRY", "BRA", "16") in keys(coded(nlp, "Paraguay said it would stop talks with Brazil over hydropower."))
+    assert ("PRY", "BRA", "16") in keys(coded(nlp, "Paraguay froze talks with Brazil over hydropower."))

@@ -224,6 +224,17 @@ class ContextReader:
                 named, aimed = self._noun_arguments(noun, actors, triggers[noun.i].code)
                 found += named + aimed
             found += [s for o in self._prep_objects(noun, {"between"}) for s in self._actors_of(o, actors, token)]
+        if not any(_code(s) not in mediators for s in found):
+            # "mediating efforts aimed at restoring the broken ties between Uganda and Rwanda": the
+            # parties named further down what was mediated
+            # ("a mediator in the dispute between Qatar and Saudi Arabia": a mediating noun's own phrase)
+            held = nouns + ([token] if token.pos_ == "NOUN" else [])
+            deeper = [t for n in held for t in n.subtree if t.dep_ == "prep" and t.lower_ in ("between", "among")]
+            for prep in deeper:
+                pair = [s for o in prep.children if o.dep_ == "pobj" for s in self._actors_of(o, actors, token)]
+                if len({_code(s) for s in pair} - mediators) > 1:
+                    found += pair
+                    break
         unique: dict[str | None, Span] = {}
         for span in found:
             if _code(span) not in mediators:

@@ -36,7 +36,7 @@ from .event_cues import (
     GOVERNING_ROOTS, ASKING_ROOTS, ASKING_NOUNS, AIMING_VERBS, ABOUT_PREPS, ABOUT_ROOTS, THREAT_CODE, OBLIGATION_MODALS, DEMAND_CODE,
     OBLIGATION_KNOWING_VERBS, CRITICISM_CODE, CLAIMING_VERBS, DECISION_VERBS, ANNOUNCED_CODES, ONGOING_VERBS, CONDEMNING_WORDS, CONDEMNED_PREPS, WARNING_VERBS, SUMMONING_VERBS, OBLIGATION_VERBS, HELD_ROOTS, LAUNCHED_FROM_ROOTS, FOUGHT_BETWEEN_WORDS, PERMISSION_VERBS, QUANTITY_NOUNS, REPEATED_NOUNS, ASSURED_ROOTS, ASSURANCE_CODE, CONDEMNING_EXEMPT_VERBS, CLAIM_NOUNS, REJECTION_CODE, DECIDED_ROOTS,
     DEPLOYMENT_AID_CODES, DEPLOYMENT_CODE, FORCE_NOUNS, OWN_FORCE_NOUNS, OWN_FORCE_ROLES, MEMBER_NOUNS, PROTEST_CODES, OFFICIAL_PROTEST_CODE, OFFICIAL_ROLES, OWN_PEOPLE_VERBS, OWN_PEOPLE_NOUNS, SPEAKER_AGENT_ROOTS, SPEAKER_AGENT_VERBS, STOPPING_VERBS, STOPPED_CODES,
-    SUBJECT_DEPS, VOWING_VERBS, CITIZEN_NOUNS, CITIZEN_APPEAL_ROOTS, CITIZEN_APPEAL_CODE, CROWD_NOUNS, CROWD_FORCE_ROOTS, RIOT_CODE, BACKGROUND_DAYS, POSSESSIVES, FIRST_PERSON, MEDIATE_CODE, OBJECT_PRONOUNS,
+    SUBJECT_DEPS, VOWING_VERBS, CITIZEN_NOUNS, CITIZEN_APPEAL_ROOTS, CITIZEN_APPEAL_CODE, CROWD_NOUNS, CROWD_FORCE_ROOTS, RIOT_CODE, BACKGROUND_DAYS, POSSESSIVES, FIRST_PERSON, MEDIATE_CODE, ROLE_NOUNS, ROLE_VERBS, AGENT_NOUNS, OBJECT_PRONOUNS,
     DOCUMENT_TARGET_ROOTS, DOMESTIC_ROOTS, PRICED_AGREEMENT_CODE, BOTH_WAYS_CODES, CIVILIAN_MODIFIERS, INTERNAL_MODIFIERS, RECALL_CODE, OCCASION_NOUNS, OCCASION_PREPS,
 )
 from .headlines import headline_acts
@@ -585,6 +585,13 @@ class EventCoder(ContextReader):
                 sources += self._actors_of(next((c for c in child.children if c.dep_ == "pobj"), None), actors, noun)
         targets: list[Span] = []
         between = self._prep_objects(noun, {"between", "among"})  # "negotiations between Iran and the P5+1"
+        if code == MEDIATE_CODE:  # "who is a mediator between Mali and Ivory Coast": the parties are its targets
+            holder = self._role_holder(noun, actors)
+            if noun.lemma_.lower() in AGENT_NOUNS and not holder:
+                return [], []  # "U.N. mediator Diego Cordovez": a title, no act
+            sources = sources or holder
+            parties = [x for o in between for x in self._actors_of(o, actors, noun) if x not in sources]
+            return sources, parties
         if not sources and between:
             pair = self._actors_of(between[0], actors, noun)
             if noun.lemma_.lower() in RECIPROCAL_WORDS:  # "the war between A and B": each on the other,
@@ -635,6 +642,22 @@ class EventCoder(ContextReader):
                 taken = {_code(x) for x in sources}
                 targets = [] if passive else [s for s in self._actors_of(subject, actors, noun) if _code(s) not in taken][:1]
         return sources, targets[:2]
+
+    def _role_holder(self, noun: Token, actors: dict[int, Span]) -> list[Span]:
+        """Who plays the part a noun names: "Gnassingbe, who is a mediator", "Kuwait, acting as a
+        mediator", "Erdogan has taken on the role of mediator": the subject of the copula, of the verb
+        of acting "as", or of the verb whose object is the role "of" it."""
+        tok = noun
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in ROLE_NOUNS:
+            tok = tok.head.head  # "the role of mediator"
+            while tok.dep_ == "pobj" and tok.head.lower_ == "as":
+                tok = tok.head.head  # "serves in the role"
+        verb = tok.head if tok.dep_ in ("attr", "dobj") else tok.head.head if (
+            tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.head.lemma_.lower() in ROLE_VERBS) else None
+        if verb is None or verb.pos_ not in ("VERB", "AUX"):
+            return []
+        subject, passive = subject_of(verb)
+        return [] if passive or subject is None else self._actors_of(subject, actors, noun)[:1]
 
     def _scene_speaker(self, noun: Token, actors: dict[int, Span]) -> list[Span]:
         """Who takes part in a two-sided act held "with" someone that sets the scene of what they do
