@@ -2004,3 +2004,11 @@ def test_who_plays_the_part_of_mediator_mediates_between_the_parties(nlp):
 def test_stopping_or_freezing_talks_halts_negotiations(nlp):
     assert ("PRY", "BRA", "16") in keys(coded(nlp, "Paraguay said it would stop talks with Brazil over hydropower."))
     assert ("PRY", "BRA", "16") in keys(coded(nlp, "Paraguay froze talks with Brazil over hydropower."))
+
+
+def test_a_fight_that_broke_out_between_two_sides_and_the_side_a_fight_befell(nlp):
+    found = keys(coded(nlp, "Peacekeepers were sent to the region after clashes broke out between Eritrea and Djibouti in 2008."))
+    assert {("ERI", "DJI", "19"), ("DJI", "ERI", "19")} <= found
+    assert not keys(coded(nlp, "Conflicts between neighbours are common."))  # no fight anyone had
+    found = keys(coded(nlp, "Turkey lost two soldiers in clashes with Syrian government forces."))
+    assert ("TUR", "SYR", "19") in found

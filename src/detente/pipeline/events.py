@@ -585,6 +585,8 @@ class EventCoder(ContextReader):
                 sources += self._actors_of(next((c for c in child.children if c.dep_ == "pobj"), None), actors, noun)
         targets: list[Span] = []
         between = self._prep_objects(noun, {"between", "among"})  # "negotiations between Iran and the P5+1"
+        if not between and noun.dep_ == "nsubj" and noun.lemma_.lower() in RECIPROCAL_WORDS and noun.head.pos_ == "VERB":
+            between = self._prep_objects(noun.head, {"between", "among"})  # "clashes broke out between Eritrea and Djibouti"
         if code == MEDIATE_CODE:  # "who is a mediator between Mali and Ivory Coast": the parties are its targets
             holder = self._role_holder(noun, actors)
             if noun.lemma_.lower() in AGENT_NOUNS and not holder:
@@ -595,7 +597,8 @@ class EventCoder(ContextReader):
         if not sources and between:
             pair = self._actors_of(between[0], actors, noun)
             if noun.lemma_.lower() in RECIPROCAL_WORDS:  # "the war between A and B": each on the other,
-                generic = noun.tag_ == "NNS" and not any(c.dep_ in ("det", "poss", "nummod", "amod") for c in noun.children)
+                generic = noun.tag_ == "NNS" and not any(c.dep_ in ("det", "poss", "nummod", "amod") for c in noun.children) \
+                    and not (noun.dep_ == "nsubj" and noun.head.pos_ == "VERB")  # "clashes broke out between": some did
                 return ([], []) if generic else (pair[:2], [])  # but "conflicts between A and B" is no one war
             if len(pair) > 2 and code in self.vocab.codes and self.vocab.codes[code].mutual:
                 return pair, []  # "negotiations among Egypt, Sudan and Ethiopia": between each two of them
@@ -605,6 +608,7 @@ class EventCoder(ContextReader):
             pair = [x for o in self._prep_objects(noun, {"of"}) for x in self._actors_of(o, actors, noun)]
             if len({_code(x) for x in pair}) > 1:
                 return pair, []
+        if not sources and ((code in self.vocab.codes and self.vocab.codes[code].mutual) or noun.lemma_.lower() in RECIPROCAL_WORDS):
             sources = self._scene_speaker(noun, actors)
         first = noun
         while first.dep_ == "conj" and first.head.i != first.i:  # "expressed support for X and concern over Y"
@@ -663,12 +667,15 @@ class EventCoder(ContextReader):
         """Who takes part in a two-sided act held "with" someone that sets the scene of what they do
         or say: "at a joint press conference with Rau, Baerbock said", "during a call with Merkel,
         Erdogan urged" - the subject of the clause the phrase hangs on, or of the clause a subjectless
-        participle does ("Speaking at a joint press conference with ..., Baerbock said")."""
+        participle does ("Speaking at a joint press conference with ..., Baerbock said"); for a fight,
+        also whom the clause befell ("troops were killed in clashes with Eritrea")."""
         if noun.dep_ != "pobj" or noun.head.lower_ not in SCENE_PREPS or noun.head.head.pos_ not in ("VERB", "AUX") \
                 or not any(self._actors_of(o, actors, noun) for o in self._prep_objects(noun, {"with"})):
             return []  # a summit one speaks at, a call "with reporters": no one it is held with
         subject, passive = subject_of(noun.head.head)  # (through a participle to its clause: "Speaking at ...")
-        return [] if passive or subject is None else self._actors_of(subject, actors, noun)[:1]
+        # a fight's side is also whom it befell: "Djiboutian troops were killed in clashes with Eritrea"
+        befell = passive and noun.lemma_.lower() in RECIPROCAL_WORDS
+        return [] if (passive and not befell) or subject is None else self._actors_of(subject, actors, noun)[:1]
 
     @staticmethod
     def _phrase_object(noun: Token) -> Token:
