@@ -2014,3 +2014,11 @@ def test_a_fight_that_broke_out_between_two_sides_and_the_side_a_fight_befell(nl
     assert not keys(coded(nlp, "Conflicts between neighbours are common."))  # no fight anyone had
     found = keys(coded(nlp, "Turkey lost two soldiers in clashes with Syrian government forces."))
     assert ("TUR", "SYR", "19") in found
+
+
+def test_a_visit_with_no_destination_named_is_not_guessed_to_the_other_side(nlp):
+    text = ("China's coast guard entered Indonesian waters on Monday. Indonesia protested to China. China rejected "
+            "Indonesia's protest. The Indonesian military deployed eight warships ahead of Widodo's visit.")
+    (records,) = analyse([Document(text=text, source_path="t.txt", published=PUB)], nlp)
+    visits = [e for e in records.events if e.cameo == "042"]
+    assert visits and all(e.target is None for e in visits)  # not China, the story's other side

@@ -37,7 +37,7 @@ from .event_cues import (
     OBLIGATION_KNOWING_VERBS, CRITICISM_CODE, CLAIMING_VERBS, DECISION_VERBS, ANNOUNCED_CODES, ONGOING_VERBS, CONDEMNING_WORDS, CONDEMNED_PREPS, WARNING_VERBS, SUMMONING_VERBS, OBLIGATION_VERBS, HELD_ROOTS, LAUNCHED_FROM_ROOTS, FOUGHT_BETWEEN_WORDS, PERMISSION_VERBS, QUANTITY_NOUNS, REPEATED_NOUNS, ASSURED_ROOTS, ASSURANCE_CODE, CONDEMNING_EXEMPT_VERBS, CLAIM_NOUNS, REJECTION_CODE, DECIDED_ROOTS,
     DEPLOYMENT_AID_CODES, DEPLOYMENT_CODE, FORCE_NOUNS, OWN_FORCE_NOUNS, OWN_FORCE_ROLES, MEMBER_NOUNS, PROTEST_CODES, OFFICIAL_PROTEST_CODE, OFFICIAL_ROLES, OWN_PEOPLE_VERBS, OWN_PEOPLE_NOUNS, SPEAKER_AGENT_ROOTS, SPEAKER_AGENT_VERBS, STOPPING_VERBS, STOPPED_CODES,
     SUBJECT_DEPS, VOWING_VERBS, CITIZEN_NOUNS, CITIZEN_APPEAL_ROOTS, CITIZEN_APPEAL_CODE, CROWD_NOUNS, CROWD_FORCE_ROOTS, RIOT_CODE, BACKGROUND_DAYS, POSSESSIVES, FIRST_PERSON, MEDIATE_CODE, ROLE_NOUNS, ROLE_VERBS, AGENT_NOUNS, OBJECT_PRONOUNS,
-    DOCUMENT_TARGET_ROOTS, DOMESTIC_ROOTS, PRICED_AGREEMENT_CODE, BOTH_WAYS_CODES, CIVILIAN_MODIFIERS, INTERNAL_MODIFIERS, RECALL_CODE, OCCASION_NOUNS, OCCASION_PREPS,
+    DOCUMENT_TARGET_ROOTS, DOCUMENT_TARGET_EXCLUDED, DOMESTIC_ROOTS, PRICED_AGREEMENT_CODE, BOTH_WAYS_CODES, CIVILIAN_MODIFIERS, INTERNAL_MODIFIERS, RECALL_CODE, OCCASION_NOUNS, OCCASION_PREPS,
 )
 from .headlines import headline_acts
 from .syntax import FINITE_TAGS, JOINING_VERBS, UNKNOWN_PEOPLE, antecedent, subject_of
@@ -1712,7 +1712,8 @@ class EventCoder(ContextReader):
                     targets = self._counterpart(token, sources[0], events)
                     targets = _at_home(targets, sources[0]) if internal else targets
                     found_by = "context_target" if targets else found_by
-                if sources and not targets and code.root in DOCUMENT_TARGET_ROOTS and len(sources) == 1:
+                if sources and not targets and code.root in DOCUMENT_TARGET_ROOTS and len(sources) == 1 \
+                        and pattern.code not in DOCUMENT_TARGET_EXCLUDED:
                     targets = self._document_counterpart(token, sources[0], cast)
                     targets = _at_home(targets, sources[0]) if internal else targets
                     found_by = "document_target" if targets else found_by
