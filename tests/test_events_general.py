@@ -2023,3 +2023,8 @@ def test_a_visit_with_no_destination_named_is_not_guessed_to_the_other_side(nlp)
     (records,) = analyse([Document(text=text, source_path="t.txt", published=PUB)], nlp)
     visits = [e for e in records.events if e.cameo == "042"]
     assert visits and all(e.target is None for e in visits)  # not China, the story's other side
+
+
+def test_holding_someone_personally_responsible_blames_them(nlp):
+    found = keys(coded(nlp, "Peru's president told reporters that he held Noboa personally responsible for the deaths at the border."))
+    assert ("PER", "ECU", "11") in found

@@ -899,8 +899,10 @@ class EventCoder(ContextReader):
                 lemmas.update(c.lemma_.lower() for c in child.children if c.dep_ == "pobj")
                 lemmas.update(NATIONAL_OBJECT for c in child.children if c.dep_ == "pobj" and c.i in nationals)
                 lemmas.update(PERSON_OBJECT for c in child.children if c.dep_ == "pobj" and c.i in people)  # "spoke to Trump"
-            if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "as" for m in child.children):
-                lemmas.add(child.lemma_.lower())  # "declared the advisers as persona non grata", as parsed
+            if child.dep_ == "advcl" and (any(m.dep_ == "mark" and m.lower_ == "as" for m in child.children) or (
+                    child.pos_ == "ADJ" and any(c.dep_ == "dobj" for c in token.children))):
+                # "declared the advisers as persona non grata"; "held Netanyahu personally responsible", as parsed
+                lemmas.add(child.lemma_.lower())
             if child.dep_ == "ccomp" and not any(c.dep_ in ("aux", "auxpass", "mark") for c in child.children):
                 # a clause with no verb of its own, as the parser reads "declared [the ambassador persona non grata]"
                 lemmas.add(child.lemma_.lower())
