@@ -2028,3 +2028,10 @@ def test_a_visit_with_no_destination_named_is_not_guessed_to_the_other_side(nlp)
 def test_holding_someone_personally_responsible_blames_them(nlp):
     found = keys(coded(nlp, "Peru's president told reporters that he held Noboa personally responsible for the deaths at the border."))
     assert ("PER", "ECU", "11") in found
+
+
+def test_the_end_of_a_blockade_or_of_sanctions_named_as_a_noun(nlp):
+    found = {(s, t, c) for s, t, _, c, _ in coded(nlp, "The end of the Saudi blockade of Qatar came on Tuesday.")}
+    assert ("SAU", "QAT", "0872") in found  # as "Saudi Arabia ended its blockade of Qatar"
+    found = {(s, t, c) for s, t, _, c, _ in coded(nlp, "Sudan welcomed the end of US sanctions on Khartoum.")}
+    assert ("USA", "SDN", "085") in found
