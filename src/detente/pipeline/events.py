@@ -653,9 +653,7 @@ class EventCoder(ContextReader):
         of acting "as", or of the verb whose object is the role "of" it."""
         tok = noun
         if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in ROLE_NOUNS:
-            tok = tok.head.head  # "the role of mediator"
-            while tok.dep_ == "pobj" and tok.head.lower_ == "as":
-                tok = tok.head.head  # "serves in the role"
+            tok = tok.head.head  # "the role of mediator": who takes or plays the role
         verb = tok.head if tok.dep_ in ("attr", "dobj") else tok.head.head if (
             tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.head.lemma_.lower() in ROLE_VERBS) else None
         if verb is None or verb.pos_ not in ("VERB", "AUX"):
