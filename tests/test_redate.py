@@ -119,7 +119,7 @@ def test_a_changed_role_the_coder_compared_or_a_non_state_speakers_makes_it_run_
     assert not _roles_unread(before, after, {((3, 5), (0, 1))}, coder)  # GOV on GOV: not domestic; GOV on ELI: domestic
     journalist = [(0, 1, dataclasses.replace(rouhani, role="MED")), (3, 5, government)]
     assert not _roles_unread(before, journalist, set(), coder)  # a source the coder drops, or no longer drops
-    from detente.pipeline.events import FORCES_READ
+    from detente.pipeline.event_arguments import FORCES_READ
 
     assert not _roles_unread(before, after, {((0, 1), FORCES_READ)}, coder)  # whose forces he spoke of, read by role
     assert _roles_unread(before, after, {((3, 5), FORCES_READ)}, coder)  # another speaker's, unchanged
@@ -221,7 +221,7 @@ def test_the_event_coder_reads_roles_only_where_redating_checks_them():
     import detente.pipeline as pipeline
 
     folder = Path(pipeline.__file__).parent
-    reads = sorted(line.strip() for name in ("events.py", "event_context.py", "event_cues.py", "event_dates.py")
+    reads = sorted(line.strip() for name in ("events.py", "event_arguments.py", "event_context.py", "event_cues.py", "event_dates.py")
                    for line in (folder / name).read_text(encoding="utf-8").splitlines()
                    if re.search(r"\.role\b|\brole\b\s*\)", line.split("#")[0]))
     assert reads == sorted([

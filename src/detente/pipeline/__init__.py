@@ -22,7 +22,7 @@ from ..knowledge.events import load_vocabulary
 from . import actors, events, issues, paragraphs, quotes, stance  # noqa: F401  (registers the components)
 from .actors import DATED
 from .event_cues import NON_STATE_SPEAKERS
-from .events import FORCES_READ, ROLES_READ, _commands_forces, _official
+from .event_arguments import FORCES_READ, ROLES_READ, _commands_forces, _official
 from .event_dates import date_fields, redated
 from .headings import sentence_case_headings
 from .paragraphs import FORCED, MAX_SENTENCE_TOKENS
@@ -354,8 +354,8 @@ def _roles_unread(before: list[tuple], after: list[tuple], roles_read: set, code
     """Whether the event coder, given the roles `after` rather than `before` (same spans, codes and
     all else), finds the same acts: it reads roles in four places, to drop sources that speak for no
     state (NON_STATE_SPEAKERS: neither role of a mention that changed may be one), to tell a state's
-    official protest from a rally (`events._official`: alike before and after), to take unnamed forces
-    for the speaking state's own (`events._commands_forces`: each speaker it read, in `roles_read`, alike)
+    official protest from a rally (`event_arguments._official`: alike before and after), to take unnamed forces
+    for the speaking state's own (`event_arguments._commands_forces`: each speaker it read, in `roles_read`, alike)
     and to tell a domestic act (`_domestic`: each pair it compared, `roles_read`, must compare alike)."""
     old = {(start, end): ref for start, end, ref in before}
     new = {(start, end): ref for start, end, ref in after}
@@ -363,12 +363,12 @@ def _roles_unread(before: list[tuple], after: list[tuple], roles_read: set, code
     if any(old[at].role in NON_STATE_SPEAKERS or new[at].role in NON_STATE_SPEAKERS for at in changed):
         return False
     if any(_official(_stand_in(at, old)) != _official(_stand_in(at, new)) for at in changed):
-        return False  # a state that protests makes an official complaint (events._official)
+        return False  # a state that protests makes an official complaint (event_arguments._official)
 
     domestic = coder._domestic
     try:
         for source, target in roles_read:
-            if target == FORCES_READ:  # a speaker whose unnamed forces it took for its own (events._commands_forces)
+            if target == FORCES_READ:  # a speaker whose unnamed forces it took for its own (event_arguments._commands_forces)
                 if source in changed and _commands_forces(_stand_in(source, old)) != _commands_forces(_stand_in(source, new)):
                     return False
                 continue
