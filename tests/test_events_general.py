@@ -2035,3 +2035,11 @@ def test_the_end_of_a_blockade_or_of_sanctions_named_as_a_noun(nlp):
     assert ("SAU", "QAT", "0872") in found  # as "Saudi Arabia ended its blockade of Qatar"
     found = {(s, t, c) for s, t, _, c, _ in coded(nlp, "Sudan welcomed the end of US sanctions on Khartoum.")}
     assert ("USA", "SDN", "085") in found
+
+
+def test_the_recall_or_withdrawal_of_ones_own_people_named_as_a_noun(nlp):
+    found = {(s, t, c) for s, t, _, c, _ in coded(nlp, "The minister ordered the recall of Peru's ambassador from Ecuador.")}
+    assert ("PER", "ECU", "161") in found and not any(s == t for s, t, _ in found)
+    # a withdrawal "from" a place leaves it: the place is no speaker ("condemnation from Taiwan" is)
+    found = {(s, t, c) for s, t, _, c, _ in coded(nlp, "The withdrawal of French troops from Mali was completed in August.")}
+    assert ("FRA", "MLI", "0874") in found

@@ -14,10 +14,10 @@ from ..knowledge.events import Pattern
 from .event_context import PARTIES, ContextReader, _anti, _code
 from .event_cues import (
     ABOUT_PREPS, ABOUT_ROOTS, ACT_NOUNS, AGENT_NOUNS, AIMING_VERBS, BACKGROUND_PREPS, CLAUSE_TARGET_ROOTS,
-    DENIAL_VERBS, FIRST_PERSON, GOVERNING_ROOTS, HELD_ROOTS, HELPING_VERBS, INTENT_VERBS,
+    DENIAL_VERBS, FIRST_PERSON, GOVERNING_ROOTS, HELD_ROOTS, HELPING_VERBS, INTENT_VERBS, LEFT_FROM_ROOTS,
     LAUNCHED_FROM_ROOTS, LIGHT_VERBS, MEDIATE_CODE, MEMBER_NOUNS, MEMORIAL_NOUNS, NOUN_TARGET_PREPS,
     OBJECT_PLACE_ROOTS, OBJECT_PRONOUNS, OCCASION_NOUNS, OCCASION_PREPS, OFFICIAL_ROLES, OWN_FORCE_NOUNS,
-    OWN_FORCE_ROLES, OWN_PEOPLE_NOUNS, PEOPLE_NOUNS, PEOPLE_PREPS, PERMISSION_VERBS, PLACE_CODES,
+    OWN_FORCE_ROLES, OWN_PEOPLE_ACTS, OWN_PEOPLE_NOUNS, PEOPLE_NOUNS, PEOPLE_PREPS, PERMISSION_VERBS, PLACE_CODES,
     PLACE_NOUNS, PLACE_PREPS, PLACE_ROOTS, POSSESSIVES, QUANTITY_NOUNS, REACTED_OBJECT_CODES,
     RECIPROCAL_WORDS, RELATIONAL_NOUNS, REPEATED_NOUNS, REPORT_VERBS, ROLE_NOUNS, ROLE_VERBS, SCENE_PREPS,
     SEQUEL_PREPS, SPEAKER_PREPS, SPEECH_NOUNS, SUBJECT_DEPS, SUMMONING_VERBS, TARGET_PREPS, TOPIC_VERBS,
@@ -518,8 +518,17 @@ class ArgumentReader(ContextReader):
             # "the strikes by Israel"; "condemnation from Taiwan": who speaks (a material act "from" a place leaves it)
             # "criticism in France, the UK and Germany": a reaction voiced in a state is that state's
             speaking = SPEAKER_PREPS | ({"in"} if root in ABOUT_ROOTS else set())
-            if child.dep_ == "prep" and (child.lower_ == "by" or (child.lower_ in speaking and root < "15" and not sources)):
+            voiced = child.lower_ in speaking and root < "15" and root not in LEFT_FROM_ROOTS and not sources
+            if child.dep_ == "prep" and (child.lower_ == "by" or voiced):
                 sources += self._actors_of(next((c for c in child.children if c.dep_ == "pobj"), None), actors, noun)
+        if not sources and noun.lemma_.lower() in OWN_PEOPLE_ACTS:
+            # "the recall of Israel's ambassador from Spain": the envoy's state acts, on where it serves
+            for envoy in self._prep_objects(noun, {"of"}):
+                owners = self._actors_of(envoy, actors, noun) if envoy.lemma_.lower() in OWN_PEOPLE_NOUNS else []
+                if owners:
+                    posts = [s for o in self._prep_objects(envoy, {"to", "from", "in"}) + self._prep_objects(noun, {"from"})
+                             for s in self._actors_of(o, actors, noun) if _code(s) != _code(owners[0])]
+                    return owners[:1], posts[:1]
         targets: list[Span] = []
         between = self._prep_objects(noun, {"between", "among"})  # "negotiations between Iran and the P5+1"
         if not between and noun.dep_ == "nsubj" and noun.lemma_.lower() in RECIPROCAL_WORDS and noun.head.pos_ == "VERB":
