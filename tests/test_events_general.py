@@ -1975,6 +1975,8 @@ def test_more_words_of_condemnation_in_a_statement(nlp):
     assert ("PER", "ECU", "12") in found or ("PER", "ECU", "11") in found
     found = keys(coded(nlp, "Peru's foreign ministry said on Tuesday that the Ecuadorian boats had been fishing illegally in Peruvian waters."))
     assert ("PER", "ECU", "11") in found
+    # calling a leader a pejorative is criticism, not a bare statement
+    assert ("PER", "ECU", "11") in keys(coded(nlp, "Peru's president called Ecuador's president nasty on Wednesday."))
 
 
 def test_a_two_sided_act_held_with_someone_that_sets_the_scene_is_the_speakers(nlp):
