@@ -2045,3 +2045,10 @@ def test_the_recall_or_withdrawal_of_ones_own_people_named_as_a_noun(nlp):
     # a withdrawal "from" a place leaves it: the place is no speaker ("condemnation from Taiwan" is)
     found = {(s, t, c) for s, t, _, c, _ in coded(nlp, "The withdrawal of French troops from Mali was completed in August.")}
     assert ("FRA", "MLI", "0874") in found
+
+
+def test_a_states_breakaway_region_named_with_of_is_that_region(nlp):
+    found = {(s, t) for s, t, _, _, _ in coded(nlp, "Russia cut gas deliveries to Moldova's breakaway region of Transnistria.")}
+    assert ("RUS", "TRANSNISTRIA") in found and ("RUS", "MDA") not in found
+    found = {(s, t) for s, t, _, _, _ in coded(nlp, "The United States condemned Turkish Cypriot leader Ersin Tatar on Tuesday.")}
+    assert ("USA", "TRNC") in found and ("USA", "CYP") not in found  # Turkish Cypriots are not the Republic of Cyprus

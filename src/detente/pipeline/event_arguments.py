@@ -18,7 +18,7 @@ from .event_cues import (
     LAUNCHED_FROM_ROOTS, LIGHT_VERBS, MEDIATE_CODE, MEMBER_NOUNS, MEMORIAL_NOUNS, NOUN_TARGET_PREPS,
     OBJECT_PLACE_ROOTS, OBJECT_PRONOUNS, OCCASION_NOUNS, OCCASION_PREPS, OFFICIAL_ROLES, OWN_FORCE_NOUNS,
     OWN_FORCE_ROLES, OWN_PEOPLE_ACTS, OWN_PEOPLE_NOUNS, PEOPLE_NOUNS, PEOPLE_PREPS, PERMISSION_VERBS, PLACE_CODES,
-    PLACE_NOUNS, PLACE_PREPS, PLACE_ROOTS, POSSESSIVES, QUANTITY_NOUNS, REACTED_OBJECT_CODES,
+    PLACE_NOUNS, PLACE_PREPS, PLACE_ROOTS, POSSESSIVES, QUANTITY_NOUNS, REACTED_OBJECT_CODES, REGION_NOUNS,
     RECIPROCAL_WORDS, RELATIONAL_NOUNS, REPEATED_NOUNS, REPORT_VERBS, ROLE_NOUNS, ROLE_VERBS, SCENE_PREPS,
     SEQUEL_PREPS, SPEAKER_PREPS, SPEECH_NOUNS, SUBJECT_DEPS, SUMMONING_VERBS, TARGET_PREPS, TOPIC_VERBS,
     TRADE_NOUNS, TRADE_PREPS, TREATY_NOUNS, VIOLENT_ROOTS, VISIT_NOUNS, VOWING_VERBS,
@@ -122,6 +122,11 @@ class ArgumentReader(ContextReader):
                 # "Hungarian and Romanian officials": the demonyms coordinated before the span
                 found += [actors[c.i] for c in tok.children if c.dep_ == "amod" and c.i < span.start
                           and c.i in actors and any(g.dep_ == "conj" for g in c.children)]
+                continue
+            named_part = [actors[o.i] for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                          for o in c.children if o.dep_ == "pobj" and o.i in actors] if tok.lemma_.lower() in REGION_NOUNS else []
+            if named_part:  # "Somalia's breakaway region of Somaliland": the region named, not whose it is
+                found += named_part[:1]
                 continue
             examples = [o for c in tok.children if c.dep_ == "prep" and self._names_examples(c)
                         for o in c.children if o.dep_ == "pobj"]
