@@ -123,10 +123,10 @@ class ArgumentReader(ContextReader):
                 found += [actors[c.i] for c in tok.children if c.dep_ == "amod" and c.i < span.start
                           and c.i in actors and any(g.dep_ == "conj" for g in c.children)]
                 continue
-            named_part = [actors[o.i] for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
-                          for o in c.children if o.dep_ == "pobj" and o.i in actors] if tok.lemma_.lower() in REGION_NOUNS else []
-            if named_part:  # "Somalia's breakaway region of Somaliland": the region named, not whose it is
-                found += named_part[:1]
+            part = next((o for o in self._prep_objects(tok, {"of"}) if o.i in actors), None) \
+                if tok.lemma_.lower() in REGION_NOUNS else None
+            if part is not None:  # "Somalia's breakaway region of Somaliland": the region named, not whose it is
+                found.append(actors[part.i])
                 continue
             examples = [o for c in tok.children if c.dep_ == "prep" and self._names_examples(c)
                         for o in c.children if o.dep_ == "pobj"]
