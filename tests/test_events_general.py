@@ -2052,3 +2052,33 @@ def test_a_states_breakaway_region_named_with_of_is_that_region(nlp):
     assert ("RUS", "TRANSNISTRIA") in found and ("RUS", "MDA") not in found
     found = {(s, t) for s, t, _, _, _ in coded(nlp, "The United States condemned Turkish Cypriot leader Ersin Tatar on Tuesday.")}
     assert ("USA", "TRNC") in found and ("USA", "CYP") not in found  # Turkish Cypriots are not the Republic of Cyprus
+
+
+def test_a_passive_verb_coordinated_with_an_active_one_befalls_the_shared_subject(nlp):
+    # the subject of "arrived" is who was greeted, not who greeted
+    found = {(s, t, c) for s, t, _, c, conf in coded(nlp, "Macron arrived in Beijing and was greeted by Xi.") if conf >= COUNT}
+    assert {("FRA", "CHN", "042"), ("CHN", "FRA", "043")} <= found
+    assert ("GRC", "MKD", "04") in keys(coded(nlp, "Zaev and Dimitrov arrived by boat and were greeted by Tsipras."))
+    # a verb coordinated with a passive and with an object of its own acts
+    found = keys(coded(nlp, "Zaev was greeted by Tsipras and held talks with Kotzias."))
+    assert {("GRC", "MKD", "04"), ("MKD", "GRC", "04")} <= found
+
+
+def test_the_subject_of_a_passive_raising_verb_acts_in_the_clause_below(nlp):
+    # "is set to host": Biden hosts, he is not hosted
+    found = {(s, t, c) for s, t, _, c, conf in coded(nlp, "U.S. President Joe Biden is set to host a meeting Tuesday with Russian President Vladimir Putin.")}
+    assert ("USA", "RUS", "043") in found and ("RUS", "USA", "043") not in found
+    assert ("RUS", "UKR", "19") in keys(coded(nlp, "Russia is expected to retaliate against Ukraine."), counted=False)
+    # a participle coordinated with a passive and with no object of its own shares its passive
+    assert ("DEU", "IRN", "16") in keys(coded(nlp, "The Iranian diplomat was arrested and expelled by Germany."))
+
+
+def test_the_countries_named_as_a_group_by_a_possessive_are_the_last_list_of_states(nlp):
+    found = keys(coded(nlp, "Angered by the intention of Spain, Norway and Ireland to recognize a Palestinian state, "
+                            "Israel's Foreign Ministry summoned the countries' ambassadors for a stern reprimand."))
+    assert {("ISR", "ESP", "11"), ("ISR", "NOR", "11"), ("ISR", "IRL", "11")} <= found
+    found = keys(coded(nlp, "Russia, China and Iran held drills. The countries also signed a pact with Belarus."))
+    assert {("RUS", "BLR", "05"), ("CHN", "BLR", "05"), ("IRN", "BLR", "05")} <= found
+    # a restricted group is not the list before it
+    found = keys(coded(nlp, "Russia, China and Iran held drills. France criticised the countries that supplied arms."), counted=False)
+    assert not {k for k in found if k[0] == "FRA" and k[1] in ("RUS", "CHN", "IRN")}

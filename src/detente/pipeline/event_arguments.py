@@ -151,6 +151,9 @@ class ArgumentReader(ContextReader):
                     # "Hungarian and Romanian officials": each conjoined modifier
                     found += [actors[c.i] for c in (child, *child.conjuncts) if c.i in actors]
                     break
+                if child.dep_ == "poss" and (pair := self._pair(child, actors)):
+                    found += pair  # "the two countries' envoys", "the countries' ambassadors"
+                    break
                 owner = next((g for g in child.children if g.dep_ == "compound" and g.i in actors), None) \
                     if child.dep_ == "compound" and child.i not in actors else None
                 if owner is not None:  # "a Hezbollah weapons storage facility": whose the compound's compound says

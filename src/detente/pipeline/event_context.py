@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
-from .event_cues import (ABOUT_PREPS, ACT_NOUNS, GROUP_NUMBERS, ANAPHORIC_NOUNS, STATE_FORMS, CAUSE_VERBS, DUAL_NOUNS, PAIR_NOUNS, PERSON_PAIR_NOUNS,
+from .event_cues import (ABOUT_PREPS, LIST_DETERMINERS, LIST_NOUNS, ACT_NOUNS, GROUP_NUMBERS, ANAPHORIC_NOUNS, STATE_FORMS, CAUSE_VERBS, DUAL_NOUNS, PAIR_NOUNS, PERSON_PAIR_NOUNS,
                          SIDE_PAIR_NOUNS, PLACE_CODES, ATTRIBUTION_PREPS)
 from .syntax import main_subject_before, subject_of
 
@@ -94,7 +94,7 @@ class ContextReader:
         In an article about two sides, "both sides" are those two, and so is any pair the sentences
         before do not name. Never the other side of the act, wherever that side is named."""
         if not (count := self._pair_noun(noun)):
-            return []
+            return self._listed(noun, actors)
         kind = "person" if noun.lemma_.lower() in PERSON_PAIR_NOUNS else "country"
         # not the other side of the act: "U.S. Secretary of State Rubio urged both nations", "Trump,
         # who lauded both countries", "Both leaders praised Trump" (wherever else it is named)
@@ -126,6 +126,27 @@ class ContextReader:
         if not clear or other_codes & set(ranked[:2]) or set(found) - set(ranked[:2]):
             return []
         return self._two_sides(ranked, where, noun, found)
+
+    def _listed(self, noun: Token, actors: dict[int, Span]) -> list[Span]:
+        """The states "the countries" or "these nations" stand for, with no number: the last list of
+        states named in its sentence or the one before ("Angered by Spain, Norway and Ireland, Israel's
+        ministry summoned the countries' ambassadors")."""
+        if not (noun.tag_ == "NNS" and noun.lemma_.lower() in LIST_NOUNS
+                and any(c.dep_ == "det" and c.lower_ in LIST_DETERMINERS for c in noun.children)
+                and not any(c.dep_ in ("relcl", "acl", "prep", "amod", "compound", "nummod") for c in noun.children)):
+            # (not "the countries that signed", "the Gulf states", "the states of the region")
+            return []
+        for i in range(noun.i - 1, self._sentences_back(noun, 2) - 1, -1):
+            span = actors.get(i)
+            if span is None or span._.actor.kind != "country":
+                continue
+            first = noun.doc[i]
+            while first.dep_ == "conj" and first.head.i != first.i:
+                first = first.head
+            listed = [actors[t.i] for t in (first, *first.conjuncts) if t.i in actors and actors[t.i]._.actor.kind == "country"]
+            if len({_code(a) for a in listed}) > 1:
+                return listed  # (a state named alone between is not the list: "Israel's ministry summoned")
+        return []
 
     @staticmethod
     def _two_sides(ranked: list[str], where: dict[str, list[Span]], token: Token,

@@ -32,15 +32,17 @@ FINITE_TAGS = {"VBZ", "VBP", "VBD", "MD"}  # an auxiliary that makes its verb fi
 def subject_of(verb: Token) -> tuple[Token | None, bool]:
     """(subject token, passive?) of a verb, climbing to the governing verb for "to"-clauses and
     coordinated verbs, and to the noun a relative clause modifies ("Khamenei, who criticized")."""
+    first = verb
     for _ in range(4):
         # of two subjects the nearest: the parser makes a dateline ("ANKARA (AP) —") a second subject
         for child in sorted(verb.children, key=lambda c: abs(c.i - verb.i)):
             if child.dep_ in SUBJECTS:
                 if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
-                    return verb.head, False
-                return _past_dateline(child), False
+                    return verb.head, _inherited_passive(first, verb, False)
+                return _past_dateline(child), _inherited_passive(first, verb, False)
             if child.dep_ == "nsubjpass":  # "Soleimani, who was killed in a U.S. strike": Soleimani
-                return (verb.head if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl" else child), True
+                return (verb.head if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl" else child), \
+                    _inherited_passive(first, verb, True)
         if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in OBJECT_CONTROL and (controller := next(
                 (c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)) is not None:
             return controller, False  # "prompting Seoul's troops to fire": the troops fire
@@ -63,6 +65,19 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
             return verb.head, False  # "Khamenei, who criticized"; "Putin waiting to meet"
         break
     return None, False
+
+
+def _inherited_passive(first: Token, verb: Token, passive: bool) -> bool:
+    """Whether a subject found on `verb` undergoes `first`, the verb it was looked for: a verb with
+    its own passive auxiliary does ("Macron arrived and was greeted by Xi"); a verb coordinated with
+    a passive shares its auxiliary unless it has one or an object of its own ("was labelled persona
+    non grata and ordered to leave", but "was greeted by Tsipras and held talks"); a verb below the
+    one with the subject acts ("Biden is set to host")."""
+    if first is verb:
+        return passive
+    if any(c.dep_ == "auxpass" for c in first.children):
+        return True
+    return passive and first.dep_ == "conj" and not any(c.dep_ in ("aux", "dobj") for c in first.children)
 
 
 def _unknown_people(doc: Doc) -> set[int]:
