@@ -2082,3 +2082,18 @@ def test_the_countries_named_as_a_group_by_a_possessive_are_the_last_list_of_sta
     # a restricted group is not the list before it
     found = keys(coded(nlp, "Russia, China and Iran held drills. France criticised the countries that supplied arms."), counted=False)
     assert not {k for k in found if k[0] == "FRA" and k[1] in ("RUS", "CHN", "IRN")}
+
+
+def test_ground_forces_entering_another_state_use_force_there(nlp):
+    assert ("SEN", "GMB", "19") in keys(coded(nlp, "Senegal troops enter The Gambia."))
+    assert ("TUR", "SYR", "19") in keys(coded(nlp, "Turkish troops crossed into northern Syria on Wednesday."))
+    # a minister who enters is no force; an insurgency "waged" (the parser's lemma "wag") is fighting
+    assert not {k for k in keys(coded(nlp, "The Turkish minister entered Syria on Wednesday."), counted=False) if k[2] == "19"}
+    assert ("PKK", "TUR", "19") in keys(coded(nlp, "The PKK has been waging an insurgency against the Turkish state since 1984."))
+
+
+def test_a_protest_note_delivered_or_handed_is_an_official_complaint(nlp):
+    for text in ("Iraq delivered a protest note to the Turkish ambassador.",
+                 "Iraq handed the Turkish ambassador a firmly-worded note of protest."):
+        found = {(s, t, c) for s, t, _, c, conf in coded(nlp, text) if conf >= COUNT}
+        assert ("IRQ", "TUR", "114") in found and not {k for k in found if k[2].startswith("06")}
