@@ -2097,3 +2097,16 @@ def test_a_protest_note_delivered_or_handed_is_an_official_complaint(nlp):
                  "Iraq handed the Turkish ambassador a firmly-worded note of protest."):
         found = {(s, t, c) for s, t, _, c, conf in coded(nlp, text) if conf >= COUNT}
         assert ("IRQ", "TUR", "114") in found and not {k for k in found if k[2].startswith("06")}
+
+
+def test_an_offices_brief_is_not_whose_office_it_is(nlp):
+    found = keys(coded(nlp, "Petar Petkovic, director of the Serbian government's Office for Kosovo and Metohija, denounced the arrest."))
+    assert ("SRB", "XKX", "11") in found and ("XKX", "SRB", "11") not in found
+
+
+def test_a_cooperative_acts_object_names_the_other_side_in_its_own_clause(nlp):
+    found = keys(coded(nlp, "The UAE and Bahrain signed accords establishing diplomatic relations with Israel."))
+    assert {("ARE", "ISR", "05"), ("BHR", "ISR", "05")} <= found and ("ARE", "BHR", "05") not in found
+    # disapproval of an act is aimed at who acted, not at the act's target
+    found = keys(coded(nlp, "Qatar and Jordan joined Saudi Arabia in condemning the airstrikes launched by Israel on the territory of Iran."))
+    assert ("QAT", "ISR", "11") in found and ("QAT", "IRN", "11") not in found

@@ -59,6 +59,8 @@ ENVOY_WORDS = {"ambassador", "envoy", "chargé", "charge", "d'affaires", "affair
                "emissary", "representative", "commissioner"}
 ACRONYM_SKIPPED = {"of", "the", "and", "for", "on", "in"}  # words a body's initials leave out
 PORTFOLIO_HEADS = {"ministry", "minister", "department", "secretary", "bureau"}  # "Ministry of <portfolio>"
+# a post's or an office's words before "for" and its brief ("Office for Kosovo and Metohija", "Special Envoy for Syria")
+BRIEF_HEADS = ENVOY_WORDS | PORTFOLIO_HEADS | {"office", "coordinator", "czar", "tsar"}
 OWN_CODE_KINDS = {"armed_group", "igo"}  # bodies whose people act for them, not for a state
 # Offices a bare title ("the supreme leader") can name, when few states have them.
 TITLE_OFFICES = {
@@ -505,6 +507,9 @@ class ActorResolver(ContextNames):
         # where an envoy serves is not whose ("the recalled French ambassador to Australia")
         host = {t.i for tok in text if tok.lower_ in ENVOY_WORDS for prep in tok.children
                 if prep.dep_ == "prep" and prep.lower_ in ("to", "in") for t in prep.subtree}
+        # nor is an office's brief ("director of the Serbian government's Office for Kosovo": Serbian)
+        host |= {t.i for tok in text if tok.lemma_.lower() in BRIEF_HEADS for prep in tok.children
+                 if prep.dep_ == "prep" and prep.lower_ == "for" for t in prep.subtree}
         matches = self.matcher(text)  # a PhraseMatcher on a span gives offsets in its doc
         for match_id, start, end in matches:
             if host.intersection(range(start, end)) or _portfolio(doc, start) or any(

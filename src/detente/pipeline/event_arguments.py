@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from ..knowledge.events import Pattern
 from .event_context import PARTIES, ContextReader, _anti, _code
 from .event_cues import (
-    ABOUT_PREPS, ABOUT_ROOTS, ACT_NOUNS, AGENT_NOUNS, AIMING_VERBS, BACKGROUND_PREPS, CLAUSE_TARGET_ROOTS,
+    ABOUT_PREPS, ABOUT_ROOTS, ACT_NOUNS, CLAUSE_OBJECT_ROOTS, AGENT_NOUNS, AIMING_VERBS, BACKGROUND_PREPS, CLAUSE_TARGET_ROOTS,
     DENIAL_VERBS, FIRST_PERSON, GOVERNING_ROOTS, HELD_ROOTS, HELPING_VERBS, INTENT_VERBS, LEFT_FROM_ROOTS,
     LAUNCHED_FROM_ROOTS, LIGHT_VERBS, MEDIATE_CODE, MEMBER_NOUNS, MEMORIAL_NOUNS, NOUN_TARGET_PREPS,
     OBJECT_PLACE_ROOTS, OBJECT_PRONOUNS, OCCASION_NOUNS, OCCASION_PREPS, OFFICIAL_ROLES, OWN_FORCE_NOUNS,
@@ -408,6 +408,12 @@ class ArgumentReader(ContextReader):
             for clause in self._complements(verb):
                 if root != "04" or clause.lemma_.lower() not in TOPIC_VERBS:  # "met to discuss Russia's role": a topic
                     add(self._objects(clause, actors, triggers, TARGET_PREPS))
+        if not targets and root in CLAUSE_OBJECT_ROOTS:
+            # "signed accords establishing diplomatic relations with Israel": the object's own clause (not
+            # "condemned the airstrikes launched by Israel on Iran", aimed at who struck)
+            add([o for obj in verb.children if obj.dep_ == "dobj" for clause in obj.children
+                 if clause.dep_ == "acl" and clause.pos_ == "VERB"
+                 for o in self._objects(clause, actors, triggers, TARGET_PREPS)])
         if not targets and root in OBJECT_PLACE_ROOTS:  # "threaten military operations in northern Syria"
             direct = [c for c in verb.children if c.dep_ == "dobj"]
             add([o for obj in direct for o in self._prep_objects(obj, PLACE_PREPS)])
