@@ -2110,3 +2110,15 @@ def test_a_cooperative_acts_object_names_the_other_side_in_its_own_clause(nlp):
     # disapproval of an act is aimed at who acted, not at the act's target
     found = keys(coded(nlp, "Qatar and Jordan joined Saudi Arabia in condemning the airstrikes launched by Israel on the territory of Iran."))
     assert ("QAT", "ISR", "11") in found and ("QAT", "IRN", "11") not in found
+
+
+def test_a_headlines_bare_participle_of_an_arrest_is_passive(nlp):
+    found = keys(coded(nlp, "six Americans wrongfully detained in Venezuela"), counted=False)
+    assert ("VEN", "USA", "17") in found and ("USA", "VEN", "17") not in found
+    # a sentence's active verb stays active
+    assert ("IRN", "GBR", "17") in keys(coded(nlp, "Iran detained two Britons"), counted=False)
+
+
+def test_who_asked_for_an_act_is_not_its_target(nlp):
+    found = keys(coded(nlp, "Putin met Raisi in Tehran. The Iranian dissident was arrested by Turkish police at the request of Russia."), counted=False)
+    assert ("TUR", "RUS", "17") not in found

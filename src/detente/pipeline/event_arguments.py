@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from ..knowledge.events import Pattern
 from .event_context import PARTIES, ContextReader, _anti, _code
 from .event_cues import (
-    ABOUT_PREPS, ABOUT_ROOTS, ACT_NOUNS, CLAUSE_OBJECT_ROOTS, AGENT_NOUNS, AIMING_VERBS, BACKGROUND_PREPS, CLAUSE_TARGET_ROOTS,
+    ABOUT_PREPS, ABOUT_ROOTS, ACT_NOUNS, CLAUSE_OBJECT_ROOTS, INSTIGATION_NOUNS, AGENT_NOUNS, AIMING_VERBS, BACKGROUND_PREPS, CLAUSE_TARGET_ROOTS,
     DENIAL_VERBS, FIRST_PERSON, GOVERNING_ROOTS, HELD_ROOTS, HELPING_VERBS, INTENT_VERBS, LEFT_FROM_ROOTS,
     LAUNCHED_FROM_ROOTS, LIGHT_VERBS, MEDIATE_CODE, MEMBER_NOUNS, MEMORIAL_NOUNS, NOUN_TARGET_PREPS,
     OBJECT_PLACE_ROOTS, OBJECT_PRONOUNS, OCCASION_NOUNS, OCCASION_PREPS, OFFICIAL_ROLES, OWN_FORCE_NOUNS,
@@ -300,6 +300,8 @@ class ArgumentReader(ContextReader):
         objects += [o for o in self._prep_objects(verb, preps)
                     if not aimed and (subject is None or subject.sent != o.sent or o.head.i > subject.i)
                     and not (o.head.lower_ in SCENE_PREPS and o.lemma_.lower() in VISIT_NOUNS)]  # "on his visit to Egypt"
+        # "arrested ... at the request of the United States": who asked, not at whom
+        objects = [o for o in objects if not (o.dep_ == "pobj" and o.lemma_.lower() in INSTIGATION_NOUNS)]
         for obj in list(objects):
             if not direct and obj.lemma_.lower() in TREATY_NOUNS:
                 continue  # "in the treaties of Gulistan and Turkmenchay" says when, not where
@@ -334,7 +336,9 @@ class ArgumentReader(ContextReader):
         subject, passive = subject_of(verb)
         agent = self._agent(verb)
         passive = passive or (agent is not None and verb.dep_ in ("acl", "relcl"))  # "the deal brokered by Qatar"
-        if agent is None and root in HELD_ROOTS and verb.tag_ == "VBN" and (passive or verb.dep_ == "acl"):
+        headline = self._headline_passive(verb, root)
+        passive = passive or headline
+        if agent is None and root in HELD_ROOTS and (verb.tag_ == "VBN" or headline) and (passive or verb.dep_ == "acl"):
             # "six Americans detained in Venezuela", "Griner was arrested at a Moscow airport": by the state
             # where it happened, on whom it befell
             held = [s for o in self._prep_objects(verb, {"in", "at"}) for s in self._actors_of(o, actors, verb)
@@ -423,6 +427,14 @@ class ArgumentReader(ContextReader):
             targets = targets[:1]
         targets = targets or inner[:1]
         return sources, targets[:MAX_SOURCES] if sources else targets[:1]
+
+    @staticmethod
+    def _headline_passive(verb: Token, root: str) -> bool:
+        """A headline's bare participle of an arrest or an attack, with no object, is passive: "six
+        Americans wrongfully detained in Venezuela", "Two soldiers killed in border clash"."""
+        return (verb.dep_ == "ROOT" and verb.tag_ in ("VBN", "VBD") and root in HELD_ROOTS | VIOLENT_ROOTS
+                and not any(c.dep_ in ("aux", "auxpass", "dobj", "ccomp", "xcomp", "dative", "attr", "oprd") for c in verb.children)
+                and not verb.sent.text.rstrip().endswith((".", "!", "?", '"', "”", "’", "'")))
 
     def _pronoun_actor(self, pronoun: Token, actors: dict[int, Span]) -> list[Span]:
         """Whom a subject pronoun stands for: a quotation's speaker ("we"), else its antecedent, looked
