@@ -2122,3 +2122,8 @@ def test_a_headlines_bare_participle_of_an_arrest_is_passive(nlp):
 def test_who_asked_for_an_act_is_not_its_target(nlp):
     found = keys(coded(nlp, "Putin met Raisi in Tehran. The Iranian dissident was arrested by Turkish police at the request of Russia."), counted=False)
     assert ("TUR", "RUS", "17") not in found
+
+
+def test_a_verb_coordinated_with_a_reported_copula_goes_with_the_saying(nlp):
+    found = keys(coded(nlp, "Dutch Prime Minister Mark Rutte said Erdogan's remarks were inflammatory and demanded an apology."))
+    assert ("NLD", "TUR", "10") in found and ("TUR", "NLD", "10") not in found

@@ -10,6 +10,7 @@ PRONOUN_KINDS = {"he": ("person",), "she": ("person",), "it": ("country", "organ
                  "his": ("person",), "her": ("person",), "its": ("country", "organization"),
                  "they": ("country", "organization"), "their": ("country", "organization")}
 PERSON_PRONOUNS = {"he": ("person",), "she": ("person",)}
+SAYING_VERBS = {"say", "tell", "state", "declare", "add", "write", "insist", "argue", "stress"}
 JOINING_VERBS = {"join"}  # "joined X in condemning ...": the joiner and X both act
 # prepositions whose gerund shares the subject of the verb they modify ("after meeting Putin,
 # Erdogan said"), unlike "of"/"for" after accusations ("accused the UAE of backing the RSF")
@@ -50,6 +51,12 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
                 a.dep_ == "aux" and a.tag_ in FINITE_TAGS for a in verb.children) and verb.head.head.i != verb.head.i:
             verb = verb.head.head  # "will not allow the envoy to return and has suspended ties": a finite verb is
             continue               # not coordinated with the infinitive, but with the verb above it
+        if verb.dep_ == "conj" and verb.head.lemma_ == "be" and verb.head.dep_ == "ccomp" \
+                and verb.head.head.lemma_.lower() in SAYING_VERBS and verb.head.head.i < verb.head.i:
+            # "Rutte said Erdogan's remarks were inflammatory and demanded an apology": the parser
+            # coordinates the second verb with the reported copula; it goes with the saying
+            verb = verb.head.head
+            continue
         if verb.dep_ in ("xcomp", "conj", "advcl", "acomp") and verb.head.pos_ in ("VERB", "AUX", "ADJ"):
             verb = verb.head
             continue
