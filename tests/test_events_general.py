@@ -2127,3 +2127,13 @@ def test_who_asked_for_an_act_is_not_its_target(nlp):
 def test_a_verb_coordinated_with_a_reported_copula_goes_with_the_saying(nlp):
     found = keys(coded(nlp, "Dutch Prime Minister Mark Rutte said Erdogan's remarks were inflammatory and demanded an apology."))
     assert ("NLD", "TUR", "10") in found and ("TUR", "NLD", "10") not in found
+
+
+def test_a_quoted_condemnation_before_the_saying_verb_is_criticism(nlp):
+    found = keys(coded(nlp, "Pakistan strikes Afghan camps. 'A brutal act', says Afghanistan"))
+    assert ("AFG", "PAK", "11") in found
+
+
+def test_the_instrument_the_parser_hangs_on_the_objects_list_still_names_the_act(nlp):
+    found = {(s, t, c) for s, t, _, c, conf in coded(nlp, "Kosovo hits Serbia, Bosnia with 100 percent customs fees after Interpol snub") if conf >= COUNT}
+    assert ("XKX", "SRB", "163") in found

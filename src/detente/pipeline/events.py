@@ -167,8 +167,11 @@ class EventCoder(ArgumentReader):
 
     @staticmethod
     def _with_object(token: Token) -> list[Token]:
-        """A verb's children and its direct object's."""
-        return [c for t in (token, *[c for c in token.children if c.dep_ == "dobj"]) for c in t.children]
+        """A verb's children and its direct object's, with a list's ("hits Serbia, Bosnia with 100
+        percent customs fees": the parser hangs "with" on the last of the objects)."""
+        objects = [c for c in token.children if c.dep_ == "dobj"]
+        objects += [a for o in objects for a in o.children if a.dep_ in ("appos", "conj")]
+        return [c for t in (token, *objects) for c in t.children]
 
     @staticmethod
     def _object_lemmas(token: Token, modifiers: bool = True, people: frozenset[int] = frozenset(),
@@ -202,6 +205,9 @@ class EventCoder(ArgumentReader):
                 for of in (c for c in child.children if c.dep_ == "prep" and c.lower_ in ("of", "as")):
                     lemmas.update(c.lemma_.lower() for c in of.children if c.dep_ == "pobj")
                     lemmas.update(NATIONAL_OBJECT for c in of.children if c.dep_ == "pobj" and c.i in nationals)
+                if child.dep_ == "dobj":  # "hits Serbia, Bosnia with customs fees": "with" hung on the object's list
+                    lemmas.update(o.lemma_.lower() for x in (child, *child.children) if x is child or x.dep_ in ("appos", "conj")
+                                  for w in x.children if w.dep_ == "prep" and w.lower_ == "with" for o in w.children if o.dep_ == "pobj")
             if child.dep_ == "prep":
                 lemmas.update(c.lemma_.lower() for c in child.children if c.dep_ == "pobj")
                 lemmas.update(NATIONAL_OBJECT for c in child.children if c.dep_ == "pobj" and c.i in nationals)
@@ -593,8 +599,13 @@ class EventCoder(ArgumentReader):
         if verb.lemma_.lower() in CONDEMNING_EXEMPT_VERBS or verb.head.lemma_.lower() in CONDEMNING_EXEMPT_VERBS or any(
                 c.dep_ == "neg" for c in verb.children):  # "denied the allegations, calling them baseless": a denial
             return None
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
         for child in verb.children:
-            if child.dep_ not in ("ccomp", "oprd", "xcomp", "dobj") and not (child.dep_ == "prep" and child.lower_ in CONDEMNED_PREPS):
+            # a quoted fragment before the verb ("'A brutal act', says Afghanistan") the parser hangs as a
+            # loose dependent or as a second subject
+            fragment = child.i < verb.i and (child.dep_ == "dep" or (child.dep_ == "nsubj" and len(subjects) > 1))
+            if child.dep_ not in ("ccomp", "oprd", "xcomp", "dobj") and not fragment \
+                    and not (child.dep_ == "prep" and child.lower_ in CONDEMNED_PREPS):
                 continue
             for word in child.subtree:
                 if word.lemma_.lower() not in CONDEMNING_WORDS or _anti(word):
