@@ -2137,3 +2137,9 @@ def test_a_quoted_condemnation_before_the_saying_verb_is_criticism(nlp):
 def test_the_instrument_the_parser_hangs_on_the_objects_list_still_names_the_act(nlp):
     found = {(s, t, c) for s, t, _, c, conf in coded(nlp, "Kosovo hits Serbia, Bosnia with 100 percent customs fees after Interpol snub") if conf >= COUNT}
     assert ("XKX", "SRB", "163") in found
+
+
+def test_dropping_abandoning_or_scaling_back_ties_reduces_relations(nlp):
+    for verb in ("dropped", "abandoned", "scaled back"):
+        assert ("TWN", "KIR", "16") in keys(coded(nlp, f"Taiwan {verb} ties with Kiribati."))
+    assert ("TWN", "KIR", "05") in keys(coded(nlp, "Taiwan repaired ties with Kiribati."))
