@@ -2143,3 +2143,14 @@ def test_dropping_abandoning_or_scaling_back_ties_reduces_relations(nlp):
     for verb in ("dropped", "abandoned", "scaled back"):
         assert ("TWN", "KIR", "16") in keys(coded(nlp, f"Taiwan {verb} ties with Kiribati."))
     assert ("TWN", "KIR", "05") in keys(coded(nlp, "Taiwan repaired ties with Kiribati."))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Canada levied new duties on Chinese steel.", ("CAN", "CHN", "163")),
+    ("Canada broadened sanctions on Russia.", ("CAN", "RUS", "163")),
+    ("Canada shut its consulate in Shanghai.", ("CAN", "CHN", "161")),
+    ("Canada chided China for its rhetoric.", ("CAN", "CHN", "111")),
+    ("Russia used chemical weapons against Ukraine.", ("RUS", "UKR", "2041")),
+])
+def test_verbs_of_sanctions_closure_rebuke_and_chemical_weapons_the_sources_lacked(nlp, text, expected):
+    assert expected in {(s, t, c) for s, t, _, c, conf in coded(nlp, text) if conf >= COUNT}
