@@ -2154,3 +2154,14 @@ def test_dropping_abandoning_or_scaling_back_ties_reduces_relations(nlp):
 ])
 def test_verbs_of_sanctions_closure_rebuke_and_chemical_weapons_the_sources_lacked(nlp, text, expected):
     assert expected in {(s, t, c) for s, t, _, c, conf in coded(nlp, text) if conf >= COUNT}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("India's launch of an operation in Pakistan escalated the crisis.", ("IND", "PAK", "190")),
+    ("Poland's summoning of the Russian ambassador came hours later.", ("POL", "RUS", "114")),
+    ("A Russian missile hit a Ukrainian port.", ("RUS", "UKR", "190")),
+    # a protest that happens in a state is its people's rally, not its government's complaint
+    ("Anti-American protests erupted in Iraq.", ("IRQ", "USA", "140")),
+])
+def test_acts_named_as_nouns_or_by_where_they_happen(nlp, text, expected):
+    assert expected in {(s, t, c) for s, t, _, c, conf in coded(nlp, text) if conf >= COUNT}

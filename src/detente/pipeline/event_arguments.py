@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from ..knowledge.events import Pattern
 from .event_context import PARTIES, ContextReader, _anti, _code
 from .event_cues import (
-    ABOUT_PREPS, ABOUT_ROOTS, ACT_NOUNS, CLAUSE_OBJECT_ROOTS, INSTIGATION_NOUNS, AGENT_NOUNS, AIMING_VERBS, BACKGROUND_PREPS, CLAUSE_TARGET_ROOTS,
+    ABOUT_PREPS, ABOUT_ROOTS, ACT_NOUNS, CLAUSE_OBJECT_ROOTS, INSTIGATION_NOUNS, SCENE_OF_EVENT_PREPS, AGENT_NOUNS, AIMING_VERBS, BACKGROUND_PREPS, CLAUSE_TARGET_ROOTS,
     DENIAL_VERBS, FIRST_PERSON, GOVERNING_ROOTS, HELD_ROOTS, HELPING_VERBS, INTENT_VERBS, LEFT_FROM_ROOTS,
     LAUNCHED_FROM_ROOTS, LIGHT_VERBS, MEDIATE_CODE, MEMBER_NOUNS, MEMORIAL_NOUNS, NOUN_TARGET_PREPS,
     OBJECT_PLACE_ROOTS, OBJECT_PRONOUNS, OCCASION_NOUNS, OCCASION_PREPS, OFFICIAL_ROLES, OWN_FORCE_NOUNS,
@@ -547,6 +547,10 @@ class ArgumentReader(ContextReader):
             voiced = child.lower_ in speaking and root < "15" and root not in LEFT_FROM_ROOTS and not sources
             if child.dep_ == "prep" and (child.lower_ == "by" or voiced):
                 sources += self._actors_of(next((c for c in child.children if c.dep_ == "pobj"), None), actors, noun)
+        if not sources and root in ABOUT_ROOTS:
+            # "anti-American protests erupted in Baghdad": a reaction that happens in a state is its people's
+            sources = [s for o in self._scene(noun) for s in self._actors_of(o, actors, noun)
+                       if s._.actor.kind in ("country", "place") and s._.actor.country and s not in opposed][:1]
         if not sources and noun.lemma_.lower() in OWN_PEOPLE_ACTS:
             # "the recall of Israel's ambassador from Spain": the envoy's state acts, on where it serves
             for envoy in self._prep_objects(noun, {"of"}):
@@ -618,6 +622,12 @@ class ArgumentReader(ContextReader):
                 taken = {_code(x) for x in sources}
                 targets = [] if passive else [s for s in self._actors_of(subject, actors, noun) if _code(s) not in taken][:1]
         return sources, targets[:2]
+
+    def _scene(self, noun: Token) -> list[Token]:
+        """Where the verb an event noun is the subject of says it happened ("protests erupted in Iraq")."""
+        if noun.dep_ != "nsubj" or noun.head.pos_ != "VERB":
+            return []
+        return self._prep_objects(noun.head, SCENE_OF_EVENT_PREPS)
 
     def _role_holder(self, noun: Token, actors: dict[int, Span]) -> list[Span]:
         """Who plays the part a noun names: "Gnassingbe, who is a mediator", "Kuwait, acting as a

@@ -970,7 +970,8 @@ class EventCoder(ArgumentReader):
                         found_by = "parties_of_reaction"  # its actors read off the reaction to it
                 if token.lemma_.lower() in SUMMONING_VERBS and self._own_envoy(token, sources, actors):
                     pattern = replace(pattern, code=RECALL_CODE)  # "summons its ambassador to Kenya": called home
-                if pattern.code in PROTEST_CODES and sources and all(_official(s) for s in sources):
+                scene = {t.i for o in self._scene(token) for t in o.subtree} if pattern.pos == "NOUN" else set()
+                if pattern.code in PROTEST_CODES and sources and all(_official(s) and s.start not in scene for s in sources):
                     pattern = replace(pattern, code=OFFICIAL_PROTEST_CODE)  # "Japan protested": no street rally
                 if self.vocab.codes[pattern.code].root in VIOLENT_ROOTS and self._economic(token):
                     pattern = replace(pattern, code=ECONOMIC_CODE)  # "hit China with tariffs" is no strike
