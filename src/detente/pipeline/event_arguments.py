@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from ..knowledge.events import Pattern
 from .event_context import PARTIES, ContextReader, _anti, _code
 from .event_cues import (
-    ABOUT_PREPS, ABOUT_ROOTS, ACT_NOUNS, CLAUSE_OBJECT_ROOTS, INSTIGATION_NOUNS, SCENE_OF_EVENT_PREPS, AGENT_NOUNS, AIMING_VERBS, BACKGROUND_PREPS, CLAUSE_TARGET_ROOTS,
+    ABOUT_PREPS, ABOUT_ROOTS, ACT_NOUNS, CLAUSE_OBJECT_ROOTS, INSTIGATION_NOUNS, OWNING_PARTICIPLES, SCENE_OF_EVENT_PREPS, AGENT_NOUNS, AIMING_VERBS, BACKGROUND_PREPS, CLAUSE_TARGET_ROOTS,
     DENIAL_VERBS, FIRST_PERSON, GOVERNING_ROOTS, HELD_ROOTS, HELPING_VERBS, INTENT_VERBS, LEFT_FROM_ROOTS,
     LAUNCHED_FROM_ROOTS, LIGHT_VERBS, MEDIATE_CODE, MEMBER_NOUNS, MEMORIAL_NOUNS, NOUN_TARGET_PREPS,
     OBJECT_PLACE_ROOTS, OBJECT_PRONOUNS, OCCASION_NOUNS, OCCASION_PREPS, OFFICIAL_ROLES, OWN_FORCE_NOUNS,
@@ -156,6 +156,10 @@ class ArgumentReader(ContextReader):
                     break
                 owner = next((g for g in child.children if g.dep_ == "compound" and g.i in actors), None) \
                     if child.dep_ == "compound" and child.i not in actors else None
+                if owner is None and child.dep_ == "amod" and child.lower_ in OWNING_PARTICIPLES:
+                    # "a British-flagged tanker", "Russian-controlled territory": whose it is
+                    owner = next((g for g in child.children if g.dep_ in ("amod", "npadvmod", "compound") and g.i in actors
+                                  and g.i < child.i), None)
                 if owner is not None:  # "a Hezbollah weapons storage facility": whose the compound's compound says
                     found.append(actors[owner.i])
                     break

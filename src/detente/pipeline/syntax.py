@@ -60,6 +60,9 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
         if verb.dep_ in ("xcomp", "conj", "advcl", "acomp") and verb.head.pos_ in ("VERB", "AUX", "ADJ"):
             verb = verb.head
             continue
+        if verb.dep_ == "attr" and verb.tag_ == "VBG" and verb.head.lemma_ == "be":
+            verb = verb.head  # "Qatar is mediating between ...", parsed as a predicate of "is"
+            continue
         if verb.dep_ == "pcomp" and verb.head.lower_ == "in" and verb.head.head.lemma_.lower() in JOINING_VERBS:
             verb = verb.head.head  # "Qatar joined Saudi Arabia in condemning the strikes": Qatar condemned
             continue
