@@ -2177,3 +2177,7 @@ def test_acts_named_as_nouns_or_by_where_they_happen(nlp, text, expected):
 ])
 def test_verbs_owners_and_progressives_written_sentences_found_missing(nlp, text, expected):
     assert expected in {(s, t, c) for s, t, _, c, conf in coded(nlp, text)}
+
+
+def test_terming_someones_act_by_a_condemning_word_is_criticism(nlp):
+    assert ("IND", "PAK", "11") in keys(coded(nlp, "Delhi termed Pakistan's remarks irresponsible."))
