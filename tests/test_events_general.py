@@ -2181,3 +2181,13 @@ def test_verbs_owners_and_progressives_written_sentences_found_missing(nlp, text
 
 def test_terming_someones_act_by_a_condemning_word_is_criticism(nlp):
     assert ("IND", "PAK", "11") in keys(coded(nlp, "Delhi termed Pakistan's remarks irresponsible."))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Burkina Faso left ECOWAS.", ("BFA", "ECOWAS", "160")),  # an international body named is "the bloc"
+    ("Saudi Arabia deposited $3 billion in Pakistan's central bank.", ("SAU", "PAK", "071")),
+    ("China placed sanctions on US defence firms.", ("CHN", "USA", "163")),
+    ("The Chinese navy sailed an aircraft carrier through the Taiwan Strait.", ("CHN", "TWN", "150")),
+])
+def test_leaving_a_named_bloc_deposits_placed_sanctions_and_a_sailed_carrier(nlp, text, expected):
+    assert expected in {(s, t, c) for s, t, _, c, conf in coded(nlp, text)}
