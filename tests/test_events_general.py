@@ -2191,3 +2191,14 @@ def test_terming_someones_act_by_a_condemning_word_is_criticism(nlp):
 ])
 def test_leaving_a_named_bloc_deposits_placed_sanctions_and_a_sailed_carrier(nlp, text, expected):
     assert expected in {(s, t, c) for s, t, _, c, conf in coded(nlp, text)}
+
+
+def test_neither_nor_subjects_negate_their_act(nlp):
+    (records,) = analyse([Document(text="Neither China nor Russia condemned the invasion.", source_path="t", published=PUB)], nlp)
+    assert records.events and all(e.modality == "negated" for e in records.events)
+
+
+def test_missiles_that_hit_a_named_place_use_force_there(nlp):
+    assert ("RUS", "UKR", "19") in keys(coded(nlp, "Russian missiles hit Kyiv overnight."))
+    assert ("RUS", "UKR", "19") in keys(coded(nlp, "Kyiv was hit by Russian missiles overnight."))
+    assert not {k for k in keys(coded(nlp, "US sanctions hit Russia hard."), counted=False) if k[2] == "19"}

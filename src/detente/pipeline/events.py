@@ -62,6 +62,7 @@ OWN_ACT_VERBS = {"announce", "confirm", "defend", "justify", "explain", "impleme
 OWN_ACT_DETERMINERS = {"the", "its", "their", "this", "these", "his", "her"}
 OWN_ACT_REACH = 5  # sentences back in which "the decision" a state announces finds its act
 PERSON_OBJECT = "<person>"  # a pattern's object that is a named person ("received Erdogan")
+PLACE_OBJECT = "<place>"  # ... and a state or a place named ("hit Kyiv")
 BLOC_OBJECT = "bloc"  # ... and an international body by its name ("quit ECOWAS"): as "the bloc"
 NATIONAL_OBJECT = "national"  # ... and a state's people by their demonym ("freed six Americans"): its nationals
 COPULAS = {"be", "look", "seem", "become"}  # what a quoted sentence says something is ("Such actions are unacceptable")
@@ -99,6 +100,7 @@ class EventCoder(ArgumentReader):
         self._people: frozenset[int] = frozenset()  # tokens inside a person's actor span (per document)
         self._nationals: frozenset[int] = frozenset()  # demonyms as nouns: a state's people ("six Americans")
         self._blocs: frozenset[int] = frozenset()  # tokens inside an international body's actor span
+        self._places: frozenset[int] = frozenset()  # tokens inside a state's or a place's actor span
         # named periods and treaties, found in the text whether or not the NER marks them
         self.periods = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.periods.add("PERIOD", list(nlp.tokenizer.pipe(period_names())))
@@ -127,8 +129,9 @@ class EventCoder(ArgumentReader):
                 continue
             if pattern.objects:
                 if heads is None:
-                    heads = self._object_lemmas(token, False, self._people, self._nationals, self._blocs)
-                    everything = self._object_lemmas(token, people=self._people, nationals=self._nationals, blocs=self._blocs)
+                    heads = self._object_lemmas(token, False, self._people, self._nationals, self._blocs, self._places)
+                    everything = self._object_lemmas(token, people=self._people, nationals=self._nationals, blocs=self._blocs,
+                                                     places=self._places)
                     direct = {c.lemma_.lower() for c in token.children if c.dep_ == "dobj"}
                 if not heads & pattern.objects:
                     # "withdraw weapons inspectors": the inspectors decide, not the weapons
@@ -177,11 +180,13 @@ class EventCoder(ArgumentReader):
 
     @staticmethod
     def _object_lemmas(token: Token, modifiers: bool = True, people: frozenset[int] = frozenset(),
-                       nationals: frozenset[int] = frozenset(), blocs: frozenset[int] = frozenset()) -> set[str]:
+                       nationals: frozenset[int] = frozenset(), blocs: frozenset[int] = frozenset(),
+                       places: frozenset[int] = frozenset()) -> set[str]:
         """The lemmas of what a trigger acts on: its objects' heads, and (`modifiers`) their modifiers;
         an object inside a person's actor span (`people`: token indexes) also stands as PERSON_OBJECT,
         and a state's people named by their demonym (`nationals`: "six Americans") as "national", and an
-        international body named (`blocs`: "left ECOWAS") as "bloc"."""
+        international body named (`blocs`: "left ECOWAS") as "bloc", and a state or a place named
+        (`places`: "hit Kyiv") as "<place>"."""
         lemmas = set()
         if (token.dep_ == "acl" and token.tag_ == "VBN") or (token.dep_ == "relcl" and (any(
                 c.dep_ in ("dobj", "nsubjpass") and c.lower_ in ("that", "which") for c in token.children) or (
@@ -201,6 +206,8 @@ class EventCoder(ArgumentReader):
                     lemmas.add(PERSON_OBJECT)
                 if child.i in blocs:  # "quit ECOWAS", "joined NATO": as "the bloc"
                     lemmas.add(BLOC_OBJECT)
+                if child.i in places:  # "Russian missiles hit Kyiv": "<place>" in a pattern
+                    lemmas.add(PLACE_OBJECT)
                 lemmas.update(c.lemma_.lower() for c in child.conjuncts)
                 # "a short-term deal" misparsed with "deal" as a compound of the object
                 if modifiers:  # nmod: a title before a name ("Chargé d'Affaires ... Lenar Salimullin")
@@ -491,6 +498,9 @@ class EventCoder(ArgumentReader):
         for tok in chain:
             if any(c.dep_ == "neg" or (c.lower_ in NEGATORS and c.dep_ in ("advmod", "dobj", "det")) for c in tok.children):
                 return "negated", False
+            if any(c.dep_ in SUBJECT_DEPS and any(p.dep_ in ("preconj", "det") and p.lower_ == "neither" for p in c.children)
+                   for c in tok.children):
+                return "negated", False  # "Neither China nor Russia condemned the invasion"
         if chain[-1].dep_ == "ccomp" and chain[-1].head.lemma_.lower() in DENIAL_VERBS:
             return "negated", False  # "denied that it had attacked"
         if chain[-1].dep_ == "ccomp" and chain[-1].head.lemma_.lower() in REPORT_VERBS and any(
@@ -819,6 +829,7 @@ class EventCoder(ArgumentReader):
         self._people = frozenset(i for i, span in actors.items() if span._.actor.kind == "person")
         # "six Americans", "every American": a state's people, by their demonym as a noun
         self._blocs = frozenset(i for i, span in actors.items() if span._.actor.kind == "organization" and span._.actor.detail == "igo")
+        self._places = frozenset(i for i, span in actors.items() if span._.actor.kind in ("country", "place"))
         self._nationals = frozenset(i for i, span in actors.items() if span._.actor.how == "demonym"
                                     and doc[i].pos_ in ("NOUN", "PROPN") and doc[i].dep_ not in ("amod", "compound"))
         self._displaced: list[Event] = []  # acts a surer telling of the same act replaced: still mentioned by their word
