@@ -2202,3 +2202,10 @@ def test_missiles_that_hit_a_named_place_use_force_there(nlp):
     assert ("RUS", "UKR", "19") in keys(coded(nlp, "Russian missiles hit Kyiv overnight."))
     assert ("RUS", "UKR", "19") in keys(coded(nlp, "Kyiv was hit by Russian missiles overnight."))
     assert not {k for k in keys(coded(nlp, "US sanctions hit Russia hard."), counted=False) if k[2] == "19"}
+
+
+def test_alarm_or_regret_at_someones_act_is_disapproval(nlp):
+    for text in ("South Korea expressed alarm at Japan's decision.", "South Korea expressed strong regret over Japan's decision."):
+        assert ("KOR", "JPN", "110") in {(s, t, c) for s, t, _, c, conf in coded(nlp, text) if conf >= COUNT}
+    # regret over deaths stays an empathetic comment
+    assert {c for _, _, _, c, _ in coded(nlp, "Japan expressed regret over the deaths of the fishermen.")} == {"018"}

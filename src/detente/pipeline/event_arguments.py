@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from ..knowledge.events import Pattern
 from .event_context import PARTIES, ContextReader, _anti, _code
 from .event_cues import (
-    ABOUT_PREPS, ABOUT_ROOTS, ACT_NOUNS, CLAUSE_OBJECT_ROOTS, INSTIGATION_NOUNS, OWNING_PARTICIPLES, SCENE_OF_EVENT_PREPS, AGENT_NOUNS, AIMING_VERBS, BACKGROUND_PREPS, CLAUSE_TARGET_ROOTS,
+    ABOUT_PREPS, ABOUT_ROOTS, ACT_NOUNS, CLAUSE_OBJECT_ROOTS, DISAPPROVING_PREPS, OWNING_PARTICIPLES, SCENE_OF_EVENT_PREPS, AGENT_NOUNS, AIMING_VERBS, BACKGROUND_PREPS, CLAUSE_TARGET_ROOTS,
     DENIAL_VERBS, FIRST_PERSON, GOVERNING_ROOTS, HELD_ROOTS, HELPING_VERBS, INTENT_VERBS, LEFT_FROM_ROOTS,
     LAUNCHED_FROM_ROOTS, LIGHT_VERBS, MEDIATE_CODE, MEMBER_NOUNS, MEMORIAL_NOUNS, NOUN_TARGET_PREPS,
     OBJECT_PLACE_ROOTS, OBJECT_PRONOUNS, OCCASION_NOUNS, OCCASION_PREPS, OFFICIAL_ROLES, OWN_FORCE_NOUNS,
@@ -305,7 +305,8 @@ class ArgumentReader(ContextReader):
                     if not aimed and (subject is None or subject.sent != o.sent or o.head.i > subject.i)
                     and not (o.head.lower_ in SCENE_PREPS and o.lemma_.lower() in VISIT_NOUNS)]  # "on his visit to Egypt"
         # "arrested ... at the request of the United States": who asked, not at whom
-        objects = [o for o in objects if not (o.dep_ == "pobj" and o.lemma_.lower() in INSTIGATION_NOUNS)]
+        objects = [o for o in objects if not (o.dep_ == "pobj" and o.head.lower_ in OCCASION_PREPS
+                                              and o.lemma_.lower() in OCCASION_NOUNS)]
         for obj in list(objects):
             if not direct and obj.lemma_.lower() in TREATY_NOUNS:
                 continue  # "in the treaties of Gulistan and Turkmenchay" says when, not where
@@ -766,7 +767,7 @@ class ArgumentReader(ContextReader):
         if found_by == "reaction_target":
             return True
         about = [o for c in (token, *[c for c in token.children if c.dep_ == "dobj"])
-                 for p in c.children if p.dep_ == "prep" and p.lower_ in ABOUT_PREPS
+                 for p in c.children if p.dep_ == "prep" and p.lower_ in DISAPPROVING_PREPS
                  for o in p.children if o.dep_ == "pobj" and (o.i in triggers or o.lemma_.lower() in ACT_NOUNS)]
         return any(a.left_edge.i <= t.start and t.end <= a.i + 1 for a in about for t in targets)
 

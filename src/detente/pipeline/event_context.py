@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
-from .event_cues import (ABOUT_PREPS, LIST_DETERMINERS, LIST_NOUNS, ACT_NOUNS, GROUP_NUMBERS, ANAPHORIC_NOUNS, STATE_FORMS, CAUSE_VERBS, DUAL_NOUNS, PAIR_NOUNS, PERSON_PAIR_NOUNS,
+from .event_cues import (ABOUT_PREPS, DISAPPROVING_PREPS, LIST_DETERMINERS, LIST_NOUNS, ACT_NOUNS, GROUP_NUMBERS, ANAPHORIC_NOUNS, STATE_FORMS, CAUSE_VERBS, DUAL_NOUNS, PAIR_NOUNS, PERSON_PAIR_NOUNS,
                          SIDE_PAIR_NOUNS, PLACE_CODES, ATTRIBUTION_PREPS)
 from .syntax import main_subject_before, subject_of
 
@@ -179,6 +179,9 @@ class ContextReader:
         objects += self._prep_objects(token, {"of", "to", "against", "on", "over"})
         # "voiced concern over the military buildup": what the reaction's own noun is about
         objects += [o for c in token.children if c.dep_ == "dobj" for o in self._prep_objects(c, ABOUT_PREPS)]
+        # ... or "at" ("alarm at Japan's decision"; not "told reporters at the summit")
+        objects += [o for c in token.children if c.dep_ == "dobj" for o in self._prep_objects(c, DISAPPROVING_PREPS - ABOUT_PREPS)
+                    if o.lemma_.lower() in ACT_NOUNS or (o.i in triggers and self.vocab.codes[triggers[o.i].code].root != "04")]
         # "warned that the US will not tolerate Houthi attacks": the act the content is about
         objects += [o for c in token.children if c.dep_ in ("ccomp", "xcomp") for o in c.children if o.dep_ == "dobj"]
         # "the move prompted condemnation from Taiwan": what caused the reaction is the act reacted to
