@@ -2209,3 +2209,10 @@ def test_alarm_or_regret_at_someones_act_is_disapproval(nlp):
         assert ("KOR", "JPN", "110") in {(s, t, c) for s, t, _, c, conf in coded(nlp, text) if conf >= COUNT}
     # regret over deaths stays an empathetic comment
     assert {c for _, _, _, c, _ in coded(nlp, "Japan expressed regret over the deaths of the fishermen.")} == {"018"}
+
+
+def test_any_attack_is_no_attack_told_nor_a_condemnation(nlp):
+    (records,) = analyse([Document(text="Iran vowed to respond to any Israeli attack.", source_path="t", published=PUB)], nlp)
+    assert all(e.modality == "hypothetical" for e in records.events if e.root == "19")
+    found = keys(coded(nlp, '"We will respond decisively to any aggression," Iran\\'s defence minister told Israel.'), counted=False)
+    assert ("IRN", "ISR", "11") not in found

@@ -91,6 +91,12 @@ class Event:
         return _code(self.target)
 
 
+def _any(word: Token) -> bool:
+    """A word said of whatever may come, not of an act done: "any aggression", "every provocation"."""
+    noun = word.head if word.dep_ == "amod" else word
+    return any(c.dep_ == "det" and c.lower_ in ("any", "every", "whatever") for c in noun.children)
+
+
 class EventCoder(ArgumentReader):
     def __init__(self, nlp: Language, vocabulary: EventVocabulary | None = None):
         self.vocab = vocabulary or load_vocabulary()
@@ -494,6 +500,8 @@ class EventCoder(ArgumentReader):
     def _modality(self, trigger: Token) -> tuple[str, bool]:
         """(modality, intent): intent when the event is announced as meant ("will provide",
         "plans to visit", "offered to mediate") rather than done."""
+        if trigger.pos_ in ("NOUN", "PROPN") and _any(trigger):
+            return "hypothetical", False  # "will respond to any Israeli attack": no attack told
         chain = self._clause_chain(trigger)
         for tok in chain:
             if any(c.dep_ == "neg" or (c.lower_ in NEGATORS and c.dep_ in ("advmod", "dobj", "det")) for c in tok.children):
@@ -623,8 +631,8 @@ class EventCoder(ArgumentReader):
                     and not (child.dep_ == "prep" and child.lower_ in CONDEMNED_PREPS):
                 continue
             for word in child.subtree:
-                if word.lemma_.lower() not in CONDEMNING_WORDS or _anti(word):
-                    continue  # (not "anti-piracy")
+                if word.lemma_.lower() not in CONDEMNING_WORDS or _anti(word) or _any(word):
+                    continue  # (not "anti-piracy", not "will respond to any aggression")
                 path, tok = [word], word
                 while tok.i != verb.i and tok.head.i != tok.i:
                     tok = tok.head
@@ -651,7 +659,7 @@ class EventCoder(ArgumentReader):
         already, or the word is negated or not said of anything ("not acceptable", "a hostile world")."""
         for word in sent:
             speaker = self._quoted.get(word.i)
-            if speaker is None or word.lemma_.lower() not in CONDEMNING_WORDS or _anti(word) or not _code(speaker):
+            if speaker is None or word.lemma_.lower() not in CONDEMNING_WORDS or _anti(word) or _any(word) or not _code(speaker):
                 continue
             if any(_code(e.source) == _code(speaker) for e in events[first:]):
                 return None
