@@ -2214,5 +2214,5 @@ def test_alarm_or_regret_at_someones_act_is_disapproval(nlp):
 def test_any_attack_is_no_attack_told_nor_a_condemnation(nlp):
     (records,) = analyse([Document(text="Iran vowed to respond to any Israeli attack.", source_path="t", published=PUB)], nlp)
     assert all(e.modality == "hypothetical" for e in records.events if e.root == "19")
-    found = keys(coded(nlp, '"We will respond decisively to any aggression," Iran\\'s defence minister told Israel.'), counted=False)
+    found = keys(coded(nlp, "\"We will respond decisively to any aggression,\" Iran's defence minister told Israel."), counted=False)
     assert ("IRN", "ISR", "11") not in found
