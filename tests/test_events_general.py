@@ -2216,3 +2216,8 @@ def test_any_attack_is_no_attack_told_nor_a_condemnation(nlp):
     assert all(e.modality == "hypothetical" for e in records.events if e.root == "19")
     found = keys(coded(nlp, "\"We will respond decisively to any aggression,\" Iran's defence minister told Israel."), counted=False)
     assert ("IRN", "ISR", "11") not in found
+
+
+def test_announced_measures_that_come_into_effect_on_states_are_the_announcers(nlp):
+    found = keys(coded(nlp, "Trump said 10 per cent tariffs would come into effect on February 1 on Denmark and Norway."))
+    assert {("USA", "DNK", "13"), ("USA", "NOR", "13")} <= found

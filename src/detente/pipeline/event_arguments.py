@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from ..knowledge.events import Pattern
 from .event_context import PARTIES, ContextReader, _anti, _code
 from .event_cues import (
-    ABOUT_PREPS, ABOUT_ROOTS, ACT_NOUNS, CLAUSE_OBJECT_ROOTS, DISAPPROVING_PREPS, OWNING_PARTICIPLES, SCENE_OF_EVENT_PREPS, AGENT_NOUNS, AIMING_VERBS, BACKGROUND_PREPS, CLAUSE_TARGET_ROOTS,
+    ABOUT_PREPS, ABOUT_ROOTS, ACT_NOUNS, ANNOUNCING_VERBS, CLAUSE_OBJECT_ROOTS, ECONOMIC_NOUNS, DISAPPROVING_PREPS, OWNING_PARTICIPLES, SCENE_OF_EVENT_PREPS, AGENT_NOUNS, AIMING_VERBS, BACKGROUND_PREPS, CLAUSE_TARGET_ROOTS,
     DENIAL_VERBS, FIRST_PERSON, GOVERNING_ROOTS, HELD_ROOTS, HELPING_VERBS, INTENT_VERBS, LEFT_FROM_ROOTS,
     LAUNCHED_FROM_ROOTS, LIGHT_VERBS, MEDIATE_CODE, MEMBER_NOUNS, MEMORIAL_NOUNS, NOUN_TARGET_PREPS,
     OBJECT_PLACE_ROOTS, OBJECT_PRONOUNS, OCCASION_NOUNS, OCCASION_PREPS, OFFICIAL_ROLES, OWN_FORCE_NOUNS,
@@ -614,6 +614,18 @@ class ArgumentReader(ContextReader):
         if not targets:  # "air strikes and artillery attacks targeting the ADF": whom the participle aims at
             targets = [s for n in (noun, *noun.conjuncts) for acl in n.children if acl.dep_ == "acl" and acl.lemma_.lower() in AIMING_VERBS
                        for o in acl.children if o.dep_ == "dobj" for s in self._actors_of(o, actors, noun) if s not in sources]
+        if not targets and noun.dep_ == "nsubj" and noun.lemma_.lower() in ECONOMIC_NOUNS:
+            # "10 per cent tariffs would come into effect on February 1 on Denmark, Norway ...": the
+            # verb's "on" (hung on the date as often) names whom they fall on
+            verb = noun.head
+            ons = [o for p in (*verb.children, *[g for q in verb.children if q.dep_ == "prep" for o in q.children
+                                                 if o.dep_ == "pobj" for g in o.children])
+                   if p.dep_ == "prep" and p.lower_ == "on" for o in p.children if o.dep_ == "pobj"]
+            targets = [s for o in ons for s in self._actors_of(o, actors, noun) if s not in sources]
+            if targets and not sources and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in ANNOUNCING_VERBS:
+                # ... and who announces measures with no owner named is who imposes them
+                speakers = self._actors_of(subject_of(verb.head)[0], actors, noun)
+                sources = [x for x in speakers if x not in targets][:1]
         targets = targets or [s for s in opposed if s not in sources][:1]
         if sources and not targets and noun.dep_ == "nsubj" and noun.head.lemma_.lower() in self.vocab.lemmas:
             # "Israeli strikes hit Iranian sites": the verb says what the strikes were aimed at
