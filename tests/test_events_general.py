@@ -2221,3 +2221,14 @@ def test_any_attack_is_no_attack_told_nor_a_condemnation(nlp):
 def test_announced_measures_that_come_into_effect_on_states_are_the_announcers(nlp):
     found = keys(coded(nlp, "Trump said 10 per cent tariffs would come into effect on February 1 on Denmark and Norway."))
     assert {("USA", "DNK", "13"), ("USA", "NOR", "13")} <= found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Israel walked out of the talks with Hamas.", ("ISR", "HAMAS", "164")),
+    ("The US designated the Houthis a terrorist organisation.", ("USA", "HOUTHIS", "163")),
+    ("Russia designated Amnesty International an undesirable organisation.", ("RUS", "AMNESTY", "163")),
+    # a fronted participle befalls the clause's subject, by whoever its "by" names
+    ("Designated as a terrorist group by Ankara and its Western allies, the PKK has been waging an insurgency.", ("TUR", "PKK", "163")),
+])
+def test_walkouts_terrorist_designations_and_fronted_participles(nlp, text, expected):
+    assert expected in {(s, t, c) for s, t, _, c, conf in coded(nlp, text) if conf >= COUNT}

@@ -341,6 +341,13 @@ class ArgumentReader(ContextReader):
         subject, passive = subject_of(verb)
         agent = self._agent(verb)
         passive = passive or (agent is not None and verb.dep_ in ("acl", "relcl"))  # "the deal brokered by Qatar"
+        if verb.dep_ == "advcl" and verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "mark")
+                                                                   for c in verb.children):
+            # "Designated as a terrorist group by Ankara, the PKK ...": a fronted participle befalls the
+            # clause's subject, by whoever its "by" names (the parser may hang it on a noun inside)
+            passive = True
+            agent = agent or next((o for p in verb.subtree if p.dep_ in ("prep", "agent") and p.lower_ == "by"
+                                   for o in p.children if o.dep_ == "pobj"), None)
         headline = self._headline_passive(verb, root)
         passive = passive or headline
         if agent is None and root in HELD_ROOTS and (verb.tag_ == "VBN" or headline) and (passive or verb.dep_ == "acl"):

@@ -223,11 +223,21 @@ class EventCoder(ArgumentReader):
                 for of in (c for c in child.children if c.dep_ == "prep" and c.lower_ in ("of", "as")):
                     lemmas.update(c.lemma_.lower() for c in of.children if c.dep_ == "pobj")
                     lemmas.update(NATIONAL_OBJECT for c in of.children if c.dep_ == "pobj" and c.i in nationals)
+                if modifiers and child.dep_ in ("dobj", "dative"):  # "designated the Houthis a terrorist organisation"
+                    lemmas.update(m.lemma_.lower() for a in child.children if a.dep_ == "appos"
+                                  and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in a.children)
+                                  for m in (a, *a.children) if m is a or m.dep_ in ("amod", "compound"))
                 if child.dep_ == "dobj":  # "hits Serbia, Bosnia with customs fees": "with" hung on the object's list
                     lemmas.update(o.lemma_.lower() for x in (child, *child.children) if x is child or x.dep_ in ("appos", "conj")
                                   for w in x.children if w.dep_ == "prep" and w.lower_ == "with" for o in w.children if o.dep_ == "pobj")
             if child.dep_ == "prep":
                 lemmas.update(c.lemma_.lower() for c in child.children if c.dep_ == "pobj")
+                # "walked out of the talks": the object of a two-word preposition
+                lemmas.update(o.lemma_.lower() for p in child.children if p.dep_ == "prep" and child.lower_ == "out"
+                              for o in p.children if o.dep_ == "pobj")
+                if modifiers and child.lower_ == "as":  # "designated six NGOs as terrorist organisations"
+                    lemmas.update(m.lemma_.lower() for o in child.children if o.dep_ == "pobj"
+                                  for m in o.children if m.dep_ in ("amod", "compound"))
                 lemmas.update(NATIONAL_OBJECT for c in child.children if c.dep_ == "pobj" and c.i in nationals)
                 lemmas.update(PERSON_OBJECT for c in child.children if c.dep_ == "pobj" and c.i in people)  # "spoke to Trump"
             if child.dep_ == "advcl" and (any(m.dep_ == "mark" and m.lower_ == "as" for m in child.children) or (
