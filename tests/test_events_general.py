@@ -2232,3 +2232,9 @@ def test_announced_measures_that_come_into_effect_on_states_are_the_announcers(n
 ])
 def test_walkouts_terrorist_designations_and_fronted_participles(nlp, text, expected):
     assert expected in {(s, t, c) for s, t, _, c, conf in coded(nlp, text) if conf >= COUNT}
+
+
+def test_strikes_that_kill_in_a_place_are_aimed_there_and_odesa_is_ukraines(nlp):
+    assert ("ISR", "PSE", "19") in keys(coded(nlp, "Israeli air strikes killed 20 people in Gaza on Sunday."))
+    for text in ("Russian missiles struck Odesa.", "Russian drones attacked the port of Odessa."):
+        assert ("RUS", "UKR", "19") in keys(coded(nlp, text))

@@ -639,6 +639,9 @@ class ArgumentReader(ContextReader):
             taken = {_code(x) for x in sources}
             targets = [s for o in self._objects(noun.head, actors, {}, TARGET_PREPS) for s in self._actors_of(o, actors, noun)
                        if _code(s) not in taken][:2]
+            if not targets and _aimed_at_place(code):  # "Israeli air strikes killed 20 people in Gaza": where
+                targets = [s for o in self._objects(noun.head, actors, {}, PLACE_PREPS, direct=False)
+                           for s in self._actors_of(o, actors, noun) if _code(s) not in taken][:1]
         if sources and not targets:  # "backed down in the face of Iranian objections": at whom the act aims
             clause = self._governing_verb(noun)
             if clause is not None:
