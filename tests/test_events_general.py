@@ -2238,3 +2238,7 @@ def test_strikes_that_kill_in_a_place_are_aimed_there_and_odesa_is_ukraines(nlp)
     assert ("ISR", "PSE", "19") in keys(coded(nlp, "Israeli air strikes killed 20 people in Gaza on Sunday."))
     for text in ("Russian missiles struck Odesa.", "Russian drones attacked the port of Odessa."):
         assert ("RUS", "UKR", "19") in keys(coded(nlp, text))
+
+
+def test_a_response_against_an_act_is_aimed_at_who_acts(nlp):
+    assert ("IRN", "ISR", "13") in keys(coded(nlp, "Tehran said it would retaliate against any Israeli attack."))

@@ -248,6 +248,8 @@ class ArgumentReader(ContextReader):
         """An object that is an event noun of the verb's own kind: "backed sanctions" is taking part
         in them, so the noun's actor acts beside the subject and the noun's target is the verb's."""
         pattern = triggers.get(obj.i)
+        if obj.dep_ == "pobj" and obj.head.lower_ in ("against", "to", "for"):
+            return False  # "will retaliate against any Israeli attack": a response, aimed at who attacks
         return pattern is not None and pattern.pos == "NOUN" and self.vocab.codes[pattern.code].root == root
 
     @staticmethod
