@@ -2242,3 +2242,8 @@ def test_strikes_that_kill_in_a_place_are_aimed_there_and_odesa_is_ukraines(nlp)
 
 def test_a_response_against_an_act_is_aimed_at_who_acts(nlp):
     assert ("IRN", "ISR", "13") in keys(coded(nlp, "Tehran said it would retaliate against any Israeli attack."))
+
+
+def test_clinched_or_initialled_agreements_are_signed(nlp):
+    assert ("ARM", "AZE", "05") in keys(coded(nlp, "Armenia and Azerbaijan initialled a peace treaty."))
+    assert ("IND", "EU", "06") in keys(coded(nlp, "India and the EU clinched a free trade deal."))
