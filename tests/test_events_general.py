@@ -2247,3 +2247,8 @@ def test_a_response_against_an_act_is_aimed_at_who_acts(nlp):
 def test_clinched_or_initialled_agreements_are_signed(nlp):
     assert ("ARM", "AZE", "05") in keys(coded(nlp, "Armenia and Azerbaijan initialled a peace treaty."))
     assert ("IND", "EU", "06") in keys(coded(nlp, "India and the EU clinched a free trade deal."))
+
+
+def test_the_necessary_measures_formula_and_an_exchange_of_views(nlp):
+    assert ("CHN", "USA", "13") in keys(coded(nlp, "China said it would take necessary measures against the United States."))
+    assert ("PAK", "BGD", "04") in keys(coded(nlp, "Pakistan and Bangladesh held an exchange of views on trade."))
