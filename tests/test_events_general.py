@@ -2252,3 +2252,9 @@ def test_clinched_or_initialled_agreements_are_signed(nlp):
 def test_the_necessary_measures_formula_and_an_exchange_of_views(nlp):
     assert ("CHN", "USA", "13") in keys(coded(nlp, "China said it would take necessary measures against the United States."))
     assert ("PAK", "BGD", "04") in keys(coded(nlp, "Pakistan and Bangladesh held an exchange of views on trade."))
+
+
+def test_people_ordered_to_leave_are_expelled_but_troops_are_withdrawn(nlp):
+    found = {(s, t, c) for s, t, _, c, conf in coded(nlp, "Azerbaijan detained two French diplomats. The two were ordered to leave the country within 48 hours.") if conf >= COUNT}
+    assert ("AZE", "FRA", "161") in found
+    assert not {c for _, _, _, c, _ in coded(nlp, "Maduro ordered troops to leave the border area.") if c == "161"}

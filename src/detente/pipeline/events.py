@@ -131,6 +131,9 @@ class EventCoder(ArgumentReader):
                 continue  # "called on Tehran", not "called Erdogan on Monday"
             if pattern.complement and pattern.complement not in self._complement_deps(token):
                 continue
+            if pattern.complement and pattern.code.startswith("16") and any(
+                    c.dep_ == "dobj" and c.lemma_.lower() in FORCE_NOUNS for c in token.children):
+                continue  # "ordered troops to leave the border area": a withdrawal, no expulsion
             if pattern.subjects and not self._crewed_by(token, pattern.subjects):
                 continue
             if pattern.objects:
