@@ -2258,3 +2258,10 @@ def test_people_ordered_to_leave_are_expelled_but_troops_are_withdrawn(nlp):
     found = {(s, t, c) for s, t, _, c, conf in coded(nlp, "Azerbaijan detained two French diplomats. The two were ordered to leave the country within 48 hours.") if conf >= COUNT}
     assert ("AZE", "FRA", "161") in found
     assert not {c for _, _, _, c, _ in coded(nlp, "Maduro ordered troops to leave the border area.") if c == "161"}
+
+
+def test_an_agreement_a_reaction_is_over_is_told_of_not_counted(nlp):
+    found = keys(coded(nlp, "Seoul summons Russian envoy over Pyongyang deal"))
+    assert ("KOR", "RUS", "11") in found and not {k for k in found if k[2] == "05"}
+    # an agreement signed is still counted
+    assert ("RUS", "PRK", "05") in keys(coded(nlp, "Russia signed a deal with North Korea."))

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from ..knowledge.events import Pattern
 from .event_context import PARTIES, ContextReader, _anti, _code
 from .event_cues import (
-    ABOUT_PREPS, ABOUT_ROOTS, ACT_NOUNS, ANNOUNCING_VERBS, CLAUSE_OBJECT_ROOTS, ECONOMIC_NOUNS, DISAPPROVING_PREPS, OWNING_PARTICIPLES, SCENE_OF_EVENT_PREPS, AGENT_NOUNS, AIMING_VERBS, BACKGROUND_PREPS, CLAUSE_TARGET_ROOTS,
+    ABOUT_PREPS, ABOUT_ROOTS, ACT_NOUNS, AGREEMENT_CODE, ANNOUNCING_VERBS, CLAUSE_OBJECT_ROOTS, ECONOMIC_NOUNS, DISAPPROVING_PREPS, OWNING_PARTICIPLES, SCENE_OF_EVENT_PREPS, AGENT_NOUNS, AIMING_VERBS, BACKGROUND_PREPS, CLAUSE_TARGET_ROOTS,
     DENIAL_VERBS, FIRST_PERSON, GOVERNING_ROOTS, HELD_ROOTS, HELPING_VERBS, INTENT_VERBS, LEFT_FROM_ROOTS,
     LAUNCHED_FROM_ROOTS, LIGHT_VERBS, MEDIATE_CODE, MEMBER_NOUNS, MEMORIAL_NOUNS, NOUN_TARGET_PREPS,
     OBJECT_PLACE_ROOTS, OBJECT_PRONOUNS, OCCASION_NOUNS, OCCASION_PREPS, OFFICIAL_ROLES, OWN_FORCE_NOUNS,
@@ -711,7 +711,13 @@ class ArgumentReader(ContextReader):
             return True  # "amid the invasion"; "the anniversary of Germany's invasion of Poland"
         if prep.lower_ in OCCASION_PREPS and tok.lemma_.lower() in OCCASION_NOUNS:
             return True  # "at Kazakhstan's request"
+        if prep.lower_ in ABOUT_PREPS and self._agreement(tok):
+            return True  # "summons Russian envoy over Pyongyang deal", "march against the port deal": a deal told of
         return prep.head.pos_ == "NOUN" and (prep.head.lemma_.lower(), "NOUN") in self.vocab.patterns
+
+    def _agreement(self, noun: Token) -> bool:
+        """The noun names an agreement (its pattern's code is the codebook's agreement)."""
+        return any(p.code == AGREEMENT_CODE for p in self.vocab.candidates(noun.lemma_.lower(), "NOUN"))
 
     @staticmethod
     def _governing_verb(noun: Token) -> Token | None:
