@@ -2263,5 +2263,6 @@ def test_people_ordered_to_leave_are_expelled_but_troops_are_withdrawn(nlp):
 def test_an_agreement_a_reaction_is_over_is_told_of_not_counted(nlp):
     found = keys(coded(nlp, "Seoul summons Russian envoy over Pyongyang deal"))
     assert ("KOR", "RUS", "11") in found and not {k for k in found if k[2] == "05"}
+    assert not {k for k in keys(coded(nlp, "Somali people march against the Ethiopia-Somaliland port deal.")) if k[2] == "05"}
     # an agreement signed is still counted
     assert ("RUS", "PRK", "05") in keys(coded(nlp, "Russia signed a deal with North Korea."))
