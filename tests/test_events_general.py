@@ -2266,3 +2266,12 @@ def test_an_agreement_a_reaction_is_over_is_told_of_not_counted(nlp):
     assert not {k for k in keys(coded(nlp, "Somali people march against the Ethiopia-Somaliland port deal.")) if k[2] == "05"}
     # an agreement signed is still counted
     assert ("RUS", "PRK", "05") in keys(coded(nlp, "Russia signed a deal with North Korea."))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Thailand and Cambodia observed the truce.", ("THA", "KHM", "0871")),
+    ("Israel paused its operations in Gaza.", ("ISR", "PSE", "087")),
+    ("China's coast guard rammed a Philippine supply boat.", ("CHN", "PHL", "175")),
+])
+def test_truces_observed_operations_paused_and_vessels_rammed(nlp, text, expected):
+    assert expected in {(s, t, c) for s, t, _, c, conf in coded(nlp, text) if conf >= COUNT}
