@@ -2275,3 +2275,8 @@ def test_an_agreement_a_reaction_is_over_is_told_of_not_counted(nlp):
 ])
 def test_truces_observed_operations_paused_and_vessels_rammed(nlp, text, expected):
     assert expected in {(s, t, c) for s, t, _, c, conf in coded(nlp, text) if conf >= COUNT}
+
+
+def test_cities_whose_news_name_the_gazetteer_gives_elsewhere(nlp):
+    assert ("ISR", "PSE", "19") in keys(coded(nlp, "Israeli troops raided Bethlehem."))
+    assert ("PAK", "IND", "19") in keys(coded(nlp, "Pakistani militants attacked Calcutta."), counted=False)
