@@ -504,12 +504,11 @@ class ActorResolver(ContextNames):
         doc = tokens[0].doc
         text = doc[tokens[0].i : tokens[-1].i + 1]
         institution = best = body = None
-        # where an envoy serves is not whose ("the recalled French ambassador to Australia")
-        host = {t.i for tok in text if tok.lower_ in ENVOY_WORDS for prep in tok.children
-                if prep.dep_ == "prep" and prep.lower_ in ("to", "in") for t in prep.subtree}
-        # nor is an office's brief ("director of the Serbian government's Office for Kosovo": Serbian)
-        host |= {t.i for tok in text if tok.lemma_.lower() in BRIEF_HEADS for prep in tok.children
-                 if prep.dep_ == "prep" and prep.lower_ == "for" for t in prep.subtree}
+        # where an envoy serves is not whose ("the recalled French ambassador to Australia"), nor is an
+        # office's brief ("director of the Serbian government's Office for Kosovo": Serbian)
+        host = {t.i for tok in text for prep in tok.children if prep.dep_ == "prep" and (
+                (prep.lower_ in ("to", "in") and tok.lower_ in ENVOY_WORDS) or (prep.lower_ == "for" and tok.lemma_.lower() in BRIEF_HEADS))
+                for t in prep.subtree}
         matches = self.matcher(text)  # a PhraseMatcher on a span gives offsets in its doc
         for match_id, start, end in matches:
             if host.intersection(range(start, end)) or _portfolio(doc, start) or any(

@@ -13,7 +13,8 @@ from spacy.tokens import Doc, Span, Token
 from ..knowledge.events import Pattern
 from .event_context import PARTIES, ContextReader, _anti, _code
 from .event_cues import (
-    ABOUT_PREPS, ABOUT_ROOTS, ACT_NOUNS, AGREEMENT_CODE, ANNOUNCING_VERBS, CLAUSE_OBJECT_ROOTS, ECONOMIC_NOUNS, DISAPPROVING_PREPS, OWNING_PARTICIPLES, SCENE_OF_EVENT_PREPS, AGENT_NOUNS, AIMING_VERBS, BACKGROUND_PREPS, CLAUSE_TARGET_ROOTS,
+    ABOUT_PREPS, ABOUT_ROOTS, ACT_NOUNS, AGENT_NOUNS, AGREEMENT_CODE, AIMING_VERBS, ANNOUNCING_VERBS, BACKGROUND_PREPS,
+    CLAUSE_OBJECT_ROOTS, CLAUSE_TARGET_ROOTS, DISAPPROVING_PREPS, ECONOMIC_NOUNS, OWNING_PARTICIPLES, SCENE_OF_EVENT_PREPS,
     DENIAL_VERBS, FIRST_PERSON, GOVERNING_ROOTS, HELD_ROOTS, HELPING_VERBS, INTENT_VERBS, LEFT_FROM_ROOTS,
     LAUNCHED_FROM_ROOTS, LIGHT_VERBS, MEDIATE_CODE, MEMBER_NOUNS, MEMORIAL_NOUNS, NOUN_TARGET_PREPS,
     OBJECT_PLACE_ROOTS, OBJECT_PRONOUNS, OCCASION_NOUNS, OCCASION_PREPS, OFFICIAL_ROLES, OWN_FORCE_NOUNS,
@@ -627,9 +628,8 @@ class ArgumentReader(ContextReader):
             # "10 per cent tariffs would come into effect on February 1 on Denmark, Norway ...": the
             # verb's "on" (hung on the date as often) names whom they fall on
             verb = noun.head
-            ons = [o for p in (*verb.children, *[g for q in verb.children if q.dep_ == "prep" for o in q.children
-                                                 if o.dep_ == "pobj" for g in o.children])
-                   if p.dep_ == "prep" and p.lower_ == "on" for o in p.children if o.dep_ == "pobj"]
+            ons = self._prep_objects(verb, {"on"}) + [o for q in verb.children if q.dep_ == "prep" for g in q.children
+                                                      if g.dep_ == "pobj" for o in self._prep_objects(g, {"on"})]
             targets = [s for o in ons for s in self._actors_of(o, actors, noun) if s not in sources]
             if targets and not sources and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in ANNOUNCING_VERBS:
                 # ... and who announces measures with no owner named is who imposes them

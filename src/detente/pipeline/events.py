@@ -103,10 +103,7 @@ class EventCoder(ArgumentReader):
         self.kb = load_kb()
         self.confidence = load_confidence()
         self._quoted: dict[int, Span] = {}  # token -> speaker of the quotation it is in (per document)
-        self._people: frozenset[int] = frozenset()  # tokens inside a person's actor span (per document)
-        self._nationals: frozenset[int] = frozenset()  # demonyms as nouns: a state's people ("six Americans")
-        self._blocs: frozenset[int] = frozenset()  # tokens inside an international body's actor span
-        self._places: frozenset[int] = frozenset()  # tokens inside a state's or a place's actor span
+        self._stands_as: dict[int, frozenset[str]] = {}  # actor token -> the pattern words it stands as (per document)
         # named periods and treaties, found in the text whether or not the NER marks them
         self.periods = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.periods.add("PERIOD", list(nlp.tokenizer.pipe(period_names())))
@@ -138,9 +135,8 @@ class EventCoder(ArgumentReader):
                 continue
             if pattern.objects:
                 if heads is None:
-                    heads = self._object_lemmas(token, False, self._people, self._nationals, self._blocs, self._places)
-                    everything = self._object_lemmas(token, people=self._people, nationals=self._nationals, blocs=self._blocs,
-                                                     places=self._places)
+                    heads = self._object_lemmas(token, False, self._stands_as)
+                    everything = self._object_lemmas(token, stands_as=self._stands_as)
                     direct = {c.lemma_.lower() for c in token.children if c.dep_ == "dobj"}
                 if not heads & pattern.objects:
                     # "withdraw weapons inspectors": the inspectors decide, not the weapons
@@ -180,6 +176,21 @@ class EventCoder(ArgumentReader):
         return found
 
     @staticmethod
+    def _stands_for(span: Span, token: Token) -> frozenset[str]:
+        """The pattern words an actor's token stands as, as a trigger's object: a named person, a state's
+        people by their demonym as a noun ("six Americans", "every American"), an international body,
+        a state or a place."""
+        ref = span._.actor
+        words = {PERSON_OBJECT} if ref.kind == "person" else set()
+        if ref.how == "demonym" and token.pos_ in ("NOUN", "PROPN") and token.dep_ not in ("amod", "compound"):
+            words.add(NATIONAL_OBJECT)
+        if ref.kind == "organization" and ref.detail == "igo":
+            words.add(BLOC_OBJECT)
+        if ref.kind in ("country", "place"):
+            words.add(PLACE_OBJECT)
+        return frozenset(words)
+
+    @staticmethod
     def _with_object(token: Token) -> list[Token]:
         """A verb's children and its direct object's, with a list's ("hits Serbia, Bosnia with 100
         percent customs fees": the parser hangs "with" on the last of the objects)."""
@@ -188,14 +199,13 @@ class EventCoder(ArgumentReader):
         return [c for t in (token, *objects) for c in t.children]
 
     @staticmethod
-    def _object_lemmas(token: Token, modifiers: bool = True, people: frozenset[int] = frozenset(),
-                       nationals: frozenset[int] = frozenset(), blocs: frozenset[int] = frozenset(),
-                       places: frozenset[int] = frozenset()) -> set[str]:
+    def _object_lemmas(token: Token, modifiers: bool = True, stands_as: dict[int, frozenset[str]] | None = None) -> set[str]:
         """The lemmas of what a trigger acts on: its objects' heads, and (`modifiers`) their modifiers;
-        an object inside a person's actor span (`people`: token indexes) also stands as PERSON_OBJECT,
-        and a state's people named by their demonym (`nationals`: "six Americans") as "national", and an
-        international body named (`blocs`: "left ECOWAS") as "bloc", and a state or a place named
-        (`places`: "hit Kyiv") as "<place>"."""
+        an object an actor names also stands as what `stands_as` gives its token (a named person as
+        PERSON_OBJECT, a state's people by their demonym as NATIONAL_OBJECT, an international body as
+        BLOC_OBJECT, a state or a place as PLACE_OBJECT; a prepositional object only as the first two,
+        a counted one only as nationals)."""
+        stands_as = stands_as or {}
         lemmas = set()
         if (token.dep_ == "acl" and token.tag_ == "VBN") or (token.dep_ == "relcl" and (any(
                 c.dep_ in ("dobj", "nsubjpass") and c.lower_ in ("that", "which") for c in token.children) or (
@@ -209,14 +219,8 @@ class EventCoder(ArgumentReader):
                 child = next((c for c in token.head.children if c.dep_ == "dobj"), child)
             if child.dep_ in ("dobj", "attr", "nsubjpass", "pobj", "dative", "oprd"):
                 lemmas.add(child.lemma_.lower())
-                if child.i in nationals:
-                    lemmas.add(NATIONAL_OBJECT)
-                if child.i in people:  # "received Turkey's Erdogan": a person the actors name, "<person>" in a pattern
-                    lemmas.add(PERSON_OBJECT)
-                if child.i in blocs:  # "quit ECOWAS", "joined NATO": as "the bloc"
-                    lemmas.add(BLOC_OBJECT)
-                if child.i in places:  # "Russian missiles hit Kyiv": "<place>" in a pattern
-                    lemmas.add(PLACE_OBJECT)
+                # "received Turkey's Erdogan", "freed six Americans", "quit ECOWAS", "missiles hit Kyiv"
+                lemmas.update(stands_as.get(child.i, ()))
                 lemmas.update(c.lemma_.lower() for c in child.conjuncts)
                 # "a short-term deal" misparsed with "deal" as a compound of the object
                 if modifiers:  # nmod: a title before a name ("Chargé d'Affaires ... Lenar Salimullin")
@@ -225,7 +229,7 @@ class EventCoder(ArgumentReader):
                 # "declared the advisers as persona non grata": what the object is declared
                 for of in (c for c in child.children if c.dep_ == "prep" and c.lower_ in ("of", "as")):
                     lemmas.update(c.lemma_.lower() for c in of.children if c.dep_ == "pobj")
-                    lemmas.update(NATIONAL_OBJECT for c in of.children if c.dep_ == "pobj" and c.i in nationals)
+                    lemmas.update(w for c in of.children if c.dep_ == "pobj" for w in stands_as.get(c.i, ()) if w == NATIONAL_OBJECT)
                 if modifiers and child.dep_ in ("dobj", "dative"):  # "designated the Houthis a terrorist organisation"
                     lemmas.update(m.lemma_.lower() for a in child.children if a.dep_ == "appos"
                                   and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in a.children)
@@ -241,8 +245,8 @@ class EventCoder(ArgumentReader):
                 if modifiers and child.lower_ == "as":  # "designated six NGOs as terrorist organisations"
                     lemmas.update(m.lemma_.lower() for o in child.children if o.dep_ == "pobj"
                                   for m in o.children if m.dep_ in ("amod", "compound"))
-                lemmas.update(NATIONAL_OBJECT for c in child.children if c.dep_ == "pobj" and c.i in nationals)
-                lemmas.update(PERSON_OBJECT for c in child.children if c.dep_ == "pobj" and c.i in people)  # "spoke to Trump"
+                lemmas.update(w for c in child.children if c.dep_ == "pobj" for w in stands_as.get(c.i, ())
+                              if w in (NATIONAL_OBJECT, PERSON_OBJECT))  # "spoke to Trump"
             if child.dep_ == "advcl" and (any(m.dep_ == "mark" and m.lower_ == "as" for m in child.children) or (
                     child.pos_ == "ADJ" and any(c.dep_ == "dobj" for c in token.children))):
                 # "declared the advisers as persona non grata"; "held Netanyahu personally responsible", as parsed
@@ -847,12 +851,7 @@ class EventCoder(ArgumentReader):
 
     def __call__(self, doc: Doc) -> Doc:
         actors = self._actor_map(doc)
-        self._people = frozenset(i for i, span in actors.items() if span._.actor.kind == "person")
-        # "six Americans", "every American": a state's people, by their demonym as a noun
-        self._blocs = frozenset(i for i, span in actors.items() if span._.actor.kind == "organization" and span._.actor.detail == "igo")
-        self._places = frozenset(i for i, span in actors.items() if span._.actor.kind in ("country", "place"))
-        self._nationals = frozenset(i for i, span in actors.items() if span._.actor.how == "demonym"
-                                    and doc[i].pos_ in ("NOUN", "PROPN") and doc[i].dep_ not in ("amod", "compound"))
+        self._stands_as = {i: self._stands_for(span, doc[i]) for i, span in actors.items()}
         self._displaced: list[Event] = []  # acts a surer telling of the same act replaced: still mentioned by their word
         self._quoted = {t.i: q.speaker for q in doc._.quotes or [] if q.speaker is not None
                         for t in doc.char_span(q.start, q.end, alignment_mode="expand") or []}
@@ -1008,9 +1007,11 @@ class EventCoder(ArgumentReader):
                         found_by = "parties_of_reaction"  # its actors read off the reaction to it
                 if token.lemma_.lower() in SUMMONING_VERBS and self._own_envoy(token, sources, actors):
                     pattern = replace(pattern, code=RECALL_CODE)  # "summons its ambassador to Kenya": called home
-                scene = {t.i for o in self._scene(token) for t in o.subtree} if pattern.pos == "NOUN" else set()
-                if pattern.code in PROTEST_CODES and sources and all(_official(s) and s.start not in scene for s in sources):
-                    pattern = replace(pattern, code=OFFICIAL_PROTEST_CODE)  # "Japan protested": no street rally
+                if pattern.code in PROTEST_CODES and sources and all(_official(s) for s in sources) \
+                        and not (pattern.pos == "NOUN" and any(s.start >= o.left_edge.i and s.start <= o.right_edge.i
+                                                               for o in self._scene(token) for s in sources)):
+                    # "Japan protested": no street rally (but "protests erupted in Iraq" are its people's)
+                    pattern = replace(pattern, code=OFFICIAL_PROTEST_CODE)
                 if self.vocab.codes[pattern.code].root in VIOLENT_ROOTS and self._economic(token):
                     pattern = replace(pattern, code=ECONOMIC_CODE)  # "hit China with tariffs" is no strike
                 elif self._deployed(token, pattern, actors):
