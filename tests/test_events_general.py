@@ -2285,3 +2285,49 @@ def test_truces_observed_operations_paused_and_vessels_rammed(nlp, text, expecte
 def test_cities_whose_news_name_the_gazetteer_gives_elsewhere(nlp):
     assert ("ISR", "PSE", "19") in keys(coded(nlp, "Israeli troops raided Bethlehem."))
     assert ("PAK", "IND", "19") in keys(coded(nlp, "Pakistani militants attacked Calcutta."), counted=False)
+
+
+def test_doers_named_only_as_doers_are_no_side_of_the_story(nlp):
+    # a story about China and Pakistan: the bomber is not Pakistan
+    assert not keys(coded(nlp, "A suicide bomber killed five Chinese engineers in Pakistan."))
+    assert not keys(coded(nlp, "The Indian consulate in Jalalabad was attacked by gunmen."))
+
+
+def test_waters_named_after_a_state_are_not_that_state(nlp):
+    found = keys(coded(nlp, "Russia and China held joint military exercises in the Sea of Japan."), counted=False)
+    assert ("RUS", "CHN", "06") in found and not any("JPN" in (s, t) for s, t, _ in found)
+    # no state is named but Iran's: at sea that is no coercion at home
+    assert ("IRN", "IRN", "17") not in keys(coded(nlp, "Iran seized a tanker in the Gulf of Oman."), counted=False)
+
+
+def test_joint_patrols_are_military_cooperation_one_sides_a_show_of_force(nlp):
+    assert ("RUS", "CHN", "06") in keys(coded(nlp, "Russia and China conducted joint naval patrols in the Pacific."))
+    assert {r for _, _, r in keys(coded(nlp, "Chinese vessels conducted patrols near the islands."), counted=False)} == {"15"}
+
+
+@pytest.mark.parametrize("text", ["Washington paused aid to Ethiopia.", "Washington slashed aid to Ethiopia.",
+                                  "Washington stopped aid to Ethiopia.", "The US freeze of aid to Ethiopia angered Addis Ababa.",
+                                  "The US withdrawal of aid to Ethiopia angered Addis Ababa."])
+def test_stopping_aid_however_worded_reduces_aid(nlp, text):
+    assert ("USA", "ETH", "162") in codes(coded(nlp, text))
+
+
+def test_pushing_back_against_is_rejection_not_coercion(nlp):
+    assert ("SYR", "JOR", "12") in keys(coded(nlp, "Syria pushed back against Jordanian strikes on its territory."))
+    assert not any(r == "17" for _, _, r in keys(coded(nlp, "The Kremlin has pushed back against such a truce."), counted=False))
+
+
+def test_mediating_between_two_sides_acts_on_both(nlp):
+    assert {("QAT", "ISR", "045"), ("QAT", "HAMAS", "045")} <= codes(coded(nlp, "Qatar mediated between Israel and Hamas."))
+    # offering to mediate is the codebook's own intent (039), on both parties
+    found = codes(coded(nlp, "Egypt offered to mediate in the dispute between Ethiopia and Sudan."))
+    assert {("EGY", "ETH", "039"), ("EGY", "SDN", "039")} <= found
+    # a purpose is as meant as the act it is the purpose of
+    found = codes(coded(nlp, "The Gambian president will visit Mauritania and Senegal to mediate in the border dispute between the two neighbours."))
+    assert {("GMB", "MRT", "039"), ("GMB", "SEN", "039")} <= found
+
+
+def test_what_someone_must_be_ready_to_do_is_asked_not_done(nlp):
+    found = coded(nlp, "Mubarak said the US must be ready to mediate between Israelis and Palestinians.")
+    assert ("EGY", "USA", "10") in keys(found)
+    assert not any(r == "04" for _, _, r in keys(found))

@@ -252,7 +252,8 @@ class ContextReader:
             # "mediating efforts aimed at restoring the broken ties between Uganda and Rwanda": the
             # parties named further down what was mediated
             # ("a mediator in the dispute between Qatar and Saudi Arabia": a mediating noun's own phrase)
-            held = nouns + ([token] if token.pos_ == "NOUN" else [])
+            # ("mediated between Israel and Hamas", "offered to mediate in the dispute between ...": the verb's own)
+            held = nouns + [token]
             deeper = [t for n in held for t in n.subtree if t.dep_ == "prep" and t.lower_ in ("between", "among")]
             for prep in deeper:
                 pair = [s for o in prep.children if o.dep_ == "pobj" for s in self._actors_of(o, actors, token)]

@@ -161,6 +161,7 @@ MEDIATE_CODE = str(_CUES["mediate_code"])
 ROLE_NOUNS = set(_CUES["role_nouns"])
 ROLE_VERBS = set(_CUES["role_verbs"])
 AGENT_NOUNS = set(_CUES["agent_nouns"])
+UNATTRIBUTED_AGENTS = set(_CUES["unattributed_agents"])
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 BACKGROUND_DAYS = 365  # an article whose last date is older than this has turned to history
 POSSESSIVES = {"its", "his", "her"}

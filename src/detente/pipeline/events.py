@@ -44,7 +44,7 @@ from .event_cues import (
     SPEAKER_AGENT_VERBS, STOPPING_VERBS, STOPPED_CODES, SUBJECT_DEPS, CITIZEN_NOUNS, CITIZEN_APPEAL_ROOTS,
     CITIZEN_APPEAL_CODE, CROWD_NOUNS, CROWD_FORCE_ROOTS, RIOT_CODE, BACKGROUND_DAYS, FIRST_PERSON,
     MEDIATE_CODE, DOCUMENT_TARGET_ROOTS, DOCUMENT_TARGET_EXCLUDED, DOMESTIC_ROOTS, PRICED_AGREEMENT_CODE,
-    BOTH_WAYS_CODES, CIVILIAN_MODIFIERS, INTERNAL_MODIFIERS, RECALL_CODE,
+    BOTH_WAYS_CODES, CIVILIAN_MODIFIERS, INTERNAL_MODIFIERS, RECALL_CODE, UNATTRIBUTED_AGENTS,
 )
 from .headlines import headline_acts
 from .syntax import FINITE_TAGS, UNKNOWN_PEOPLE, subject_of
@@ -500,8 +500,11 @@ class EventCoder(ArgumentReader):
         if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("nsubj", "nsubjpass"):
             chain.append(token.head)
         while (chain[-1].dep_ in ("xcomp", "acomp", "dobj", "pobj", "pcomp", "prep", "acl", "conj", "aux") or (
-                chain[-1].dep_ == "ccomp" and chain[-1].head.lemma_.lower() in PERMISSION_VERBS)) and chain[-1].head.i != chain[-1].i:
-            # (a permission's complement, "refused to allow the minister to visit", is parsed as ccomp)
+                chain[-1].dep_ == "ccomp" and chain[-1].head.lemma_.lower() in PERMISSION_VERBS) or (
+                chain[-1].dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in chain[-1].children))
+               ) and chain[-1].head.i != chain[-1].i:
+            # (a permission's complement, "refused to allow the minister to visit", is parsed as ccomp;
+            # a purpose, "will visit Senegal to mediate", is as meant as the act it is the purpose of)
             if chain[-1].dep_ == "conj" and any(c.dep_ in SUBJECT_DEPS or (c.dep_ == "aux" and c.tag_ in FINITE_TAGS)
                                                 for c in chain[-1].children):
                 break  # "Moscow may seek ..., but Putin also seeks ...", "... and has suspended ties": a clause of its own
@@ -604,6 +607,14 @@ class EventCoder(ArgumentReader):
         if target is not None and self._near(target, token):
             found.add("target_near")
         return found
+
+    @staticmethod
+    def _unattributed(token: Token, subject: Token | None) -> bool:
+        """Whether the act's doers are named only as doers ("a suicide bomber killed", "stormed by
+        gunmen"): its active subject or its "by" agent."""
+        agents = [subject] if subject is not None else []
+        agents += [p for a in token.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+        return any(a.lemma_.lower() in UNATTRIBUTED_AGENTS for a in agents)
 
     @staticmethod
     def _near(span: Span, token: Token) -> bool:
@@ -712,6 +723,8 @@ class EventCoder(ArgumentReader):
             clause = clause.head
         if clause.dep_ == "xcomp" and clause.head.lemma_.lower() in OBLIGATION_VERBS:
             clause = clause.head  # "said Kosovo has to revoke the decisions": what "has" says must be done
+        if clause.dep_ == "xcomp" and clause.head.dep_ == "acomp" and clause.head.head.dep_ == "ccomp":
+            clause = clause.head.head  # "said the US must be ready to mediate": what it must be ready for
         for _ in range(2):  # "demanded that Pakistan stop allowing ...": what the asked verb governs
             if clause.dep_ == "xcomp" and clause.head.dep_ in ("ccomp", "xcomp") and triggers.get(clause.head.i) is None:
                 clause = clause.head
@@ -877,11 +890,14 @@ class EventCoder(ArgumentReader):
         last_source: Span | None = None  # who acted last in the paragraph, for agentless passives
         agreed: dict[frozenset, str] = {}  # the material cooperation each pair's agreement is about
         named_by_sentence: dict[int, set[str]] = {}  # actor codes (not places) named in each sentence
+        at_sea: set[int] = set()  # sentences that name open waters ("seized a tanker in the Gulf of Oman")
         sentence_starts = [sent.start for sent in doc.sents]
         for span in doc.spans.get("actors", []):
+            start = sentence_starts[bisect.bisect_right(sentence_starts, span.start) - 1]
             if span._.actor is not None and span._.actor.code and span._.actor.kind != "place":
-                start = sentence_starts[bisect.bisect_right(sentence_starts, span.start) - 1]
                 named_by_sentence.setdefault(start, set()).add(span._.actor.code)
+            elif span._.actor is not None and span._.actor.kind == "place" and span._.actor.detail == "sea":
+                at_sea.add(start)
         for sent in doc.sents:
             dates, context, story = when_of[sent.start]
             named_in_sentence = named_by_sentence.get(sent.start, set())
@@ -1079,7 +1095,7 @@ class EventCoder(ArgumentReader):
                     found_by = "document_target" if targets else found_by
                 if sources and not targets and len(sources) == 1 and code.root in DOMESTIC_ROOTS \
                         and sources[0]._.actor.kind in ("country", "person") and sources[0]._.actor.country == _code(sources[0]) \
-                        and named_in_sentence <= {_code(sources[0])}:
+                        and named_in_sentence <= {_code(sources[0])} and sent.start not in at_sea:
                     # "Turkish authorities imposed a curfew", "Egyptian demonstrators rioted": with no other
                     # state in the sentence, a state's coercion or its people's protest is aimed at home
                     targets, found_by = [sources[0]], "domestic_self"
@@ -1109,6 +1125,7 @@ class EventCoder(ArgumentReader):
                 targets = [t for t in targets if not self._press(t)]  # "told AFP": the press is no one's side
                 # an active verb's subject is set only with `passive`, in this act's verb branch
                 generic = subject is not None and not passive and subject.lower_ in GENERIC_SUBJECTS  # "some have accused ...": no side
+                generic = generic or self._unattributed(token, subject if subject is not None and not passive else None)
                 if not sources and not reporters and len(targets) == 1 and self.vocab.codes[pattern.code].root in DOCUMENT_TARGET_ROOTS \
                         and not generic and not (subject is not None and subject.i in triggers):  # "the deal was renewed": by its parties
                     # "the sites were hit", "the sanctions on Iran": in a story about two sides, by the other
@@ -1173,7 +1190,7 @@ class EventCoder(ArgumentReader):
                 code = self.vocab.codes[pattern.code]
                 if intent and code.root in INTENT_CODES and not (
                         code.root in DECIDED_ROOTS and self._decided(token, sources, actors)):
-                    pattern = replace(pattern, code=INTENT_CODES[code.root])
+                    pattern = replace(pattern, code=INTENT_CODES.get(pattern.code, INTENT_CODES[code.root]))
                 when, basis = self._date(token, doc, dates, context, sent.start in unanchored, story)
                 doubtful = self._doubtful(token, pattern, condition, unordered, triggers)
                 act_cues = self._act_cues(token, pattern, triggers, doubtful, borrowed, joint, modality, busy, found_by)
