@@ -2331,3 +2331,25 @@ def test_what_someone_must_be_ready_to_do_is_asked_not_done(nlp):
     found = coded(nlp, "Mubarak said the US must be ready to mediate between Israelis and Palestinians.")
     assert ("EGY", "USA", "10") in keys(found)
     assert not any(r == "04" for _, _, r in keys(found))
+
+
+@pytest.mark.parametrize("text", ["Estonia kicked out a Russian diplomat.", "Estonia threw out two Russian diplomats.",
+                                  "Lithuania ousted the Chinese ambassador."])
+def test_throwing_diplomats_out_expels_them(nlp, text):
+    assert {r for _, _, r in keys(coded(nlp, text))} == {"16"}
+
+
+def test_calling_in_an_ambassador_summons_him_calling_him_phones(nlp):
+    assert ("DEU", "CHN", "114") in codes(coded(nlp, "Berlin called in the Chinese ambassador."))
+    assert ("DEU", "CHN", "041") in codes(coded(nlp, "Berlin called the Chinese ambassador."))
+
+
+def test_an_acronym_several_bodies_share_is_the_court_where_the_article_speaks_of_courts(nlp):
+    assert ("ICC", "RUS", "17") in keys(coded(nlp, "The ICC issued an arrest warrant for Putin."), counted=False)
+    (records,) = analyse([Document(text="The ICC fined the club over the match.", source_path="t.txt", published=PUB)], nlp)
+    assert not any(m.actor is not None and m.actor.code == "ICC" for m in records.mentions)
+
+
+def test_export_controls_tightened_and_protest_notes_sent(nlp):
+    assert ("JPN", "KOR", "163") in codes(coded(nlp, "Japan tightened export controls on South Korea."))
+    assert ("UKR", "HUN", "114") in codes(coded(nlp, "Kyiv sent a protest note to Budapest."))

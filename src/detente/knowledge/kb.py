@@ -143,6 +143,9 @@ class KnowledgeBase:
         self.org_kinds: dict[str, str] = {}  # organisation code -> igo, military, media ...
         self.members: dict[str, tuple[str, ...]] = {}  # a small bloc's code -> its member states
         self.things: dict[str, tuple[str, bool]] = {}  # weapon/operation noun -> (kind, comes before the name)
+        # an acronym several bodies share -> (the body, lemmas that mark it in an article): "ICC" is
+        # the court where an article speaks of warrants or prosecutors (organizations.yaml `acronym_when`)
+        self.contextual_acronyms: dict[str, tuple[str, frozenset[str]]] = {}
         self._load_states()
         self._load_regions()
         self._load_organizations()
@@ -205,6 +208,9 @@ class KnowledgeBase:
                 self._add(m if isinstance(m, str) else m["text"], Entry("organization", code, "metonymy", o.get("role")))
             for name in o.get("shared_names") or []:
                 self._add(name, Entry("organization", code, "shared", o.get("role")))
+            if o.get("acronym_when"):
+                acronym, words = o["acronym_when"]["acronym"], o["acronym_when"]["words"]
+                self.contextual_acronyms[acronym] = (code, frozenset(w.lower() for w in words))
 
     def _load_people(self) -> None:
         for row in read_csv_rows("office_holders.csv"):

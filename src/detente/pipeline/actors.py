@@ -760,6 +760,12 @@ class ActorResolver(ContextNames):
                         named.setdefault(initials, ref)
             elif (acronym := span.text.replace(".", "")).isupper() and acronym in named:
                 span._.actor = replace(named[acronym], how="acronym")
+            elif acronym in self.kb.contextual_acronyms:
+                code, words = self.kb.contextual_acronyms[acronym]
+                if any(t.lemma_.lower() in words for t in span.doc) and code in self.kb.actors:
+                    # "the ICC issued a warrant": the court, where the article speaks of what courts do
+                    span._.actor = replace(self._entry_ref(Entry("organization", code, "acronym", self.kb.actors[code].role),
+                                                           span.doc._.published), how="acronym in context")
         # "the Ministry of External Affairs (MEA)": a name the knowledge base lacks is the body its
         # bracketed initials resolve to
         starts = {span.start: span for span in spans}
