@@ -2354,3 +2354,10 @@ def test_an_acronym_several_bodies_share_is_the_court_where_the_article_speaks_o
 def test_export_controls_tightened_and_protest_notes_sent(nlp):
     assert ("JPN", "KOR", "163") in codes(coded(nlp, "Japan tightened export controls on South Korea."))
     assert ("UKR", "HUN", "114") in codes(coded(nlp, "Kyiv sent a protest note to Budapest."))
+
+
+def test_a_reaction_drawn_is_one_act_of_whom_it_is_drawn_from(nlp):
+    found = keys(coded(nlp, "India's abrogation of Article 370 drew protests from Pakistan."), counted=False)
+    assert ("PAK", "IND", "11") in found and ("IND", "PAK", "11") not in found  # not the protests read again, reversed
+    found = keys(coded(nlp, "China's drills drew condemnation from Taiwan."))
+    assert {("CHN", "TWN", "15"), ("TWN", "CHN", "11")} <= found

@@ -777,13 +777,15 @@ class ArgumentReader(ContextReader):
                     c.dep_ == "ccomp" and c.i in triggers and self.vocab.codes[triggers[c.i].code].quad.endswith("conflict")
                     for c in token.children):
                 return True  # "vowed that Israel will be punished": a threat, no intent to cooperate
-            if not pattern.ends and any(c.dep_ == "nsubj" and (p := triggers.get(c.i)) is not None and p.pos == "NOUN"
+            if not pattern.ends and not pattern.inverse and any(c.dep_ == "nsubj" and (p := triggers.get(c.i)) is not None and p.pos == "NOUN"
                                         and c.lemma_.lower() not in SPEECH_NOUNS for c in token.children):
                 return True  # "the EU's sanctions target its fleet": the sanctions are the act
             if lemma not in LIGHT_VERBS:
                 return False
             return any(c.dep_ in ("dobj", "attr") and c.i in triggers for c in token.children)
         head = token.head
+        if token.dep_ == "dobj" and head.i in triggers and triggers[head.i].inverse and self._verb_arguments(head, actors, triggers)[0]:
+            return True  # "India's move drew protests from Pakistan": the protests are the verb's act, by Pakistan
         if self._reaction_object(token, triggers):
             return False  # "condemned the airstrikes": the airstrikes are an act of their own
         return (token.dep_ in ("dobj", "attr") and head.i in triggers and head.lemma_.lower() not in LIGHT_VERBS

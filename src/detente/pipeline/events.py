@@ -1117,7 +1117,10 @@ class EventCoder(ArgumentReader):
                 unordered = bool(parties) and {_code(x) for x in sources + targets} <= parties and not agentless
                 if pattern.inverse:  # "the envoy drew Iranian ire": Iran acts, at the envoy
                     objects = [c for c in token.children if c.dep_ in ("dobj", "ccomp")]
-                    sources, targets = self._actors_of(objects[0] if objects else None, actors, token)[:1], sources[:1]
+                    reacting = self._actors_of(objects[0] if objects else None, actors, token)
+                    # "drew condemnation from Taiwan": whose the reaction is, in the verb's "from"-phrase
+                    reacting = reacting or [x for o in self._prep_objects(token, {"from"}) for x in self._actors_of(o, actors, token)]
+                    sources, targets = reacting[:1], sources[:1]
                 # the press, scholars, NGOs speak for no state; the press reports ("the BBC reports that ..."):
                 # no one's act, and no other party of the story takes its place
                 reporters = [s for s in sources if self._press(s)]
