@@ -2361,3 +2361,13 @@ def test_a_reaction_drawn_is_one_act_of_whom_it_is_drawn_from(nlp):
     assert ("PAK", "IND", "11") in found and ("IND", "PAK", "11") not in found  # not the protests read again, reversed
     found = keys(coded(nlp, "China's drills drew condemnation from Taiwan."))
     assert {("CHN", "TWN", "15"), ("TWN", "CHN", "11")} <= found
+
+
+def test_a_headlines_comma_joins_two_subjects(nlp):
+    # each acts on the other: a pledge both ways, a signing between them
+    assert {("CHN", "RUS", "03"), ("RUS", "CHN", "03")} <= keys(coded(nlp, "Xi, Putin pledge deeper ties at Moscow summit"))
+    assert {("IND", "PAK", "03"), ("PAK", "IND", "03")} <= keys(coded(nlp, "India, Pakistan agree to ceasefire along LoC"))
+    found = {(s, t) for s, t, _ in keys(coded(nlp, "Rwanda, DR Congo sign peace deal in Washington"))}
+    assert found and found <= {("RWA", "COD"), ("COD", "RWA")}
+    # an apposition is no second subject
+    assert {s for s, _, _ in keys(coded(nlp, "Kim Jong Un, the North Korean leader, visited Moscow."))} == {"PRK"}

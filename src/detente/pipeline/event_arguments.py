@@ -501,7 +501,23 @@ class ArgumentReader(ContextReader):
                 else:
                     objects = [o for o in prep.children if o.dep_ == "pobj"] if prep.lower_ == "alongside" else []
                 found += [s for o in objects for s in self._actors_of(o, actors, verb)]
-        return found
+        return found + self._comma_pair(verb, actors)
+
+    @staticmethod
+    def _comma_pair(verb: Token, actors: dict[int, Span]) -> list[Span]:
+        """A headline's two subjects joined by a comma ("India, Pakistan agree to ceasefire", "Xi, Putin
+        pledge deeper ties", "Greece, Turkey leaders meet"): the parser hangs one on the other or on
+        the verb, so both are read off the words before the verb."""
+        if verb.dep_ != "ROOT":
+            return []
+        start, doc = verb.sent.start, verb.doc
+        spans = sorted({id(s): s for i in range(start, verb.i) if i in actors for s in [actors[i]]}.values(), key=lambda s: s.start)
+        if len(spans) != 2 or spans[0].start != start or doc[spans[0].end].text != "," or spans[1].start != spans[0].end + 1:
+            return []
+        rest = [t for t in doc[spans[1].end : verb.i] if t.pos_ not in ("NOUN", "ADJ")]  # "Greece, Turkey leaders meet"
+        if rest or _code(spans[0]) == _code(spans[1]):
+            return []
+        return list(spans)
 
     def _told_by(self, noun: Token, events: list[Event], triggers: dict[int, Pattern]) -> bool:
         """A noun that an act already coded in its sentence governs, read with the same root: that
