@@ -2371,3 +2371,17 @@ def test_a_headlines_comma_joins_two_subjects(nlp):
     assert found and found <= {("RWA", "COD"), ("COD", "RWA")}
     # an apposition is no second subject
     assert {s for s, _, _ in keys(coded(nlp, "Kim Jong Un, the North Korean leader, visited Moscow."))} == {"PRK"}
+
+
+def test_an_agentless_passive_between_two_sides_is_theirs(nlp):
+    found = keys(coded(nlp, "A ceasefire was agreed between Israel and Hezbollah."))
+    assert {("ISR", "HEZBOLLAH", "08"), ("HEZBOLLAH", "ISR", "08")} <= found
+    assert {("ARM", "AZE", "08"), ("AZE", "ARM", "08")} <= keys(coded(nlp, "Prisoners were exchanged between Armenia and Azerbaijan."))
+    # ... and a deal reached between them is theirs, not aimed at whoever speaks of it
+    text = "The EU says it will lift sanctions when Russia complies with a peace accord reached between Moscow and Kyiv in 2015."
+    found = keys(coded(nlp, text), counted=False)
+    assert ("RUS", "UKR", "05") in found and not {("RUS", "EU", "05"), ("UKR", "EU", "05")} & found
+
+
+def test_an_invitation_in_the_passive_is_from_where_it_calls_to(nlp):
+    assert ("EGY", "ISR", "04") in keys(coded(nlp, "The Israeli delegation was invited to Cairo for talks."))

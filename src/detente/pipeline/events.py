@@ -940,8 +940,10 @@ class EventCoder(ArgumentReader):
                                                                   "cooperation" if root < "09" else "conflict"])
                 if pattern.pos == "VERB":
                     sources, targets = self._verb_arguments(token, actors, triggers, pattern.code)
-                    if not sources and not targets and token.lemma_.lower() in FOUGHT_BETWEEN_WORDS:
-                        sources = self._between(token, actors)  # "fighting between Thailand and Cambodia erupted"
+                    if not sources and not targets and (token.lemma_.lower() in FOUGHT_BETWEEN_WORDS or subject_of(token)[1]):
+                        # "fighting between Thailand and Cambodia erupted", "a ceasefire was agreed between
+                        # Israel and Hezbollah": those "between" names act on each other
+                        sources = self._between(token, actors)
                     if condemned is not None and sources:
                         # "said it was concerned about the mercenary group's destabilising role": at whose
                         owner = self._condemned_actor(condemned, actors, token, {_code(x) for x in sources})
@@ -1050,7 +1052,8 @@ class EventCoder(ArgumentReader):
                     # the mediator acts on each party to what it mediated
                     targets = self._mediated_parties(token, sources, actors, triggers, events)
                     found_by = "mediated" if targets else found_by
-                if sources and not targets and self.vocab.codes[pattern.code].root in REACTION_ROOTS:
+                if sources and not targets and self.vocab.codes[pattern.code].root in REACTION_ROOTS and not (
+                        len({_code(x) for x in sources}) > 1 and self.vocab.codes[pattern.code].mutual):  # parties to each other
                     targets = self._reacted_to(token, sources, actors, triggers, events)
                     found_by = "reaction_target" if targets else found_by
                 if targets and pattern.code in DISAPPROVING and self._about_an_act(token, targets, triggers, found_by):
