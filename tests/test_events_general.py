@@ -2385,3 +2385,14 @@ def test_an_agentless_passive_between_two_sides_is_theirs(nlp):
 
 def test_an_invitation_in_the_passive_is_from_where_it_calls_to(nlp):
     assert ("EGY", "ISR", "04") in keys(coded(nlp, "The Israeli delegation was invited to Cairo for talks."))
+
+
+def test_the_north_is_the_other_half_of_a_divided_state_never_a_town(nlp):
+    found = keys(coded(nlp, "South Korea's military said the North had fired artillery shells near the border island."))
+    assert ("PRK", "KOR", "19") in found and not any("USA" in (s, t) for s, t, _ in found)
+
+
+def test_a_foreign_object_is_no_coercion_at_home(nlp):
+    found = keys(coded(nlp, "The state news agency reported that Iran had seized a foreign tanker."), counted=False)
+    assert ("IRN", "IRN", "17") not in found
+    assert ("TUR", "TUR", "17") in keys(coded(nlp, "Turkish authorities imposed a curfew in Diyarbakir."))

@@ -208,10 +208,11 @@ class ContextNames:
                 out.append(span)
         return out
 
-    @staticmethod
-    def _compass_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    def _compass_names(self, doc: Doc, spans: list[Span]) -> list[Span]:
         """ "the North", "the South": the state of that name the article named before ("North Korea
-        fired ... the North's launch", "South Sudan ... the South"), unresolved otherwise."""
+        fired ... the North's launch", "South Sudan ... the South"), or the other half of a divided
+        state named before ("South Korea's military said the North had fired": North Korea); never a
+        town of that name; unresolved otherwise."""
         out = list(spans)
         at = {s.start: s for s in spans}
         # the candidates from the Doc's array: one pass over integers, not a Token per word
@@ -228,12 +229,27 @@ class ContextNames:
                 continue
             named = next((s for s in reversed(spans) if s.end <= tok.i and s._.actor.kind == "country"
                           and s._.actor.code and s.text.lower().startswith(tok.lower_ + " ")), None)
-            if named is None:
+            ref = named._.actor if named is not None else self._other_half(tok.text, [s for s in spans if s.end <= tok.i])
+            if ref is None:
+                if own is not None:  # "the North" is no town
+                    out = [s for s in out if s is not own]
                 continue
             span = doc[tok.i : tok.i + 1]
-            span._.actor = replace(named._.actor, how="compass name")
+            span._.actor = replace(ref, how="compass name")
             out = [s for s in out if s is not own] + [span]
         return out
+
+    def _other_half(self, word: str, before: list[Span]):
+        """The state "North X" where "South X" was named before, or the reverse: its actor, or None."""
+        other = {"North": "South", "South": "North"}[word]
+        for s in reversed(before):
+            name = self.kb.actors[s._.actor.code].name if s._.actor.kind == "country" and s._.actor.code in self.kb.actors else ""
+            if name.startswith(other + " "):
+                entries = [e for e in self.kb.lookup(word + name[len(other):]) if e.kind == "country"]
+                if entries:
+                    return replace(s._.actor, code=entries[0].actor_id, country=entries[0].actor_id,
+                                   actor_id=entries[0].actor_id, role=None, detail=None)
+        return None
 
     def _unnamed_bodies(self, doc: Doc, taken: set[int], spans: list[Span]) -> list[Span]:
         """ "the government", "police", "protesters in Algiers", "its army": a body of the state of the

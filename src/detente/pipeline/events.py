@@ -1098,7 +1098,8 @@ class EventCoder(ArgumentReader):
                     found_by = "document_target" if targets else found_by
                 if sources and not targets and len(sources) == 1 and code.root in DOMESTIC_ROOTS \
                         and sources[0]._.actor.kind in ("country", "person") and sources[0]._.actor.country == _code(sources[0]) \
-                        and named_in_sentence <= {_code(sources[0])} and sent.start not in at_sea:
+                        and named_in_sentence <= {_code(sources[0])} and sent.start not in at_sea \
+                        and not any(m.lower_ == "foreign" for o in token.children if o.dep_ == "dobj" for m in o.children):
                     # "Turkish authorities imposed a curfew", "Egyptian demonstrators rioted": with no other
                     # state in the sentence, a state's coercion or its people's protest is aimed at home
                     targets, found_by = [sources[0]], "domestic_self"
