@@ -2396,3 +2396,8 @@ def test_a_foreign_object_is_no_coercion_at_home(nlp):
     found = keys(coded(nlp, "The state news agency reported that Iran had seized a foreign tanker."), counted=False)
     assert ("IRN", "IRN", "17") not in found
     assert ("TUR", "TUR", "17") in keys(coded(nlp, "Turkish authorities imposed a curfew in Diyarbakir."))
+
+
+def test_aid_measured_by_its_amount_stands_where_the_amount_does(nlp):
+    found = keys(coded(nlp, "The White House announced $2 billion in new military aid for Ukraine."))
+    assert ("USA", "UKR", "07") in found

@@ -19,7 +19,7 @@ from .event_cues import (
     LAUNCHED_FROM_ROOTS, LIGHT_VERBS, MEDIATE_CODE, MEMBER_NOUNS, MEMORIAL_NOUNS, NOUN_TARGET_PREPS,
     OBJECT_PLACE_ROOTS, OBJECT_PRONOUNS, OCCASION_NOUNS, OCCASION_PREPS, OFFICIAL_ROLES, OWN_FORCE_NOUNS,
     OWN_FORCE_ROLES, OWN_PEOPLE_ACTS, OWN_PEOPLE_NOUNS, PEOPLE_NOUNS, PEOPLE_PREPS, PERMISSION_VERBS, PLACE_CODES,
-    PLACE_NOUNS, PLACE_PREPS, PLACE_ROOTS, POSSESSIVES, QUANTITY_NOUNS, REACTED_OBJECT_CODES, REGION_NOUNS,
+    PLACE_NOUNS, PLACE_PREPS, PLACE_ROOTS, POSSESSIVES, QUANTITY_NOUNS, AMOUNT_NOUNS, REACTED_OBJECT_CODES, REGION_NOUNS,
     RECIPROCAL_WORDS, RELATIONAL_NOUNS, REPEATED_NOUNS, REPORT_VERBS, ROLE_NOUNS, ROLE_VERBS, SCENE_PREPS,
     SEQUEL_PREPS, SPEAKER_PREPS, SPEECH_NOUNS, SUBJECT_DEPS, SUMMONING_VERBS, TARGET_PREPS, TOPIC_VERBS,
     TRADE_NOUNS, TRADE_PREPS, TREATY_NOUNS, VIOLENT_ROOTS, VISIT_NOUNS, VOWING_VERBS,
@@ -57,6 +57,8 @@ def _counted(noun: Token) -> Token:
     the acts stand in their clause; else the noun itself."""
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in QUANTITY_NOUNS:
         return noun.head.head
+    if noun.dep_ == "pobj" and noun.head.lower_ in ("of", "in") and noun.head.head.lemma_.lower() in AMOUNT_NOUNS:
+        return noun.head.head  # "announced $2 billion in new military aid": the aid stands where its amount does
     return noun
 
 
