@@ -2401,3 +2401,17 @@ def test_a_foreign_object_is_no_coercion_at_home(nlp):
 def test_aid_measured_by_its_amount_stands_where_the_amount_does(nlp):
     found = keys(coded(nlp, "The White House announced $2 billion in new military aid for Ukraine."))
     assert ("USA", "UKR", "07") in found
+
+
+def test_a_city_names_the_accord_made_there_not_its_state(nlp):
+    found = keys(coded(nlp, "The US pulled out of the Paris climate agreement."), counted=False)
+    assert not any("FRA" in (s, t) for s, t, _ in found)
+    found = keys(coded(nlp, "Turkey said the Dutch government violated the Vienna Convention on Diplomatic Relations."), counted=False)
+    assert not any("AUT" in (s, t) for s, t, _ in found)
+    # a city acting is still its state
+    assert ("FRA", "GRC", "05") in keys(coded(nlp, "Paris signed a defence agreement with Athens."), counted=False) or \
+        ("FRA", "GRC", "06") in keys(coded(nlp, "Paris signed a defence agreement with Athens."), counted=False)
+
+
+def test_rejoining_a_body_is_joining_it(nlp):
+    assert ("USA", "UNHRC", "05") in keys(coded(nlp, "Washington rejoined the UN Human Rights Council."))

@@ -128,6 +128,16 @@ class ContextNames:
             or re.search(r"[A-Za-z][-\u2011\u2013]\d", span.text)
         if numbered and not named:
             named = ref is None or ref.kind not in ("country", "person", "region")
+        if not named and ref is not None and ref.how == "metonymy" and span.root.dep_ == "compound":
+            # "the Paris climate agreement", "the Minsk agreements": a city names the accord made there
+            tok = span.root
+            for _ in range(3):
+                tok = tok.head
+                if self.kb.things.get(tok.lower_, ("", True))[0] == "accord" or self.kb.things.get(tok.lemma_.lower(), ("", True))[0] == "accord":
+                    named = True
+                    break
+                if tok.dep_ not in ("compound", "nmod", "amod") or tok.head.i <= tok.i:
+                    break
         if not named and not self._owner(ref):
             tok = span.root
             for _ in range(4):  # up the noun phrase: "Patriot" -> "defense" -> "systems"
