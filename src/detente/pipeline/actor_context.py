@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import replace
 
 from spacy.strings import hash_string
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..ingest.metadata import wire_datelines
 from ..knowledge.kb import read_yaml
@@ -31,6 +31,15 @@ STATE_BODY_NAMES: dict[str, str] = {k: v for k, v in UNNAMED_BODIES.items() if "
     "interior ministry": "GOV", "ministry of commerce": "GOV", "commerce ministry": "GOV", "trade ministry": "GOV",
     "external affairs ministry": "GOV", "state department": "GOV"}
 _COMPASS = {hash_string("North"), hash_string("South")}
+
+
+def _heads_up(token: Token, steps: int):
+    """The words a name modifies, up its noun phrase ("Patriot" -> "defense" -> "systems")."""
+    for _ in range(steps):
+        if token.dep_ not in ("compound", "nmod", "amod") or token.head.i <= token.i:
+            return
+        token = token.head
+        yield token
 
 
 class ContextNames:
@@ -130,24 +139,12 @@ class ContextNames:
             named = ref is None or ref.kind not in ("country", "person", "region")
         if not named and ref is not None and ref.how == "metonymy" and span.root.dep_ == "compound":
             # "the Paris climate agreement", "the Minsk agreements": a city names the accord made there
-            tok = span.root
-            for _ in range(3):
-                tok = tok.head
-                if self.kb.things.get(tok.lower_, ("", True))[0] == "accord" or self.kb.things.get(tok.lemma_.lower(), ("", True))[0] == "accord":
-                    named = True
-                    break
-                if tok.dep_ not in ("compound", "nmod", "amod") or tok.head.i <= tok.i:
-                    break
+            named = any(self.kb.things.get(w, ("", True))[0] == "accord"
+                        for tok in _heads_up(span.root, 3) for w in (tok.lower_, tok.lemma_.lower()))
         if not named and not self._owner(ref):
-            tok = span.root
-            for _ in range(4):  # up the noun phrase: "Patriot" -> "defense" -> "systems"
-                if tok.dep_ not in ("compound", "nmod", "amod") or tok.head.i <= tok.i:
-                    break
-                tok = tok.head
-                words = (tok.lower_, tok.lemma_.lower(), f"{doc[tok.i - 1].lower_} {tok.lower_}")
-                if any(w in self.kb.things and not self.kb.things[w][1] for w in words):
-                    named = True
-                    break
+            # up the noun phrase: "Patriot" -> "defense" -> "systems"
+            named = any(w in self.kb.things and not self.kb.things[w][1] for tok in _heads_up(span.root, 4)
+                        for w in (tok.lower_, tok.lemma_.lower(), f"{doc[tok.i - 1].lower_} {tok.lower_}"))
         if named:  # "Bavar-373 ... the Bavar system": the name without its number is the weapon too
             things.update({span.text.rstrip("s"), re.split(r"[-\u2011\u2013]\d", span.text)[0]})
         return bool(named)

@@ -940,7 +940,8 @@ class EventCoder(ArgumentReader):
                                                                   "cooperation" if root < "09" else "conflict"])
                 if pattern.pos == "VERB":
                     sources, targets = self._verb_arguments(token, actors, triggers, pattern.code)
-                    if not sources and not targets and (token.lemma_.lower() in FOUGHT_BETWEEN_WORDS or subject_of(token)[1]):
+                    subject, passive = subject_of(token)
+                    if not sources and not targets and (token.lemma_.lower() in FOUGHT_BETWEEN_WORDS or passive):
                         # "fighting between Thailand and Cambodia erupted", "a ceasefire was agreed between
                         # Israel and Hezbollah": those "between" names act on each other
                         sources = self._between(token, actors)
@@ -962,7 +963,6 @@ class EventCoder(ArgumentReader):
                         # "accused the UAE of backing the RSF": the accused's act, on the accuser's word
                         sources, found_by = accused, "accused"
                         targets = [t for t in targets if _code(t) not in {_code(a) for a in accused}]
-                    subject, passive = subject_of(token)
                     if not passive and (act := self._act_pronoun(subject, pattern, events[first:])) is not None:
                         # "condemned the US airstrikes, saying they killed six people": the strikes killed
                         sources, targets, found_by = [act.source], [act.target] if act.target is not None else [], "act_pronoun"
@@ -1131,8 +1131,9 @@ class EventCoder(ArgumentReader):
                 sources = [s for s in sources if s._.actor.role not in NON_STATE_SPEAKERS][:MAX_SOURCES]
                 targets = [t for t in targets if not self._press(t)]  # "told AFP": the press is no one's side
                 # an active verb's subject is set only with `passive`, in this act's verb branch
-                generic = subject is not None and not passive and subject.lower_ in GENERIC_SUBJECTS  # "some have accused ...": no side
-                generic = generic or self._unattributed(token, subject if subject is not None and not passive else None)
+                active = subject if subject is not None and not passive else None
+                # "some have accused ...", "a suicide bomber killed ...": no side
+                generic = (active is not None and active.lower_ in GENERIC_SUBJECTS) or self._unattributed(token, active)
                 if not sources and not reporters and len(targets) == 1 and self.vocab.codes[pattern.code].root in DOCUMENT_TARGET_ROOTS \
                         and not generic and not (subject is not None and subject.i in triggers):  # "the deal was renewed": by its parties
                     # "the sites were hit", "the sanctions on Iran": in a story about two sides, by the other
