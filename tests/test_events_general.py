@@ -2415,3 +2415,19 @@ def test_a_city_names_the_accord_made_there_not_its_state(nlp):
 
 def test_rejoining_a_body_is_joining_it(nlp):
     assert ("USA", "UNHRC", "05") in keys(coded(nlp, "Washington rejoined the UN Human Rights Council."))
+
+
+def test_walking_away_from_talks_halts_them(nlp):
+    assert ("ETH", "EGY", "16") in keys(coded(nlp, "Ethiopia walked away from the talks with Egypt on Tuesday."))
+
+
+def test_turning_off_the_gas_cuts_a_supply_not_riot_gas(nlp):
+    found = codes(coded(nlp, "Russia turned off the gas to Moldova on Monday."))
+    assert ("RUS", "MDA", "160") in found and not any(c == "175" for _, _, c in found)
+
+
+def test_a_reaction_to_a_move_summing_up_a_clause_is_aimed_at_its_doer(nlp):
+    for text, reaction in (("China opened a police station in Serbia, a move criticised by the European Union.", ("EU", "CHN", "11")),
+                           ("Erdogan visited Varosha in a move denounced by the Republic of Cyprus.", ("CYP", "TUR", "11")),
+                           ("The United States lifted sanctions on Venezuelan oil in a move praised by Colombia.", ("COL", "USA", "05"))):
+        assert reaction in keys(coded(nlp, text), counted=False), text

@@ -192,6 +192,8 @@ class ContextReader:
         for cause in causes:
             if cause.i not in triggers and _definite(cause) and (last := self._last_other(token, own, events)):
                 return last  # "the move": no act named, the last one told
+        if (told := self._move_of_clause(token, own, actors, events)):
+            return told
         objects = causes + objects
         for obj in objects:
             if obj.i not in triggers and obj.lemma_.lower() in ACT_NOUNS:
@@ -215,6 +217,21 @@ class ContextReader:
             if _definite(obj):
                 return self._last_other(token, own, events)
         return []
+
+    def _move_of_clause(self, token: Token, own: set[str | None], actors: dict[int, Span], events: list[Event]) -> list[Span]:
+        """The doer of the clause a reacting participle's act noun sums up: "China opened a police
+        station in Serbia, a move criticised by the EU", "Erdogan visited Varosha in a move denounced by
+        Cyprus": the act is the clause's, so the reaction is aimed at its subject."""
+        noun = token.head
+        if token.dep_ != "acl" or token.tag_ != "VBN" or noun.lemma_.lower() not in ACT_NOUNS:
+            return []
+        clause = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in ("in", "with") else noun.head
+        if clause.pos_ not in ("VERB", "AUX") or noun.dep_ not in ("pobj", "appos", "dobj", "npadvmod", "attr"):
+            return []
+        doers = [e.source for e in events if e.trigger.start == clause.i and e.source_code not in own]
+        subject, passive = subject_of(clause)
+        return doers[:1] or ([s for s in self._actors_of(subject, actors, token) if _code(s) not in own][:1]
+                             if subject is not None and not passive else [])
 
     def _last_other(self, token: Token, own: set[str | None], events: list[Event]) -> list[Span]:
         """The last actor other than `own` who acted in the token's sentence or the five before (a

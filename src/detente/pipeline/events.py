@@ -247,6 +247,8 @@ class EventCoder(ArgumentReader):
                                   for m in o.children if m.dep_ in ("amod", "compound"))
                 lemmas.update(w for c in child.children if c.dep_ == "pobj" for w in stands_as.get(c.i, ())
                               if w in (NATIONAL_OBJECT, PERSON_OBJECT))  # "spoke to Trump"
+            if child.dep_ == "advmod" and child.lower_ in ("away", "out"):  # "walked away from negotiations"
+                lemmas.update(o.lemma_.lower() for p in child.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj")
             if child.dep_ == "advcl" and (any(m.dep_ == "mark" and m.lower_ == "as" for m in child.children) or (
                     child.pos_ == "ADJ" and any(c.dep_ == "dobj" for c in token.children))):
                 # "declared the advisers as persona non grata"; "held Netanyahu personally responsible", as parsed
