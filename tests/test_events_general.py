@@ -2431,3 +2431,17 @@ def test_a_reaction_to_a_move_summing_up_a_clause_is_aimed_at_its_doer(nlp):
                            ("Erdogan visited Varosha in a move denounced by the Republic of Cyprus.", ("CYP", "TUR", "11")),
                            ("The United States lifted sanctions on Venezuelan oil in a move praised by Colombia.", ("COL", "USA", "05"))):
         assert reaction in keys(coded(nlp, text), counted=False), text
+
+
+def test_a_memorandum_of_understanding_is_an_agreement_a_presidential_one_is_not(nlp):
+    assert ("ETH", "SOMALILAND", "05") in keys(coded(nlp, "Ethiopia signed a memorandum of understanding with Somaliland."))
+    assert not keys(coded(nlp, "Biden signed a memorandum directing the Pentagon to act."), counted=False)
+
+
+def test_a_price_cap_imposed_is_a_sanction(nlp):
+    assert ("EU", "RUS", "163") in codes(coded(nlp, "The EU imposed a price cap on Russian oil."))
+
+
+def test_ordering_foreign_troops_out_expels_them_ordering_ones_own_is_no_expulsion(nlp):
+    assert ("MLI", "FRA", "166") in codes(coded(nlp, "Mali's junta ordered French troops to leave the country."))
+    assert not any(r == "16" for _, _, r in keys(coded(nlp, "Putin ordered troops to leave the border area."), counted=False))

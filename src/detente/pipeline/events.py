@@ -43,7 +43,7 @@ from .event_cues import (
     PROTEST_CODES, OFFICIAL_PROTEST_CODE, OWN_PEOPLE_VERBS, OWN_PEOPLE_NOUNS, SPEAKER_AGENT_ROOTS,
     SPEAKER_AGENT_VERBS, STOPPING_VERBS, STOPPED_CODES, SUBJECT_DEPS, CITIZEN_NOUNS, CITIZEN_APPEAL_ROOTS,
     CITIZEN_APPEAL_CODE, CROWD_NOUNS, CROWD_FORCE_ROOTS, RIOT_CODE, BACKGROUND_DAYS, FIRST_PERSON,
-    MEDIATE_CODE, DOCUMENT_TARGET_ROOTS, DOCUMENT_TARGET_EXCLUDED, DOMESTIC_ROOTS, PRICED_AGREEMENT_CODE,
+    MEDIATE_CODE, EXPEL_CODE, DOCUMENT_TARGET_ROOTS, DOCUMENT_TARGET_EXCLUDED, DOMESTIC_ROOTS, PRICED_AGREEMENT_CODE,
     BOTH_WAYS_CODES, CIVILIAN_MODIFIERS, INTERNAL_MODIFIERS, RECALL_CODE, UNATTRIBUTED_AGENTS,
 )
 from .headlines import headline_acts
@@ -128,9 +128,12 @@ class EventCoder(ArgumentReader):
                 continue  # "called on Tehran", not "called Erdogan on Monday"
             if pattern.complement and pattern.complement not in self._complement_deps(token):
                 continue
-            if pattern.complement and pattern.code.startswith("16") and any(
-                    c.dep_ == "dobj" and c.lemma_.lower() in FORCE_NOUNS for c in token.children):
-                continue  # "ordered troops to leave the border area": a withdrawal, no expulsion
+            if pattern.complement and pattern.code.startswith("16") and (forces := [
+                    c for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() in FORCE_NOUNS]):
+                if not any(m.dep_ in ("amod", "compound", "poss") and m.ent_type_ in ("NORP", "GPE")
+                           for f in forces for m in f.children):
+                    continue  # "ordered troops to leave the border area": a withdrawal, no expulsion
+                return replace(pattern, code=EXPEL_CODE)  # "ordered French troops to leave": foreign forces expelled
             if pattern.subjects and not self._crewed_by(token, pattern.subjects):
                 continue
             if pattern.objects:
@@ -142,7 +145,7 @@ class EventCoder(ArgumentReader):
                     # "withdraw weapons inspectors": the inspectors decide, not the weapons
                     by_modifier = by_modifier or (pattern if everything & pattern.objects else None)
                     continue
-                if direct and not direct & pattern.objects and (named := next(
+                if direct and not direct & pattern.objects and not pattern.objects & self._of_direct(token) and (named := next(
                         (p for p in self.vocab.candidates(token.lemma_.lower(), pos)
                          if p.objects and direct & p.objects and not (p.particle or p.prep or p.complement or p.subjects)), None)):
                     pattern = named  # "opened fire on a base": the direct object says the act, not the place
@@ -150,6 +153,12 @@ class EventCoder(ArgumentReader):
                 pattern = by_modifier
             return None if pattern.code == NO_ACT else pattern
         return None if by_modifier is None or by_modifier.code == NO_ACT else by_modifier
+
+    @staticmethod
+    def _of_direct(token: Token) -> set[str]:
+        """What the direct object is "of": "signed a memorandum of understanding" signs an understanding."""
+        return {o.lemma_.lower() for c in token.children if c.dep_ == "dobj" for p in c.children
+                if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"}
 
     @staticmethod
     def _crewed_by(verb: Token, subjects: frozenset[str]) -> bool:
