@@ -2445,3 +2445,8 @@ def test_a_price_cap_imposed_is_a_sanction(nlp):
 def test_ordering_foreign_troops_out_expels_them_ordering_ones_own_is_no_expulsion(nlp):
     assert ("MLI", "FRA", "166") in codes(coded(nlp, "Mali's junta ordered French troops to leave the country."))
     assert not any(r == "16" for _, _, r in keys(coded(nlp, "Putin ordered troops to leave the border area."), counted=False))
+
+
+def test_a_joint_act_held_on_one_partys_soil_is_not_aimed_at_that_party(nlp):
+    found = keys(coded(nlp, "India and the United States conducted a joint military exercise in Alaska."), counted=False)
+    assert ("IND", "USA", "06") in found and ("USA", "USA", "06") not in found

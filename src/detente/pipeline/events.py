@@ -1160,6 +1160,9 @@ class EventCoder(ArgumentReader):
                     found_by = "document_sides" if sources else found_by
                 if not sources:
                     continue  # an event needs someone who acts
+                if len({_code(s) for s in sources}) > 1 and targets and {_code(t) for t in targets} <= {_code(s) for s in sources} \
+                        and all(t._.actor is not None and t._.actor.kind in ("place", "region") for t in targets):
+                    targets = []  # "India and the US held an exercise in Alaska": where one of them is, not at whom
                 pairs = [(s, t) for s in sources for t in targets or [None]]
                 together = list(itertools.permutations(sources, 2))
                 if not targets and len(sources) > 1 and self.vocab.codes[pattern.code].mutual \
