@@ -2450,3 +2450,9 @@ def test_ordering_foreign_troops_out_expels_them_ordering_ones_own_is_no_expulsi
 def test_a_joint_act_held_on_one_partys_soil_is_not_aimed_at_that_party(nlp):
     found = keys(coded(nlp, "India and the United States conducted a joint military exercise in Alaska."), counted=False)
     assert ("IND", "USA", "06") in found and ("USA", "USA", "06") not in found
+
+
+def test_representations_lodged_are_a_protest(nlp):
+    assert ("CHN", "JPN", "11") in keys(coded(nlp, "China lodged stern representations with Japan."))
+    assert ("CHN", "USA", "11") in keys(coded(nlp, "China made solemn representations to the US side."))
+    assert not keys(coded(nlp, "The party won representation in parliament."), counted=False)
