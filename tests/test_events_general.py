@@ -2456,3 +2456,10 @@ def test_representations_lodged_are_a_protest(nlp):
     assert ("CHN", "JPN", "11") in keys(coded(nlp, "China lodged stern representations with Japan."))
     assert ("CHN", "USA", "11") in keys(coded(nlp, "China made solemn representations to the US side."))
     assert not keys(coded(nlp, "The party won representation in parliament."), counted=False)
+
+
+def test_any_such_move_points_back_to_the_last_act_told(nlp):
+    text = ("Greece and the EU held talks in Athens. Greece and the EU signed a deal. Turkey announced it would "
+            "reopen Varosha. The EU's top diplomat slammed any such move as unacceptable.")
+    found = keys(coded(nlp, text))
+    assert ("EU", "TUR", "11") in found and ("EU", "GRC", "11") not in found

@@ -40,8 +40,10 @@ def _anti(token: Token) -> bool:
 
 
 def _definite(noun: Token) -> bool:
-    """A noun that points back ("the attack", "this release"), not one that introduces ("an attack")."""
-    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in noun.children)
+    """A noun that points back ("the attack", "this release", "any such move"), not one that
+    introduces ("an attack")."""
+    return any((c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those"))
+               or (c.dep_ in ("amod", "predet") and c.lower_ == "such") for c in noun.children)
 
 
 class ContextReader:
