@@ -2463,3 +2463,14 @@ def test_any_such_move_points_back_to_the_last_act_told(nlp):
             "reopen Varosha. The EU's top diplomat slammed any such move as unacceptable.")
     found = keys(coded(nlp, text))
     assert ("EU", "TUR", "11") in found and ("EU", "GRC", "11") not in found
+
+
+def test_people_from_a_pair_named_before_are_that_pair(nlp):
+    text = "Kyrgyzstan and Tajikistan traded blame. Troops from the two Central Asian neighbors exchanged fire."
+    found = keys(coded(nlp, text))
+    assert {("KGZ", "TJK", "19"), ("TJK", "KGZ", "19")} & found
+
+
+def test_dropping_a_state_from_a_trade_whitelist_is_a_sanction(nlp):
+    text = 'Japan decided to drop South Korea from the "whitelist" of countries with minimum trade restrictions.'
+    assert ("JPN", "KOR", "16") in keys(coded(nlp, text))

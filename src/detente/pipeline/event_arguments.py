@@ -181,6 +181,10 @@ class ArgumentReader(ContextReader):
                 if obj is not None:
                     found += [actors[o.i] for o in (obj, *obj.conjuncts) if o.i in actors]
                     break
+                if tok.lemma_.lower() in PEOPLE_NOUNS and (pair := next((pair for p in preps for o in p.children if o.dep_ == "pobj"
+                                 for pair in [self._pair(o, actors)] if pair), None)):
+                    found += pair  # "troops from the two neighbours": each of the pair named before
+                    break
         if len(found) == 1 and token.tag_ == "NNS" and token.lemma_.lower() in MEMBER_NOUNS:
             return self._members(found[0], token) or found  # "all three AES countries": each of them
         if not found and (token.dep_ in SUBJECT_DEPS or token.head.dep_ == "agent"):
