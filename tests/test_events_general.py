@@ -2474,3 +2474,9 @@ def test_people_from_a_pair_named_before_are_that_pair(nlp):
 def test_dropping_a_state_from_a_trade_whitelist_is_a_sanction(nlp):
     text = 'Japan decided to drop South Korea from the "whitelist" of countries with minimum trade restrictions.'
     assert ("JPN", "KOR", "16") in keys(coded(nlp, text))
+
+
+def test_an_undertaking_toward_an_act_is_by_who_undertakes_it(nlp):
+    text = "Britain, France and Germany launched a 30-day process to reimpose UN sanctions on Iran."
+    assert {("GBR", "IRN", "16"), ("FRA", "IRN", "16"), ("DEU", "IRN", "16")} <= keys(coded(nlp, text))
+    assert ("TUR", "NLD", "16") in keys(coded(nlp, "Turkey took steps to expel the Dutch ambassador."))

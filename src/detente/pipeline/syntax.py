@@ -18,6 +18,9 @@ ADVERBIAL_PREPS = {"by", "after", "before", "upon", "while", "since", "without",
 # verbs that make their object do what their "to"-clause says, so it is done ("prompting Seoul's troops
 # to fire", "forced Kyiv to retreat"); what is asked or allowed ("urged NATO to act") need not be
 OBJECT_CONTROL = {"prompt", "force", "compel", "cause", "lead", "push", "drive", "spur", "provoke", "oblige"}
+# what one undertakes toward an act its "to"-clause names, whose doer is who undertakes it ("launched a
+# process to reimpose sanctions", "took steps to expel the envoy")
+UNDERTAKINGS = {"process", "procedure", "step", "bid", "effort", "attempt", "campaign", "initiative", "drive", "push"}
 DATELINES = "datelines"  # doc.user_data key: (start, end) token ranges of the wire datelines
 UNKNOWN_PEOPLE = "detente_unknown_people"  # doc.user_data: (which actor spans, their unresolved people's tokens)
 
@@ -71,6 +74,10 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
             continue
         if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
             return verb.head, True  # "the Americans released", "a Maduro ally arrested in 2020": what it befell
+        if verb.dep_ in ("acl", "relcl") and verb.head.lemma_.lower() in UNDERTAKINGS and verb.head.dep_ == "dobj" \
+                and any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.children):
+            verb = verb.head.head  # "launched a process to reimpose sanctions": who launched it means to
+            continue
         if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
             return verb.head, False  # "Khamenei, who criticized"; "Putin waiting to meet"
         break
