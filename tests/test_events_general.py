@@ -2480,3 +2480,13 @@ def test_an_undertaking_toward_an_act_is_by_who_undertakes_it(nlp):
     text = "Britain, France and Germany launched a 30-day process to reimpose UN sanctions on Iran."
     assert {("GBR", "IRN", "16"), ("FRA", "IRN", "16"), ("DEU", "IRN", "16")} <= keys(coded(nlp, text))
     assert ("TUR", "NLD", "16") in keys(coded(nlp, "Turkey took steps to expel the Dutch ambassador."))
+
+
+def test_calling_someone_names_them_an_insult_is_disapproval_never_a_phone_call(nlp):
+    assert ("ARG", "BRA", "111") in codes(coded(nlp, 'Argentina\'s Milei called Brazil\'s Lula a "corrupt communist".'))
+    found = codes(coded(nlp, "Milei called Lula a friend."), counted=False)
+    assert not any(c == "041" for _, _, c in found)
+
+
+def test_taking_a_state_to_court_is_a_case_against_it(nlp):
+    assert ("GUY", "VEN", "115") in codes(coded(nlp, "Guyana took Venezuela to the International Court of Justice."))

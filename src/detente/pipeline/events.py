@@ -179,6 +179,8 @@ class EventCoder(ArgumentReader):
         if any(a.dep_ == "appos" and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in a.children)
                for c in token.children if c.dep_ == "dobj" for a in c.children):
             found.add("oprd")
+        if sum(c.dep_ == "dobj" for c in token.children) > 1:
+            found.add("oprd")  # "called Lula a friend", parsed as two objects: the second is what he is called
         # an adjective after the object is its predicate: "called Kiribati's decision 'deeply regrettable'"
         if any(a.dep_ == "amod" and a.i > c.i for c in token.children if c.dep_ == "dobj" for a in c.children):
             found.add("oprd")
