@@ -2490,3 +2490,12 @@ def test_calling_someone_names_them_an_insult_is_disapproval_never_a_phone_call(
 
 def test_taking_a_state_to_court_is_a_case_against_it(nlp):
     assert ("GUY", "VEN", "115") in codes(coded(nlp, "Guyana took Venezuela to the International Court of Justice."))
+
+
+def test_a_statement_issued_doing_something_is_its_issuers_act(nlp):
+    assert ("EGY", "ISR", "11") in keys(coded(nlp, "Egypt's foreign ministry issued a statement condemning the Israeli strike."))
+    assert ("TUR", "SWE", "10") in keys(coded(nlp, "Turkey issued a statement demanding that Sweden extradite the suspects."))
+
+
+def test_people_throughout_a_state_are_its_people(nlp):
+    assert ("IDN", "IDN", "14") in keys(coded(nlp, "Students throughout Indonesia staged mass demonstrations."))

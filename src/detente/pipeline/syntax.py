@@ -20,6 +20,10 @@ ADVERBIAL_PREPS = {"by", "after", "before", "upon", "while", "since", "without",
 OBJECT_CONTROL = {"prompt", "force", "compel", "cause", "lead", "push", "drive", "spur", "provoke", "oblige"}
 # what one undertakes toward an act its "to"-clause names, whose doer is who undertakes it ("launched a
 # process to reimpose sanctions", "took steps to expel the envoy")
+# what one issues or speaks in, whose clause says what its issuer does ("issued a statement condemning
+# the strike", "said in a letter demanding ...")
+WRITTEN_WORDS = {"statement", "communique", "communiqué", "declaration", "announcement", "letter", "message",
+                 "note", "readout", "release", "memo", "speech", "address", "post", "tweet", "resolution"}
 UNDERTAKINGS = {"process", "procedure", "step", "bid", "effort", "attempt", "campaign", "initiative", "drive", "push"}
 DATELINES = "datelines"  # doc.user_data key: (start, end) token ranges of the wire datelines
 UNKNOWN_PEOPLE = "detente_unknown_people"  # doc.user_data: (which actor spans, their unresolved people's tokens)
@@ -74,14 +78,29 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
             continue
         if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
             return verb.head, True  # "the Americans released", "a Maduro ally arrested in 2020": what it befell
-        if verb.dep_ in ("acl", "relcl") and verb.head.lemma_.lower() in UNDERTAKINGS and verb.head.dep_ == "dobj" \
-                and any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.children):
-            verb = verb.head.head  # "launched a process to reimpose sanctions": who launched it means to
+        if verb.dep_ in ("acl", "relcl") and (holder := _holder(verb)) is not None:
+            verb = holder  # "launched a process to reimpose sanctions", "issued a statement condemning the strike"
             continue
         if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
             return verb.head, False  # "Khamenei, who criticized"; "Putin waiting to meet"
         break
     return None, False
+
+
+def _holder(verb: Token) -> Token | None:
+    """The verb whose subject does what a clause on its object or scene says: the one who launched the
+    process "to reimpose sanctions", who issued the statement "condemning the strike" or spoke "in a
+    statement demanding ..."; None where the clause hangs on any other noun."""
+    noun = verb.head
+    infinitive = any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.children)
+    if not ((noun.lemma_.lower() in UNDERTAKINGS and infinitive)
+            or (noun.lemma_.lower() in WRITTEN_WORDS and (infinitive or verb.tag_ == "VBG"))):
+        return None
+    if noun.dep_ == "dobj" and noun.head.pos_ in ("VERB", "AUX"):
+        return noun.head
+    if noun.dep_ == "pobj" and noun.head.lower_ in ("in", "through", "via") and noun.head.head.pos_ in ("VERB", "AUX"):
+        return noun.head.head
+    return None
 
 
 def _inherited_passive(first: Token, verb: Token, passive: bool) -> bool:
