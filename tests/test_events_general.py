@@ -2505,3 +2505,11 @@ def test_a_demand_from_the_opposition_that_the_government_act_is_aimed_at_home(n
     text = "Thousands of Serbian protesters demanded that President Vucic call early elections."
     assert ("SRB", "SRB", "10") in keys(coded(nlp, text), counted=False)
     assert ("USA", "USA", "13") not in keys(coded(nlp, "Trump announced that the U.S. military would strike Iran."), counted=False)
+
+
+def test_an_act_named_before_a_frame_noun_is_read_where_the_frame_stands(nlp):
+    assert {("QAT", "ARE", "04"), ("QAT", "SAU", "04")} <= keys(coded(nlp, "Qatar launched a mediation effort between the UAE and Saudi Arabia."))
+    assert ("USA", "UKR", "07") in keys(coded(nlp, "The US announced a new aid package for Ukraine."))
+    # no act of force is framed so: "Russia's war effort" is no war declared
+    found = keys(coded(nlp, "Ukraine struck refineries underpinning Russia's war efforts."), counted=False)
+    assert not any(s == "RUS" and r == "19" for s, _, r in found)

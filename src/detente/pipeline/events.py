@@ -43,7 +43,7 @@ from .event_cues import (
     PROTEST_CODES, OFFICIAL_PROTEST_CODE, OWN_PEOPLE_VERBS, OWN_PEOPLE_NOUNS, SPEAKER_AGENT_ROOTS,
     SPEAKER_AGENT_VERBS, STOPPING_VERBS, STOPPED_CODES, SUBJECT_DEPS, CITIZEN_NOUNS, CITIZEN_APPEAL_ROOTS,
     CITIZEN_APPEAL_CODE, CROWD_NOUNS, CROWD_FORCE_ROOTS, RIOT_CODE, BACKGROUND_DAYS, FIRST_PERSON,
-    MEDIATE_CODE, EXPEL_CODE, DOCUMENT_TARGET_ROOTS, DOCUMENT_TARGET_EXCLUDED, DOMESTIC_ROOTS, PRICED_AGREEMENT_CODE,
+    MEDIATE_CODE, EXPEL_CODE, FRAME_NOUNS, DOCUMENT_TARGET_ROOTS, DOCUMENT_TARGET_EXCLUDED, DOMESTIC_ROOTS, PRICED_AGREEMENT_CODE,
     BOTH_WAYS_CODES, CIVILIAN_MODIFIERS, INTERNAL_MODIFIERS, RECALL_CODE, UNATTRIBUTED_AGENTS,
 )
 from .headlines import headline_acts
@@ -897,6 +897,16 @@ class EventCoder(ArgumentReader):
                   and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in t.children)}
         triggers = {t.i: p for t in tokens if t.lemma_.lower() in lemmas and t.i not in named
                     and (p := self._match(t)) is not None}
+        # an act named before a noun that frames it ("a mediation effort between ...", "an aid package for
+        # Ukraine") stands where the frame does, whose phrase and verb hold its arguments
+        # ("Russia's war effort", "an Israeli strike package": no act of force is framed so)
+        in_actors = {i for span in doc.spans.get("actors", []) for i in range(span.start, span.end)}
+        for i, p in list(triggers.items()):
+            frame = tokens[i].head
+            if p.pos == "NOUN" and tokens[i].dep_ == "compound" and frame.lemma_.lower() in FRAME_NOUNS \
+                    and frame.i not in triggers and frame.i not in in_actors and i not in in_actors \
+                    and self.vocab.codes[p.code].root not in VIOLENT_ROOTS:
+                triggers[frame.i] = triggers.pop(i)
         # events another trigger ends ("the cancellation of the deal"): coded as their end only
         ended = {i: e for i, p in triggers.items() if p.ends and (e := self._ended(tokens[i], p, triggers)) is not None}
         cast = doc.user_data[PARTIES] = self._parties(doc)  # the article's actors, most named first
