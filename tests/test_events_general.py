@@ -2501,11 +2501,6 @@ def test_people_throughout_a_state_are_its_people(nlp):
     assert ("IDN", "IDN", "14") in keys(coded(nlp, "Students throughout Indonesia staged mass demonstrations."))
 
 
-def test_a_demand_from_the_opposition_that_the_government_act_is_aimed_at_home(nlp):
-    text = "Thousands of Serbian protesters demanded that President Vucic call early elections."
-    assert ("SRB", "SRB", "10") in keys(coded(nlp, text), counted=False)
-    assert ("USA", "USA", "13") not in keys(coded(nlp, "Trump announced that the U.S. military would strike Iran."), counted=False)
-
 
 def test_an_act_named_before_a_frame_noun_is_read_where_the_frame_stands(nlp):
     assert {("QAT", "ARE", "04"), ("QAT", "SAU", "04")} <= keys(coded(nlp, "Qatar launched a mediation effort between the UAE and Saudi Arabia."))

@@ -411,10 +411,6 @@ class ArgumentReader(ContextReader):
                     elif own_state and _body(span) and any(_body(s) and self._domestic_noted(s, span) for s in sources
                                                            if _code(s) == _code(span)):  # not "Mexico agreed to send troops"
                         inner.append(span)  # "police fired at protesters": two bodies of one state
-                    elif not own_state and span._.actor.role == "GOV" and any(
-                            s._.actor.role not in (None, "GOV", "MIL") and self._domestic_noted(s, span)
-                            for s in sources if _code(s) == _code(span)):
-                        inner.append(span)  # "the opposition demands that President Mugabe resign": at home
 
         # "on Iranian territory" says where, not at whom: such places wait for the place rule below
         objects = self._objects(verb, actors, triggers, TARGET_PREPS, root=root)
