@@ -2508,3 +2508,18 @@ def test_an_act_named_before_a_frame_noun_is_read_where_the_frame_stands(nlp):
     # no act of force is framed so: "Russia's war effort" is no war declared
     found = keys(coded(nlp, "Ukraine struck refineries underpinning Russia's war efforts."), counted=False)
     assert not any(s == "RUS" and r == "19" for s, _, r in found)
+
+
+def test_kicking_off_drills_holds_them(nlp):
+    text = "The United States and South Korea kicked off annual joint military drills on Monday."
+    assert ("USA", "KOR", "06") in keys(coded(nlp, text))
+
+
+def test_a_statement_named_as_someones_is_theirs_not_whoever_handles_it(nlp):
+    found = keys(coded(nlp, "China blocked a UN statement condemning North Korea's missile test."), counted=False)
+    assert ("CHN", "PRK", "11") not in found and ("UN", "PRK", "11") in found
+
+
+def test_refusing_to_allow_someone_to_act_is_no_refusal_of_theirs(nlp):
+    found = keys(coded(nlp, "Turkey said it would not allow Sweden to join NATO."), counted=False)
+    assert ("TUR", "SWE", "12") in found and ("SWE", "NATO", "12") not in found

@@ -1214,7 +1214,9 @@ class EventCoder(ArgumentReader):
                         c.dep_ == "aux" and c.lower_ in FUTURE_MODALS | {"would", "wo"} for c in token.children):
                     modality, intent = "asserted", False  # "said it would not tolerate incursions": a warning, said now
                 refused = modality == "negated" and any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS | {"would", "wo"}
-                                                        for t in self._clause_chain(token) for c in t.children)
+                                                        for t in self._clause_chain(token) for c in t.children) \
+                    and not (token.dep_ in ("xcomp", "ccomp") and token.head.lemma_.lower() in PERMISSION_VERBS)
+                # ("would not allow Sweden to join NATO": the refusal is the allowing's, Sweden refuses nothing)
                 if refused and "03" <= self.vocab.codes[pattern.code].root <= "08":
                     # "we will never recognize Kosovo", "said it would not attend": a refusal, said now
                     pattern, modality, intent = replace(pattern, code=REJECTION_CODE), "asserted", False

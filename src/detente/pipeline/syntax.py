@@ -96,6 +96,8 @@ def _holder(verb: Token) -> Token | None:
     if not ((noun.lemma_.lower() in UNDERTAKINGS and infinitive)
             or (noun.lemma_.lower() in WRITTEN_WORDS and (infinitive or verb.tag_ == "VBG"))):
         return None
+    if any(c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN") for c in noun.children):
+        return None  # "blocked a UN statement condemning ...": the statement's own issuer, not who blocked it
     if noun.dep_ == "dobj" and noun.head.pos_ in ("VERB", "AUX"):
         return noun.head
     if noun.dep_ == "pobj" and noun.head.lower_ in ("in", "through", "via") and noun.head.head.pos_ in ("VERB", "AUX"):
