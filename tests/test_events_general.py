@@ -2523,3 +2523,8 @@ def test_a_statement_named_as_someones_is_theirs_not_whoever_handles_it(nlp):
 def test_refusing_to_allow_someone_to_act_is_no_refusal_of_theirs(nlp):
     found = keys(coded(nlp, "Turkey said it would not allow Sweden to join NATO."), counted=False)
     assert ("TUR", "SWE", "12") in found and ("SWE", "NATO", "12") not in found
+
+
+def test_saying_another_is_responsible_or_disappointing_is_disapproval(nlp):
+    assert ("AUS", "RUS", "11") in keys(coded(nlp, "Australia says Russia responsible for downing MH17."))
+    assert ("HTI", "DOM", "11") in keys(coded(nlp, "Haiti said the Dominican policy contravenes human rights standards."))
