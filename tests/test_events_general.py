@@ -2528,3 +2528,8 @@ def test_refusing_to_allow_someone_to_act_is_no_refusal_of_theirs(nlp):
 def test_saying_another_is_responsible_or_disappointing_is_disapproval(nlp):
     assert ("AUS", "RUS", "11") in keys(coded(nlp, "Australia says Russia responsible for downing MH17."))
     assert ("HTI", "DOM", "11") in keys(coded(nlp, "Haiti said the Dominican policy contravenes human rights standards."))
+
+
+def test_calling_anothers_conduct_dangerous_or_unilateral_is_disapproval(nlp):
+    text = "The Australian defence minister said the Chinese interception was dangerous and unprofessional."
+    assert ("AUS", "CHN", "11") in keys(coded(nlp, text))
