@@ -2533,3 +2533,10 @@ def test_saying_another_is_responsible_or_disappointing_is_disapproval(nlp):
 def test_calling_anothers_conduct_dangerous_or_unilateral_is_disapproval(nlp):
     text = "The Australian defence minister said the Chinese interception was dangerous and unprofessional."
     assert ("AUS", "CHN", "11") in keys(coded(nlp, text))
+
+
+def test_a_statement_that_acts_will_not_go_unanswered_is_a_threat(nlp):
+    text = "The Russian foreign ministry said all of Reykjavik's anti-Russian actions will inevitably prompt a response."
+    assert ("RUS", "ISL", "13") in keys(coded(nlp, text))
+    found = keys(coded(nlp, "The Kremlin said the expulsion was a response to a similar move by Germany."), counted=False)
+    assert not any(r == "13" for _, _, r in found)

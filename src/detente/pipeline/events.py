@@ -43,7 +43,7 @@ from .event_cues import (
     PROTEST_CODES, OFFICIAL_PROTEST_CODE, OWN_PEOPLE_VERBS, OWN_PEOPLE_NOUNS, SPEAKER_AGENT_ROOTS,
     SPEAKER_AGENT_VERBS, STOPPING_VERBS, STOPPED_CODES, SUBJECT_DEPS, CITIZEN_NOUNS, CITIZEN_APPEAL_ROOTS,
     CITIZEN_APPEAL_CODE, CROWD_NOUNS, CROWD_FORCE_ROOTS, RIOT_CODE, BACKGROUND_DAYS, FIRST_PERSON,
-    MEDIATE_CODE, EXPEL_CODE, FRAME_NOUNS, DOCUMENT_TARGET_ROOTS, DOCUMENT_TARGET_EXCLUDED, DOMESTIC_ROOTS, PRICED_AGREEMENT_CODE,
+    MEDIATE_CODE, EXPEL_CODE, FRAME_NOUNS, THREATENING_WORDS, DOCUMENT_TARGET_ROOTS, DOCUMENT_TARGET_EXCLUDED, DOMESTIC_ROOTS, PRICED_AGREEMENT_CODE,
     BOTH_WAYS_CODES, CIVILIAN_MODIFIERS, INTERNAL_MODIFIERS, RECALL_CODE, UNATTRIBUTED_AGENTS,
 )
 from .headlines import headline_acts
@@ -655,6 +655,24 @@ class EventCoder(ArgumentReader):
             and any(g.dep_ in ("nsubj", "nsubjpass") and not _pronoun(g, FIRST_PERSON) for g in c.children)), None)
 
     @staticmethod
+    def _threatening(verb: Token) -> Token | None:
+        """What a statement's content threatens in words, of what will come: "said the unfriendly
+        actions will not go unanswered", "warned of consequences", "said it reserves the right to
+        respond" - the threatening word, or None (not a retaliation told as done, "it retaliated")."""
+        if any(c.dep_ == "neg" for c in verb.children):
+            return None
+        for clause in (c for c in verb.children if c.dep_ in ("ccomp", "xcomp")):
+            reserved = next((t for t in clause.subtree if t.lemma_.lower() == "right" and t.head.lemma_.lower() == "reserve"), None)
+            if reserved is not None:
+                return reserved  # "reserves the right to act"
+            for word in (t for t in clause.subtree if t.lemma_.lower() in THREATENING_WORDS):
+                path = [word, *(a for a in word.ancestors if a.i != verb.i and clause in (a, *a.ancestors))]
+                if any(a.dep_ in ("aux", "auxpass") and a.lower_ in FUTURE_MODALS | {"would", "wo", "shall"}
+                       for t in path for a in t.children):  # "will prompt a response", not "was a response"
+                    return word
+        return None
+
+    @staticmethod
     def _condemning(verb: Token) -> Token | None:
         """What a statement's content condemns in words: "said the move was a clear violation",
         "called it aggression", "described it as an irresponsible act", a quotation it closes - the
@@ -948,6 +966,8 @@ class EventCoder(ArgumentReader):
                 if obliged is not None:  # "China said Japan must retract the remarks": a demand of Japan
                     knowing = obliged.lemma_.lower() in OBLIGATION_KNOWING_VERBS  # "must realize ...": criticism
                     pattern = replace(pattern, code=CRITICISM_CODE if knowing else DEMAND_CODE)
+                elif pattern.pos == "VERB" and self.vocab.codes[pattern.code].root == "01" and self._threatening(token) is not None:
+                    pattern = replace(pattern, code=THREAT_CODE)  # "said the actions will not go unanswered"
                 elif pattern.pos == "VERB" and self.vocab.codes[pattern.code].root == "01" and (
                         condemned := self._condemning(token)) is not None:
                     # "said the move was a clear violation"; "called the claims groundless": a rejection
