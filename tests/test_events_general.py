@@ -2540,3 +2540,8 @@ def test_a_statement_that_acts_will_not_go_unanswered_is_a_threat(nlp):
     assert ("RUS", "ISL", "13") in keys(coded(nlp, text))
     found = keys(coded(nlp, "The Kremlin said the expulsion was a response to a similar move by Germany."), counted=False)
     assert not any(r == "13" for _, _, r in found)
+
+
+def test_being_open_or_ready_for_talks_is_the_speakers_intent(nlp):
+    assert ("RUS", "UKR", "03") in keys(coded(nlp, "The Kremlin said it was ready for talks with Kyiv without preconditions."))
+    assert ("RWA", "BDI", "03") in keys(coded(nlp, "She said that Rwanda remained open to dialogue with Burundi."))

@@ -16,7 +16,7 @@ from .event_cues import (
     ABOUT_PREPS, ABOUT_ROOTS, ACT_NOUNS, AGENT_NOUNS, AGREEMENT_CODE, AIMING_VERBS, ANNOUNCING_VERBS, BACKGROUND_PREPS,
     CLAUSE_OBJECT_ROOTS, CLAUSE_TARGET_ROOTS, DISAPPROVING_PREPS, ECONOMIC_NOUNS, OWNING_PARTICIPLES, SCENE_OF_EVENT_PREPS,
     DENIAL_VERBS, FIRST_PERSON, GOVERNING_ROOTS, HELD_ROOTS, HELPING_VERBS, INTENT_VERBS, LEFT_FROM_ROOTS,
-    LAUNCHED_FROM_ROOTS, LIGHT_VERBS, MEDIATE_CODE, MEMBER_NOUNS, MEMORIAL_NOUNS, NOUN_TARGET_PREPS,
+    LAUNCHED_FROM_ROOTS, LIGHT_VERBS, READINESS_WORDS, MEDIATE_CODE, MEMBER_NOUNS, MEMORIAL_NOUNS, NOUN_TARGET_PREPS,
     OBJECT_PLACE_ROOTS, OBJECT_PRONOUNS, OCCASION_NOUNS, OCCASION_PREPS, OFFICIAL_ROLES, OWN_FORCE_NOUNS,
     OWN_FORCE_ROLES, OWN_PEOPLE_ACTS, OWN_PEOPLE_NOUNS, PEOPLE_NOUNS, PEOPLE_PREPS, PERMISSION_VERBS, PLACE_CODES,
     PLACE_NOUNS, PLACE_PREPS, PLACE_ROOTS, POSSESSIVES, QUANTITY_NOUNS, AMOUNT_NOUNS, REACTED_OBJECT_CODES, REGION_NOUNS,
@@ -633,6 +633,12 @@ class ArgumentReader(ContextReader):
                 sources = self._actors_of(subject, actors, noun)
                 if not sources and subject is not None and subject.pos_ == "PRON":  # "said it had lodged a complaint"
                     sources = self._pronoun_actor(subject, actors)
+        if not sources and first.dep_ == "pobj" and first.head.head.lemma_.lower() in READINESS_WORDS \
+                and first.head.head.pos_ == "ADJ":
+            subject, passive = subject_of(first.head.head)  # "Russia is open to negotiations": Russia's
+            sources = self._actors_of(subject, actors, noun) if not passive else []
+            if not sources and subject is not None and subject.pos_ == "PRON":  # "said it was ready for talks"
+                sources = self._pronoun_actor(subject, actors)
         light = noun.dep_ == "dobj" and noun.head.lemma_.lower() in LIGHT_VERBS  # "conducted strikes in Syria"
         for preps in (NOUN_TARGET_PREPS, PLACE_PREPS if _aimed_at_place(code) else set()):
             objects = self._prep_objects(noun, preps) + (self._prep_objects(noun.head, preps) if light else [])

@@ -43,7 +43,7 @@ from .event_cues import (
     PROTEST_CODES, OFFICIAL_PROTEST_CODE, OWN_PEOPLE_VERBS, OWN_PEOPLE_NOUNS, SPEAKER_AGENT_ROOTS,
     SPEAKER_AGENT_VERBS, STOPPING_VERBS, STOPPED_CODES, SUBJECT_DEPS, CITIZEN_NOUNS, CITIZEN_APPEAL_ROOTS,
     CITIZEN_APPEAL_CODE, CROWD_NOUNS, CROWD_FORCE_ROOTS, RIOT_CODE, BACKGROUND_DAYS, FIRST_PERSON,
-    MEDIATE_CODE, EXPEL_CODE, FRAME_NOUNS, THREATENING_WORDS, DOCUMENT_TARGET_ROOTS, DOCUMENT_TARGET_EXCLUDED, DOMESTIC_ROOTS, PRICED_AGREEMENT_CODE,
+    MEDIATE_CODE, EXPEL_CODE, FRAME_NOUNS, THREATENING_WORDS, READINESS_WORDS, DOCUMENT_TARGET_ROOTS, DOCUMENT_TARGET_EXCLUDED, DOMESTIC_ROOTS, PRICED_AGREEMENT_CODE,
     BOTH_WAYS_CODES, CIVILIAN_MODIFIERS, INTERNAL_MODIFIERS, RECALL_CODE, UNATTRIBUTED_AGENTS,
 )
 from .headlines import headline_acts
@@ -593,7 +593,8 @@ class EventCoder(ArgumentReader):
             found.add(f"{found_by}:{code.quad}")
         # the main clause's act, or one set inside it ("issued a statement": the light verb's place)
         placed = token.head if token.dep_ == "dobj" and token.head.lemma_.lower() in LIGHT_VERBS else token
-        found.add(f"clause:{CLAUSE_ROLES.get(placed.dep_, 'other')}")
+        ready = token.dep_ == "pobj" and token.head.head.pos_ == "ADJ" and token.head.head.lemma_.lower() in READINESS_WORDS
+        found.add("clause:meant" if ready else f"clause:{CLAUSE_ROLES.get(placed.dep_, 'other')}")  # "open to talks": as "willing to talk"
         if token.i in self._quoted:
             found.add("quoted")  # in a quotation: the speaker's words
         return frozenset(found)
