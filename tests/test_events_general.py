@@ -2545,3 +2545,9 @@ def test_a_statement_that_acts_will_not_go_unanswered_is_a_threat(nlp):
 def test_being_open_or_ready_for_talks_is_the_speakers_intent(nlp):
     assert ("RUS", "UKR", "03") in keys(coded(nlp, "The Kremlin said it was ready for talks with Kyiv without preconditions."))
     assert ("RWA", "BDI", "03") in keys(coded(nlp, "She said that Rwanda remained open to dialogue with Burundi."))
+
+
+def test_hoping_another_will_act_is_an_appeal_to_it(nlp):
+    text = "China's foreign ministry said Beijing hoped Mongolia would honor the commitment it has made."
+    assert ("CHN", "MNG", "020") in codes(coded(nlp, text))
+    assert not any(c == "020" for _, _, c in codes(coded(nlp, "Japan hopes we will win the bid."), counted=False))

@@ -43,7 +43,7 @@ from .event_cues import (
     PROTEST_CODES, OFFICIAL_PROTEST_CODE, OWN_PEOPLE_VERBS, OWN_PEOPLE_NOUNS, SPEAKER_AGENT_ROOTS,
     SPEAKER_AGENT_VERBS, STOPPING_VERBS, STOPPED_CODES, SUBJECT_DEPS, CITIZEN_NOUNS, CITIZEN_APPEAL_ROOTS,
     CITIZEN_APPEAL_CODE, CROWD_NOUNS, CROWD_FORCE_ROOTS, RIOT_CODE, BACKGROUND_DAYS, FIRST_PERSON,
-    MEDIATE_CODE, EXPEL_CODE, FRAME_NOUNS, THREATENING_WORDS, READINESS_WORDS, DOCUMENT_TARGET_ROOTS, DOCUMENT_TARGET_EXCLUDED, DOMESTIC_ROOTS, PRICED_AGREEMENT_CODE,
+    MEDIATE_CODE, EXPEL_CODE, FRAME_NOUNS, THREATENING_WORDS, READINESS_WORDS, HOPING_VERBS, APPEAL_CODE, DOCUMENT_TARGET_ROOTS, DOCUMENT_TARGET_EXCLUDED, DOMESTIC_ROOTS, PRICED_AGREEMENT_CODE,
     BOTH_WAYS_CODES, CIVILIAN_MODIFIERS, INTERNAL_MODIFIERS, RECALL_CODE, UNATTRIBUTED_AGENTS,
 )
 from .headlines import headline_acts
@@ -656,6 +656,15 @@ class EventCoder(ArgumentReader):
             and any(g.dep_ in ("nsubj", "nsubjpass") and not _pronoun(g, FIRST_PERSON) for g in c.children)), None)
 
     @staticmethod
+    def _hoped_act(verb: Token) -> bool:
+        """A hope that another will act: a clause with its own subject, not the speaker ("hoped the
+        country would honor the commitment"; not "hopes we will win"), and a modal of what will come."""
+        return any(c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in ("will", "would", "could", "can", "wo")
+                                             for a in c.children)
+                   and any(g.dep_ in ("nsubj", "nsubjpass") and not _pronoun(g, FIRST_PERSON) for g in c.children)
+                   for c in verb.children)
+
+    @staticmethod
     def _threatening(verb: Token) -> Token | None:
         """What a statement's content threatens in words, of what will come: "said the unfriendly
         actions will not go unanswered", "warned of consequences", "said it reserves the right to
@@ -967,6 +976,8 @@ class EventCoder(ArgumentReader):
                 if obliged is not None:  # "China said Japan must retract the remarks": a demand of Japan
                     knowing = obliged.lemma_.lower() in OBLIGATION_KNOWING_VERBS  # "must realize ...": criticism
                     pattern = replace(pattern, code=CRITICISM_CODE if knowing else DEMAND_CODE)
+                elif pattern.pos == "VERB" and token.lower_ in HOPING_VERBS and self._hoped_act(token):
+                    pattern = replace(pattern, code=APPEAL_CODE)  # "hoped Mongolia would honor the commitment"
                 elif pattern.pos == "VERB" and self.vocab.codes[pattern.code].root == "01" and self._threatening(token) is not None:
                     pattern = replace(pattern, code=THREAT_CODE)  # "said the actions will not go unanswered"
                 elif pattern.pos == "VERB" and self.vocab.codes[pattern.code].root == "01" and (
