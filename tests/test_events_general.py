@@ -2551,3 +2551,10 @@ def test_hoping_another_will_act_is_an_appeal_to_it(nlp):
     text = "China's foreign ministry said Beijing hoped Mongolia would honor the commitment it has made."
     assert ("CHN", "MNG", "020") in codes(coded(nlp, text))
     assert not any(c == "020" for _, _, c in codes(coded(nlp, "Japan hopes we will win the bid."), counted=False))
+
+
+def test_a_meeting_the_writer_says_will_happen_is_that_meeting_not_an_intent(nlp):
+    found = codes(coded(nlp, "Tillerson will also travel to Saudi Arabia this week."), counted=False)
+    assert ("USA", "SAU", "042") in found
+    said = codes(coded(nlp, "Zambia said its president would visit China next week."), counted=False)
+    assert ("ZMB", "CHN", "036") in said

@@ -43,7 +43,7 @@ from .event_cues import (
     PROTEST_CODES, OFFICIAL_PROTEST_CODE, OWN_PEOPLE_VERBS, OWN_PEOPLE_NOUNS, SPEAKER_AGENT_ROOTS,
     SPEAKER_AGENT_VERBS, STOPPING_VERBS, STOPPED_CODES, SUBJECT_DEPS, CITIZEN_NOUNS, CITIZEN_APPEAL_ROOTS,
     CITIZEN_APPEAL_CODE, CROWD_NOUNS, CROWD_FORCE_ROOTS, RIOT_CODE, BACKGROUND_DAYS, FIRST_PERSON,
-    MEDIATE_CODE, EXPEL_CODE, FRAME_NOUNS, THREATENING_WORDS, READINESS_WORDS, HOPING_VERBS, APPEAL_CODE, DOCUMENT_TARGET_ROOTS, DOCUMENT_TARGET_EXCLUDED, DOMESTIC_ROOTS, PRICED_AGREEMENT_CODE,
+    MEDIATE_CODE, EXPEL_CODE, FRAME_NOUNS, THREATENING_WORDS, READINESS_WORDS, HOPING_VERBS, APPEAL_CODE, SCHEDULED_ROOTS, DOCUMENT_TARGET_ROOTS, DOCUMENT_TARGET_EXCLUDED, DOMESTIC_ROOTS, PRICED_AGREEMENT_CODE,
     BOTH_WAYS_CODES, CIVILIAN_MODIFIERS, INTERNAL_MODIFIERS, RECALL_CODE, UNATTRIBUTED_AGENTS,
 )
 from .headlines import headline_acts
@@ -574,7 +574,9 @@ class EventCoder(ArgumentReader):
                 if lemma in UNREAL_VERBS:
                     return "hypothetical", False
                 intent = intent or lemma in INTENT_VERBS
-            intent = intent or any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS for c in tok.children)
+            intent = intent or (any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS for c in tok.children) and "future")
+        if intent == "future" and chain[-1].dep_ != "ccomp" and trigger.i not in self._quoted:
+            intent = "scheduled"  # "Hichilema will visit China from Sunday": the writer tells of what is set, no one's intent
         return self._reported(trigger), intent
 
     def _act_cues(self, token: Token, pattern: Pattern, triggers: dict[int, Pattern], doubtful: bool,
@@ -1256,6 +1258,8 @@ class EventCoder(ArgumentReader):
                     # "Brazil would not veto Venezuela", "will not use force": an assurance, said now
                     pattern, modality, intent = replace(pattern, code=ASSURANCE_CODE), "asserted", False
                 code = self.vocab.codes[pattern.code]
+                if intent == "scheduled" and code.root in SCHEDULED_ROOTS:
+                    modality, intent = "hypothetical", False  # a meeting set to happen is a meeting, not yet held
                 if intent and code.root in INTENT_CODES and not (
                         code.root in DECIDED_ROOTS and self._decided(token, sources, actors)):
                     pattern = replace(pattern, code=INTENT_CODES.get(pattern.code, INTENT_CODES[code.root]))
