@@ -2558,3 +2558,9 @@ def test_a_meeting_the_writer_says_will_happen_is_that_meeting_not_an_intent(nlp
     assert ("USA", "SAU", "042") in found
     said = codes(coded(nlp, "Zambia said its president would visit China next week."), counted=False)
     assert ("ZMB", "CHN", "036") in said
+
+
+def test_an_agreement_on_terrorism_or_security_is_material_cooperation(nlp):
+    assert ("USA", "QAT", "062") in codes(coded(nlp, "US, Qatar broker terrorism agreement"))
+    text = "Australia signed a climate and security agreement with Tuvalu."
+    assert ("AUS", "TUV", "06") in keys(coded(nlp, text))

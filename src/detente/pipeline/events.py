@@ -375,8 +375,10 @@ class EventCoder(ArgumentReader):
         if token.dep_ in ("acl", "relcl") and token.head.pos_ in ("NOUN", "PROPN"):
             nouns.append(token.head)  # "a defence deal signed by Putin and Kim"
         for noun in nouns:
-            for child in noun.children:
-                if child.dep_ in ("compound", "amod", "nmod") and (code := MATERIAL_AGREEMENTS.get(child.lemma_.lower())):
+            # its modifiers and theirs coordinated ("the climate and security agreement")
+            about = [m for c in noun.children if c.dep_ in ("compound", "amod", "nmod") for m in (c, *c.conjuncts)]
+            for word in about:
+                if code := MATERIAL_AGREEMENTS.get(word.lemma_.lower()):
                     return code
         # "signed US$ 13.5 billion worth of deals", "deals worth $10 billion": priced, so trade or investment
         priced = [*nouns, *(c for c in token.children if c.dep_ == "prep" and c.lower_ == "worth")]
