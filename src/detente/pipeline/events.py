@@ -577,7 +577,8 @@ class EventCoder(ArgumentReader):
                     return "hypothetical", False
                 intent = intent or lemma in INTENT_VERBS
             intent = intent or (any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS for c in tok.children) and "future")
-        if intent == "future" and chain[-1].dep_ != "ccomp" and trigger.i not in self._quoted:
+        if intent == "future" and chain[-1].dep_ != "ccomp" and trigger.i not in self._quoted \
+                and not any(t.dep_ in ("xcomp", "advcl", "acl", "relcl") for t in chain[:-1]):  # not "will visit ... to mediate": a purpose
             intent = "scheduled"  # "Hichilema will visit China from Sunday": the writer tells of what is set, no one's intent
         return self._reported(trigger), intent
 
