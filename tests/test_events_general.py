@@ -2564,3 +2564,8 @@ def test_an_agreement_on_terrorism_or_security_is_material_cooperation(nlp):
     assert ("USA", "QAT", "062") in codes(coded(nlp, "US, Qatar broker terrorism agreement"))
     text = "Australia signed a climate and security agreement with Tuvalu."
     assert ("AUS", "TUV", "06") in keys(coded(nlp, text))
+
+
+def test_holding_a_treaty_in_abeyance_or_pausing_flights_reduces_relations(nlp):
+    assert ("IND", "PAK", "16") in keys(coded(nlp, "India held the Indus Waters Treaty with Pakistan in abeyance."))
+    assert ("IRN", "RUS", "16") in keys(coded(nlp, "Iran paused flights to Moscow."))
