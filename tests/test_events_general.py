@@ -2569,3 +2569,11 @@ def test_an_agreement_on_terrorism_or_security_is_material_cooperation(nlp):
 def test_holding_a_treaty_in_abeyance_or_pausing_flights_reduces_relations(nlp):
     assert ("IND", "PAK", "16") in keys(coded(nlp, "India held the Indus Waters Treaty with Pakistan in abeyance."))
     assert ("IRN", "RUS", "16") in keys(coded(nlp, "Iran paused flights to Moscow."))
+
+
+def test_the_three_countries_beside_a_bloc_of_three_are_its_members(nlp):
+    text = ("Mali, Burkina Faso and Niger recalled their ambassadors from Algeria. Algeria denied the claims. "
+            "Algerian officials met Tunisian envoys. The AES was created after the three countries withdrew from ECOWAS.")
+    found = {(s, t) for s, t, _ in keys(coded(nlp, text), counted=False)}
+    assert {("MLI", "ECOWAS"), ("BFA", "ECOWAS"), ("NER", "ECOWAS")} <= found
+    assert ("DZA", "ECOWAS") not in found

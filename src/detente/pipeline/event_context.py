@@ -113,6 +113,11 @@ class ContextReader:
         ranked, where, clear = noun.doc.user_data.get(PARTIES) or ([], {}, False)
         if noun.lemma_.lower() in SIDE_PAIR_NOUNS and clear and not other_codes & set(ranked[:2]):
             return self._two_sides(ranked, where, noun)  # the story's two sides
+        if count > 2:  # "The AES was created after the three countries withdrew": a bloc of three, named in the sentence
+            for bloc in {actors[i].start: actors[i] for i in range(noun.sent.start, noun.sent.end)
+                         if i in actors and actors[i]._.actor.kind == "organization"}.values():
+                if len(members := self._members(bloc, noun)) == count:
+                    return members
         found: dict[str, Span] = {}
         for i in range(noun.i - 1, self._sentences_back(noun, 3) - 1, -1):
             span = actors.get(i)
