@@ -2577,3 +2577,11 @@ def test_the_three_countries_beside_a_bloc_of_three_are_its_members(nlp):
     found = {(s, t) for s, t, _ in keys(coded(nlp, text), counted=False)}
     assert {("MLI", "ECOWAS"), ("BFA", "ECOWAS"), ("NER", "ECOWAS")} <= found
     assert ("DZA", "ECOWAS") not in found
+
+
+def test_what_a_refusal_declines_to_do_is_not_done(nlp):
+    def read(text):
+        (records,) = analyse([Document(text=text, source_path="t.txt", published=PUB)], nlp)
+        return {(e.trigger, e.modality) for e in records.events}
+    assert ("expel", "hypothetical") in read("The Australian government has declined calls to expel Chinese diplomats.")
+    assert ("proposal", "asserted") in read("Denmark rejected Trump's proposal to purchase Greenland.")

@@ -43,7 +43,7 @@ from .event_cues import (
     PROTEST_CODES, OFFICIAL_PROTEST_CODE, OWN_PEOPLE_VERBS, OWN_PEOPLE_NOUNS, SPEAKER_AGENT_ROOTS,
     SPEAKER_AGENT_VERBS, STOPPING_VERBS, STOPPED_CODES, SUBJECT_DEPS, CITIZEN_NOUNS, CITIZEN_APPEAL_ROOTS,
     CITIZEN_APPEAL_CODE, CROWD_NOUNS, CROWD_FORCE_ROOTS, RIOT_CODE, BACKGROUND_DAYS, FIRST_PERSON,
-    MEDIATE_CODE, EXPEL_CODE, FRAME_NOUNS, THREATENING_WORDS, READINESS_WORDS, HOPING_VERBS, APPEAL_CODE, SCHEDULED_ROOTS, DOCUMENT_TARGET_ROOTS, DOCUMENT_TARGET_EXCLUDED, DOMESTIC_ROOTS, PRICED_AGREEMENT_CODE,
+    MEDIATE_CODE, EXPEL_CODE, FRAME_NOUNS, THREATENING_WORDS, READINESS_WORDS, HOPING_VERBS, APPEAL_CODE, SCHEDULED_ROOTS, REFUSING_VERBS, DOCUMENT_TARGET_ROOTS, DOCUMENT_TARGET_EXCLUDED, DOMESTIC_ROOTS, PRICED_AGREEMENT_CODE,
     BOTH_WAYS_CODES, CIVILIAN_MODIFIERS, INTERNAL_MODIFIERS, RECALL_CODE, UNATTRIBUTED_AGENTS,
 )
 from .headlines import headline_acts
@@ -575,6 +575,9 @@ class EventCoder(ArgumentReader):
                     return "negated", False
                 if lemma in UNREAL_VERBS:
                     return "hypothetical", False
+                if lemma in REFUSING_VERBS and any(t.dep_ in ("xcomp", "acl", "advcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in t.children)
+                                                   for t in chain[:chain.index(tok)]):
+                    return "hypothetical", False  # "declined calls to expel diplomats": no one expelled
                 intent = intent or lemma in INTENT_VERBS
             intent = intent or (any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS for c in tok.children) and "future")
         if intent == "future" and chain[-1].dep_ != "ccomp" and trigger.i not in self._quoted \
