@@ -2585,3 +2585,7 @@ def test_what_a_refusal_declines_to_do_is_not_done(nlp):
         return {(e.trigger, e.modality) for e in records.events}
     assert ("expel", "hypothetical") in read("The Australian government has declined calls to expel Chinese diplomats.")
     assert ("proposal", "asserted") in read("Denmark rejected Trump's proposal to purchase Greenland.")
+
+
+def test_a_threat_after_a_strike_is_aimed_at_who_struck(nlp):
+    assert ("TUR", "SYR", "13") in keys(coded(nlp, "Turkey vows retaliation after Syrian strike kills soldiers"))

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from .event_cues import (ABOUT_PREPS, DISAPPROVING_PREPS, LIST_DETERMINERS, LIST_NOUNS, ACT_NOUNS, GROUP_NUMBERS, ANAPHORIC_NOUNS, STATE_FORMS, CAUSE_VERBS, DUAL_NOUNS, PAIR_NOUNS, PERSON_PAIR_NOUNS,
-                         SIDE_PAIR_NOUNS, PLACE_CODES, ATTRIBUTION_PREPS)
+                         SIDE_PAIR_NOUNS, PLACE_CODES, ATTRIBUTION_PREPS, VIOLENT_ROOTS)
 from .syntax import main_subject_before, subject_of
 
 # how far back (sentences, its own included) the acts a reaction or a retaliation answers are
@@ -223,6 +223,13 @@ class ContextReader:
                 return [earlier.source]
             if _definite(obj):
                 return self._last_other(token, own, events)
+        # "vowed retaliation after a Syrian strike killed soldiers": with nothing else reacted to, the act it
+        # answers, told in its "after" clause
+        for clause in (c for c in token.children if c.dep_ == "advcl" and any(m.lower_ in ("after", "following") for m in c.children)):
+            for obj in (o for o in clause.children if o.dep_ in ("nsubj", "nsubjpass") and o.i in triggers and triggers[o.i].pos == "NOUN"):
+                theirs = [s for s in self._noun_arguments(obj, actors, triggers[obj.i].code)[0] if _code(s) not in own]
+                if theirs and self.vocab.codes[triggers[obj.i].code].root in VIOLENT_ROOTS:
+                    return theirs[:1]
         return []
 
     def _move_of_clause(self, token: Token, own: set[str | None], actors: dict[int, Span], events: list[Event]) -> list[Span]:
