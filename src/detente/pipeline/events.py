@@ -43,7 +43,8 @@ from .event_cues import (
     PROTEST_CODES, OFFICIAL_PROTEST_CODE, OWN_PEOPLE_VERBS, OWN_PEOPLE_NOUNS, SPEAKER_AGENT_ROOTS,
     SPEAKER_AGENT_VERBS, STOPPING_VERBS, STOPPED_CODES, SUBJECT_DEPS, CITIZEN_NOUNS, CITIZEN_APPEAL_ROOTS,
     CITIZEN_APPEAL_CODE, CROWD_NOUNS, CROWD_FORCE_ROOTS, RIOT_CODE, BACKGROUND_DAYS, FIRST_PERSON,
-    MEDIATE_CODE, EXPEL_CODE, FRAME_NOUNS, THREATENING_WORDS, READINESS_WORDS, HOPING_VERBS, APPEAL_CODE, SCHEDULED_ROOTS, REFUSING_VERBS, DOCUMENT_TARGET_ROOTS, DOCUMENT_TARGET_EXCLUDED, DOMESTIC_ROOTS, PRICED_AGREEMENT_CODE,
+    MEDIATE_CODE, EXPEL_CODE, FRAME_NOUNS, THREATENING_WORDS, READINESS_WORDS, HOPING_VERBS, APPEAL_CODE,
+    SCHEDULED_ROOTS, REFUSING_VERBS, DOCUMENT_TARGET_ROOTS, DOCUMENT_TARGET_EXCLUDED, DOMESTIC_ROOTS, PRICED_AGREEMENT_CODE,
     BOTH_WAYS_CODES, CIVILIAN_MODIFIERS, INTERNAL_MODIFIERS, RECALL_CODE, UNATTRIBUTED_AGENTS,
 )
 from .headlines import headline_acts
@@ -534,7 +535,10 @@ class EventCoder(ArgumentReader):
 
     def _modality(self, trigger: Token) -> tuple[str, bool]:
         """(modality, intent): intent when the event is announced as meant ("will provide",
-        "plans to visit", "offered to mediate") rather than done."""
+        "plans to visit", "offered to mediate") rather than done - "future" where only a "will" of
+        someone's words says so, "scheduled" where the writer's own "will" tells of what is set to
+        happen ("Hichilema will visit China from Sunday"), which the coder reads as the act itself for
+        a meeting (SCHEDULED_ROOTS) and as an intent otherwise."""
         if trigger.pos_ in ("NOUN", "PROPN") and _any(trigger):
             return "hypothetical", False  # "will respond to any Israeli attack": no attack told
         chain = self._clause_chain(trigger)
@@ -675,8 +679,9 @@ class EventCoder(ArgumentReader):
     @staticmethod
     def _threatening(verb: Token) -> Token | None:
         """What a statement's content threatens in words, of what will come: "said the unfriendly
-        actions will not go unanswered", "warned of consequences", "said it reserves the right to
-        respond" - the threatening word, or None (not a retaliation told as done, "it retaliated")."""
+        actions will not go unanswered", "said any attack would have consequences", "said it reserves
+        the right to respond" - the threatening word, or None (not a retaliation told as done, "said it
+        retaliated", nor "was a response")."""
         if any(c.dep_ == "neg" for c in verb.children):
             return None
         for clause in (c for c in verb.children if c.dep_ in ("ccomp", "xcomp")):

@@ -20,11 +20,11 @@ ADVERBIAL_PREPS = {"by", "after", "before", "upon", "while", "since", "without",
 OBJECT_CONTROL = {"prompt", "force", "compel", "cause", "lead", "push", "drive", "spur", "provoke", "oblige"}
 # what one undertakes toward an act its "to"-clause names, whose doer is who undertakes it ("launched a
 # process to reimpose sanctions", "took steps to expel the envoy")
+UNDERTAKINGS = {"process", "procedure", "step", "bid", "effort", "attempt", "campaign", "initiative", "drive", "push"}
 # what one issues or speaks in, whose clause says what its issuer does ("issued a statement condemning
 # the strike", "said in a letter demanding ...")
 WRITTEN_WORDS = {"statement", "communique", "communiqué", "declaration", "announcement", "letter", "message",
                  "note", "readout", "release", "memo", "speech", "address", "post", "tweet", "resolution"}
-UNDERTAKINGS = {"process", "procedure", "step", "bid", "effort", "attempt", "campaign", "initiative", "drive", "push"}
 DATELINES = "datelines"  # doc.user_data key: (start, end) token ranges of the wire datelines
 UNKNOWN_PEOPLE = "detente_unknown_people"  # doc.user_data: (which actor spans, their unresolved people's tokens)
 
