@@ -62,6 +62,14 @@ def _counted(noun: Token) -> Token:
     return noun
 
 
+def _readiness(noun: Token) -> Token | None:
+    """The adjective by which one says one is ready for what a noun names ("open to negotiations",
+    "ready for talks"), or None."""
+    adjective = noun.head.head
+    ready = noun.dep_ == "pobj" and adjective.pos_ == "ADJ" and adjective.lemma_.lower() in READINESS_WORDS
+    return adjective if ready else None
+
+
 def _body(span: Span) -> bool:
     """A body or person of a state ("police", "Serbian protesters", a minister), not the state itself."""
     ref = span._.actor
@@ -627,18 +635,15 @@ class ArgumentReader(ContextReader):
         while first.dep_ == "conj" and first.head.i != first.i:  # "expressed support for X and concern over Y"
             first = first.head
         first = _counted(first)  # "announced a series of punitive measures": the measures, announced
-        if not sources and first.dep_ in ("dobj", "attr") and first.head.lemma_.lower() in LIGHT_VERBS:
-            subject, passive = subject_of(first.head)  # "Russia launched its intervention", not "Iran condemned the attack"
+        # the light verb that takes the noun ("Russia launched its intervention", not "Iran condemned the
+        # attack"), or the adjective it is ready for ("Russia is open to negotiations"): whose act it is
+        taker = first.head if first.dep_ in ("dobj", "attr") and first.head.lemma_.lower() in LIGHT_VERBS else _readiness(first)
+        if not sources and taker is not None:
+            subject, passive = subject_of(taker)
             if not passive:
                 sources = self._actors_of(subject, actors, noun)
                 if not sources and subject is not None and subject.pos_ == "PRON":  # "said it had lodged a complaint"
                     sources = self._pronoun_actor(subject, actors)
-        if not sources and first.dep_ == "pobj" and first.head.head.lemma_.lower() in READINESS_WORDS \
-                and first.head.head.pos_ == "ADJ":
-            subject, passive = subject_of(first.head.head)  # "Russia is open to negotiations": Russia's
-            sources = self._actors_of(subject, actors, noun) if not passive else []
-            if not sources and subject is not None and subject.pos_ == "PRON":  # "said it was ready for talks"
-                sources = self._pronoun_actor(subject, actors)
         light = noun.dep_ == "dobj" and noun.head.lemma_.lower() in LIGHT_VERBS  # "conducted strikes in Syria"
         for preps in (NOUN_TARGET_PREPS, PLACE_PREPS if _aimed_at_place(code) else set()):
             objects = self._prep_objects(noun, preps) + (self._prep_objects(noun.head, preps) if light else [])

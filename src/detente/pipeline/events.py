@@ -22,7 +22,7 @@ from ..knowledge.confidence import load_confidence
 from ..knowledge.kb import load_kb
 from ..knowledge.events import NO_ACT, EventVocabulary, Pattern, load_vocabulary
 from .dates import WhenDate, needs_anchor, period_date, period_names, read_date
-from .event_arguments import MAX_SOURCES, ArgumentReader, _at_home, _counted, _official, _pronoun, _under
+from .event_arguments import MAX_SOURCES, ArgumentReader, _at_home, _counted, _official, _pronoun, _readiness, _under
 from .event_context import PARTIES, _anti, _code
 from .event_dates import sentence_dates, sentence_states
 from .event_cues import (
@@ -43,7 +43,7 @@ from .event_cues import (
     PROTEST_CODES, OFFICIAL_PROTEST_CODE, OWN_PEOPLE_VERBS, OWN_PEOPLE_NOUNS, SPEAKER_AGENT_ROOTS,
     SPEAKER_AGENT_VERBS, STOPPING_VERBS, STOPPED_CODES, SUBJECT_DEPS, CITIZEN_NOUNS, CITIZEN_APPEAL_ROOTS,
     CITIZEN_APPEAL_CODE, CROWD_NOUNS, CROWD_FORCE_ROOTS, RIOT_CODE, BACKGROUND_DAYS, FIRST_PERSON,
-    MEDIATE_CODE, EXPEL_CODE, FRAME_NOUNS, THREATENING_WORDS, READINESS_WORDS, HOPING_VERBS, APPEAL_CODE,
+    MEDIATE_CODE, EXPEL_CODE, FRAME_NOUNS, THREATENING_WORDS, HOPING_VERBS, APPEAL_CODE,
     SCHEDULED_ROOTS, REFUSING_VERBS, DOCUMENT_TARGET_ROOTS, DOCUMENT_TARGET_EXCLUDED, DOMESTIC_ROOTS, PRICED_AGREEMENT_CODE,
     BOTH_WAYS_CODES, CIVILIAN_MODIFIERS, INTERNAL_MODIFIERS, RECALL_CODE, UNATTRIBUTED_AGENTS,
 )
@@ -115,7 +115,7 @@ class EventCoder(ArgumentReader):
         pos = "VERB" if token.pos_ in ("VERB", "AUX") else "NOUN" if token.pos_ in ("NOUN", "PROPN") else None
         if pos is None:
             return None
-        heads = everything = direct = None
+        heads = everything = direct = of_direct = None
         by_modifier = None  # the first pattern whose object only a modifier names
         for pattern in self.vocab.candidates(token.lemma_.lower(), pos):
             if pattern.particle and not any(c.dep_ in ("prt", "advmod", "prep") and c.lower_ == pattern.particle
@@ -142,11 +142,12 @@ class EventCoder(ArgumentReader):
                     heads = self._object_lemmas(token, False, self._stands_as)
                     everything = self._object_lemmas(token, stands_as=self._stands_as)
                     direct = {c.lemma_.lower() for c in token.children if c.dep_ == "dobj"}
+                    of_direct = self._of_direct(token)
                 if not heads & pattern.objects:
                     # "withdraw weapons inspectors": the inspectors decide, not the weapons
                     by_modifier = by_modifier or (pattern if everything & pattern.objects else None)
                     continue
-                if direct and not direct & pattern.objects and not pattern.objects & self._of_direct(token) and (named := next(
+                if direct and not direct & pattern.objects and not pattern.objects & of_direct and (named := next(
                         (p for p in self.vocab.candidates(token.lemma_.lower(), pos)
                          if p.objects and direct & p.objects and not (p.particle or p.prep or p.complement or p.subjects)), None)):
                     pattern = named  # "opened fire on a base": the direct object says the act, not the place
@@ -605,8 +606,8 @@ class EventCoder(ArgumentReader):
             found.add(f"{found_by}:{code.quad}")
         # the main clause's act, or one set inside it ("issued a statement": the light verb's place)
         placed = token.head if token.dep_ == "dobj" and token.head.lemma_.lower() in LIGHT_VERBS else token
-        ready = token.dep_ == "pobj" and token.head.head.pos_ == "ADJ" and token.head.head.lemma_.lower() in READINESS_WORDS
-        found.add("clause:meant" if ready else f"clause:{CLAUSE_ROLES.get(placed.dep_, 'other')}")  # "open to talks": as "willing to talk"
+        found.add("clause:meant" if _readiness(token) is not None  # "open to talks": as "willing to talk"
+                  else f"clause:{CLAUSE_ROLES.get(placed.dep_, 'other')}")
         if token.i in self._quoted:
             found.add("quoted")  # in a quotation: the speaker's words
         return frozenset(found)
@@ -659,22 +660,24 @@ class EventCoder(ArgumentReader):
                     or (unordered and not self.vocab.codes[pattern.code].mutual and token.lemma_.lower() not in RECIPROCAL_WORDS)
                     or self._asked(token, triggers))
 
-    def _obligation(self, verb: Token) -> Token | None:
-        """The clause a statement says someone must or should carry out ("said Japan must retract")."""
+    @staticmethod
+    def _clause_for_another(verb: Token, modals: set[str], verbs: set[str] | frozenset[str] = frozenset()) -> Token | None:
+        """The clause of a verb's content that another, not the speaker, is to carry out: with one of
+        these modals, or one of these verbs with a "to"-clause ("said Japan must retract", "is obliged
+        to", "hoped the country would honor"; not "hopes we will win")."""
         return next((c for c in verb.children if c.dep_ == "ccomp" and (any(
-            a.dep_ == "aux" and a.lower_ in OBLIGATION_MODALS for a in c.children) or (
-            c.lemma_.lower() in OBLIGATION_VERBS and any(x.dep_ == "xcomp" and any(a.lower_ == "to" for a in x.children)
-                                                          for x in c.children)))
+            a.dep_ == "aux" and a.lower_ in modals for a in c.children) or (
+            c.lemma_.lower() in verbs and any(x.dep_ == "xcomp" and any(a.lower_ == "to" for a in x.children)
+                                              for x in c.children)))
             and any(g.dep_ in ("nsubj", "nsubjpass") and not _pronoun(g, FIRST_PERSON) for g in c.children)), None)
 
-    @staticmethod
-    def _hoped_act(verb: Token) -> bool:
-        """A hope that another will act: a clause with its own subject, not the speaker ("hoped the
-        country would honor the commitment"; not "hopes we will win"), and a modal of what will come."""
-        return any(c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in ("will", "would", "could", "can", "wo")
-                                             for a in c.children)
-                   and any(g.dep_ in ("nsubj", "nsubjpass") and not _pronoun(g, FIRST_PERSON) for g in c.children)
-                   for c in verb.children)
+    def _obligation(self, verb: Token) -> Token | None:
+        """The clause a statement says someone must or should carry out ("said Japan must retract")."""
+        return self._clause_for_another(verb, OBLIGATION_MODALS, OBLIGATION_VERBS)
+
+    def _hoped_act(self, verb: Token) -> bool:
+        """A hope that another will act: "hoped the country would honor the commitment"."""
+        return self._clause_for_another(verb, {"will", "would", "could", "can", "wo"}) is not None
 
     @staticmethod
     def _threatening(verb: Token) -> Token | None:
