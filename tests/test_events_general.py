@@ -2589,3 +2589,11 @@ def test_what_a_refusal_declines_to_do_is_not_done(nlp):
 
 def test_a_threat_after_a_strike_is_aimed_at_who_struck(nlp):
     assert ("TUR", "SYR", "13") in keys(coded(nlp, "Turkey vows retaliation after Syrian strike kills soldiers"))
+
+
+def test_a_claim_that_a_denial_answers_is_not_counted_as_an_accusation(nlp):
+    for text in ("India has rejected Trudeau's allegations as absurd.",
+                 "China's Defense Ministry spokesperson dismissed Australia's allegations as completely untrue."):
+        found = keys(coded(nlp, text))
+        assert not any(root == "11" for _, _, root in found), text
+    assert ("IND", "CAN", "12") in keys(coded(nlp, "India has rejected Trudeau's allegations as absurd."))

@@ -14,7 +14,7 @@ from ..knowledge.events import Pattern
 from .event_context import PARTIES, ContextReader, _anti, _code
 from .event_cues import (
     ABOUT_PREPS, ABOUT_ROOTS, ACT_NOUNS, AGENT_NOUNS, AGREEMENT_CODE, AIMING_VERBS, ANNOUNCING_VERBS, BACKGROUND_PREPS,
-    CLAUSE_OBJECT_ROOTS, CLAUSE_TARGET_ROOTS, DISAPPROVING_PREPS, ECONOMIC_NOUNS, OWNING_PARTICIPLES, SCENE_OF_EVENT_PREPS,
+    CLAIM_NOUNS, CLAUSE_OBJECT_ROOTS, CLAUSE_TARGET_ROOTS, DISAPPROVING_PREPS, ECONOMIC_NOUNS, OWNING_PARTICIPLES, SCENE_OF_EVENT_PREPS,
     DENIAL_VERBS, FIRST_PERSON, GOVERNING_ROOTS, HELD_ROOTS, HELPING_VERBS, INTENT_VERBS, LEFT_FROM_ROOTS,
     LAUNCHED_FROM_ROOTS, LIGHT_VERBS, READINESS_WORDS, MEDIATE_CODE, MEMBER_NOUNS, MEMORIAL_NOUNS, NOUN_TARGET_PREPS,
     OBJECT_PLACE_ROOTS, OBJECT_PRONOUNS, OCCASION_NOUNS, OCCASION_PREPS, OFFICIAL_ROLES, OWN_FORCE_NOUNS,
@@ -22,7 +22,7 @@ from .event_cues import (
     PLACE_NOUNS, PLACE_PREPS, PLACE_ROOTS, POSSESSIVES, QUANTITY_NOUNS, AMOUNT_NOUNS, REACTED_OBJECT_CODES, REGION_NOUNS,
     RECIPROCAL_WORDS, RELATIONAL_NOUNS, REPEATED_NOUNS, REPORT_VERBS, ROLE_NOUNS, ROLE_VERBS, SCENE_PREPS,
     SEQUEL_PREPS, SPEAKER_PREPS, SPEECH_NOUNS, SUBJECT_DEPS, SUMMONING_VERBS, TARGET_PREPS, TOPIC_VERBS,
-    TRADE_NOUNS, TRADE_PREPS, TREATY_NOUNS, VIOLENT_ROOTS, VISIT_NOUNS, VOWING_VERBS,
+    TRADE_NOUNS, TRADE_PREPS, TREATY_NOUNS, VIOLENT_ROOTS, VISIT_NOUNS, VOWING_VERBS, REFUSING_VERBS,
 )
 from .syntax import JOINING_VERBS, antecedent, subject_of
 
@@ -735,7 +735,11 @@ class ArgumentReader(ContextReader):
     def _background(self, noun: Token) -> bool:
         """An event noun that sets the scene of another act: after a background preposition ("amid
         the invasion"), or the object of another event noun ("support for the invasion"); not an act
-        that came before the main one ("after Germany's expulsion of two Russians": _sequel)."""
+        that came before the main one ("after Germany's expulsion of two Russians": _sequel); nor a
+        claim that a denial answers ("rejected Trudeau's allegations": the rejection is the act)."""
+        if noun.lemma_.lower() in CLAIM_NOUNS and noun.dep_ in ("dobj", "nsubjpass") \
+                and noun.head.lemma_.lower() in DENIAL_VERBS | REFUSING_VERBS:
+            return True
         tok = self._phrase_object(noun)
         if tok.dep_ != "pobj" or tok.head.lower_ in SEQUEL_PREPS:  # (_sequel)
             return False
