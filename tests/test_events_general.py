@@ -2597,3 +2597,13 @@ def test_a_claim_that_a_denial_answers_is_not_counted_as_an_accusation(nlp):
         found = keys(coded(nlp, text))
         assert not any(root == "11" for _, _, root in found), text
     assert ("IND", "CAN", "12") in keys(coded(nlp, "India has rejected Trudeau's allegations as absurd."))
+
+
+def test_what_a_statement_condemns_is_read_where_the_parser_hangs_it_on_the_statement(nlp):
+    text = "Beijing said in a statement that the cancellation of the trade-policy dialogue stems from Washington's unilateral restrictions."
+    assert ("CHN", "USA", "11") in keys(coded(nlp, text))
+
+
+def test_harm_to_the_ties_between_states_is_criticism_of_whoever_does_it(nlp):
+    assert ("POL", "ISR", "11") in keys(coded(nlp, "The Polish Foreign Ministry said: \"Israel's move is severely damaging our relations.\""))
+    assert not any(r == "11" for _, _, r in keys(coded(nlp, "Ukraine's military said the strike damaged a power plant in Kharkiv.")))

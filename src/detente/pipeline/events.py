@@ -37,7 +37,7 @@ from .event_cues import (
     JOINT_EXCLUDED, JOINT_EXCLUDED_LEMMAS, PEOPLE_NOUNS, SPEECH_NOUNS, ASKING_ROOTS, ASKING_NOUNS,
     AIMING_VERBS, ABOUT_PREPS, ABOUT_ROOTS, THREAT_CODE, OBLIGATION_MODALS, DEMAND_CODE,
     OBLIGATION_KNOWING_VERBS, CRITICISM_CODE, CLAIMING_VERBS, DECISION_VERBS, ANNOUNCED_CODES, ONGOING_VERBS,
-    CONDEMNING_WORDS, CONDEMNED_PREPS, WARNING_VERBS, SUMMONING_VERBS, OBLIGATION_VERBS,
+    CONDEMNING_WORDS, HARMING_WORDS, CONDEMNED_PREPS, WARNING_VERBS, SUMMONING_VERBS, OBLIGATION_VERBS,
     FOUGHT_BETWEEN_WORDS, PERMISSION_VERBS, ASSURED_ROOTS, ASSURANCE_CODE, CONDEMNING_EXEMPT_VERBS,
     CLAIM_NOUNS, REJECTION_CODE, DECIDED_ROOTS, DEPLOYMENT_AID_CODES, DEPLOYMENT_CODE, FORCE_NOUNS,
     PROTEST_CODES, OFFICIAL_PROTEST_CODE, OWN_PEOPLE_VERBS, OWN_PEOPLE_NOUNS, SPEAKER_AGENT_ROOTS,
@@ -96,6 +96,16 @@ def _any(word: Token) -> bool:
     """A word said of whatever may come, not of an act done: "any aggression", "every provocation"."""
     noun = word.head if word.dep_ == "amod" else word
     return any(c.dep_ == "det" and c.lower_ in ("any", "every", "whatever") for c in noun.children)
+
+
+def _harms_ties(word: Token) -> bool:
+    """A word of harm whose object is the ties between states: "damaging our relations", "does
+    damage to Australia's relationship"."""
+    if word.lemma_.lower() not in HARMING_WORDS:
+        return False
+    objects = [c for c in word.children if c.dep_ == "dobj"]
+    objects += [o for p in word.children if p.dep_ == "prep" and p.lower_ == "to" for o in p.children if o.dep_ == "pobj"]
+    return any(o.lemma_.lower() in TIE_NOUNS for o in objects)
 
 
 class EventCoder(ArgumentReader):
@@ -680,14 +690,21 @@ class EventCoder(ArgumentReader):
         return self._clause_for_another(verb, {"will", "would", "could", "can", "wo"}) is not None
 
     @staticmethod
-    def _threatening(verb: Token) -> Token | None:
+    def _said_in(verb: Token) -> list[Token]:
+        """The content clause the parser hangs on the statement a verb of saying names ("said in a
+        statement that the suspension stems from ...": the clause under "statement")."""
+        return [c for p in verb.children if p.dep_ == "prep" and p.lower_ == "in"
+                for n in p.children if n.dep_ == "pobj" and n.lemma_.lower() in SPEECH_NOUNS
+                for c in n.children if c.dep_ in ("acl", "relcl", "ccomp") and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children)]
+
+    def _threatening(self, verb: Token) -> Token | None:
         """What a statement's content threatens in words, of what will come: "said the unfriendly
         actions will not go unanswered", "said any attack would have consequences", "said it reserves
         the right to respond" - the threatening word, or None (not a retaliation told as done, "said it
         retaliated", nor "was a response")."""
         if any(c.dep_ == "neg" for c in verb.children):
             return None
-        for clause in (c for c in verb.children if c.dep_ in ("ccomp", "xcomp")):
+        for clause in [*(c for c in verb.children if c.dep_ in ("ccomp", "xcomp")), *self._said_in(verb)]:
             reserved = next((t for t in clause.subtree if t.lemma_.lower() == "right" and t.head.lemma_.lower() == "reserve"), None)
             if reserved is not None:
                 return reserved  # "reserves the right to act"
@@ -698,8 +715,7 @@ class EventCoder(ArgumentReader):
                     return word
         return None
 
-    @staticmethod
-    def _condemning(verb: Token) -> Token | None:
+    def _condemning(self, verb: Token) -> Token | None:
         """What a statement's content condemns in words: "said the move was a clear violation",
         "called it aggression", "described it as an irresponsible act", a quotation it closes - the
         condemning word, or None. Not where the word is negated or denied on its way to the verb
@@ -708,15 +724,16 @@ class EventCoder(ArgumentReader):
                 c.dep_ == "neg" for c in verb.children):  # "denied the allegations, calling them baseless": a denial
             return None
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-        for child in verb.children:
+        said_in = self._said_in(verb)
+        for child in [*verb.children, *said_in]:
             # a quoted fragment before the verb ("'A brutal act', says Afghanistan") the parser hangs as a
             # loose dependent or as a second subject
             fragment = child.i < verb.i and (child.dep_ == "dep" or (child.dep_ == "nsubj" and len(subjects) > 1))
-            if child.dep_ not in ("ccomp", "oprd", "xcomp", "dobj") and not fragment \
+            if child.dep_ not in ("ccomp", "oprd", "xcomp", "dobj") and not fragment and child not in said_in \
                     and not (child.dep_ == "prep" and child.lower_ in CONDEMNED_PREPS):
                 continue
             for word in child.subtree:
-                if word.lemma_.lower() not in CONDEMNING_WORDS or _anti(word) or _any(word):
+                if (word.lemma_.lower() not in CONDEMNING_WORDS and not _harms_ties(word)) or _anti(word) or _any(word):
                     continue  # (not "anti-piracy", not "will respond to any aggression")
                 path, tok = [word], word
                 while tok.i != verb.i and tok.head.i != tok.i:
