@@ -2607,3 +2607,10 @@ def test_what_a_statement_condemns_is_read_where_the_parser_hangs_it_on_the_stat
 def test_harm_to_the_ties_between_states_is_criticism_of_whoever_does_it(nlp):
     assert ("POL", "ISR", "11") in keys(coded(nlp, "The Polish Foreign Ministry said: \"Israel's move is severely damaging our relations.\""))
     assert not any(r == "11" for _, _, r in keys(coded(nlp, "Ukraine's military said the strike damaged a power plant in Kharkiv.")))
+
+
+def test_a_visit_the_host_announces_is_that_visit_set_to_happen_not_the_visitors_intent(nlp):
+    found = codes(coded(nlp, "Kenyan President William Ruto will visit China from Monday, China's foreign ministry announced on Friday."),
+                  counted=False)
+    assert ("KEN", "CHN", "042") in found and not any(c.startswith("03") for _, _, c in found)
+    assert ("KEN", "CHN", "036") in codes(coded(nlp, "Kenya said its president would visit China next week."), counted=False)

@@ -544,6 +544,19 @@ class EventCoder(ArgumentReader):
                 break
         return chain
 
+    def _told_by_another(self, trigger: Token, sources: list[Span], actors: dict[int, Span]) -> bool:
+        """Whether the clause of the trigger is what another than its doers says is set to happen:
+        "Hichilema will visit China, China's foreign ministry announced", "the meeting will take place
+        this afternoon, Price said" (not "Zambia said its president would visit")."""
+        chain = self._clause_chain(trigger)
+        said = chain[-1]
+        if said.dep_ != "ccomp" or said.head.lemma_.lower() not in REPORT_VERBS or not sources:
+            return False
+        if any(t.lemma_.lower() in INTENT_VERBS for t in chain) or (trigger.pos_ != "VERB" and trigger.dep_ != "nsubj"):
+            return False  # "wanted to meet Macron": a wish; "would hold up the talks": the talks are not set
+        speakers = {_code(s) for s in self._actors_of(subject_of(said.head)[0], actors, trigger)}
+        return bool(speakers) and not speakers & {_code(s) for s in sources}
+
     def _modality(self, trigger: Token) -> tuple[str, bool]:
         """(modality, intent): intent when the event is announced as meant ("will provide",
         "plans to visit", "offered to mediate") rather than done - "future" where only a "will" of
@@ -1289,6 +1302,8 @@ class EventCoder(ArgumentReader):
                     # "Brazil would not veto Venezuela", "will not use force": an assurance, said now
                     pattern, modality, intent = replace(pattern, code=ASSURANCE_CODE), "asserted", False
                 code = self.vocab.codes[pattern.code]
+                if intent and code.root in SCHEDULED_ROOTS and self._told_by_another(token, sources, actors):
+                    intent = "scheduled"  # "Hichilema will visit China, China's ministry announced": set, told by the host
                 if intent == "scheduled" and code.root in SCHEDULED_ROOTS:
                     modality, intent = "hypothetical", False  # a meeting set to happen is a meeting, not yet held
                 if intent and code.root in INTENT_CODES and not (
