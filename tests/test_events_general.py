@@ -2614,3 +2614,9 @@ def test_a_visit_the_host_announces_is_that_visit_set_to_happen_not_the_visitors
                   counted=False)
     assert ("KEN", "CHN", "042") in found and not any(c.startswith("03") for _, _, c in found)
     assert ("KEN", "CHN", "036") in codes(coded(nlp, "Kenya said its president would visit China next week."), counted=False)
+
+
+def test_what_an_agreements_cooperation_is_about_makes_it_material(nlp):
+    assert ("TON", "CHN", "06") in keys(coded(nlp, "Tonga and China signed an economic and technical cooperation agreement."))
+    assert ("KIR", "AUS", "06") in keys(coded(nlp, "Kiribati signed a police cooperation agreement with Australia."))
+    assert ("KIR", "AUS", "05") in keys(coded(nlp, "Kiribati signed a cooperation agreement with Australia."))

@@ -32,7 +32,7 @@ from .event_cues import (
     PERIOD_PREPS, PERIOD_FRAMES, LIGHT_VERBS, NON_STATE_SPEAKERS, ECONOMIC_NOUNS, ECONOMIC_CODE,
     VIOLENT_ROOTS, FRESH_MODIFIERS, RECIPROCAL_WORDS, DISPLAY_NOUNS, JOINT_MODIFIERS, WEAPON_NOUNS,
     INTERCEPTION_VERBS, LAUNCHED_NOUNS, LAUNCH_CODE, DISPLAY_CODE, SPEAKER_PREPS, REACTION_ROOTS,
-    SELF_REPORT_VERBS, ACT_NOUNS, MATERIAL_AGREEMENTS, AGREEMENT_CODE, ACCUSING_VERBS, DISAPPROVING,
+    SELF_REPORT_VERBS, ACT_NOUNS, MATERIAL_AGREEMENTS, COOPERATION_NOUNS, AGREEMENT_CODE, ACCUSING_VERBS, DISAPPROVING,
     CONTEXT_TARGET_ROOTS, JOINT_ROOTS, JOINT_SPEECH_VERBS, JOINT_SPEECH_CODE, PAIRED_ROOTS, TIE_NOUNS,
     JOINT_EXCLUDED, JOINT_EXCLUDED_LEMMAS, PEOPLE_NOUNS, SPEECH_NOUNS, ASKING_ROOTS, ASKING_NOUNS,
     AIMING_VERBS, ABOUT_PREPS, ABOUT_ROOTS, THREAT_CODE, OBLIGATION_MODALS, DEMAND_CODE,
@@ -388,7 +388,10 @@ class EventCoder(ArgumentReader):
             nouns.append(token.head)  # "a defence deal signed by Putin and Kim"
         for noun in nouns:
             # its modifiers and theirs coordinated ("the climate and security agreement")
+            # and the modifiers of its cooperation ("an economic cooperation agreement", "a police cooperation deal")
             about = [m for c in noun.children if c.dep_ in ("compound", "amod", "nmod") for m in (c, *c.conjuncts)]
+            about += [m for c in about if c.dep_ == "compound" and c.lemma_.lower() in COOPERATION_NOUNS for g in c.children
+                      if g.dep_ in ("compound", "amod", "nmod") for m in (g, *g.conjuncts)]
             for word in about:
                 if code := MATERIAL_AGREEMENTS.get(word.lemma_.lower()):
                     return code
