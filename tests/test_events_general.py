@@ -2620,3 +2620,8 @@ def test_what_an_agreements_cooperation_is_about_makes_it_material(nlp):
     assert ("TON", "CHN", "06") in keys(coded(nlp, "Tonga and China signed an economic and technical cooperation agreement."))
     assert ("KIR", "AUS", "06") in keys(coded(nlp, "Kiribati signed a police cooperation agreement with Australia."))
     assert ("KIR", "AUS", "05") in keys(coded(nlp, "Kiribati signed a cooperation agreement with Australia."))
+
+
+def test_defending_ones_own_strikes_or_role_is_no_support_of_anyone(nlp):
+    for text in ("The United States defended the airstrikes on militia bases in Iraq.", "On Friday, Kenya defended its role in Sudan."):
+        assert not any(r == "05" for _, _, r in keys(coded(nlp, text))), text
