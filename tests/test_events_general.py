@@ -2625,3 +2625,8 @@ def test_what_an_agreements_cooperation_is_about_makes_it_material(nlp):
 def test_defending_ones_own_strikes_or_role_is_no_support_of_anyone(nlp):
     for text in ("The United States defended the airstrikes on militia bases in Iraq.", "On Friday, Kenya defended its role in Sudan."):
         assert not any(r == "05" for _, _, r in keys(coded(nlp, text))), text
+
+
+def test_support_for_a_group_no_code_names_is_not_aimed_at_the_accuser(nlp):
+    found = keys(coded(nlp, "Egypt said Qatar had supported terrorist organizations."), counted=False)
+    assert ("QAT", "EGY", "05") not in found and ("EGY", "QAT", "11") in found

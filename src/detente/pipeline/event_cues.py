@@ -79,6 +79,7 @@ REACTED_OBJECT_CODES = set(_CUES["reacted_object_codes"])
 AGREEMENT_CODE = str(_CUES["agreement_code"])
 MATERIAL_AGREEMENTS = {str(k): str(v) for k, v in _CUES["material_agreements"].items()}
 COOPERATION_NOUNS = set(_CUES["cooperation_nouns"])
+GROUP_OBJECTS = set(_CUES["group_objects"])
 ACCUSING_VERBS = set(_CUES["accusing_verbs"])
 CLAIMING_VERBS = set(_CUES["claiming_verbs"])
 TOPIC_VERBS = set(_CUES["topic_verbs"])

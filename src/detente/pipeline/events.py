@@ -45,7 +45,7 @@ from .event_cues import (
     CITIZEN_APPEAL_CODE, CROWD_NOUNS, CROWD_FORCE_ROOTS, RIOT_CODE, BACKGROUND_DAYS, FIRST_PERSON,
     MEDIATE_CODE, EXPEL_CODE, FRAME_NOUNS, THREATENING_WORDS, HOPING_VERBS, APPEAL_CODE,
     SCHEDULED_ROOTS, REFUSING_VERBS, DOCUMENT_TARGET_ROOTS, DOCUMENT_TARGET_EXCLUDED, DOMESTIC_ROOTS, PRICED_AGREEMENT_CODE,
-    BOTH_WAYS_CODES, CIVILIAN_MODIFIERS, INTERNAL_MODIFIERS, RECALL_CODE, UNATTRIBUTED_AGENTS,
+    BOTH_WAYS_CODES, GROUP_OBJECTS, CIVILIAN_MODIFIERS, INTERNAL_MODIFIERS, RECALL_CODE, UNATTRIBUTED_AGENTS,
 )
 from .headlines import headline_acts
 from .syntax import FINITE_TAGS, UNKNOWN_PEOPLE, subject_of
@@ -1189,13 +1189,16 @@ class EventCoder(ArgumentReader):
                     # "notified Britain that it would terminate the agreement": aimed at whom it is told to
                     targets = [t for c in token.head.children if c.dep_ in ("dobj", "dative")
                                for t in self._actors_of(c, actors, token) if _code(t) not in {_code(x) for x in sources}][:1]
-                if sources and not targets and code.root in CONTEXT_TARGET_ROOTS and not (
+                # "said Qatar had supported terrorist organizations": aimed at a group no actor names, not at
+                # whoever the story set against the source
+                at_group = pattern.pos == "VERB" and any(c.dep_ == "dobj" and c.lemma_.lower() in GROUP_OBJECTS for c in token.children)
+                if sources and not targets and not at_group and code.root in CONTEXT_TARGET_ROOTS and not (
                         len(sources) > 1 and (code.mutual or code.root in JOINT_ROOTS or token.lemma_.lower() in RECIPROCAL_WORDS
                                               or self._each_other(token) or paired)):  # those act on each other
                     targets = self._counterpart(token, sources[0], events)
                     targets = _at_home(targets, sources[0]) if internal else targets
                     found_by = "context_target" if targets else found_by
-                if sources and not targets and code.root in DOCUMENT_TARGET_ROOTS and len(sources) == 1 \
+                if sources and not targets and not at_group and code.root in DOCUMENT_TARGET_ROOTS and len(sources) == 1 \
                         and pattern.code not in DOCUMENT_TARGET_EXCLUDED:
                     targets = self._document_counterpart(token, sources[0], cast)
                     targets = _at_home(targets, sources[0]) if internal else targets
