@@ -2630,3 +2630,10 @@ def test_defending_ones_own_strikes_or_role_is_no_support_of_anyone(nlp):
 def test_support_for_a_group_no_code_names_is_not_aimed_at_the_accuser(nlp):
     found = keys(coded(nlp, "Egypt said Qatar had supported terrorist organizations."), counted=False)
     assert ("QAT", "EGY", "05") not in found and ("EGY", "QAT", "11") in found
+
+
+def test_measures_that_will_be_taken_against_someone_or_counteraction_threaten(nlp):
+    assert ("SAU", "LBN", "13") in keys(coded(nlp, "Riyadh condemned the remarks and said further measures will be taken against Beirut."))
+    assert ("USA", "RUS", "13") in keys(coded(nlp, '"We will take further actions against Russia," Obama said.'))
+    assert ("IRN", "KWT", "13") in keys(coded(nlp, "Iran rejected Kuwait's accusations and said that Tehran will take counteraction."), counted=False)
+    assert not any(r == "13" for _, _, r in keys(coded(nlp, "Moldova said 45 Russian embassy posts will be cut due to unfriendly actions against Moldova."), counted=False))

@@ -43,7 +43,7 @@ from .event_cues import (
     PROTEST_CODES, OFFICIAL_PROTEST_CODE, OWN_PEOPLE_VERBS, OWN_PEOPLE_NOUNS, SPEAKER_AGENT_ROOTS,
     SPEAKER_AGENT_VERBS, STOPPING_VERBS, STOPPED_CODES, SUBJECT_DEPS, CITIZEN_NOUNS, CITIZEN_APPEAL_ROOTS,
     CITIZEN_APPEAL_CODE, CROWD_NOUNS, CROWD_FORCE_ROOTS, RIOT_CODE, BACKGROUND_DAYS, FIRST_PERSON,
-    MEDIATE_CODE, EXPEL_CODE, FRAME_NOUNS, THREATENING_WORDS, HOPING_VERBS, APPEAL_CODE,
+    MEDIATE_CODE, EXPEL_CODE, FRAME_NOUNS, THREATENING_WORDS, MEASURE_NOUNS, HOPING_VERBS, APPEAL_CODE,
     SCHEDULED_ROOTS, REFUSING_VERBS, DOCUMENT_TARGET_ROOTS, DOCUMENT_TARGET_EXCLUDED, DOMESTIC_ROOTS, PRICED_AGREEMENT_CODE,
     BOTH_WAYS_CODES, GROUP_OBJECTS, CIVILIAN_MODIFIERS, INTERNAL_MODIFIERS, RECALL_CODE, UNATTRIBUTED_AGENTS,
 )
@@ -96,6 +96,13 @@ def _any(word: Token) -> bool:
     """A word said of whatever may come, not of an act done: "any aggression", "every provocation"."""
     noun = word.head if word.dep_ == "amod" else word
     return any(c.dep_ == "det" and c.lower_ in ("any", "every", "whatever") for c in noun.children)
+
+
+def _measure_against(word: Token) -> bool:
+    """A measure taken "against" someone: "further measures will be taken against Beirut"."""
+    if word.lemma_.lower() not in MEASURE_NOUNS or word.dep_ not in ("dobj", "nsubjpass"):
+        return False  # (not "cut due to unfriendly actions against Moldova": what was done)
+    return any(c.dep_ == "prep" and c.lower_ == "against" for h in (word, word.head) for c in h.children)
 
 
 def _harms_ties(word: Token) -> bool:
@@ -724,7 +731,7 @@ class EventCoder(ArgumentReader):
             reserved = next((t for t in clause.subtree if t.lemma_.lower() == "right" and t.head.lemma_.lower() == "reserve"), None)
             if reserved is not None:
                 return reserved  # "reserves the right to act"
-            for word in (t for t in clause.subtree if t.lemma_.lower() in THREATENING_WORDS):
+            for word in (t for t in clause.subtree if t.lemma_.lower() in THREATENING_WORDS or _measure_against(t)):
                 path = [word, *(a for a in word.ancestors if a.i != verb.i and clause in (a, *a.ancestors))]
                 if any(a.dep_ in ("aux", "auxpass") and a.lower_ in FUTURE_MODALS | {"would", "wo", "shall"}
                        for t in path for a in t.children):  # "will prompt a response", not "was a response"
