@@ -2637,3 +2637,14 @@ def test_measures_that_will_be_taken_against_someone_or_counteraction_threaten(n
     assert ("USA", "RUS", "13") in keys(coded(nlp, '"We will take further actions against Russia," Obama said.'))
     assert ("IRN", "KWT", "13") in keys(coded(nlp, "Iran rejected Kuwait's accusations and said that Tehran will take counteraction."), counted=False)
     assert not any(r == "13" for _, _, r in keys(coded(nlp, "Moldova said 45 Russian embassy posts will be cut due to unfriendly actions against Moldova."), counted=False))
+
+
+def test_a_statement_that_another_is_a_reliable_partner_praises_it(nlp):
+    assert ("ESP", "DZA", "05") in keys(coded(nlp, "Spain's foreign minister reiterated that the Algerian government is a reliable partner."))
+    said = keys(coded(nlp, "Kremlin spokesperson Dmitry Peskov said Russia was a reliable energy supplier to Bulgaria."), counted=False)
+    assert not any(r == "05" for _, _, r in said)  # its own side praised: no praise of Bulgaria
+
+
+def test_reaching_a_framework_is_an_agreement(nlp):
+    found = keys(coded(nlp, "China and the United States have reached a framework for implementing the consensus."))
+    assert {("CHN", "USA", "05"), ("USA", "CHN", "05")} & found

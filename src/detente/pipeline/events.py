@@ -37,7 +37,7 @@ from .event_cues import (
     JOINT_EXCLUDED, JOINT_EXCLUDED_LEMMAS, PEOPLE_NOUNS, SPEECH_NOUNS, ASKING_ROOTS, ASKING_NOUNS,
     AIMING_VERBS, ABOUT_PREPS, ABOUT_ROOTS, THREAT_CODE, OBLIGATION_MODALS, DEMAND_CODE,
     OBLIGATION_KNOWING_VERBS, CRITICISM_CODE, CLAIMING_VERBS, DECISION_VERBS, ANNOUNCED_CODES, ONGOING_VERBS,
-    CONDEMNING_WORDS, HARMING_WORDS, CONDEMNED_PREPS, WARNING_VERBS, SUMMONING_VERBS, OBLIGATION_VERBS,
+    CONDEMNING_WORDS, HARMING_WORDS, PRAISING_WORDS, PRAISE_CODE, CONDEMNED_PREPS, WARNING_VERBS, SUMMONING_VERBS, OBLIGATION_VERBS,
     FOUGHT_BETWEEN_WORDS, PERMISSION_VERBS, ASSURED_ROOTS, ASSURANCE_CODE, CONDEMNING_EXEMPT_VERBS,
     CLAIM_NOUNS, REJECTION_CODE, DECIDED_ROOTS, DEPLOYMENT_AID_CODES, DEPLOYMENT_CODE, FORCE_NOUNS,
     PROTEST_CODES, OFFICIAL_PROTEST_CODE, OWN_PEOPLE_VERBS, OWN_PEOPLE_NOUNS, SPEAKER_AGENT_ROOTS,
@@ -743,6 +743,16 @@ class EventCoder(ArgumentReader):
         "called it aggression", "described it as an irresponsible act", a quotation it closes - the
         condemning word, or None. Not where the word is negated or denied on its way to the verb
         ("was not a provocation", "denied it was blackmail")."""
+        return self._judging(verb, lambda w: w.lemma_.lower() in CONDEMNING_WORDS or _harms_ties(w))
+
+    def _praising(self, verb: Token) -> Token | None:
+        """What a statement's content praises in words: "reiterated that Algeria is a reliable
+        partner", "described China as a key development partner" - the praising word, or None."""
+        return self._judging(verb, lambda w: w.lemma_.lower() in PRAISING_WORDS)
+
+    def _judging(self, verb: Token, judges) -> Token | None:
+        """The first word of a statement's content that `judges` accepts, not negated or denied on its
+        way to the statement's verb (_condemning, _praising)."""
         if verb.lemma_.lower() in CONDEMNING_EXEMPT_VERBS or verb.head.lemma_.lower() in CONDEMNING_EXEMPT_VERBS or any(
                 c.dep_ == "neg" for c in verb.children):  # "denied the allegations, calling them baseless": a denial
             return None
@@ -756,7 +766,7 @@ class EventCoder(ArgumentReader):
                     and not (child.dep_ == "prep" and child.lower_ in CONDEMNED_PREPS):
                 continue
             for word in child.subtree:
-                if (word.lemma_.lower() not in CONDEMNING_WORDS and not _harms_ties(word)) or _anti(word) or _any(word):
+                if not judges(word) or _anti(word) or _any(word):
                     continue  # (not "anti-piracy", not "will respond to any aggression")
                 path, tok = [word], word
                 while tok.i != verb.i and tok.head.i != tok.i:
@@ -802,7 +812,8 @@ class EventCoder(ArgumentReader):
     def _condemned_actor(self, word: Token, actors: dict[int, Span], verb: Token, speakers: set) -> Span | None:
         """Whose is what a statement condemns: the actor of the condemning word's phrase ("the group's
         destabilising role", "Kosovo's move was a clear violation"), not the speaker's side."""
-        clause = word.head if word.dep_ in ("attr", "acomp", "oprd") else None
+        said = word.head if word.dep_ in ("amod", "compound") and word.head.dep_ in ("attr", "acomp", "oprd") else word
+        clause = said.head if said.dep_ in ("attr", "acomp", "oprd") else None  # ("is a reliable partner": the copula's)
         subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")] if clause is not None else []
         called = [c for c in verb.children if c.dep_ == "dobj"]  # "called the ICC's decision outrageous": the ICC's
         for tok in (word, word.head, *subjects, *called):
@@ -1043,6 +1054,9 @@ class EventCoder(ArgumentReader):
                     claims = any(c.dep_ in ("dobj", "oprd", "nsubj", "nsubjpass", "compound") and c.lemma_.lower() in CLAIM_NOUNS for c in around) \
                         or (token.dep_ == "relcl" and token.head.lemma_.lower() in CLAIM_NOUNS)
                     pattern = replace(pattern, code=REJECTION_CODE if claims else CRITICISM_CODE)
+                elif pattern.pos == "VERB" and self.vocab.codes[pattern.code].root == "01" and (
+                        condemned := self._praising(token)) is not None:
+                    pattern = replace(pattern, code=PRAISE_CODE)  # "said Algeria is a reliable partner" (aimed as a condemnation is)
                 # "condemned the airstrikes": the airstrikes, an act of their own that the reaction is aimed at
                 reacted = pattern.pos == "NOUN" and self._reaction_object(token, triggers)
                 if self._stopped(token):  # "stopped supplying gas": less cooperation; "ceased bombing": yielding
@@ -1060,6 +1074,8 @@ class EventCoder(ArgumentReader):
                         # "said it was concerned about the mercenary group's destabilising role": at whose
                         owner = self._condemned_actor(condemned, actors, token, {_code(x) for x in sources})
                         targets = [owner] if owner is not None else targets
+                        if pattern.code == PRAISE_CODE and owner is None:
+                            pattern = replace(pattern, code=said_code)  # "said Russia was a reliable supplier": praised whom?
                     if obliged is not None:
                         taken = {_code(x) for x in sources}
                         bound = [s for c in obliged.children if c.dep_ in ("nsubj", "nsubjpass") for s in self._actors_of(c, actors, token)]
