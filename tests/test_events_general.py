@@ -2648,3 +2648,10 @@ def test_a_statement_that_another_is_a_reliable_partner_praises_it(nlp):
 def test_reaching_a_framework_is_an_agreement(nlp):
     found = keys(coded(nlp, "China and the United States have reached a framework for implementing the consensus."))
     assert {("CHN", "USA", "05"), ("USA", "CHN", "05")} & found
+
+
+def test_a_request_about_an_act_noun_told_before_is_aimed_at_who_did_it(nlp):
+    text = "South Korea froze Iranian funds in 2019. Iran met US envoys in Oman on Monday. Iranian officials seek the release of the money."
+    (records,) = analyse([Document(text=text, source_path="t.txt", published=PUB)], nlp)
+    (sought,) = [e for e in records.events if e.root == "02"]
+    assert (sought.source, sought.target) == ("IRN", "KOR") and "reaction_target" in sought.cues

@@ -203,11 +203,16 @@ class ContextReader:
             return told
         objects = causes + objects
         for obj in objects:
-            if obj.i not in triggers and obj.lemma_.lower() in ACT_NOUNS:
+            # an act noun, or an event noun standing for an act told before ("denounced the unlawful ban")
+            standing = self.vocab.candidates(obj.lemma_.lower(), "NOUN") if obj.i not in triggers and obj.pos_ == "NOUN" else []
+            if obj.i not in triggers and (obj.lemma_.lower() in ACT_NOUNS or standing):
                 doers = [s for c in obj.children if c.dep_ in ("poss", "amod", "compound")
                          for s in self._actors_of(c, actors, token) if _code(s) not in own]
                 if doers:
                     return doers[:1]  # "concern over the Chinese actions": whose acts they are
+                earlier = self._mentioned(obj, standing[0], events) if standing else None
+                if earlier is not None and earlier.source_code not in own:
+                    return [earlier.source]
                 if _definite(obj):
                     return self._last_other(token, own, events)  # "denounced the decision": the last act told
             if obj.i not in triggers or triggers[obj.i].pos != "NOUN":
