@@ -2655,3 +2655,8 @@ def test_a_request_about_an_act_noun_told_before_is_aimed_at_who_did_it(nlp):
     (records,) = analyse([Document(text=text, source_path="t.txt", published=PUB)], nlp)
     (sought,) = [e for e in records.events if e.root == "02"]
     assert (sought.source, sought.target) == ("IRN", "KOR") and "reaction_target" in sought.cues
+
+
+def test_spying_and_infiltrating_computer_systems_coerce(nlp):
+    assert ("BRA", "PRY", "17") in keys(coded(nlp, "Brazilian intelligence agents had infiltrated Paraguayan computer systems."))
+    assert ("CHN", "AUS", "17") in keys(coded(nlp, "China spied on Australia for years."))
