@@ -2660,3 +2660,7 @@ def test_a_request_about_an_act_noun_told_before_is_aimed_at_who_did_it(nlp):
 def test_spying_and_infiltrating_computer_systems_coerce(nlp):
     assert ("BRA", "PRY", "17") in keys(coded(nlp, "Brazilian intelligence agents had infiltrated Paraguayan computer systems."))
     assert ("CHN", "AUS", "17") in keys(coded(nlp, "China spied on Australia for years."))
+
+
+def test_a_possessive_before_any_name_points_ahead_to_the_clauses_subject(nlp):
+    assert ("PHL", "CHN", "04") in keys(coded(nlp, "During his visit to Beijing, Duterte told Chinese executives that he would depend on them."))

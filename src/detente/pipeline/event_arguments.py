@@ -585,7 +585,7 @@ class ArgumentReader(ContextReader):
                         sources.append(actors[tok.i])
                 if _pronoun(child, POSSESSIVES | FIRST_PERSON) and not sources:  # "during its negotiations with the US"
                     found = self._speaker_of(child) or antecedent(child, actors, child.sent.start)
-                    sources += [found] if found is not None else []
+                    sources += [found] if found is not None else self._cataphor(noun, actors)
             # "the strikes by Israel"; "condemnation from Taiwan": who speaks (a material act "from" a place leaves it)
             # "criticism in France, the UK and Germany": a reaction voiced in a state is that state's
             speaking = SPEAKER_PREPS | ({"in"} if root in ABOUT_ROOTS else set())
@@ -684,6 +684,15 @@ class ArgumentReader(ContextReader):
                 taken = {_code(x) for x in sources}
                 targets = [] if passive else [s for s in self._actors_of(subject, actors, noun) if _code(s) not in taken][:1]
         return sources, targets[:2]
+
+    def _cataphor(self, noun: Token, actors: dict[int, Span]) -> list[Span]:
+        """Whom a possessive with nothing named before it points ahead to: the subject of the clause
+        its phrase opens ("During his visit to Beijing, Duterte told ...")."""
+        verb = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else None
+        if verb is None or verb.pos_ not in ("VERB", "AUX"):
+            return []  # (not "faced with difficulties during his invasion": the phrase qualifies a noun)
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)  # its own, not a participle's
+        return self._actors_of(subject, actors, noun)[:1] if subject is not None and subject.i > noun.i else []
 
     def _scene(self, noun: Token) -> list[Token]:
         """Where the verb an event noun is the subject of says it happened ("protests erupted in Iraq")."""
