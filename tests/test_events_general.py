@@ -2664,3 +2664,8 @@ def test_spying_and_infiltrating_computer_systems_coerce(nlp):
 
 def test_a_possessive_before_any_name_points_ahead_to_the_clauses_subject(nlp):
     assert ("PHL", "CHN", "04") in keys(coded(nlp, "During his visit to Beijing, Duterte told Chinese executives that he would depend on them."))
+
+
+def test_a_ceasefire_agreement_is_a_truce(nlp):
+    found = keys(coded(nlp, "Israel and Hezbollah signed a ceasefire agreement on Tuesday."))
+    assert {("ISR", "HEZBOLLAH", "08"), ("HEZBOLLAH", "ISR", "08")} <= found
