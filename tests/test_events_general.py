@@ -2667,5 +2667,6 @@ def test_a_possessive_before_any_name_points_ahead_to_the_clauses_subject(nlp):
 
 
 def test_a_ceasefire_agreement_is_a_truce(nlp):
-    found = keys(coded(nlp, "Israel and Hezbollah signed a ceasefire agreement on Tuesday."))
-    assert {("ISR", "HEZBOLLAH", "08"), ("HEZBOLLAH", "ISR", "08")} <= found
+    text = "The 60-day ceasefire agreement between Israel and Hezbollah requires facilities to be dismantled."
+    found = keys(coded(nlp, text), counted=False)
+    assert ("ISR", "HEZBOLLAH", "08") in found and not any(r == "05" for _, _, r in found)
