@@ -2670,3 +2670,8 @@ def test_a_ceasefire_agreement_is_a_truce(nlp):
     text = "The 60-day ceasefire agreement between Israel and Hezbollah requires facilities to be dismantled."
     found = keys(coded(nlp, text), counted=False)
     assert ("ISR", "HEZBOLLAH", "08") in found and not any(r == "05" for _, _, r in found)
+
+
+def test_withdrawing_from_joint_projects_reduces_relations(nlp):
+    found = keys(coded(nlp, "Russia will withdraw from joint economic projects with Japan."), counted=False)
+    assert ("RUS", "JPN", "16") in found and not any(r == "03" for _, _, r in found)
