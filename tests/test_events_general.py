@@ -2675,3 +2675,8 @@ def test_a_ceasefire_agreement_is_a_truce(nlp):
 def test_withdrawing_from_joint_projects_reduces_relations(nlp):
     found = keys(coded(nlp, "Russia will withdraw from joint economic projects with Japan."), counted=False)
     assert ("RUS", "JPN", "16") in found and not any(r == "03" for _, _, r in found)
+
+
+def test_stopping_traffic_reduces_relations_and_planning_to_threatens(nlp):
+    assert ("BHR", "QAT", "16") in keys(coded(nlp, "Bahrain stopped air and sea traffic with Qatar."))
+    assert ("BHR", "QAT", "13") in keys(coded(nlp, "Bahrain said it planned to stop air and sea traffic with Qatar."))
