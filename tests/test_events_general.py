@@ -2680,3 +2680,9 @@ def test_withdrawing_from_joint_projects_reduces_relations(nlp):
 def test_stopping_traffic_reduces_relations_and_planning_to_threatens(nlp):
     assert ("BHR", "QAT", "16") in keys(coded(nlp, "Bahrain stopped air and sea traffic with Qatar."))
     assert ("BHR", "QAT", "13") in keys(coded(nlp, "Bahrain said it planned to stop air and sea traffic with Qatar."))
+
+
+def test_removing_another_states_troops_expels_them_and_pledging_to_threatens(nlp):
+    assert ("MDV", "IND", "166") in codes(coded(nlp, "The Maldives removed Indian troops from the islands."))
+    assert ("MDV", "IND", "13") in keys(coded(nlp, "Muizzu pledged to remove Indian troops from the Maldives."))
+    assert ("RUS", "SYR", "0874") in codes(coded(nlp, "Russia withdrew Russian troops from Syria."))

@@ -43,7 +43,7 @@ from .event_cues import (
     PROTEST_CODES, OFFICIAL_PROTEST_CODE, OWN_PEOPLE_VERBS, OWN_PEOPLE_NOUNS, SPEAKER_AGENT_ROOTS,
     SPEAKER_AGENT_VERBS, STOPPING_VERBS, STOPPED_CODES, SUBJECT_DEPS, CITIZEN_NOUNS, CITIZEN_APPEAL_ROOTS,
     CITIZEN_APPEAL_CODE, CROWD_NOUNS, CROWD_FORCE_ROOTS, RIOT_CODE, BACKGROUND_DAYS, FIRST_PERSON,
-    MEDIATE_CODE, EXPEL_CODE, FRAME_NOUNS, THREATENING_WORDS, MEASURE_NOUNS, HOPING_VERBS, APPEAL_CODE,
+    MEDIATE_CODE, EXPEL_CODE, WITHDRAWAL_CODE, FRAME_NOUNS, THREATENING_WORDS, MEASURE_NOUNS, HOPING_VERBS, APPEAL_CODE,
     SCHEDULED_ROOTS, REFUSING_VERBS, DOCUMENT_TARGET_ROOTS, DOCUMENT_TARGET_EXCLUDED, DOMESTIC_ROOTS, PRICED_AGREEMENT_CODE,
     BOTH_WAYS_CODES, GROUP_OBJECTS, CIVILIAN_MODIFIERS, INTERNAL_MODIFIERS, RECALL_CODE, UNATTRIBUTED_AGENTS,
 )
@@ -407,6 +407,14 @@ class EventCoder(ArgumentReader):
         if any(t.ent_type_ == "MONEY" for n in priced for t in n.subtree):
             return PRICED_AGREEMENT_CODE
         return None
+
+    def _foreign_forces(self, verb: Token, actors: dict[int, Span], sources: list[Span], targets: list[Span]) -> bool:
+        """Whether the forces a verb withdraws are the target's, not the source's own: "remove
+        Indian troops from the Maldives" (not "withdraw its troops from Syria")."""
+        own, aimed = {_code(s) for s in sources}, {_code(t) for t in targets}
+        return any(o.dep_ == "dobj" and o.lemma_.lower() in FORCE_NOUNS and any(
+            (codes := {_code(s) for s in self._actors_of(m, actors, verb)}) and codes <= aimed and not codes & own
+            for m in o.children if m.dep_ in ("amod", "compound", "poss")) for o in verb.children)
 
     def _accused(self, verb: Token, actors: dict[int, Span]) -> list[Span]:
         """Who an accusation says did the act it names: "accused the UAE of backing the RSF",
@@ -1185,6 +1193,8 @@ class EventCoder(ArgumentReader):
                     found_by = "reaction_target" if targets else found_by
                 if targets and pattern.code in DISAPPROVING and self._about_an_act(token, targets, triggers, found_by):
                     pattern = replace(pattern, code=DISAPPROVING[pattern.code])  # "concern over Russia's ratification"
+                if pattern.code.startswith(WITHDRAWAL_CODE) and sources and targets and self._foreign_forces(token, actors, sources, targets):
+                    pattern = replace(pattern, code=EXPEL_CODE)  # "removed Indian troops from the Maldives": expelled them
                 if pattern.code == AGREEMENT_CODE:
                     # "signed a security pact": military cooperation; and so is "the pact" between the
                     # same parties told of again
