@@ -2686,3 +2686,11 @@ def test_removing_another_states_troops_expels_them_and_pledging_to_threatens(nl
     assert ("MDV", "IND", "166") in codes(coded(nlp, "The Maldives removed Indian troops from the islands."))
     assert ("MDV", "IND", "13") in keys(coded(nlp, "Muizzu pledged to remove Indian troops from the Maldives."))
     assert ("RUS", "SYR", "0874") in codes(coded(nlp, "Russia withdrew Russian troops from Syria."))
+
+
+def test_expecting_or_wanting_another_state_to_act_is_a_demand_of_it(nlp):
+    assert ("EU", "RUS", "10") in keys(coded(nlp, "The European Union expects Russia to explain the removal of buoys on the border."))
+    assert ("BGR", "MKD", "10") in keys(coded(nlp, "Bulgaria wants Skopje to acknowledge its Bulgarian roots."))
+    own = keys(coded(nlp, "EU foreign policy chief Federica Mogherini said she expects the bloc to extend sanctions on Russia."), counted=False)
+    assert not any(r == "10" for _, _, r in own)  # its own side is to act: no demand
+    assert not any(r == "10" for _, _, r in keys(coded(nlp, "Japan expects growth to slow."), counted=False))

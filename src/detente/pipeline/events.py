@@ -45,7 +45,7 @@ from .event_cues import (
     CITIZEN_APPEAL_CODE, CROWD_NOUNS, CROWD_FORCE_ROOTS, RIOT_CODE, BACKGROUND_DAYS, FIRST_PERSON,
     MEDIATE_CODE, EXPEL_CODE, WITHDRAWAL_CODE, FRAME_NOUNS, THREATENING_WORDS, MEASURE_NOUNS, HOPING_VERBS, APPEAL_CODE,
     SCHEDULED_ROOTS, REFUSING_VERBS, DOCUMENT_TARGET_ROOTS, DOCUMENT_TARGET_EXCLUDED, DOMESTIC_ROOTS, PRICED_AGREEMENT_CODE,
-    BOTH_WAYS_CODES, GROUP_OBJECTS, CIVILIAN_MODIFIERS, INTERNAL_MODIFIERS, RECALL_CODE, UNATTRIBUTED_AGENTS,
+    BOTH_WAYS_CODES, GROUP_OBJECTS, POSSESSIVES, CIVILIAN_MODIFIERS, INTERNAL_MODIFIERS, RECALL_CODE, UNATTRIBUTED_AGENTS,
 )
 from .headlines import headline_acts
 from .syntax import FINITE_TAGS, UNKNOWN_PEOPLE, subject_of
@@ -96,6 +96,9 @@ def _any(word: Token) -> bool:
     """A word said of whatever may come, not of an act done: "any aggression", "every provocation"."""
     noun = word.head if word.dep_ == "amod" else word
     return any(c.dep_ == "det" and c.lower_ in ("any", "every", "whatever") for c in noun.children)
+
+
+ANOTHERS_CLAUSE = "to-clause of another"  # the complement of a pattern for "expects Russia to explain"
 
 
 def _measure_against(word: Token) -> bool:
@@ -195,6 +198,10 @@ class EventCoder(ArgumentReader):
         # a "to"-clause by its verb: "gave the diplomats 72 hours to leave" governs "to leave"
         found |= {f"to {c.lemma_.lower()}" for c in token.children if c.dep_ in ("advcl", "xcomp", "ccomp", "acl")
                   and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)}
+        # a "to"-clause with a subject of its own: what another is to do ("expects Russia to explain")
+        if any(c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+               and any(a.dep_ == "nsubj" for a in c.children) for c in token.children):
+            found.add(ANOTHERS_CLAUSE)
         if any(a.dep_ == "appos" and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in a.children)
                for c in token.children if c.dep_ == "dobj" for a in c.children):
             found.add("oprd")
@@ -1074,6 +1081,14 @@ class EventCoder(ArgumentReader):
                 if pattern.pos == "VERB":
                     sources, targets = self._verb_arguments(token, actors, triggers, pattern.code)
                     subject, passive = subject_of(token)
+                    if pattern.complement == ANOTHERS_CLAUSE:  # "expects Russia to explain": a demand of Russia
+                        bound = [b for c in token.children if c.dep_ == "ccomp" for g in c.children if g.dep_ == "nsubj"
+                                 and not any(_pronoun(p, POSSESSIVES) for p in g.children)
+                                 for b in self._actors_of(g, actors, token) if _code(b) not in {_code(x) for x in sources}]
+                        if not bound or not sources or (subject is not None and subject.pos_ != "PRON"
+                                                        and not self._actors_of(subject, actors, token)):
+                            continue  # "expects the bloc to extend sanctions", "wants its diplomats to go back": its own side
+                        targets = bound[:1]
                     if not sources and not targets and (token.lemma_.lower() in FOUGHT_BETWEEN_WORDS or passive):
                         # "fighting between Thailand and Cambodia erupted", "a ceasefire was agreed between
                         # Israel and Hezbollah": those "between" names act on each other
