@@ -2694,3 +2694,9 @@ def test_expecting_or_wanting_another_state_to_act_is_a_demand_of_it(nlp):
     own = keys(coded(nlp, "EU foreign policy chief Federica Mogherini said she expects the bloc to extend sanctions on Russia."), counted=False)
     assert not any(r == "10" for _, _, r in own)  # its own side is to act: no demand
     assert not any(r == "10" for _, _, r in keys(coded(nlp, "Japan expects growth to slow."), counted=False))
+
+
+def test_praise_or_approval_that_names_no_one_is_not_aimed_at_the_storys_other_side(nlp):
+    text = ("South Korea and Japan signed an intelligence pact in 2016. Seoul decided to end the pact with Tokyo on Thursday. "
+            "South Korea criticised Japan again. South Korean President Moon Jae-in approved the decision.")
+    assert ("KOR", "JPN", "05") not in keys(coded(nlp, text))
