@@ -2700,3 +2700,11 @@ def test_praise_or_approval_that_names_no_one_is_not_aimed_at_the_storys_other_s
     text = ("South Korea and Japan signed an intelligence pact in 2016. Seoul decided to end the pact with Tokyo on Thursday. "
             "South Korea criticised Japan again. South Korean President Moon Jae-in approved the decision.")
     assert ("KOR", "JPN", "05") not in keys(coded(nlp, text))
+
+
+def test_cooperation_told_as_not_done_is_shown_but_not_counted(nlp):
+    for text in ("Kenyatta said his government does not recognise the findings of the International Court of Justice.",
+                 "Rwanda has denied directly supporting the M23 rebels."):
+        assert not any(r == "05" for _, _, r in keys(coded(nlp, text))), text
+    found = coded(nlp, "Angola did not name a new ambassador to Portugal.")
+    assert not any(r == "05" for _, _, r in keys(found))

@@ -45,7 +45,7 @@ from .event_cues import (
     CITIZEN_APPEAL_CODE, CROWD_NOUNS, CROWD_FORCE_ROOTS, RIOT_CODE, BACKGROUND_DAYS, FIRST_PERSON,
     MEDIATE_CODE, EXPEL_CODE, WITHDRAWAL_CODE, FRAME_NOUNS, THREATENING_WORDS, MEASURE_NOUNS, HOPING_VERBS, APPEAL_CODE,
     SCHEDULED_ROOTS, REFUSING_VERBS, DOCUMENT_TARGET_ROOTS, DOCUMENT_TARGET_EXCLUDED, DOMESTIC_ROOTS, PRICED_AGREEMENT_CODE,
-    BOTH_WAYS_CODES, GROUP_OBJECTS, POSSESSIVES, CIVILIAN_MODIFIERS, INTERNAL_MODIFIERS, RECALL_CODE, UNATTRIBUTED_AGENTS,
+    BOTH_WAYS_CODES, GROUP_OBJECTS, POSSESSIVES, NEGATED_UNCOUNTED_ROOTS, CIVILIAN_MODIFIERS, INTERNAL_MODIFIERS, RECALL_CODE, UNATTRIBUTED_AGENTS,
 )
 from .headlines import headline_acts
 from .syntax import FINITE_TAGS, UNKNOWN_PEOPLE, subject_of
@@ -1364,7 +1364,8 @@ class EventCoder(ArgumentReader):
                         code.root in DECIDED_ROOTS and self._decided(token, sources, actors)):
                     pattern = replace(pattern, code=INTENT_CODES.get(pattern.code, INTENT_CODES[code.root]))
                 when, basis = self._date(token, doc, dates, context, sent.start in unanchored, story)
-                doubtful = self._doubtful(token, pattern, condition, unordered, triggers)
+                doubtful = self._doubtful(token, pattern, condition, unordered, triggers) or (
+                    modality == "negated" and code.root in NEGATED_UNCOUNTED_ROOTS)  # "does not recognise the findings"
                 act_cues = self._act_cues(token, pattern, triggers, doubtful, borrowed, joint, modality, busy, found_by)
                 if pattern.pos == "NOUN" and self._sequel(token):
                     act_cues |= {"sequel"}  # an act told as what the main one came after
