@@ -203,7 +203,8 @@ class ContextReader:
             return told
         objects = causes + objects
         for obj in objects:
-            # an act noun, or an event noun standing for an act told before ("denounced the unlawful ban")
+            # an act noun, or an event noun no pattern took here, standing for an act told before ("seek
+            # the release of the money" after "South Korea froze Iranian funds")
             standing = self.vocab.candidates(obj.lemma_.lower(), "NOUN") if obj.i not in triggers and obj.pos_ == "NOUN" else []
             if obj.i not in triggers and (obj.lemma_.lower() in ACT_NOUNS or standing):
                 doers = [s for c in obj.children if c.dep_ in ("poss", "amod", "compound")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from spacy.language import Language
@@ -32,20 +33,24 @@ from .event_cues import (
     PERIOD_PREPS, PERIOD_FRAMES, LIGHT_VERBS, NON_STATE_SPEAKERS, ECONOMIC_NOUNS, ECONOMIC_CODE,
     VIOLENT_ROOTS, FRESH_MODIFIERS, RECIPROCAL_WORDS, DISPLAY_NOUNS, JOINT_MODIFIERS, WEAPON_NOUNS,
     INTERCEPTION_VERBS, LAUNCHED_NOUNS, LAUNCH_CODE, DISPLAY_CODE, SPEAKER_PREPS, REACTION_ROOTS,
-    SELF_REPORT_VERBS, ACT_NOUNS, MATERIAL_AGREEMENTS, COOPERATION_NOUNS, AGREEMENT_CODE, ACCUSING_VERBS, DISAPPROVING,
+    SELF_REPORT_VERBS, ACT_NOUNS, MATERIAL_AGREEMENTS, COOPERATION_NOUNS, AGREEMENT_CODE, ACCUSING_VERBS,
+    DISAPPROVING,
     CONTEXT_TARGET_ROOTS, JOINT_ROOTS, JOINT_SPEECH_VERBS, JOINT_SPEECH_CODE, PAIRED_ROOTS, TIE_NOUNS,
     JOINT_EXCLUDED, JOINT_EXCLUDED_LEMMAS, PEOPLE_NOUNS, SPEECH_NOUNS, ASKING_ROOTS, ASKING_NOUNS,
     AIMING_VERBS, ABOUT_PREPS, ABOUT_ROOTS, THREAT_CODE, OBLIGATION_MODALS, DEMAND_CODE,
     OBLIGATION_KNOWING_VERBS, CRITICISM_CODE, CLAIMING_VERBS, DECISION_VERBS, ANNOUNCED_CODES, ONGOING_VERBS,
-    CONDEMNING_WORDS, HARMING_WORDS, PRAISING_WORDS, PRAISE_CODE, CONDEMNED_PREPS, WARNING_VERBS, SUMMONING_VERBS, OBLIGATION_VERBS,
+    CONDEMNING_WORDS, HARMING_WORDS, PRAISING_WORDS, PRAISE_CODE, CONDEMNED_PREPS, WARNING_VERBS,
+    SUMMONING_VERBS, OBLIGATION_VERBS,
     FOUGHT_BETWEEN_WORDS, PERMISSION_VERBS, ASSURED_ROOTS, ASSURANCE_CODE, CONDEMNING_EXEMPT_VERBS,
     CLAIM_NOUNS, REJECTION_CODE, DECIDED_ROOTS, DEPLOYMENT_AID_CODES, DEPLOYMENT_CODE, FORCE_NOUNS,
     PROTEST_CODES, OFFICIAL_PROTEST_CODE, OWN_PEOPLE_VERBS, OWN_PEOPLE_NOUNS, SPEAKER_AGENT_ROOTS,
     SPEAKER_AGENT_VERBS, STOPPING_VERBS, STOPPED_CODES, SUBJECT_DEPS, CITIZEN_NOUNS, CITIZEN_APPEAL_ROOTS,
     CITIZEN_APPEAL_CODE, CROWD_NOUNS, CROWD_FORCE_ROOTS, RIOT_CODE, BACKGROUND_DAYS, FIRST_PERSON,
-    MEDIATE_CODE, EXPEL_CODE, WITHDRAWAL_CODE, FRAME_NOUNS, THREATENING_WORDS, MEASURE_NOUNS, HOPING_VERBS, APPEAL_CODE,
+    MEDIATE_CODE, EXPEL_CODE, WITHDRAWAL_CODE, FRAME_NOUNS, THREATENING_WORDS, MEASURE_NOUNS, HOPING_VERBS,
+    APPEAL_CODE,
     SCHEDULED_ROOTS, REFUSING_VERBS, DOCUMENT_TARGET_ROOTS, DOCUMENT_TARGET_EXCLUDED, DOMESTIC_ROOTS, PRICED_AGREEMENT_CODE,
-    BOTH_WAYS_CODES, GROUP_OBJECTS, POSSESSIVES, NEGATED_UNCOUNTED_ROOTS, CIVILIAN_MODIFIERS, INTERNAL_MODIFIERS, RECALL_CODE, UNATTRIBUTED_AGENTS,
+    BOTH_WAYS_CODES, GROUP_OBJECTS, POSSESSIVES, NEGATED_UNCOUNTED_ROOTS, CIVILIAN_MODIFIERS, INTERNAL_MODIFIERS,
+    RECALL_CODE, UNATTRIBUTED_AGENTS,
 )
 from .headlines import headline_acts
 from .syntax import FINITE_TAGS, UNKNOWN_PEOPLE, subject_of
@@ -569,6 +574,17 @@ class EventCoder(ArgumentReader):
                 break
         return chain
 
+    def _demanded_of(self, verb: Token, subject: Token | None, sources: list[Span], actors: dict[int, Span]) -> list[Span]:
+        """Whom a verb of expecting or wanting demands an act of: the subject of its "to"-clause, a
+        state other than the source's ("expects Russia to explain"); none where that subject is the
+        source's own ("its diplomats") or the source names no state ("the Tweede Kamer wants ...")."""
+        if not sources or (subject is not None and subject.pos_ != "PRON" and not self._actors_of(subject, actors, verb)):
+            return []
+        own = {_code(x) for x in sources}
+        return [b for c in verb.children if c.dep_ == "ccomp" for g in c.children if g.dep_ == "nsubj"
+                and not any(_pronoun(p, POSSESSIVES) for p in g.children)
+                for b in self._actors_of(g, actors, verb) if _code(b) not in own][:1]
+
     def _told_by_another(self, trigger: Token, sources: list[Span], actors: dict[int, Span]) -> bool:
         """Whether the clause of the trigger is what another than its doers says is set to happen:
         "Hichilema will visit China, China's foreign ministry announced", "the meeting will take place
@@ -761,11 +777,11 @@ class EventCoder(ArgumentReader):
         return self._judging(verb, lambda w: w.lemma_.lower() in CONDEMNING_WORDS or _harms_ties(w))
 
     def _praising(self, verb: Token) -> Token | None:
-        """What a statement's content praises in words: "reiterated that Algeria is a reliable
-        partner", "described China as a key development partner" - the praising word, or None."""
+        """What a statement's content praises in words: "reiterated that the Algerian government is a
+        reliable partner" - the praising word, or None."""
         return self._judging(verb, lambda w: w.lemma_.lower() in PRAISING_WORDS)
 
-    def _judging(self, verb: Token, judges) -> Token | None:
+    def _judging(self, verb: Token, judges: Callable[[Token], bool]) -> Token | None:
         """The first word of a statement's content that `judges` accepts, not negated or denied on its
         way to the statement's verb (_condemning, _praising)."""
         if verb.lemma_.lower() in CONDEMNING_EXEMPT_VERBS or verb.head.lemma_.lower() in CONDEMNING_EXEMPT_VERBS or any(
@@ -1053,7 +1069,7 @@ class EventCoder(ArgumentReader):
                 found_by = ""  # how a target missing from the clause was found
                 subject = None  # a verb's grammatical subject
                 obliged = self._obligation(token) if self.vocab.codes[pattern.code].root == "01" else None
-                condemned = None  # the word a statement condemns with ("said the move was a violation")
+                condemned = None  # the word a statement condemns or praises with ("said the move was a violation")
                 said_code = pattern.code
                 if obliged is not None:  # "China said Japan must retract the remarks": a demand of Japan
                     knowing = obliged.lemma_.lower() in OBLIGATION_KNOWING_VERBS  # "must realize ...": criticism
@@ -1082,13 +1098,9 @@ class EventCoder(ArgumentReader):
                     sources, targets = self._verb_arguments(token, actors, triggers, pattern.code)
                     subject, passive = subject_of(token)
                     if pattern.complement == ANOTHERS_CLAUSE:  # "expects Russia to explain": a demand of Russia
-                        bound = [b for c in token.children if c.dep_ == "ccomp" for g in c.children if g.dep_ == "nsubj"
-                                 and not any(_pronoun(p, POSSESSIVES) for p in g.children)
-                                 for b in self._actors_of(g, actors, token) if _code(b) not in {_code(x) for x in sources}]
-                        if not bound or not sources or (subject is not None and subject.pos_ != "PRON"
-                                                        and not self._actors_of(subject, actors, token)):
+                        targets = self._demanded_of(token, subject, sources, actors)
+                        if not targets:
                             continue  # "expects the bloc to extend sanctions", "wants its diplomats to go back": its own side
-                        targets = bound[:1]
                     if not sources and not targets and (token.lemma_.lower() in FOUGHT_BETWEEN_WORDS or passive):
                         # "fighting between Thailand and Cambodia erupted", "a ceasefire was agreed between
                         # Israel and Hezbollah": those "between" names act on each other
