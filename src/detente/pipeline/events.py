@@ -53,7 +53,7 @@ from .event_cues import (
     RECALL_CODE, UNATTRIBUTED_AGENTS,
 )
 from .headlines import headline_acts
-from .syntax import FINITE_TAGS, UNKNOWN_PEOPLE, subject_of
+from .syntax import FINITE_TAGS, UNKNOWN_PEOPLE, infinitive, subject_of
 
 if not Doc.has_extension("events"):
     Doc.set_extension("events", default=None)
@@ -202,10 +202,9 @@ class EventCoder(ArgumentReader):
         found = {c.dep_ for c in token.children}
         # a "to"-clause by its verb: "gave the diplomats 72 hours to leave" governs "to leave"
         found |= {f"to {c.lemma_.lower()}" for c in token.children if c.dep_ in ("advcl", "xcomp", "ccomp", "acl")
-                  and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)}
+                  and infinitive(c)}
         # a "to"-clause with a subject of its own: what another is to do ("expects Russia to explain")
-        if any(c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-               and any(a.dep_ == "nsubj" for a in c.children) for c in token.children):
+        if any(c.dep_ == "ccomp" and infinitive(c) and any(a.dep_ == "nsubj" for a in c.children) for c in token.children):
             found.add(ANOTHERS_CLAUSE)
         if any(a.dep_ == "appos" and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in a.children)
                for c in token.children if c.dep_ == "dobj" for a in c.children):
@@ -644,7 +643,7 @@ class EventCoder(ArgumentReader):
                     return "negated", False
                 if lemma in UNREAL_VERBS:
                     return "hypothetical", False
-                if lemma in REFUSING_VERBS and any(t.dep_ in ("xcomp", "acl", "advcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in t.children)
+                if lemma in REFUSING_VERBS and any(t.dep_ in ("xcomp", "acl", "advcl") and infinitive(t)
                                                    for t in chain[:chain.index(tok)]):
                     return "hypothetical", False  # "declined calls to expel diplomats": no one expelled
                 intent = intent or lemma in INTENT_VERBS
@@ -873,8 +872,7 @@ class EventCoder(ArgumentReader):
         if trigger.dep_ == "pobj" and trigger.head.lower_ == "for" and (held := triggers.get(trigger.head.head.i)) is not None \
                 and held.pos == "VERB" and self.vocab.codes[held.code].root in ASKING_ROOTS:
             return True  # "called for an emergency meeting", "appealed for talks": the meeting is asked for
-        if clause.dep_ in ("acl", "relcl") and clause.head.lemma_.lower() in ASKING_NOUNS and any(
-                a.dep_ == "aux" and a.lower_ == "to" for a in clause.children):
+        if clause.dep_ in ("acl", "relcl") and clause.head.lemma_.lower() in ASKING_NOUNS and infinitive(clause):
             return True  # "calls to scrap the move", "Slovakia's threat to cut off supplies": asked for, threatened
         return (clause.dep_ in ("ccomp", "xcomp") and asker is not None and asker.pos == "VERB"
                 and self.vocab.codes[asker.code].root in ASKING_ROOTS)

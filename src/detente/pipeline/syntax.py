@@ -37,6 +37,11 @@ def text_of(doc: Doc) -> str:
 FINITE_TAGS = {"VBZ", "VBP", "VBD", "MD"}  # an auxiliary that makes its verb finite (has, have, had, will)
 
 
+def infinitive(verb: Token) -> bool:
+    """Whether a verb is a "to"-infinitive ("to expel", "to leave")."""
+    return any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.children)
+
+
 def subject_of(verb: Token) -> tuple[Token | None, bool]:
     """(subject token, passive?) of a verb, climbing to the governing verb for "to"-clauses and
     coordinated verbs, and to the noun a relative clause modifies ("Khamenei, who criticized")."""
@@ -54,7 +59,7 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
         if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in OBJECT_CONTROL and (controller := next(
                 (c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)) is not None:
             return controller, False  # "prompting Seoul's troops to fire": the troops fire
-        if verb.dep_ == "conj" and any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.head.children) and any(
+        if verb.dep_ == "conj" and infinitive(verb.head) and any(
                 a.dep_ == "aux" and a.tag_ in FINITE_TAGS for a in verb.children) and verb.head.head.i != verb.head.i:
             verb = verb.head.head  # "will not allow the envoy to return and has suspended ties": a finite verb is
             continue               # not coordinated with the infinitive, but with the verb above it
@@ -92,9 +97,9 @@ def _holder(verb: Token) -> Token | None:
     process "to reimpose sanctions", who issued the statement "condemning the strike" or spoke "in a
     statement demanding ..."; None where the clause hangs on any other noun."""
     noun = verb.head
-    infinitive = any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.children)
-    if not ((noun.lemma_.lower() in UNDERTAKINGS and infinitive)
-            or (noun.lemma_.lower() in WRITTEN_WORDS and (infinitive or verb.tag_ == "VBG"))):
+    to = infinitive(verb)
+    if not ((noun.lemma_.lower() in UNDERTAKINGS and to)
+            or (noun.lemma_.lower() in WRITTEN_WORDS and (to or verb.tag_ == "VBG"))):
         return None
     if any(c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN") for c in noun.children):
         return None  # "blocked a UN statement condemning ...": the statement's own issuer, not who blocked it
