@@ -293,3 +293,10 @@ def test_regional_bodies_are_their_own_actors(nlp, text, surface, code):
 def test_a_regional_bodys_initials_shared_with_a_fund_are_no_alias(nlp):
     # PIF is also Saudi Arabia's Public Investment Fund
     assert "PIF" not in codes(nlp, "Saudi Arabia's PIF bought a stake in the club.").values()
+
+
+def test_an_opposition_title_gives_a_known_politician_the_opposition_role(nlp):
+    # whatever office the tenure table last gave him, the text says he is in opposition when it was written
+    found = mentions(nlp, "Opposition Leader Peter Dutton criticised the government on Tuesday.")
+    (ref,) = [r for r in found.values() if r.kind == "person"]
+    assert (ref.code, ref.role) == ("AUS", "OPP")

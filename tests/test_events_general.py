@@ -2708,3 +2708,14 @@ def test_cooperation_told_as_not_done_is_shown_but_not_counted(nlp):
         assert not any(r == "05" for _, _, r in keys(coded(nlp, text))), text
     found = coded(nlp, "Angola did not name a new ambassador to Portugal.")
     assert not any(r == "05" for _, _, r in keys(found))
+
+
+def test_an_appeal_to_a_body_of_the_speakers_own_state_is_aimed_at_it(nlp):
+    # the opposition asks its own government to act: a domestic appeal, not one to whom the act concerns
+    found = coded(nlp, "China intercepted an Australian aircraft on Monday. Opposition Leader Peter Dutton has urged "
+                       "Prime Minister Anthony Albanese to call Chinese President Xi Jinping.")
+    assert ("AUS", "AUS", "02") in keys(found, counted=False)
+    assert ("AUS", "CHN", "02") not in keys(found, counted=False)
+    # ... but a ban on its own airlines flying to another state is aimed at that state
+    found = coded(nlp, "Russian President Vladimir Putin banned Russian airlines from flying to Georgia.")
+    assert ("RUS", "GEO", "16") in keys(found)

@@ -340,6 +340,9 @@ class ActorResolver(ContextNames):
             self._dated(grown, None)
         elif ref.kind == "person" and ref.actor_id:
             grown._.actor = replace(self._person_ref(ref.actor_id, doc._.published, "title", former), how=f"{ref.how} + title")
+            if found and found[0] == "OPP" and not former:
+                # "Opposition Leader Peter Dutton": in opposition when written, whatever office they held before
+                grown._.actor = replace(grown._.actor, role="OPP", detail=found[1])
             self._dated(grown, ref.actor_id, former)
         else:
             self._dated(grown, None)

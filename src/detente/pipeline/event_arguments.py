@@ -70,6 +70,10 @@ def _readiness(noun: Token) -> Token | None:
     return adjective if ready else None
 
 
+# appeals and demands: aimed at whom they ask, whoever that is
+ADDRESSED_ROOTS = {"02", "10"}
+
+
 def _body(span: Span) -> bool:
     """A body or person of a state ("police", "Serbian protesters", a minister), not the state itself."""
     ref = span._.actor
@@ -424,6 +428,11 @@ class ArgumentReader(ContextReader):
         objects = self._objects(verb, actors, triggers, TARGET_PREPS, root=root)
         grounds = [o for o in objects if o.dep_ == "pobj" and o.lemma_.lower() in PLACE_NOUNS]
         add([o for o in objects if o not in grounds])
+        if root in ADDRESSED_ROOTS:
+            # "Opposition Leader Dutton urged Albanese to call Xi": a body of the source's own state asked
+            # is whom the appeal is aimed at, not whoever its clause names (but "banned Russian airlines
+            # from flying to Georgia" is aimed at Georgia)
+            targets = targets or inner[:1]
         if not targets:  # "named Armando Benedetti as ambassador to Caracas": the post's state, not the envoy's own
             add([o for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
                  for n in c.children if n.dep_ == "pobj" for o in self._prep_objects(n, {"to"})])
