@@ -2719,3 +2719,16 @@ def test_an_appeal_to_a_body_of_the_speakers_own_state_is_aimed_at_it(nlp):
     # ... but a ban on its own airlines flying to another state is aimed at that state
     found = coded(nlp, "Russian President Vladimir Putin banned Russian airlines from flying to Georgia.")
     assert ("RUS", "GEO", "16") in keys(found)
+
+
+def test_a_statement_of_what_the_speakers_side_will_do_in_words_no_pattern_codes_is_an_intent(nlp):
+    found = coded(nlp, "Russia expelled two American diplomats. Putin said Russia will not create problems for "
+                       "American diplomats.")
+    assert ("RUS", "USA", "030") in codes(found, counted=False)
+    found = coded(nlp, "Putin told Erdogan that Russia was ready to resume the grain shipments.")
+    assert ("RUS", "TUR", "03") in keys(found, counted=False)
+    # not a state, a wish, or what another will do
+    for text in ("Russia expelled two American diplomats. Moscow said it would like to see calm in Washington.",
+                 "Putin told Erdogan that Russia would be a bad partner for Turkey.",
+                 "Putin told Erdogan that Turkey will stop the grain shipments to Russia."):
+        assert not {k for k in keys(coded(nlp, text), counted=False) if k[2] == "03"}, text

@@ -97,6 +97,14 @@ class Event:
         return _code(self.target)
 
 
+# what a speaker's own side will do ("said it would process the request"; not "may", which is speculation)
+PROMISING_MODALS = {"will", "would", "shall", "'ll", "wo"}
+# ... or is ready to do ("told Erdogan that Russia was open to talks")
+PROMISING_ADJECTIVES = {"open", "ready", "willing", "prepared"}
+# the speaker's own side as a content clause's subject
+SPEAKER_PRONOUNS = {"we", "i", "it"}
+
+
 def _any(word: Token) -> bool:
     """A word said of whatever may come, not of an act done: "any aggression", "every provocation"."""
     noun = word.head if word.dep_ == "amod" else word
@@ -768,6 +776,26 @@ class EventCoder(ArgumentReader):
                     return word
         return None
 
+    def _promised(self, verb: Token, sources: list[Span], actors: dict[int, Span], triggers: dict[int, Pattern]) -> bool:
+        """A statement whose content is what the speaker's own side will do, in words no pattern codes:
+        "said Russia will not create problems for American diplomats", "said it would process the
+        request", "told Erdogan Russia was open to talks" - an expressed intent, not a bare comment."""
+        own = {_code(s) for s in sources}
+        for clause in [c for c in verb.children if c.dep_ == "ccomp"] + self._said_in(verb):
+            if clause.pos_ not in ("VERB", "AUX") or any(t.i in triggers for t in clause.subtree):
+                continue  # an act of its own: coded as itself
+            willing = clause.lemma_ == "be" and any(c.dep_ == "acomp" and c.lemma_.lower() in PROMISING_ADJECTIVES
+                                                    for c in clause.children)
+            # not a state ("would be a bad decision"), a wish ("would like to"), or what it will be doing
+            # meanwhile ("we'll be watching")
+            if not willing and (clause.lemma_ in ("be", "like", "love") or clause.tag_ == "VBG"
+                                or not any(a.dep_ == "aux" and a.lower_ in PROMISING_MODALS for a in clause.children)):
+                continue
+            for subject in (c for c in clause.children if c.dep_ == "nsubj"):
+                if subject.lower_ in SPEAKER_PRONOUNS or any(_code(s) in own for s in self._actors_of(subject, actors, verb)):
+                    return True
+        return False
+
     def _condemning(self, verb: Token) -> Token | None:
         """What a statement's content condemns in words: "said the move was a clear violation",
         "called it aggression", "described it as an irresponsible act", a quotation it closes - the
@@ -1109,6 +1137,9 @@ class EventCoder(ArgumentReader):
                         targets = [owner] if owner is not None else targets
                         if pattern.code == PRAISE_CODE and owner is None:
                             pattern = replace(pattern, code=said_code)  # "said Russia was a reliable supplier": praised whom?
+                    if pattern.code == said_code and condemned is None and obliged is None and sources \
+                            and self.vocab.codes[pattern.code].root == "01" and self._promised(token, sources, actors, triggers):
+                        pattern = replace(pattern, code=ASSURANCE_CODE)  # "said it would process the request"
                     if obliged is not None:
                         taken = {_code(x) for x in sources}
                         bound = [s for c in obliged.children if c.dep_ in ("nsubj", "nsubjpass") for s in self._actors_of(c, actors, token)]
