@@ -2732,3 +2732,14 @@ def test_a_statement_of_what_the_speakers_side_will_do_in_words_no_pattern_codes
                  "Putin told Erdogan that Russia would be a bad partner for Turkey.",
                  "Putin told Erdogan that Turkey will stop the grain shipments to Russia."):
         assert not {k for k in keys(coded(nlp, text), counted=False) if k[2] == "03"}, text
+
+
+def test_a_demand_of_another_body_of_the_speakers_own_state_is_a_domestic_demand(nlp):
+    # the opposition or rebels demanding an act of their own government: a demand aimed at it
+    found = coded(nlp, "Zimbabwean opposition leaders demanded that President Robert Mugabe abandon his policy of land confiscations.")
+    assert ("ZWE", "ZWE", "10") in keys(found, counted=False)
+    found = coded(nlp, "Rwandan rebels announced that President Kagame must agree to major constitutional changes.")
+    assert ("RWA", "RWA", "10") in keys(found, counted=False)
+    # ... but a state saying what its own side must do demands nothing
+    found = coded(nlp, "Russia said Russian diplomats must be allowed to return to Washington.")
+    assert not {k for k in keys(found, counted=False) if k[2] == "10"}

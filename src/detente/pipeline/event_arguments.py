@@ -440,7 +440,8 @@ class ArgumentReader(ContextReader):
             for clause in (c for c in verb.children if c.dep_ in ("ccomp", "xcomp")
                            or (root == "13" and c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children))):
                 # "warned ... if India attacked"; not "Trump announced that the U.S. military ...": his own state acts, not at him
-                add([c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")], own_state=False)
+                # (but "the opposition demanded that President Mugabe abandon ...": a body of its own state is asked)
+                add([c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")], own_state=root in ADDRESSED_ROOTS)
         if not targets:  # "will not allow Chinese vessels to dock", "refused to allow the minister to visit": who is refused
             for permit in [verb] + [c for c in verb.children if c.dep_ == "xcomp"]:
                 if permit.lemma_.lower() in PERMISSION_VERBS and (permit is not verb or any(c.dep_ == "neg" for c in verb.children)):

@@ -1143,7 +1143,8 @@ class EventCoder(ArgumentReader):
                     if obliged is not None:
                         taken = {_code(x) for x in sources}
                         bound = [s for c in obliged.children if c.dep_ in ("nsubj", "nsubjpass") for s in self._actors_of(c, actors, token)]
-                        if bound and {_code(s) for s in bound} <= taken:
+                        if bound and {_code(s) for s in bound} <= taken and not any(  # rebels' demands of their president are demands
+                                None != s._.actor.role != b._.actor.role != None for s in sources for b in bound):
                             # "said Russia should be ready to resume testing if the US does so": its own
                             # side's duty is no demand; with a condition it is a threat
                             conditional = any(c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children)
