@@ -2743,3 +2743,12 @@ def test_a_demand_of_another_body_of_the_speakers_own_state_is_a_domestic_demand
     # ... but a state saying what its own side must do demands nothing
     found = coded(nlp, "Russia said Russian diplomats must be allowed to return to Washington.")
     assert not {k for k in keys(found, counted=False) if k[2] == "10"}
+
+
+def test_easing_restrictions_at_home_is_aimed_at_home(nlp):
+    # a state of emergency or a curfew lifted where no other state is named: at home, as imposing it is
+    found = coded(nlp, "Sudan's government on Sunday lifted a state of emergency in West Darfur State.")
+    assert ("SDN", "SDN", "08") in keys(found)
+    # ... but sanctions eased, with no one named, are aimed at no one
+    found = coded(nlp, "The European Union lifted its sanctions on Monday.")
+    assert not {k for k in keys(found, counted=False) if k[1] == "EU"}

@@ -41,7 +41,7 @@ from .event_cues import (
     OBLIGATION_KNOWING_VERBS, CRITICISM_CODE, CLAIMING_VERBS, DECISION_VERBS, ANNOUNCED_CODES, ONGOING_VERBS,
     CONDEMNING_WORDS, HARMING_WORDS, PRAISING_WORDS, PRAISE_CODE, CONDEMNED_PREPS, WARNING_VERBS,
     SUMMONING_VERBS, OBLIGATION_VERBS,
-    FOUGHT_BETWEEN_WORDS, PERMISSION_VERBS, ASSURED_ROOTS, ASSURANCE_CODE, CONDEMNING_EXEMPT_VERBS,
+    FOUGHT_BETWEEN_WORDS, DOMESTIC_CODES, PERMISSION_VERBS, ASSURED_ROOTS, ASSURANCE_CODE, CONDEMNING_EXEMPT_VERBS,
     CLAIM_NOUNS, REJECTION_CODE, DECIDED_ROOTS, DEPLOYMENT_AID_CODES, DEPLOYMENT_CODE, FORCE_NOUNS,
     PROTEST_CODES, OFFICIAL_PROTEST_CODE, OWN_PEOPLE_VERBS, OWN_PEOPLE_NOUNS, SPEAKER_AGENT_ROOTS,
     SPEAKER_AGENT_VERBS, STOPPING_VERBS, STOPPED_CODES, SUBJECT_DEPS, CITIZEN_NOUNS, CITIZEN_APPEAL_ROOTS,
@@ -1293,7 +1293,7 @@ class EventCoder(ArgumentReader):
                     targets = self._document_counterpart(token, sources[0], cast)
                     targets = _at_home(targets, sources[0]) if internal else targets
                     found_by = "document_target" if targets else found_by
-                if sources and not targets and len(sources) == 1 and code.root in DOMESTIC_ROOTS \
+                if sources and not targets and len(sources) == 1 and (code.root in DOMESTIC_ROOTS or pattern.code.startswith(DOMESTIC_CODES)) \
                         and sources[0]._.actor.kind in ("country", "person") and sources[0]._.actor.country == _code(sources[0]) \
                         and named_in_sentence <= {_code(sources[0])} and sent.start not in at_sea \
                         and not any(m.lower_ == "foreign" for o in token.children if o.dep_ == "dobj" for m in o.children):
