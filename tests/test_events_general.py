@@ -2752,3 +2752,11 @@ def test_easing_restrictions_at_home_is_aimed_at_home(nlp):
     # ... but sanctions eased, with no one named, are aimed at no one
     found = coded(nlp, "The European Union lifted its sanctions on Monday.")
     assert not {k for k in keys(found, counted=False) if k[1] == "EU"}
+
+
+def test_an_arrest_of_another_states_people_reported_by_sources_is_counted(nlp):
+    # coercion's weight refitted on the dev split (2026-12-03): an arrest of another state's people,
+    # on sources' word, is right about as often as other reported acts and counts like them
+    found = coded(nlp, "Israeli soldiers arrested more than 100 Palestinians on Saturday in a security sweep of the "
+                       "Hebron area of the occupied West Bank, military sources said.")
+    assert ("ISR", "PSE", "17") in keys(found)
