@@ -2760,3 +2760,10 @@ def test_an_arrest_of_another_states_people_reported_by_sources_is_counted(nlp):
     found = coded(nlp, "Israeli soldiers arrested more than 100 Palestinians on Saturday in a security sweep of the "
                        "Hebron area of the occupied West Bank, military sources said.")
     assert ("ISR", "PSE", "17") in keys(found)
+
+
+def test_reduced_relations_are_never_aimed_at_a_place_at_home(nlp):
+    # the consulate a state closes at home is another state's: aimed at that state, not at Houston
+    found = coded(nlp, "China protested on Wednesday. Washington ordered the closure of the Houston consulate.")
+    assert ("USA", "CHN", "16") in keys(found)
+    assert ("USA", "USA", "16") not in keys(found, counted=False)

@@ -97,6 +97,8 @@ class Event:
         return _code(self.target)
 
 
+# acts never aimed at a place in the actor's own country (reduced relations)
+OWN_PLACE_EXCLUDED_ROOTS = {"16"}
 # what a speaker's own side will do ("said it would process the request"; not "may", which is speculation)
 PROMISING_MODALS = {"will", "would", "shall", "'ll", "wo"}
 # ... or is ready to do ("told Erdogan that Russia was open to talks")
@@ -1274,6 +1276,10 @@ class EventCoder(ArgumentReader):
                                                                   and not self._prep_objects(c, {"with"}) for c in token.children))
                 # "Syria's civil war": its other side, read from the context, is at home (the RSF), never a state
                 internal = pattern.pos == "NOUN" and any(c.dep_ == "amod" and c.lower_ in INTERNAL_MODIFIERS for c in token.children)
+                if code.root in OWN_PLACE_EXCLUDED_ROOTS and sources:
+                    # "ordered the closure of the Houston consulate": relations are reduced with whoever
+                    # is there, never with the place at home where it happens
+                    targets = [t for t in targets if not (t._.actor.kind == "place" and t._.actor.country == _code(sources[0]))]
                 if sources and not targets and pattern.pos == "VERB" and token.dep_ == "ccomp" and (
                         said := triggers.get(token.head.i)) is not None and self.vocab.codes[said.code].root == "01":
                     # "notified Britain that it would terminate the agreement": aimed at whom it is told to
