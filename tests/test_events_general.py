@@ -2767,3 +2767,14 @@ def test_reduced_relations_are_never_aimed_at_a_place_at_home(nlp):
     found = coded(nlp, "China protested on Wednesday. Washington ordered the closure of the Houston consulate.")
     assert ("USA", "CHN", "16") in keys(found)
     assert ("USA", "USA", "16") not in keys(found, counted=False)
+
+
+def test_an_act_named_in_a_phrase_is_done_by_the_clauses_subject(nlp):
+    # talks, visits, support told as a phrase of a clause: its subject holds them, gives it
+    found = coded(nlp, "Algeria recalled its ambassador after the government in Madrid came out in support of Morocco's plan.")
+    assert ("ESP", "MAR", "05") in keys(found, counted=False)
+    found = coded(nlp, "Stoltenberg made the announcement after talks with Swedish Prime Minister Ulf Kristersson.")
+    assert ("NATO", "SWE", "04") in keys(found, counted=False)
+    # ... never a hostile act: "imposed sanctions after the invasion of Ukraine" does not make the sanctioner invade
+    found = coded(nlp, "Japan imposed sanctions on Moscow after the invasion of Ukraine.")
+    assert ("JPN", "UKR", "19") not in keys(found, counted=False)

@@ -97,6 +97,8 @@ class Event:
         return _code(self.target)
 
 
+# acts a noun in a clause's phrase names that the clause's subject does ("came out in support of Morocco")
+PHRASE_SUBJECT_ROOTS = {"03", "04", "05", "06", "07", "08"}
 # acts never aimed at a place in the actor's own country (reduced relations)
 OWN_PLACE_EXCLUDED_ROOTS = {"16"}
 # what a speaker's own side will do ("said it would process the request"; not "may", which is speculation)
@@ -778,6 +780,18 @@ class EventCoder(ArgumentReader):
                     return word
         return None
 
+    def _phrase_subject(self, noun: Token, actors: dict[int, Span], targets: list[Span]) -> list[Span]:
+        """Who does an act a noun names in a phrase of a clause ("During talks with Rwanda's president,
+        Ramaphosa urged a ceasefire", "Madrid came out in support of Morocco's plan"): the clause's
+        active subject, if it names an actor other than the act's target."""
+        if noun.dep_ != "pobj" or noun.head.dep_ != "prep" or noun.head.head.pos_ not in ("VERB", "AUX"):
+            return []
+        subject, passive = subject_of(noun.head.head)
+        if subject is None or passive:
+            return []
+        taken = {_code(t) for t in targets}
+        return [s for s in self._actors_of(subject, actors, noun) if _code(s) not in taken][:1]
+
     def _promised(self, verb: Token, sources: list[Span], actors: dict[int, Span], triggers: dict[int, Pattern]) -> bool:
         """A statement whose content is what the speaker's own side will do, in words no pattern codes:
         "said Russia will not create problems for American diplomats", "said it would process the
@@ -1205,6 +1219,11 @@ class EventCoder(ArgumentReader):
                         parties = [s for o in self._prep_objects(exchange, {"between", "by"})
                                    for s in self._actors_of(o, actors, token)] or sources + targets
                         sources, targets = list({_code(p): p for p in parties}.values()), []
+                    if not sources and targets and self.vocab.codes[pattern.code].root in PHRASE_SUBJECT_ROOTS \
+                            and (doer := self._phrase_subject(token, actors, targets)):
+                        # "during talks with Kagame, Ramaphosa urged", "came out in support of Morocco":
+                        # the clause's subject holds the talks, gives the support
+                        sources, found_by = doer, "phrase_subject"
                     if not sources and (earlier := self._mentioned(token, pattern, events)) is not None:
                         # "the attack", "this release": the act told of just before, mentioned again
                         sources, targets, found_by = [earlier.source], [earlier.target] if earlier.target is not None else [], "coreferent"
