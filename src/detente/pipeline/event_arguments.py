@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from ..knowledge.events import Pattern
 from .event_context import PARTIES, ContextReader, _anti, _code
 from .event_cues import (
-    ABOUT_PREPS, ABOUT_ROOTS, ACT_NOUNS, AGENT_NOUNS, AGREEMENT_CODE, AIMING_VERBS, ANNOUNCING_VERBS, BACKGROUND_PREPS,
+    ABOUT_PREPS, ABOUT_ROOTS, ACT_NOUNS, ADDRESSED_ROOTS, AGENT_NOUNS, AGREEMENT_CODE, AIMING_VERBS, ANNOUNCING_VERBS, BACKGROUND_PREPS,
     CLAIM_NOUNS, CLAUSE_OBJECT_ROOTS, CLAUSE_TARGET_ROOTS, DISAPPROVING_PREPS, ECONOMIC_NOUNS, OWNING_PARTICIPLES, SCENE_OF_EVENT_PREPS,
     DENIAL_VERBS, FIRST_PERSON, GOVERNING_ROOTS, HELD_ROOTS, HELPING_VERBS, INTENT_VERBS, LEFT_FROM_ROOTS,
     LAUNCHED_FROM_ROOTS, LIGHT_VERBS, READINESS_WORDS, MEDIATE_CODE, MEMBER_NOUNS, MEMORIAL_NOUNS, NOUN_TARGET_PREPS,
@@ -68,10 +68,6 @@ def _readiness(noun: Token) -> Token | None:
     adjective = noun.head.head
     ready = noun.dep_ == "pobj" and adjective.pos_ == "ADJ" and adjective.lemma_.lower() in READINESS_WORDS
     return adjective if ready else None
-
-
-# appeals and demands: aimed at whom they ask, whoever that is
-ADDRESSED_ROOTS = {"02", "10"}
 
 
 def _body(span: Span) -> bool:

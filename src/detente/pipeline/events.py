@@ -23,7 +23,7 @@ from ..knowledge.confidence import load_confidence
 from ..knowledge.kb import load_kb
 from ..knowledge.events import NO_ACT, EventVocabulary, Pattern, load_vocabulary
 from .dates import WhenDate, needs_anchor, period_date, period_names, read_date
-from .event_arguments import MAX_SOURCES, ArgumentReader, _at_home, _counted, _official, _pronoun, _readiness, _under
+from .event_arguments import MAX_SOURCES, ArgumentReader, _at_home, _body, _counted, _official, _pronoun, _readiness, _under
 from .event_context import PARTIES, _anti, _code
 from .event_dates import sentence_dates, sentence_states
 from .event_cues import (
@@ -41,7 +41,8 @@ from .event_cues import (
     OBLIGATION_KNOWING_VERBS, CRITICISM_CODE, CLAIMING_VERBS, DECISION_VERBS, ANNOUNCED_CODES, ONGOING_VERBS,
     CONDEMNING_WORDS, HARMING_WORDS, PRAISING_WORDS, PRAISE_CODE, CONDEMNED_PREPS, WARNING_VERBS,
     SUMMONING_VERBS, OBLIGATION_VERBS,
-    FOUGHT_BETWEEN_WORDS, DOMESTIC_CODES, PERMISSION_VERBS, ASSURED_ROOTS, ASSURANCE_CODE, CONDEMNING_EXEMPT_VERBS,
+    FOUGHT_BETWEEN_WORDS, DOMESTIC_CODES, PHRASE_SUBJECT_ROOTS, PHRASE_TARGET_PREPS, OWN_PLACE_EXCLUDED_ROOTS, SPEAKER_PRONOUNS,
+    PROMISING_ADJECTIVES, PERMISSION_VERBS, ASSURED_ROOTS, ASSURANCE_CODE, CONDEMNING_EXEMPT_VERBS,
     CLAIM_NOUNS, REJECTION_CODE, DECIDED_ROOTS, DEPLOYMENT_AID_CODES, DEPLOYMENT_CODE, FORCE_NOUNS,
     PROTEST_CODES, OFFICIAL_PROTEST_CODE, OWN_PEOPLE_VERBS, OWN_PEOPLE_NOUNS, SPEAKER_AGENT_ROOTS,
     SPEAKER_AGENT_VERBS, STOPPING_VERBS, STOPPED_CODES, SUBJECT_DEPS, CITIZEN_NOUNS, CITIZEN_APPEAL_ROOTS,
@@ -97,16 +98,8 @@ class Event:
         return _code(self.target)
 
 
-# acts a noun in a clause's phrase names that the clause's subject does ("came out in support of Morocco")
-PHRASE_SUBJECT_ROOTS = {"03", "04", "05", "06", "07", "08"}
-# acts never aimed at a place in the actor's own country (reduced relations)
-OWN_PLACE_EXCLUDED_ROOTS = {"16"}
-# what a speaker's own side will do ("said it would process the request"; not "may", which is speculation)
-PROMISING_MODALS = {"will", "would", "shall", "'ll", "wo"}
-# ... or is ready to do ("told Erdogan that Russia was open to talks")
-PROMISING_ADJECTIVES = {"open", "ready", "willing", "prepared"}
-# the speaker's own side as a content clause's subject
-SPEAKER_PRONOUNS = {"we", "i", "it"}
+# what will come ("will prompt a response", "said it would process the request"; not "may", speculation)
+WILL_MODALS = FUTURE_MODALS | {"would", "wo", "shall"}
 
 
 def _any(word: Token) -> bool:
@@ -775,17 +768,19 @@ class EventCoder(ArgumentReader):
                 return reserved  # "reserves the right to act"
             for word in (t for t in clause.subtree if t.lemma_.lower() in THREATENING_WORDS or _measure_against(t)):
                 path = [word, *(a for a in word.ancestors if a.i != verb.i and clause in (a, *a.ancestors))]
-                if any(a.dep_ in ("aux", "auxpass") and a.lower_ in FUTURE_MODALS | {"would", "wo", "shall"}
+                if any(a.dep_ in ("aux", "auxpass") and a.lower_ in WILL_MODALS
                        for t in path for a in t.children):  # "will prompt a response", not "was a response"
                     return word
         return None
 
-    def _phrase_subject(self, noun: Token, actors: dict[int, Span], targets: list[Span]) -> list[Span]:
+    def _phrase_subject(self, noun: Token, root: str, actors: dict[int, Span], targets: list[Span]) -> list[Span]:
         """Who does an act a noun names in a phrase of a clause ("During talks with Rwanda's president,
         Ramaphosa urged a ceasefire", "Madrid came out in support of Morocco's plan"): the clause's
         active subject, if it names an actor other than the act's target."""
         if noun.dep_ != "pobj" or noun.head.dep_ != "prep" or noun.head.head.pos_ not in ("VERB", "AUX"):
             return []
+        if not any(p.lower_ in PHRASE_TARGET_PREPS or (p.lower_ == "of" and root != "04") for p in noun.children if p.dep_ == "prep"):
+            return []  # "during a summit of the Andean Community": whose the summit is, not with whom
         subject, passive = subject_of(noun.head.head)
         if subject is None or passive:
             return []
@@ -805,7 +800,7 @@ class EventCoder(ArgumentReader):
             # not a state ("would be a bad decision"), a wish ("would like to"), or what it will be doing
             # meanwhile ("we'll be watching")
             if not willing and (clause.lemma_ in ("be", "like", "love") or clause.tag_ == "VBG"
-                                or not any(a.dep_ == "aux" and a.lower_ in PROMISING_MODALS for a in clause.children)):
+                                or not any(a.dep_ == "aux" and a.lower_ in WILL_MODALS for a in clause.children)):
                 continue
             for subject in (c for c in clause.children if c.dep_ == "nsubj"):
                 if subject.lower_ in SPEAKER_PRONOUNS or any(_code(s) in own for s in self._actors_of(subject, actors, verb)):
@@ -1159,8 +1154,9 @@ class EventCoder(ArgumentReader):
                     if obliged is not None:
                         taken = {_code(x) for x in sources}
                         bound = [s for c in obliged.children if c.dep_ in ("nsubj", "nsubjpass") for s in self._actors_of(c, actors, token)]
-                        if bound and {_code(s) for s in bound} <= taken and not any(  # rebels' demands of their president are demands
-                                None != s._.actor.role != b._.actor.role != None for s in sources for b in bound):
+                        # (but rebels' demands of their president are demands: two bodies of one state)
+                        if bound and {_code(s) for s in bound} <= taken and not any(
+                                _body(s) and _body(b) and self._domestic_noted(s, b) for s in sources for b in bound):
                             # "said Russia should be ready to resume testing if the US does so": its own
                             # side's duty is no demand; with a condition it is a threat
                             conditional = any(c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children)
@@ -1220,7 +1216,7 @@ class EventCoder(ArgumentReader):
                                    for s in self._actors_of(o, actors, token)] or sources + targets
                         sources, targets = list({_code(p): p for p in parties}.values()), []
                     if not sources and targets and self.vocab.codes[pattern.code].root in PHRASE_SUBJECT_ROOTS \
-                            and (doer := self._phrase_subject(token, actors, targets)):
+                            and (doer := self._phrase_subject(token, self.vocab.codes[pattern.code].root, actors, targets)):
                         # "during talks with Kagame, Ramaphosa urged", "came out in support of Morocco":
                         # the clause's subject holds the talks, gives the support
                         sources, found_by = doer, "phrase_subject"
