@@ -76,6 +76,13 @@ def _body(span: Span) -> bool:
     return ref.kind == "person" or ref.how == "unnamed body" or ref.how.endswith("role noun")
 
 
+def _phrase_verb(noun: Token) -> Token | None:
+    """The verb of the clause a noun's phrase hangs on ("During his visit to Beijing, Duterte told",
+    "came out in support of Morocco"), or None where the phrase qualifies a noun."""
+    verb = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else None
+    return verb if verb is not None and verb.pos_ in ("VERB", "AUX") else None
+
+
 def _pronoun(token: Token, words: set[str]) -> bool:
     """The token is one of these pronouns: "us", never "US"."""
     return token.pos_ == "PRON" and token.lower_ in words
@@ -694,8 +701,8 @@ class ArgumentReader(ContextReader):
     def _cataphor(self, noun: Token, actors: dict[int, Span]) -> list[Span]:
         """Whom a possessive with nothing named before it points ahead to: the subject of the clause
         its phrase opens ("During his visit to Beijing, Duterte told ...")."""
-        verb = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else None
-        if verb is None or verb.pos_ not in ("VERB", "AUX"):
+        verb = _phrase_verb(noun)
+        if verb is None:
             return []  # (not "faced with difficulties during his invasion": the phrase qualifies a noun)
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)  # its own, not a participle's
         return self._actors_of(subject, actors, noun)[:1] if subject is not None and subject.i > noun.i else []

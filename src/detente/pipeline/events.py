@@ -23,7 +23,8 @@ from ..knowledge.confidence import load_confidence
 from ..knowledge.kb import load_kb
 from ..knowledge.events import NO_ACT, EventVocabulary, Pattern, load_vocabulary
 from .dates import WhenDate, needs_anchor, period_date, period_names, read_date
-from .event_arguments import MAX_SOURCES, ArgumentReader, _at_home, _body, _counted, _official, _pronoun, _readiness, _under
+from .event_arguments import (MAX_SOURCES, ArgumentReader, _at_home, _body, _counted, _official, _phrase_verb, _pronoun,
+                              _readiness, _under)
 from .event_context import PARTIES, _anti, _code
 from .event_dates import sentence_dates, sentence_states
 from .event_cues import (
@@ -773,15 +774,17 @@ class EventCoder(ArgumentReader):
                     return word
         return None
 
-    def _phrase_subject(self, noun: Token, root: str, actors: dict[int, Span], targets: list[Span]) -> list[Span]:
-        """Who does an act a noun names in a phrase of a clause ("During talks with Rwanda's president,
-        Ramaphosa urged a ceasefire", "Madrid came out in support of Morocco's plan"): the clause's
-        active subject, if it names an actor other than the act's target."""
-        if noun.dep_ != "pobj" or noun.head.dep_ != "prep" or noun.head.head.pos_ not in ("VERB", "AUX"):
+    def _phrase_subject(self, noun: Token, code: str, actors: dict[int, Span], targets: list[Span]) -> list[Span]:
+        """Who does a cooperative act (PHRASE_SUBJECT_ROOTS) a noun names in a phrase of a clause ("During
+        talks with Rwanda's president, Ramaphosa urged a ceasefire", "Madrid came out in support of
+        Morocco's plan"): the clause's active subject, if it names an actor other than the act's target."""
+        root = self.vocab.codes[code].root
+        verb = _phrase_verb(noun)
+        if root not in PHRASE_SUBJECT_ROOTS or verb is None:
             return []
         if not any(p.lower_ in PHRASE_TARGET_PREPS or (p.lower_ == "of" and root != "04") for p in noun.children if p.dep_ == "prep"):
             return []  # "during a summit of the Andean Community": whose the summit is, not with whom
-        subject, passive = subject_of(noun.head.head)
+        subject, passive = subject_of(verb)
         if subject is None or passive:
             return []
         taken = {_code(t) for t in targets}
@@ -803,7 +806,7 @@ class EventCoder(ArgumentReader):
                                 or not any(a.dep_ == "aux" and a.lower_ in WILL_MODALS for a in clause.children)):
                 continue
             for subject in (c for c in clause.children if c.dep_ == "nsubj"):
-                if subject.lower_ in SPEAKER_PRONOUNS or any(_code(s) in own for s in self._actors_of(subject, actors, verb)):
+                if _pronoun(subject, SPEAKER_PRONOUNS) or any(_code(s) in own for s in self._actors_of(subject, actors, verb)):
                     return True
         return False
 
@@ -1215,8 +1218,7 @@ class EventCoder(ArgumentReader):
                         parties = [s for o in self._prep_objects(exchange, {"between", "by"})
                                    for s in self._actors_of(o, actors, token)] or sources + targets
                         sources, targets = list({_code(p): p for p in parties}.values()), []
-                    if not sources and targets and self.vocab.codes[pattern.code].root in PHRASE_SUBJECT_ROOTS \
-                            and (doer := self._phrase_subject(token, self.vocab.codes[pattern.code].root, actors, targets)):
+                    if not sources and targets and (doer := self._phrase_subject(token, pattern.code, actors, targets)):
                         # "during talks with Kagame, Ramaphosa urged", "came out in support of Morocco":
                         # the clause's subject holds the talks, gives the support
                         sources, found_by = doer, "phrase_subject"
