@@ -300,3 +300,12 @@ def test_an_opposition_title_gives_a_known_politician_the_opposition_role(nlp):
     found = mentions(nlp, "Opposition Leader Peter Dutton criticised the government on Tuesday.")
     (ref,) = [r for r in found.values() if r.kind == "person"]
     assert (ref.code, ref.role) == ("AUS", "OPP")
+
+
+def test_a_title_picks_the_office_it_ends_with_in_every_mention(nlp):
+    # Rutte has been NATO's secretary general since 2024; an undated story that calls him "caretaker Prime
+    # Minister" is about the Dutch prime minister, in its headline's bare "Rutte" too
+    text = "Visit is historic, says Rutte. The visit is historic, said caretaker Prime Minister Mark Rutte."
+    found = {m.surface: m.actor for m in run(nlp, text, published=None).mentions if m.actor}
+    people = [r for r in found.values() if r.kind == "person"]
+    assert people and all(r.code == "NLD" for r in people), found

@@ -325,7 +325,9 @@ class ActorResolver(ContextNames):
         found = self._role_in(title)
         country, body = self._affiliation(title)
         former = any(t.lower_ in ELITE_MARKERS for t in title)
-        office = TITLED_OFFICES.get(" ".join(t.lower_ for t in title if t.text != "-"))
+        # the office the title ends with: "caretaker Prime Minister Mark Rutte", "interim President X"
+        words = [t.lower_ for t in title if t.text != "-"]
+        office = next((TITLED_OFFICES[w] for w in (" ".join(words[i:]) for i in range(len(words))) if w in TITLED_OFFICES), None)
         if not found and not country and not body and not former and not office:
             return None
         grown = doc[title[0].i : span.end]
@@ -698,8 +700,25 @@ class ActorResolver(ContextNames):
         spans = sorted(filter_spans(spans), key=lambda s: s.start)
         self._acronyms(spans)
         spans = sorted(spans + self._defined_acronyms(doc, spans), key=lambda s: s.start)
+        self._titled_everywhere(spans)
         doc.spans["actors"] = spans
         return doc
+
+    def _titled_everywhere(self, spans: list[Span]) -> None:
+        """A person whom a title places in one of their offices ("caretaker Prime Minister Mark Rutte")
+        holds it in the story's other mentions too ("..., says Rutte"), not the office the date alone
+        gives (with no date, their latest: NATO's secretary general)."""
+        titled: dict[str, ActorRef] = {}
+        for span in spans:
+            ref = span._.actor
+            if ref.kind == "person" and ref.actor_id and (ref.detail or "").endswith("by title"):
+                titled.setdefault(ref.actor_id, ref)
+        for span in spans:
+            ref = span._.actor
+            if ref.kind == "person" and ref.actor_id in titled and "title" not in ref.how:
+                office = titled[ref.actor_id]
+                span._.actor = replace(ref, code=office.code, country=office.country, role=office.role, detail=office.detail)
+                self._dated(span, None)
 
     @staticmethod
     def _of_the_body(spans: list[Span]) -> None:

@@ -429,6 +429,8 @@ class ArgumentReader(ContextReader):
 
         # "on Iranian territory" says where, not at whom: such places wait for the place rule below
         objects = self._objects(verb, actors, triggers, TARGET_PREPS, root=root)
+        if code in PLACE_CODES:  # "arrived in Algiers with German officials": who comes along, not whom it visits
+            objects = [o for o in objects if not (o.dep_ == "pobj" and o.head.lower_ == "with" and o.head.head == verb)]
         grounds = [o for o in objects if o.dep_ == "pobj" and o.lemma_.lower() in PLACE_NOUNS]
         add([o for o in objects if o not in grounds])
         if root in ADDRESSED_ROOTS:

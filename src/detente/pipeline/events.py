@@ -1201,9 +1201,11 @@ class EventCoder(ArgumentReader):
                                    if _code(s) not in {_code(t) for t in targets}][:1]
                     if not sources and (passive or spoken) and self._agent(token) is None and last_source is not None \
                             and self._sentences_back(token, 2) <= last_source.sent.start < token.sent.start \
-                            and _code(last_source) not in {_code(t) for t in targets}:
+                            and _code(last_source) not in {_code(t) for t in targets} \
+                            and self.vocab.codes[pattern.code].root not in VIOLENT_ROOTS:
                         # "the firms were blacklisted", "the statement called on ...": by whoever the paragraph
-                        # says acts, unless that is who the act befell ("Chile denied it. Chile's ports were attacked")
+                        # says acts, unless that is who the act befell ("Chile denied it. Chile's ports were attacked");
+                        # but whoever the paragraph names is seldom who killed ("three Tajiks were killed", the mayor said)
                         sources, borrowed = [last_source], True
                 else:
                     sources, targets = self._noun_arguments(token, actors, pattern.code)
@@ -1222,8 +1224,10 @@ class EventCoder(ArgumentReader):
                         # "during talks with Kagame, Ramaphosa urged", "came out in support of Morocco":
                         # the clause's subject holds the talks, gives the support
                         sources, found_by = doer, "phrase_subject"
-                    if not sources and (earlier := self._mentioned(token, pattern, events)) is not None:
-                        # "the attack", "this release": the act told of just before, mentioned again
+                    if not sources and (earlier := self._mentioned(token, pattern, events)) is not None and (
+                            not targets or {_code(t) for t in targets} & {_code(x) for x in (earlier.source, earlier.target) if x is not None}):
+                        # "the attack", "this release": the act told of just before, mentioned again (but "the
+                        # agreement with Tuvalu" is not the deal with China told of before)
                         sources, targets, found_by = [earlier.source], [earlier.target] if earlier.target is not None else [], "coreferent"
                     if not sources and reacted:
                         # "Kabul condemned the airstrikes": by whom the reaction is aimed at, on who reacts
