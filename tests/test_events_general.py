@@ -2816,3 +2816,21 @@ def test_a_visits_companions_are_not_whom_it_visits(nlp):
     found = coded(nlp, "Macron arrived in Algiers with German officials on Monday.")
     assert ("FRA", "DZA", "04") in keys(found)
     assert ("FRA", "DEU", "04") not in keys(found, counted=False)
+
+
+def test_a_retaliation_told_by_a_gerund_is_that_act(nlp):
+    # "retaliated by activating the loudspeakers": no attack; the preposition holds a clause, not a noun
+    found = coded(nlp, "South Korea said North Korea planted the mines. Seoul retaliated by activating the loudspeakers.")
+    assert not {k for k in keys(found, counted=False) if k[2] == "19"}
+
+
+def test_fighting_an_insurgency_is_aimed_at_no_state_of_the_story(nlp):
+    found = coded(nlp, "Burkina Faso, which is currently battling an Islamist insurgency, says it wants to defend itself against France.")
+    assert ("BFA", "FRA", "19") not in keys(found, counted=False)
+
+
+def test_a_passive_whose_auxiliary_coordination_left_out_is_passive(nlp):
+    # "two guards had been killed and two Iranian civilians injured": the civilians were hurt, they hurt no one
+    found = coded(nlp, "Afghan Taliban forces clashed with Iranian border guards. Iran's IRNA news agency said two Iranian "
+                       "border guards had been killed and two Iranian civilians injured.")
+    assert not {k for k in keys(found, counted=False) if k[0] == "IRN" and k[2] == "19"}

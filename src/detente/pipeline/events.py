@@ -155,9 +155,9 @@ class EventCoder(ArgumentReader):
             # the preposition on the verb or, as the parser often hangs it, on its object ("deployed a
             # jet against Cambodia's forces")
             if pattern.prep and not any(c.dep_ in ("prep", "agent") and c.lower_ == pattern.prep
-                                        and not all(o.ent_type_ in ("DATE", "TIME") for o in c.children if o.dep_ == "pobj")
+                                        and not all(o.ent_type_ in ("DATE", "TIME") for o in c.children if o.dep_ in ("pobj", "pcomp"))
                                         for c in self._with_object(token)):
-                continue  # "called on Tehran", not "called Erdogan on Monday"
+                continue  # "called on Tehran", "retaliated by expelling", not "called Erdogan on Monday"
             if pattern.complement and pattern.complement not in self._complement_deps(token):
                 continue
             if pattern.complement and pattern.code.startswith("16") and (forces := [
@@ -1137,6 +1137,12 @@ class EventCoder(ArgumentReader):
                 if pattern.pos == "VERB":
                     sources, targets = self._verb_arguments(token, actors, triggers, pattern.code)
                     subject, passive = subject_of(token)
+                    if not passive and subject is not None and token.tag_ == "VBN" and not targets \
+                            and self.vocab.codes[pattern.code].root in VIOLENT_ROOTS \
+                            and not any(c.dep_ in ("dobj", "aux", "auxpass") for c in token.children):
+                        # "two guards had been killed and two Iranian civilians injured": a passive whose
+                        # auxiliary the coordination left out; its subject is who was hurt
+                        sources, targets, passive = [], sources, True
                     if pattern.complement == ANOTHERS_CLAUSE:  # "expects Russia to explain": a demand of Russia
                         targets = self._demanded_of(token, subject, sources, actors)
                         if not targets:
