@@ -2834,3 +2834,10 @@ def test_a_passive_whose_auxiliary_coordination_left_out_is_passive(nlp):
     found = coded(nlp, "Afghan Taliban forces clashed with Iranian border guards. Iran's IRNA news agency said two Iranian "
                        "border guards had been killed and two Iranian civilians injured.")
     assert not {k for k in keys(found, counted=False) if k[0] == "IRN" and k[2] == "19"}
+
+
+def test_an_act_aimed_at_a_list_is_aimed_at_each_state_in_it(nlp):
+    found = coded(nlp, "Trump said 10 per cent tariffs would come into effect on February 1 on Denmark, Norway, Sweden, "
+                       "France, Germany, the UK, the Netherlands and Finland.")
+    aimed = {k[1] for k in keys(found, counted=False) if k[0] == "USA" and k[2] == "13"}
+    assert aimed == {"DNK", "NOR", "SWE", "FRA", "DEU", "GBR", "NLD", "FIN"}, aimed

@@ -36,6 +36,7 @@ FORCES_READ = "forces"  # ... and (a speaker's offsets, FORCES_READ): the speake
 # the same on dev and PLOVER, with one more false act on the seeds); as many targets ("cut off
 # relations with Nigeria, Togo, France and the US")
 MAX_SOURCES = 4
+MAX_TARGETS = 8
 
 
 def _official(span: Span) -> bool:
@@ -470,7 +471,7 @@ class ArgumentReader(ContextReader):
             add(self._objects(verb, actors, triggers, PLACE_PREPS, direct=False) + grounds)
             targets = targets[:1]
         targets = targets or inner[:1]
-        return sources, targets[:MAX_SOURCES] if sources else targets[:1]
+        return sources, targets[:MAX_TARGETS] if sources else targets[:1]
 
     @staticmethod
     def _headline_passive(verb: Token, root: str) -> bool:
@@ -688,7 +689,7 @@ class ArgumentReader(ContextReader):
             # "Israeli strikes hit Iranian sites": the verb says what the strikes were aimed at
             taken = {_code(x) for x in sources}
             targets = [s for o in self._objects(noun.head, actors, {}, TARGET_PREPS) for s in self._actors_of(o, actors, noun)
-                       if _code(s) not in taken][:2]
+                       if _code(s) not in taken][:MAX_TARGETS]
             if not targets and _aimed_at_place(code):  # "Israeli air strikes killed 20 people in Gaza": where
                 targets = [s for o in self._objects(noun.head, actors, {}, PLACE_PREPS, direct=False)
                            for s in self._actors_of(o, actors, noun) if _code(s) not in taken][:1]
@@ -698,7 +699,7 @@ class ArgumentReader(ContextReader):
                 subject, passive = subject_of(clause)
                 taken = {_code(x) for x in sources}
                 targets = [] if passive else [s for s in self._actors_of(subject, actors, noun) if _code(s) not in taken][:1]
-        return sources, targets[:2]
+        return sources, targets[:MAX_TARGETS]
 
     def _cataphor(self, noun: Token, actors: dict[int, Span]) -> list[Span]:
         """Whom a possessive with nothing named before it points ahead to: the subject of the clause
