@@ -2841,3 +2841,9 @@ def test_an_act_aimed_at_a_list_is_aimed_at_each_state_in_it(nlp):
                        "France, Germany, the UK, the Netherlands and Finland.")
     aimed = {k[1] for k in keys(found, counted=False) if k[0] == "USA" and k[2] == "13"}
     assert aimed == {"DNK", "NOR", "SWE", "FRA", "DEU", "GBR", "NLD", "FIN"}, aimed
+
+
+def test_telling_another_state_to_act_is_a_demand(nlp):
+    assert ("BGD", "IND", "10") in keys(coded(nlp, "Bangladesh tells India to stop push-ins"))
+    # ... telling someone something is not
+    assert ("RUS", "TUR", "10") not in keys(coded(nlp, "Putin told Erdogan he was ready to talk."), counted=False)
