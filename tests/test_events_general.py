@@ -2847,3 +2847,21 @@ def test_telling_another_state_to_act_is_a_demand(nlp):
     assert ("BGD", "IND", "10") in keys(coded(nlp, "Bangladesh tells India to stop push-ins"))
     # ... telling someone something is not
     assert ("RUS", "TUR", "10") not in keys(coded(nlp, "Putin told Erdogan he was ready to talk."), counted=False)
+
+
+def test_a_second_relative_clause_has_the_same_subject(nlp):
+    # "X, whose position is ceremonial and who has accused ...": X accuses, not the story's other side
+    found = coded(nlp, "Russia backed the ruling party. Georgian President Salome Zourabichvili, whose position is largely "
+                       "ceremonial and who has repeatedly accused the ruling Georgian Dream party of having ties to Moscow, "
+                       "spoke on Monday.")
+    assert ("GEO", "RUS", "11") in keys(found)
+    assert not {k for k in keys(found, counted=False) if k[0] == "RUS" and k[2] == "11"}
+
+
+def test_an_attack_by_a_group_no_state_is_named_for_is_not_the_other_sides(nlp):
+    found = coded(nlp, "France withdrew its troops from Mali last year. Jihadist groups regularly carry out attacks in "
+                       "Mali, Niger and Burkina Faso.")
+    assert not {k for k in keys(found, counted=False) if k[0] == "FRA" and k[2] == "19"}
+    found = coded(nlp, "Pakistan struck Afghanistan on Monday. The Pakistani strikes came two days after insurgents killed "
+                       "seven soldiers in a suicide bombing and coordinated attack in northwest Pakistan.")
+    assert ("AFG", "PAK", "19") not in keys(found, counted=False)

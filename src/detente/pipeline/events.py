@@ -713,6 +713,20 @@ class EventCoder(ArgumentReader):
         return any(a.lemma_.lower() in UNATTRIBUTED_AGENTS for a in agents)
 
     @staticmethod
+    def _group_doer(token: Token, active: Token | None) -> bool:
+        """The act's doer is a group the story names no state for ("jihadist groups carry out attacks",
+        "insurgents killed seven soldiers in a coordinated attack"): the active subject of its verb or
+        of the clause its noun is the object or a phrase of."""
+        if active is None and token.pos_ in ("NOUN", "PROPN"):
+            noun = token
+            while noun.dep_ == "conj" and noun.head.i != noun.i:
+                noun = noun.head
+            clause = noun.head if noun.dep_ == "dobj" else _phrase_verb(noun)
+            subject, passive = subject_of(clause) if clause is not None else (None, False)
+            active = subject if not passive else None
+        return active is not None and active.lemma_.lower() in GROUP_OBJECTS
+
+    @staticmethod
     def _near(span: Span, token: Token) -> bool:
         head = span.root.head
         return head == token or (head.dep_ in ("prep", "agent") and head.head == token) or (
@@ -1365,7 +1379,8 @@ class EventCoder(ArgumentReader):
                 # "some have accused ...", "a suicide bomber killed ...": no side
                 generic = (active is not None and active.lower_ in GENERIC_SUBJECTS) or self._unattributed(token, active)
                 if not sources and not reporters and len(targets) == 1 and self.vocab.codes[pattern.code].root in DOCUMENT_TARGET_ROOTS \
-                        and not generic and not (subject is not None and subject.i in triggers):  # "the deal was renewed": by its parties
+                        and not generic and not (subject is not None and subject.i in triggers) \
+                        and not self._group_doer(token, active):  # "the deal was renewed": by its parties
                     # "the sites were hit", "the sanctions on Iran": in a story about two sides, by the other
                     sources = self._document_counterpart(token, targets[0], cast)
                     found_by = "document_source" if sources else found_by

@@ -52,6 +52,9 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
             if child.dep_ in SUBJECTS:
                 if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
                     return verb.head, _inherited_passive(first, verb, False)
+                if child.tag_ in ("WP", "WDT") and verb.dep_ == "conj" and verb.head.dep_ == "relcl":
+                    # "X, whose post is ceremonial and who has accused ...": the second clause's "who" is X too
+                    return verb.head.head, _inherited_passive(first, verb, False)
                 return _past_dateline(child), _inherited_passive(first, verb, False)
             if child.dep_ == "nsubjpass":  # "Soleimani, who was killed in a U.S. strike": Soleimani
                 return (verb.head if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl" else child), \
