@@ -693,7 +693,9 @@ class ArgumentReader(ContextReader):
             if not targets and _aimed_at_place(code):  # "Israeli air strikes killed 20 people in Gaza": where
                 targets = [s for o in self._objects(noun.head, actors, {}, PLACE_PREPS, direct=False)
                            for s in self._actors_of(o, actors, noun) if _code(s) not in taken][:1]
-        if sources and not targets:  # "backed down in the face of Iranian objections": at whom the act aims
+        # "backed down in the face of Iranian objections": at whom the act aims (but "responded to the
+        # Egypt-Somalia deal": two parties to a deal act on each other, not on who responds)
+        if sources and not targets and not (len({_code(x) for x in sources}) > 1 and code in self.vocab.codes and self.vocab.codes[code].mutual):
             clause = self._governing_verb(noun)
             if clause is not None:
                 subject, passive = subject_of(clause)
