@@ -2865,3 +2865,10 @@ def test_an_attack_by_a_group_no_state_is_named_for_is_not_the_other_sides(nlp):
     found = coded(nlp, "Pakistan struck Afghanistan on Monday. The Pakistani strikes came two days after insurgents killed "
                        "seven soldiers in a suicide bombing and coordinated attack in northwest Pakistan.")
     assert ("AFG", "PAK", "19") not in keys(found, counted=False)
+
+
+def test_an_act_aimed_at_a_person_of_the_doers_own_state_is_not_aimed_abroad(nlp):
+    # "called Judge Moraes a dictator": at a Brazilian judge, never at the story's other side
+    found = coded(nlp, "The US imposed sanctions on Brazil's Supreme Court justice Alexandre de Moraes. Bolsonaro has denied "
+                       "those allegations and has called Judge Moraes a \"dictator\".")
+    assert ("BRA", "USA", "11") not in keys(found, counted=False)

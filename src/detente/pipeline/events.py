@@ -1329,6 +1329,13 @@ class EventCoder(ArgumentReader):
                 # "said Qatar had supported terrorist organizations": aimed at a group no actor names, not at
                 # whoever the story set against the source
                 at_group = pattern.pos == "VERB" and any(c.dep_ == "dobj" and c.lemma_.lower() in GROUP_OBJECTS for c in token.children)
+                # "Labor's Penny Wong accused the Australian prime minister": aimed at a body of its own state
+                # the object names, never at the story's foreign side
+                at_group = at_group or (pattern.pos == "VERB" and bool(sources) and any(
+                    c.dep_ == "dobj" and c.lemma_.lower() not in OWN_PEOPLE_NOUNS and any(
+                        a._.actor.kind == "person" and a.start <= c.i < a.end and _code(a) in {_code(x) for x in sources}
+                        for a in self._actors_of(c, actors, token))
+                    for c in token.children))
                 if sources and not targets and not at_group and code.root in CONTEXT_TARGET_ROOTS and not (
                         len(sources) > 1 and (code.mutual or code.root in JOINT_ROOTS or token.lemma_.lower() in RECIPROCAL_WORDS
                                               or self._each_other(token) or paired)):  # those act on each other
