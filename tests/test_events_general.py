@@ -2872,3 +2872,8 @@ def test_an_act_aimed_at_a_person_of_the_doers_own_state_is_not_aimed_abroad(nlp
     found = coded(nlp, "The US imposed sanctions on Brazil's Supreme Court justice Alexandre de Moraes. Bolsonaro has denied "
                        "those allegations and has called Judge Moraes a \"dictator\".")
     assert ("BRA", "USA", "11") not in keys(found, counted=False)
+
+
+def test_border_guards_and_peacekeepers_are_forces(nlp):
+    found = coded(nlp, "Armenia announced the government's decision to remove Russian border guards from Yerevan airport.")
+    assert ("ARM", "RUS", "16") in keys(found)
