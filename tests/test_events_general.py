@@ -2877,3 +2877,9 @@ def test_an_act_aimed_at_a_person_of_the_doers_own_state_is_not_aimed_abroad(nlp
 def test_border_guards_and_peacekeepers_are_forces(nlp):
     found = coded(nlp, "Armenia announced the government's decision to remove Russian border guards from Yerevan airport.")
     assert ("ARM", "RUS", "16") in keys(found)
+
+
+def test_how_many_of_a_group_act_as_the_group(nlp):
+    # "hundreds of Indonesian students": the students act, not "hundreds"
+    found = coded(nlp, "Hundreds of Indonesian students staged demonstrations against the government.")
+    assert ("IDN", "IDN", "14") in keys(found)

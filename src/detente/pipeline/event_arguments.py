@@ -16,7 +16,7 @@ from .event_cues import (
     ABOUT_PREPS, ABOUT_ROOTS, ACT_NOUNS, ADDRESSED_ROOTS, AGENT_NOUNS, AGREEMENT_CODE, AIMING_VERBS, ANNOUNCING_VERBS, BACKGROUND_PREPS,
     CLAIM_NOUNS, CLAUSE_OBJECT_ROOTS, CLAUSE_TARGET_ROOTS, DISAPPROVING_PREPS, ECONOMIC_NOUNS, OWNING_PARTICIPLES, SCENE_OF_EVENT_PREPS,
     DENIAL_VERBS, FIRST_PERSON, GOVERNING_ROOTS, HELD_ROOTS, HELPING_VERBS, INTENT_VERBS, LEFT_FROM_ROOTS,
-    LAUNCHED_FROM_ROOTS, LIGHT_VERBS, READINESS_WORDS, MEDIATE_CODE, MEMBER_NOUNS, MEMORIAL_NOUNS, NOUN_TARGET_PREPS,
+    LAUNCHED_FROM_ROOTS, LIGHT_VERBS, READINESS_WORDS, MEDIATE_CODE, MEMBER_NOUNS, MEMORIAL_NOUNS, NOUN_TARGET_PREPS, PARTITIVE_NOUNS,
     OBJECT_PLACE_ROOTS, OBJECT_PRONOUNS, OCCASION_NOUNS, OCCASION_PREPS, OFFICIAL_ROLES, OWN_FORCE_NOUNS,
     OWN_FORCE_ROLES, OWN_PEOPLE_ACTS, OWN_PEOPLE_NOUNS, PEOPLE_NOUNS, PEOPLE_PREPS, PERMISSION_VERBS, PLACE_CODES,
     PLACE_NOUNS, PLACE_PREPS, PLACE_ROOTS, POSSESSIVES, QUANTITY_NOUNS, AMOUNT_NOUNS, REACTED_OBJECT_CODES, REGION_NOUNS,
@@ -116,6 +116,9 @@ class ArgumentReader(ContextReader):
         """The actors a subject or object names: itself, its conjuncts, else an actor modifying it."""
         if token is None:
             return []
+        if token.i not in actors and token.lemma_.lower() in PARTITIVE_NOUNS and (
+                part := next(iter(self._prep_objects(token, {"of"})), None)) is not None:
+            return self._actors_of(part, actors, trigger)  # "hundreds of Indonesian students": the students
         if token.i not in actors and (named := self._described(token, actors)) is not None:
             return [named]  # "the group", "the kingdom": the one named before
         if token.i not in actors and (pair := self._pair(token, actors)):
