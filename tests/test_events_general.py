@@ -2883,3 +2883,9 @@ def test_how_many_of_a_group_act_as_the_group(nlp):
     # "hundreds of Indonesian students": the students act, not "hundreds"
     found = coded(nlp, "Hundreds of Indonesian students staged demonstrations against the government.")
     assert ("IDN", "IDN", "14") in keys(found)
+
+
+def test_a_civil_operation_is_no_military_operation(nlp):
+    found = coded(nlp, "Norway sanctioned Russian companies, which conduct fishing operations in Norway's exclusive economic zone.")
+    assert not {k for k in keys(found, counted=False) if k[2] == "19"}
+    assert ("TUR", "IRQ", "19") in keys(coded(nlp, "Turkey conducted military operations in northern Iraq."))

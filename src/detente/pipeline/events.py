@@ -32,7 +32,7 @@ from .event_cues import (
     REPORT_VERBS, REPORT_ADVERBS, NEGATORS, INTENT_CODES, PLACE_PREPS,
     PLACE_NOUNS, BACKGROUND_PREPS, CONTENT_NOUNS, PREVENTION_VERBS, OPINION_HOLDERS, TREATY_NOUNS,
     PERIOD_PREPS, PERIOD_FRAMES, LIGHT_VERBS, NON_STATE_SPEAKERS, ECONOMIC_NOUNS, ECONOMIC_CODE,
-    VIOLENT_ROOTS, FRESH_MODIFIERS, RECIPROCAL_WORDS, DISPLAY_NOUNS, JOINT_MODIFIERS, WEAPON_NOUNS,
+    VIOLENT_ROOTS, CIVIL_OPERATION_MODIFIERS, FRESH_MODIFIERS, RECIPROCAL_WORDS, DISPLAY_NOUNS, JOINT_MODIFIERS, WEAPON_NOUNS,
     INTERCEPTION_VERBS, LAUNCHED_NOUNS, LAUNCH_CODE, DISPLAY_CODE, SPEAKER_PREPS, REACTION_ROOTS,
     SELF_REPORT_VERBS, ACT_NOUNS, MATERIAL_AGREEMENTS, COOPERATION_NOUNS, AGREEMENT_CODE, ACCUSING_VERBS,
     DISAPPROVING,
@@ -265,6 +265,9 @@ class EventCoder(ArgumentReader):
                 # "closed their border ... and reopened it": the object of the verb it is coordinated with
                 child = next((c for c in token.head.children if c.dep_ == "dobj"), child)
             if child.dep_ in ("dobj", "attr", "nsubjpass", "pobj", "dative", "oprd"):
+                if child.lemma_.lower() == "operation" and any(
+                        c.dep_ in ("compound", "amod") and c.lemma_.lower() in CIVIL_OPERATION_MODIFIERS for c in child.children):
+                    continue  # "conduct fishing operations": no military operation
                 lemmas.add(child.lemma_.lower())
                 # "received Turkey's Erdogan", "freed six Americans", "quit ECOWAS", "missiles hit Kyiv"
                 lemmas.update(stands_as.get(child.i, ()))
