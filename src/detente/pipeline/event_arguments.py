@@ -33,9 +33,12 @@ if TYPE_CHECKING:
 ROLES_READ = "detente_roles_read"
 FORCES_READ = "forces"  # ... and (a speaker's offsets, FORCES_READ): the speakers whose forces it read (_commands_forces)
 # "the United States, the EU, Australia and Japan expressed support": each of four acts (five scored
-# the same on dev and PLOVER, with one more false act on the seeds); as many targets ("cut off
-# relations with Nigeria, Togo, France and the US")
+# the same on dev and PLOVER, with one more false act on the seeds) ...
 MAX_SOURCES = 4
+# ... and an act aimed at a list, at up to eight ("tariffs ... on Denmark, Norway, Sweden, France,
+# Germany, the UK, the Netherlands and Finland": dev +8 right, none wrong, against four for a verb and
+# two for a noun; but a gapped list of doers, "will each expel four diplomats, the Czech Republic and
+# Lithuania three, Italy ... two", reads as targets)
 MAX_TARGETS = 8
 
 

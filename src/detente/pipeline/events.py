@@ -1332,8 +1332,8 @@ class EventCoder(ArgumentReader):
                 # "said Qatar had supported terrorist organizations": aimed at a group no actor names, not at
                 # whoever the story set against the source
                 at_group = pattern.pos == "VERB" and any(c.dep_ == "dobj" and c.lemma_.lower() in GROUP_OBJECTS for c in token.children)
-                # "Labor's Penny Wong accused the Australian prime minister": aimed at a body of its own state
-                # the object names, never at the story's foreign side
+                # ... nor, where its object is a person of the doer's own state ("Bolsonaro called Judge Moraes
+                # a dictator"), at the story's foreign side
                 at_group = at_group or (pattern.pos == "VERB" and bool(sources) and any(
                     c.dep_ == "dobj" and c.lemma_.lower() not in OWN_PEOPLE_NOUNS and any(
                         a._.actor.kind == "person" and a.start <= c.i < a.end and _code(a) in {_code(x) for x in sources}
