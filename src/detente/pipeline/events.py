@@ -715,6 +715,15 @@ class EventCoder(ArgumentReader):
         agents += [p for a in token.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
         return any(a.lemma_.lower() in UNATTRIBUTED_AGENTS for a in agents)
 
+    def _object_aims_elsewhere(self, verb: Token, sources: list[Span], actors: dict[int, Span]) -> bool:
+        """The verb's direct object says whom the act is aimed at, and that is no state of the story: a
+        group no actor names ("said Qatar had supported terrorist organizations"), or a person of the
+        doer's own state ("Bolsonaro called Judge Moraes a dictator")."""
+        own = {_code(x) for x in sources}
+        return any(c.dep_ == "dobj" and (c.lemma_.lower() in GROUP_OBJECTS or (c.lemma_.lower() not in OWN_PEOPLE_NOUNS and any(
+            a._.actor.kind == "person" and a.start <= c.i < a.end and _code(a) in own for a in self._actors_of(c, actors, verb))))
+            for c in verb.children)
+
     @staticmethod
     def _group_doer(token: Token, active: Token | None) -> bool:
         """The act's doer is a group the story names no state for ("jihadist groups carry out attacks",
@@ -1329,16 +1338,9 @@ class EventCoder(ArgumentReader):
                     # "notified Britain that it would terminate the agreement": aimed at whom it is told to
                     targets = [t for c in token.head.children if c.dep_ in ("dobj", "dative")
                                for t in self._actors_of(c, actors, token) if _code(t) not in {_code(x) for x in sources}][:1]
-                # "said Qatar had supported terrorist organizations": aimed at a group no actor names, not at
-                # whoever the story set against the source
-                at_group = pattern.pos == "VERB" and any(c.dep_ == "dobj" and c.lemma_.lower() in GROUP_OBJECTS for c in token.children)
-                # ... nor, where its object is a person of the doer's own state ("Bolsonaro called Judge Moraes
-                # a dictator"), at the story's foreign side
-                at_group = at_group or (pattern.pos == "VERB" and bool(sources) and any(
-                    c.dep_ == "dobj" and c.lemma_.lower() not in OWN_PEOPLE_NOUNS and any(
-                        a._.actor.kind == "person" and a.start <= c.i < a.end and _code(a) in {_code(x) for x in sources}
-                        for a in self._actors_of(c, actors, token))
-                    for c in token.children))
+                # an act whose object names whom it is aimed at, though no state of the story: never guessed at
+                # the story's other side (read only where a guess would be made)
+                at_group = bool(sources) and not targets and pattern.pos == "VERB" and self._object_aims_elsewhere(token, sources, actors)
                 if sources and not targets and not at_group and code.root in CONTEXT_TARGET_ROOTS and not (
                         len(sources) > 1 and (code.mutual or code.root in JOINT_ROOTS or token.lemma_.lower() in RECIPROCAL_WORDS
                                               or self._each_other(token) or paired)):  # those act on each other
