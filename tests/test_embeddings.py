@@ -9,7 +9,6 @@ avoid their keywords) and the full model's similarities for them (scripts/distil
 from __future__ import annotations
 
 import json
-import time
 from functools import lru_cache
 from pathlib import Path
 
@@ -98,14 +97,11 @@ def measured():
     return figures()
 
 
-def test_loads_fast_and_small():
+def test_file_is_small_and_whole():
+    """Load time and encoding speed are figures of benchmarks/ingest.py, not timed here."""
     path = Path(__file__).resolve().parents[1] / "src" / "detente" / "knowledge" / "data" / "word_vectors.npz"
     assert path.stat().st_size < 4_500_000
-    start = time.perf_counter()
     emb = load_embeddings.__wrapped__()  # bypass the cache: a cold load of the file
-    took = time.perf_counter() - start
-    print(f"load {took * 1000:.0f} ms, {len(emb.index)} words x {emb.dims} dims, {path.stat().st_size / 1e6:.2f} MB")
-    assert took < 2.0
     assert len(emb.index) > 20_000 and 64 <= emb.dims <= 256
 
 
@@ -183,15 +179,6 @@ def test_issue_descriptions_from_taxonomy():
     top1 = figures(ours)["issue_top1"]["static"]
     print(f"issue top-1 against issues.yaml descriptions: {top1:.2f}")
     assert top1 >= 0.5
-
-
-def test_encode_speed(emb):
-    sentences = [words(x["text"]) for x in VALIDATION["issue_sentences"]] * 20
-    start = time.perf_counter()
-    emb.matrix(sentences)
-    rate = len(sentences) / (time.perf_counter() - start)
-    print(f"{rate:.0f} sentences/s")
-    assert rate > 2000
 
 
 if __name__ == "__main__":
