@@ -2889,3 +2889,17 @@ def test_a_civil_operation_is_no_military_operation(nlp):
     found = coded(nlp, "Norway sanctioned Russian companies, which conduct fishing operations in Norway's exclusive economic zone.")
     assert not {k for k in keys(found, counted=False) if k[2] == "19"}
     assert ("TUR", "IRQ", "19") in keys(coded(nlp, "Turkey conducted military operations in northern Iraq."))
+
+
+def test_an_agreement_mentioned_again_is_the_agreement_not_another_act_of_its_root(nlp):
+    # "the agreement" is the agreement told before, though a nearer sentence tells another act of
+    # root 05 ("supported") aimed elsewhere
+    found = coded(nlp, "Australia signed a security agreement with Tuvalu on Friday. Critics said the region was "
+                       "contested. Australia also supported China's bid to join the trade pact. The agreement is the "
+                       "most significant deal Australia has struck with a Pacific nation, Wong said.")
+    agreements = {(s, t) for s, t, r, code, _ in found if code.startswith(("057", "06"))}
+    assert not agreements & {("AUS", "CHN"), ("CHN", "AUS")} and ("AUS", "TUV") in agreements
+    # the same word further back wins over a nearer act of the same root
+    found = coded(nlp, "Iran and Oman held talks in Muscat on Saturday. The United States praised the talks. "
+                       "The talks lasted two hours.")
+    assert ("USA", "IRN", "04") not in keys(found, counted=False)

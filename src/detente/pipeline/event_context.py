@@ -314,8 +314,8 @@ class ContextReader:
 
     def _mentioned(self, noun: Token, pattern: Pattern, events: list[Event]) -> Event | None:
         """The earlier act a definite event noun with no actors of its own mentions again: the last
-        one told with the same word in its sentence or the nine before, or of the same root in the
-        three before ("Israel struck Iran. The strikes ..."; "this release")."""
+        one told with the same word in its sentence or the nine before, else the last of the same
+        kind in the three before ("Israel struck Iran. The strikes ..."; "this release")."""
         if not _definite(noun):
             return None
         if noun.dep_ not in ("nsubj", "nsubjpass", "dobj", "attr", "ROOT"):
@@ -324,7 +324,14 @@ class ContextReader:
         near, far = self._sentences_back(noun, 4), self._sentences_back(noun, 10)
         lemma = noun.lemma_.lower()
 
-        def last(told) -> Event | None:
+        def same_kind(event: Event) -> bool:
+            # violence is one kind of act ("Israel bombed ... The attack"); other roots hold many
+            # ("recognised a state" is not "the agreement"): their codes must match
+            if root in VIOLENT_ROOTS:
+                return self.vocab.codes[event.pattern.code].root == root
+            return event.pattern.code[:3] == pattern.code[:3]
+
+        def last(told, by_word: bool) -> Event | None:
             for event in told:
                 if event.trigger.start < far:
                     break
@@ -332,15 +339,19 @@ class ContextReader:
                     continue
                 if (event.pattern.code in PLACE_CODES) != (pattern.code in PLACE_CODES):
                     continue  # a visit, aimed at where it goes, is not the talks held on it
-                if event.trigger.root.lemma_.lower() == lemma or (
-                        event.trigger.start >= near and self.vocab.codes[event.pattern.code].root == root):
-                    return event  # the same word further back ("the exercises"), the same kind of act near
+                if event.trigger.root.lemma_.lower() == lemma if by_word else (
+                        event.trigger.start >= near and same_kind(event)):
+                    return event
             return None
 
-        found = last(reversed(events))
+        def mentioned(told) -> Event | None:
+            # the same word in the ten sentences back ("the exercises"), else the same kind of act near
+            return last(reversed(told), True) or last(reversed(told), False)
+
+        found = mentioned(events)
         # an act a surer telling replaced in its sentence is still the one its word names ("called the
         # attack cowardly and said it targeted ...", then "Egypt condemned the attack")
-        replaced = last(reversed(getattr(self, "_displaced", ())))
+        replaced = mentioned(list(getattr(self, "_displaced", ())))
         if replaced is not None and (found is None or replaced.trigger.start > found.trigger.start):
             return replaced
         return found
