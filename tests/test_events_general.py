@@ -2903,3 +2903,11 @@ def test_an_agreement_mentioned_again_is_the_agreement_not_another_act_of_its_ro
     found = coded(nlp, "Iran and Oman held talks in Muscat on Saturday. The United States praised the talks. "
                        "The talks lasted two hours.")
     assert ("USA", "IRN", "04") not in keys(found, counted=False)
+
+
+def test_calling_a_thing_names_it_and_calling_a_person_telephones(nlp):
+    found = coded(nlp, "Brazilian President Lula said Brazil was willing to negotiate with the US on trade, but called "
+                       "sanctions targeting de Moraes an \"unacceptable\" interference in the country's justice system.")
+    assert ("BRA", "USA", "11") in keys(found) and ("BRA", "USA", "04") not in keys(found, counted=False)
+    found = coded(nlp, "Somali President Hassan Sheikh Mohamud called his Egyptian counterpart late on Tuesday.")
+    assert ("SOM", "EGY", "04") in keys(found)

@@ -40,7 +40,7 @@ from .event_cues import (
     JOINT_EXCLUDED, JOINT_EXCLUDED_LEMMAS, PEOPLE_NOUNS, SPEECH_NOUNS, ASKING_ROOTS, ASKING_NOUNS,
     AIMING_VERBS, ABOUT_PREPS, ABOUT_ROOTS, THREAT_CODE, OBLIGATION_MODALS, DEMAND_CODE,
     OBLIGATION_KNOWING_VERBS, CRITICISM_CODE, CLAIMING_VERBS, DECISION_VERBS, ANNOUNCED_CODES, ONGOING_VERBS,
-    CONDEMNING_WORDS, HARMING_WORDS, PRAISING_WORDS, PRAISE_CODE, CONDEMNED_PREPS, WARNING_VERBS,
+    CONDEMNING_WORDS, HARMING_WORDS, PRAISING_WORDS, PRAISE_CODE, NAMING_VERBS, NAMING_CODE, CONDEMNED_PREPS, WARNING_VERBS,
     SUMMONING_VERBS, OBLIGATION_VERBS,
     FOUGHT_BETWEEN_WORDS, DOMESTIC_CODES, PHRASE_SUBJECT_ROOTS, PHRASE_TARGET_PREPS, OWN_PLACE_EXCLUDED_ROOTS, SPEAKER_PRONOUNS,
     PROMISING_ADJECTIVES, PERMISSION_VERBS, ASSURED_ROOTS, ASSURANCE_CODE, CONDEMNING_EXEMPT_VERBS,
@@ -1134,6 +1134,10 @@ class EventCoder(ArgumentReader):
                 exchange = None  # the "exchange" whose "of"-phrase a noun trigger is
                 found_by = ""  # how a target missing from the clause was found
                 subject = None  # a verb's grammatical subject
+                if pattern.pos == "VERB" and NAMING_VERBS.get(token.lemma_.lower()) == pattern.code and (
+                        objects := [c for c in token.children if c.dep_ == "dobj"]) and not any(
+                        self._actors_of(o, actors, token) for o in objects):
+                    pattern = replace(pattern, code=NAMING_CODE)  # "calls the seizure piracy": no phone call
                 obliged = self._obligation(token) if self.vocab.codes[pattern.code].root == "01" else None
                 condemned = None  # the word a statement condemns or praises with ("said the move was a violation")
                 said_code = pattern.code
