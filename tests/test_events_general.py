@@ -2911,3 +2911,12 @@ def test_calling_a_thing_names_it_and_calling_a_person_telephones(nlp):
     assert ("BRA", "USA", "11") in keys(found) and ("BRA", "USA", "04") not in keys(found, counted=False)
     found = coded(nlp, "Somali President Hassan Sheikh Mohamud called his Egyptian counterpart late on Tuesday.")
     assert ("SOM", "EGY", "04") in keys(found)
+
+
+def test_a_relative_pronoun_object_is_the_state_it_follows(nlp):
+    found = coded(nlp, "Eswatini is almost entirely surrounded by South Africa, which Chinese President Xi Jinping visited last month.")
+    assert ("CHN", "ZAF", "04") in keys(found)
+    # a relative pronoun after a thing ("a drone, which the alliance described as ...") stays the thing
+    found = coded(nlp, "Algeria shot down a Malian military surveillance drone, which the three-nation alliance described "
+                       "as an irresponsible act.")
+    assert not {k for k in keys(found, counted=False) if k[1] == "MLI" and k[2] == "11"}

@@ -24,7 +24,7 @@ from .event_cues import (
     SEQUEL_PREPS, SPEAKER_PREPS, SPEECH_NOUNS, SUBJECT_DEPS, SUMMONING_VERBS, TARGET_PREPS, TOPIC_VERBS,
     TRADE_NOUNS, TRADE_PREPS, TREATY_NOUNS, VIOLENT_ROOTS, VISIT_NOUNS, VOWING_VERBS, REFUSING_VERBS,
 )
-from .syntax import JOINING_VERBS, antecedent, subject_of
+from .syntax import JOINING_VERBS, antecedent, relative_clause, subject_of
 
 if TYPE_CHECKING:
     from .events import Event
@@ -124,6 +124,9 @@ class ArgumentReader(ContextReader):
         """The actors a subject or object names: itself, its conjuncts, else an actor modifying it."""
         if token is None:
             return []
+        if token.tag_ in ("WDT", "WP") and token.dep_ in ("dobj", "pobj") and (clause := relative_clause(token)) is not None \
+                and clause.head.i in actors and clause.head.ent_type_ in ("GPE", "ORG", "PERSON", "NORP"):
+            return self._actors_of(clause.head, actors, trigger)  # "South Africa, which Xi visited": South Africa
         if token.i not in actors and token.lemma_.lower() in PARTITIVE_NOUNS and (
                 part := next(iter(self._prep_objects(token, {"of"})), None)) is not None:
             return self._actors_of(part, actors, trigger)  # "hundreds of Indonesian students": the students

@@ -160,6 +160,15 @@ def main_subject_before(token: Token, since: int = 0) -> Token | None:
     return next((c for c in before.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
 
+def relative_clause(pronoun: Token) -> Token | None:
+    """The relative clause a relative pronoun is the object of ("South Africa, which Xi visited";
+    "Rwanda, with which Uganda signed"): its verb, whose head is what the pronoun stands for."""
+    verb = pronoun.head
+    if pronoun.dep_ == "pobj" and verb.dep_ == "prep":
+        verb = verb.head
+    return verb if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN") else None
+
+
 def antecedent(pronoun: Token, actors: dict[int, Span], since: int = 0,
                pronouns: dict[str, tuple[str, ...]] = PRONOUN_KINDS) -> Span | None:
     """The last actor before a pronoun, back to token `since`, of the kind the pronoun takes:
