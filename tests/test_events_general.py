@@ -2920,3 +2920,10 @@ def test_a_relative_pronoun_object_is_the_state_it_follows(nlp):
     found = coded(nlp, "Algeria shot down a Malian military surveillance drone, which the three-nation alliance described "
                        "as an irresponsible act.")
     assert not {k for k in keys(found, counted=False) if k[1] == "MLI" and k[2] == "11"}
+
+
+def test_the_vocabulary_of_condemnation_covers_charges_of_hegemony_and_corruption(nlp):
+    found = coded(nlp, "China's foreign ministry spokesman said the US sanctions once again exposed Washington's hegemonic nature.")
+    assert ("CHN", "USA", "11") in keys(found)
+    found = coded(nlp, "Israel's foreign minister claimed the Irish government's actions were driven by antisemitism.")
+    assert ("ISR", "IRL", "11") in keys(found)
