@@ -2927,3 +2927,17 @@ def test_the_vocabulary_of_condemnation_covers_charges_of_hegemony_and_corruptio
     assert ("CHN", "USA", "11") in keys(found)
     found = coded(nlp, "Israel's foreign minister claimed the Irish government's actions were driven by antisemitism.")
     assert ("ISR", "IRL", "11") in keys(found)
+
+
+def test_being_given_or_required_to_leave_is_an_expulsion(nlp):
+    # the expulsion told again, in each sentence
+    found = coded(nlp, "Ukraine expelled Hungarian diplomats. \"Two Hungarian diplomats are required to leave our "
+                       "country within 48 hours,\" Sybiha said.")
+    assert len([e for e in found if e[:2] == ("UKR", "HUN") and e[3] == "161"]) == 2
+    found = coded(nlp, "Paraguay expelled a Chinese diplomat on Monday. Xu was given 24 hours to leave the country.")
+    assert len([e for e in found if e[:2] == ("PRY", "CHN") and e[3] == "161"]) == 2
+
+
+def test_apprehending_is_an_arrest(nlp):
+    found = coded(nlp, "Last September, two Ivorian police officers were apprehended in Burkina Faso at an illicit gold mining location.")
+    assert ("BFA", "CIV", "17") in keys(found)

@@ -209,6 +209,9 @@ class EventCoder(ArgumentReader):
         # a "to"-clause by its verb: "gave the diplomats 72 hours to leave" governs "to leave"
         found |= {f"to {c.lemma_.lower()}" for c in token.children if c.dep_ in ("advcl", "xcomp", "ccomp", "acl")
                   and infinitive(c)}
+        # ... or by its direct object, as the parser often hangs it ("was given 24 hours to leave")
+        found |= {f"to {c.lemma_.lower()}" for o in token.children if o.dep_ == "dobj" for c in o.children
+                  if c.dep_ in ("relcl", "acl") and infinitive(c)}
         # a "to"-clause with a subject of its own: what another is to do ("expects Russia to explain")
         if any(c.dep_ == "ccomp" and infinitive(c) and any(a.dep_ == "nsubj" for a in c.children) for c in token.children):
             found.add(ANOTHERS_CLAUSE)
