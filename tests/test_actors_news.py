@@ -309,3 +309,15 @@ def test_a_title_picks_the_office_it_ends_with_in_every_mention(nlp):
     found = {m.surface: m.actor for m in run(nlp, text, published=None).mentions if m.actor}
     people = [r for r in found.values() if r.kind == "person"]
     assert people and all(r.code == "NLD" for r in people), found
+
+
+def test_a_sentence_opened_by_its_continues_the_subject_before(nlp):
+    from detente.document import Document
+    from detente.pipeline import analyse
+
+    text = ("The Norwegian government announced in early July that it was aligning itself with the EU's sanctions and "
+            "decided to sanction two Russian fishing companies. Its foreign ministry accused the companies of "
+            "being involved in Russian intelligence activities.")
+    (records,) = analyse([Document(text=text, source_path="t.txt")], nlp)
+    accused = [e for e in records.events if e.trigger == "accused"]
+    assert accused and accused[0].source == "NOR"

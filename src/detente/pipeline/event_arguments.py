@@ -24,7 +24,7 @@ from .event_cues import (
     SEQUEL_PREPS, SPEAKER_PREPS, SPEECH_NOUNS, SUBJECT_DEPS, SUMMONING_VERBS, TARGET_PREPS, TOPIC_VERBS,
     TRADE_NOUNS, TRADE_PREPS, TREATY_NOUNS, VIOLENT_ROOTS, VISIT_NOUNS, VOWING_VERBS, REFUSING_VERBS,
 )
-from .syntax import JOINING_VERBS, antecedent, relative_clause, subject_of
+from .syntax import JOINING_VERBS, antecedent, main_subject_before, relative_clause, subject_of
 
 if TYPE_CHECKING:
     from .events import Event
@@ -418,6 +418,10 @@ class ArgumentReader(ContextReader):
                 owner = next((c for c in subject.children if c.dep_ == "poss" and _pronoun(c, POSSESSIVES | FIRST_PERSON)), None)
                 found = (self._speaker_of(owner) or antecedent(owner, actors, self._sentences_back(owner, 2))
                          if owner is not None else None)
+                if owner is not None and owner.lower_ in ("its", "their") and (before := main_subject_before(subject)) is not None:
+                    # "The Norwegian government announced sanctions ... Its foreign ministry accused": a
+                    # sentence opened by "its" continues the subject before, whatever was named last
+                    found = next(iter(self._actors_of(before, actors, verb)), found)
                 sources = [found] if found is not None else []
             sources += [s for s in self._co_sources(verb, subject, actors) if s not in sources]
             if not sources and verb.dep_ == "amod" and verb.i >= 2 and verb.nbor(-1).text == "-" and verb.i - 2 in actors:
