@@ -312,9 +312,6 @@ def test_a_title_picks_the_office_it_ends_with_in_every_mention(nlp):
 
 
 def test_a_sentence_opened_by_its_continues_the_subject_before(nlp):
-    from detente.document import Document
-    from detente.pipeline import analyse
-
     text = ("The Norwegian government announced in early July that it was aligning itself with the EU's sanctions and "
             "decided to sanction two Russian fishing companies. Its foreign ministry accused the companies of "
             "being involved in Russian intelligence activities.")
