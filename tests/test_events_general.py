@@ -2941,3 +2941,10 @@ def test_being_given_or_required_to_leave_is_an_expulsion(nlp):
 def test_apprehending_is_an_arrest(nlp):
     found = coded(nlp, "Last September, two Ivorian police officers were apprehended in Burkina Faso at an illicit gold mining location.")
     assert ("BFA", "CIV", "17") in keys(found)
+
+
+def test_days_given_to_act_are_an_ultimatum(nlp):
+    found = coded(nlp, "Saudi Arabia, the United Arab Emirates, Bahrain and Egypt gave Doha 10 days to comply with their demands.")
+    assert {("SAU", "QAT", "10"), ("ARE", "QAT", "10"), ("BHR", "QAT", "10"), ("EGY", "QAT", "10")} <= keys(found)
+    # days given to leave are an expulsion, however the parser hangs the clause
+    assert ("PRY", "CHN", "16") in keys(coded(nlp, "Paraguay gave the Chinese diplomat 24 hours to leave the country."))

@@ -40,7 +40,7 @@ from .event_cues import (
     JOINT_EXCLUDED, JOINT_EXCLUDED_LEMMAS, PEOPLE_NOUNS, SPEECH_NOUNS, ASKING_ROOTS, ASKING_NOUNS,
     AIMING_VERBS, ABOUT_PREPS, ABOUT_ROOTS, THREAT_CODE, OBLIGATION_MODALS, DEMAND_CODE,
     OBLIGATION_KNOWING_VERBS, CRITICISM_CODE, CLAIMING_VERBS, DECISION_VERBS, ANNOUNCED_CODES, ONGOING_VERBS,
-    CONDEMNING_WORDS, HARMING_WORDS, PRAISING_WORDS, PRAISE_CODE, NAMING_VERBS, NAMING_CODE, CONDEMNED_PREPS, WARNING_VERBS,
+    CONDEMNING_WORDS, HARMING_WORDS, PRAISING_WORDS, PRAISE_CODE, NAMING_VERBS, NAMING_CODE, DEADLINE_NOUNS, CONDEMNED_PREPS, WARNING_VERBS,
     SUMMONING_VERBS, OBLIGATION_VERBS,
     FOUGHT_BETWEEN_WORDS, DOMESTIC_CODES, PHRASE_SUBJECT_ROOTS, PHRASE_TARGET_PREPS, OWN_PLACE_EXCLUDED_ROOTS, SPEAKER_PRONOUNS,
     PROMISING_ADJECTIVES, PERMISSION_VERBS, ASSURED_ROOTS, ASSURANCE_CODE, CONDEMNING_EXEMPT_VERBS,
@@ -110,6 +110,7 @@ def _any(word: Token) -> bool:
 
 
 ANOTHERS_CLAUSE = "to-clause of another"  # the complement of a pattern for "expects Russia to explain"
+DEADLINE_CLAUSE = "deadline to act"  # ... and for "gave Doha 10 days to comply": an ultimatum
 
 
 def _measure_against(word: Token) -> bool:
@@ -210,11 +211,15 @@ class EventCoder(ArgumentReader):
         found |= {f"to {c.lemma_.lower()}" for c in token.children if c.dep_ in ("advcl", "xcomp", "ccomp", "acl")
                   and infinitive(c)}
         # ... or by its direct object, as the parser often hangs it ("was given 24 hours to leave")
-        found |= {f"to {c.lemma_.lower()}" for o in token.children if o.dep_ == "dobj" for c in o.children
+        found |= {f"to {c.lemma_.lower()}" for o in token.children if o.dep_ in ("dobj", "npadvmod") for c in o.children
                   if c.dep_ in ("relcl", "acl") and infinitive(c)}
         # a "to"-clause with a subject of its own: what another is to do ("expects Russia to explain")
         if any(c.dep_ == "ccomp" and infinitive(c) and any(a.dep_ == "nsubj" for a in c.children) for c in token.children):
             found.add(ANOTHERS_CLAUSE)
+        # a span of time to act in: "gave Doha 10 days to comply with the demands"
+        if any(o.dep_ in ("dobj", "dative", "npadvmod") and o.lemma_.lower() in DEADLINE_NOUNS for o in token.children) and (
+                any(f.startswith("to ") for f in found)):
+            found.add(DEADLINE_CLAUSE)
         if any(a.dep_ == "appos" and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in a.children)
                for c in token.children if c.dep_ == "dobj" for a in c.children):
             found.add("oprd")
