@@ -2948,3 +2948,9 @@ def test_days_given_to_act_are_an_ultimatum(nlp):
     assert {("SAU", "QAT", "10"), ("ARE", "QAT", "10"), ("BHR", "QAT", "10"), ("EGY", "QAT", "10")} <= keys(found)
     # days given to leave are an expulsion, however the parser hangs the clause
     assert ("PRY", "CHN", "16") in keys(coded(nlp, "Paraguay gave the Chinese diplomat 24 hours to leave the country."))
+
+
+def test_intervening_in_a_deal_or_a_case_is_no_force(nlp):
+    found = coded(nlp, "Marape intervened in the policing deal with China to ensure it was put on ice.")
+    assert not {k for k in keys(found, counted=False) if k[2] == "19"}
+    assert ("RUS", "SYR", "19") in keys(coded(nlp, "Russia intervened in Syria in 2015."))
