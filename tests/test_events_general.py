@@ -2954,3 +2954,10 @@ def test_intervening_in_a_deal_or_a_case_is_no_force(nlp):
     found = coded(nlp, "Marape intervened in the policing deal with China to ensure it was put on ice.")
     assert not {k for k in keys(found, counted=False) if k[2] == "19"}
     assert ("RUS", "SYR", "19") in keys(coded(nlp, "Russia intervened in Syria in 2015."))
+
+
+def test_handing_over_papers_is_no_release_and_over_a_number_is_still_a_particle(nlp):
+    found = codes(coded(nlp, "Prime Minister Paetongtarn handed over the results of a study on the bridge to Lao Prime Minister Sonexay."), counted=False)
+    assert not {c for _, _, c in found if c.startswith("08")}
+    # "handed over 90 prisoners": the parser reads "over 90" as "more than 90"
+    assert ("RUS", "UKR", "0841") in codes(coded(nlp, "Russia handed over 90 Ukrainian prisoners to Ukraine."))

@@ -120,6 +120,13 @@ def _measure_against(word: Token) -> bool:
     return any(c.dep_ == "prep" and c.lower_ == "against" for h in (word, word.head) for c in h.children)
 
 
+def _particle_as_quantity(verb: Token, particle: str) -> bool:
+    """The verb's particle read as "more than" a number right after it: "handed over 90 prisoners"
+    (the parser hangs "over" on 90, "over 90" being "more than 90")."""
+    nxt = verb.nbor(1) if verb.i + 1 < len(verb.doc) else None
+    return nxt is not None and nxt.lower_ == particle and nxt.dep_ == "quantmod" and nxt.head.like_num
+
+
 def _harms_ties(word: Token) -> bool:
     """A word of harm whose object is the ties between states: "damaging our relations", "does
     damage to Australia's relationship"."""
@@ -151,7 +158,7 @@ class EventCoder(ArgumentReader):
         by_modifier = None  # the first pattern whose object only a modifier names
         for pattern in self.vocab.candidates(token.lemma_.lower(), pos):
             if pattern.particle and not any(c.dep_ in ("prt", "advmod", "prep") and c.lower_ == pattern.particle
-                                            for c in token.children):
+                                            for c in token.children) and not _particle_as_quantity(token, pattern.particle):
                 continue
             # the preposition on the verb or, as the parser often hangs it, on its object ("deployed a
             # jet against Cambodia's forces")
