@@ -2961,3 +2961,9 @@ def test_handing_over_papers_is_no_release_and_over_a_number_is_still_a_particle
     assert not {c for _, _, c in found if c.startswith("08")}
     # "handed over 90 prisoners": the parser reads "over 90" as "more than 90"
     assert ("RUS", "UKR", "0841") in codes(coded(nlp, "Russia handed over 90 Ukrainian prisoners to Ukraine."))
+
+
+def test_placing_on_a_list_is_a_sanction(nlp):
+    found = coded(nlp, "Uganda's army fought the Allied Democratic Forces. In March, the United States placed the Allied "
+                       "Democratic Forces on its list of terrorist organisations.")
+    assert {k for k in keys(found, counted=False) if k[0] == "USA" and k[2] == "16"}
