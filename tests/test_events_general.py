@@ -2967,3 +2967,10 @@ def test_placing_on_a_list_is_a_sanction(nlp):
     found = coded(nlp, "Uganda's army fought the Allied Democratic Forces. In March, the United States placed the Allied "
                        "Democratic Forces on its list of terrorist organisations.")
     assert {k for k in keys(found, counted=False) if k[0] == "USA" and k[2] == "16"}
+
+
+def test_not_hesitating_to_act_is_acting_and_an_offered_warning_is_a_warning(nlp):
+    found = coded(nlp, "“Singapore will not hesitate to take firm action against intrusions by Malaysia in our waters,” "
+                       "the ministry said.")
+    assert not {k for k in keys(found, counted=False) if k[:2] == ("SGP", "MYS") and k[2] in ("03", "12")}
+    assert ("MRT", "MLI", "13") in keys(coded(nlp, "Mauritania offered a warning to the junta in Bamako, Mali."))

@@ -173,6 +173,7 @@ PRAISE_CODE = str(_CUES["praise_code"])
 NAMING_VERBS = {verb: str(code) for verb, code in _CUES["naming_verbs"].items()}
 NAMING_CODE = str(_CUES["naming_code"])
 DEADLINE_NOUNS = set(_CUES["deadline_nouns"])
+LITOTES_VERBS = set(_CUES["litotes_verbs"])
 CONDEMNING_EXEMPT_VERBS = set(_CUES["condemning_exempt_verbs"])
 CLAIM_NOUNS = set(_CUES["claim_nouns"])
 REJECTION_CODE = str(_CUES["rejection_code"])

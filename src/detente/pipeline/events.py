@@ -40,7 +40,7 @@ from .event_cues import (
     JOINT_EXCLUDED, JOINT_EXCLUDED_LEMMAS, PEOPLE_NOUNS, SPEECH_NOUNS, ASKING_ROOTS, ASKING_NOUNS,
     AIMING_VERBS, ABOUT_PREPS, ABOUT_ROOTS, THREAT_CODE, OBLIGATION_MODALS, DEMAND_CODE,
     OBLIGATION_KNOWING_VERBS, CRITICISM_CODE, CLAIMING_VERBS, DECISION_VERBS, ANNOUNCED_CODES, ONGOING_VERBS,
-    CONDEMNING_WORDS, HARMING_WORDS, PRAISING_WORDS, PRAISE_CODE, NAMING_VERBS, NAMING_CODE, DEADLINE_NOUNS, CONDEMNED_PREPS, WARNING_VERBS,
+    CONDEMNING_WORDS, HARMING_WORDS, PRAISING_WORDS, PRAISE_CODE, NAMING_VERBS, NAMING_CODE, DEADLINE_NOUNS, LITOTES_VERBS, CONDEMNED_PREPS, WARNING_VERBS,
     SUMMONING_VERBS, OBLIGATION_VERBS,
     FOUGHT_BETWEEN_WORDS, DOMESTIC_CODES, PHRASE_SUBJECT_ROOTS, PHRASE_TARGET_PREPS, OWN_PLACE_EXCLUDED_ROOTS, SPEAKER_PRONOUNS,
     PROMISING_ADJECTIVES, PERMISSION_VERBS, ASSURED_ROOTS, ASSURANCE_CODE, CONDEMNING_EXEMPT_VERBS,
@@ -631,6 +631,8 @@ class EventCoder(ArgumentReader):
             return "hypothetical", False  # "will respond to any Israeli attack": no attack told
         chain = self._clause_chain(trigger)
         for tok in chain:
+            if tok is not trigger and tok.lemma_.lower() in LITOTES_VERBS:
+                continue  # "will not hesitate to take firm action": will take it
             if any(c.dep_ == "neg" or (c.lower_ in NEGATORS and c.dep_ in ("advmod", "dobj", "det")) for c in tok.children):
                 return "negated", False
             if any(c.dep_ in SUBJECT_DEPS and any(p.dep_ in ("preconj", "det") and p.lower_ == "neither" for p in c.children)
