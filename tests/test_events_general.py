@@ -2974,3 +2974,11 @@ def test_not_hesitating_to_act_is_acting_and_an_offered_warning_is_a_warning(nlp
                        "the ministry said.")
     assert not {k for k in keys(found, counted=False) if k[:2] == ("SGP", "MYS") and k[2] in ("03", "12")}
     assert ("MRT", "MLI", "13") in keys(coded(nlp, "Mauritania offered a warning to the junta in Bamako, Mali."))
+
+
+def test_words_a_state_is_accused_of_are_a_charge_not_a_told_act(nlp):
+    found = coded(nlp, "Sudan's government has repeatedly accused the UAE of supporting the RSF, a claim the UAE has denied.")
+    assert ("ARE", "RSF", "05") not in keys(found)
+    # a material act charged is still told ("accused Israel of firing on its post")
+    found = coded(nlp, "Lebanon accused Israel of firing on its border post on Monday.")
+    assert ("ISR", "LBN", "19") in keys(found, counted=False)

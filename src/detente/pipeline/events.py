@@ -1488,7 +1488,8 @@ class EventCoder(ArgumentReader):
                     pattern = replace(pattern, code=INTENT_CODES.get(pattern.code, INTENT_CODES[code.root]))
                 when, basis = self._date(token, doc, dates, context, sent.start in unanchored, story)
                 doubtful = self._doubtful(token, pattern, condition, unordered, triggers) or (
-                    modality == "negated" and code.root in NEGATED_UNCOUNTED_ROOTS)  # "does not recognise the findings"
+                    modality == "negated" and code.root in NEGATED_UNCOUNTED_ROOTS) or (  # "does not recognise the findings"
+                    found_by == "accused" and code.quad.startswith("verbal"))  # "accused Kenya of supporting the RSF": a charge, not a told act
                 act_cues = self._act_cues(token, pattern, triggers, doubtful, borrowed, joint, modality, busy, found_by)
                 if pattern.pos == "NOUN" and self._sequel(token):
                     act_cues |= {"sequel"}  # an act told as what the main one came after
