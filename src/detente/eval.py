@@ -199,8 +199,7 @@ def _same_event(event, key: tuple) -> bool:
 def mutual_code(code: str) -> bool:
     from .knowledge.events import load_vocabulary
 
-    found = load_vocabulary().codes.get(code)
-    return bool(found and found.mutual)
+    return load_vocabulary().mutual(code)
 
 
 def _threshold(min_confidence: float | None) -> float:

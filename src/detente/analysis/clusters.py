@@ -45,8 +45,7 @@ TOLD_SQL = "(" + ", ".join(f"'{b}'" for b in TOLD_BASES) + ")"
 
 
 def symmetric(cameo: str) -> bool:
-    found = load_vocabulary().codes.get(cameo)
-    return cameo.startswith(BOTH_WAYS_ROOTS) or bool(found and found.mutual)
+    return cameo.startswith(BOTH_WAYS_ROOTS) or load_vocabulary().mutual(cameo)
 
 
 def date_span(start: date, precision: str | None, text: str | None) -> tuple[int, int, int]:

@@ -72,6 +72,12 @@ class EventVocabulary:
     def candidates(self, lemma: str, pos: str) -> list[Pattern]:
         return self.patterns.get((lemma, pos), [])
 
+    def mutual(self, code: str) -> bool:
+        """Both sides do the act to each other (the codebook's `mutual` column: consult, negotiate, sign);
+        False for a code the codebook lacks."""
+        found = self.codes.get(code)
+        return bool(found and found.mutual)
+
 
 @functools.lru_cache(maxsize=1)
 def load_vocabulary() -> EventVocabulary:

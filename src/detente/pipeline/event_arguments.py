@@ -115,11 +115,6 @@ class ArgumentReader(ContextReader):
     def _actor_map(self, doc: Doc) -> dict[int, Span]:
         return {t.i: s for s in doc.spans.get("actors", []) if s._.actor and s._.actor.code for t in s}
 
-    def _mutual(self, code: str) -> bool:
-        """Both sides do the act to each other (the codebook's `mutual` column: consult, negotiate, sign)."""
-        found = self.vocab.codes.get(code)
-        return bool(found and found.mutual)
-
     def _actors_of(self, token: Token | None, actors: dict[int, Span], trigger: Token) -> list[Span]:
         """The actors a subject or object names: itself, its conjuncts, else an actor modifying it."""
         if token is None:
@@ -655,15 +650,15 @@ class ArgumentReader(ContextReader):
                 generic = noun.tag_ == "NNS" and not any(c.dep_ in ("det", "poss", "nummod", "amod") for c in noun.children) \
                     and not (noun.dep_ == "nsubj" and noun.head.pos_ == "VERB")  # "clashes broke out between": some did
                 return ([], []) if generic else (pair[:2], [])  # but "conflicts between A and B" is no one war
-            if len(pair) > 2 and self._mutual(code):
+            if len(pair) > 2 and self.vocab.mutual(code):
                 return pair, []  # "negotiations among Egypt, Sudan and Ethiopia": between each two of them
             return pair[:1], pair[1:2]
-        if not sources and self._mutual(code):
+        if not sources and self.vocab.mutual(code):
             # "a phone conversation of Wang Yi and Jaishankar": two sides "of" a two-sided act are its parties
             pair = [x for o in self._prep_objects(noun, {"of"}) for x in self._actors_of(o, actors, noun)]
             if len({_code(x) for x in pair}) > 1:
                 return pair, []
-        if not sources and (self._mutual(code) or noun.lemma_.lower() in RECIPROCAL_WORDS):
+        if not sources and (self.vocab.mutual(code) or noun.lemma_.lower() in RECIPROCAL_WORDS):
             sources = self._scene_speaker(noun, actors)
         first = noun
         while first.dep_ == "conj" and first.head.i != first.i:  # "expressed support for X and concern over Y"
@@ -713,7 +708,7 @@ class ArgumentReader(ContextReader):
                            for s in self._actors_of(o, actors, noun) if _code(s) not in taken][:1]
         # "backed down in the face of Iranian objections": at whom the act aims (but "responded to the
         # Egypt-Somalia deal": two parties to a deal act on each other, not on who responds)
-        if sources and not targets and not (len({_code(x) for x in sources}) > 1 and self._mutual(code)):
+        if sources and not targets and not (len({_code(x) for x in sources}) > 1 and self.vocab.mutual(code)):
             clause = self._governing_verb(noun)
             if clause is not None:
                 subject, passive = subject_of(clause)

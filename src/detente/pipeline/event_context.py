@@ -351,7 +351,7 @@ class ContextReader:
         found = mentioned(events)
         # an act a surer telling replaced in its sentence is still the one its word names ("called the
         # attack cowardly and said it targeted ...", then "Egypt condemned the attack")
-        replaced = mentioned(list(getattr(self, "_displaced", ())))
+        replaced = mentioned(getattr(self, "_displaced", ()))
         if replaced is not None and (found is None or replaced.trigger.start > found.trigger.start):
             return replaced
         return found
