@@ -318,3 +318,30 @@ def test_a_sentence_opened_by_its_continues_the_subject_before(nlp):
     (records,) = analyse([Document(text=text, source_path="t.txt")], nlp)
     accused = [e for e in records.events if e.trigger == "accused"]
     assert accused and accused[0].source == "NOR"
+
+
+# -- a known person's family name inside someone else's name -----------------------------------------
+
+@pytest.mark.parametrize("text,surface", [
+    # a blogger who shares a family name with a former Malaysian premier
+    ("Saudi Arabia jailed the blogger Raif Badawi in 2014. Badawi's wife now lives in Canada.", "Badawi"),
+    # a Syrian minister whose name ends with a spelling of the Palestinian president's
+    ("Ali Mahmud Abbas, Syria's defence minister, met his Turkish counterpart in Moscow.", "Mahmud Abbas"),
+    # a ship named after a president
+    ("The USS Ronald Reagan sailed into the South China Sea on Tuesday.", "Ronald Reagan"),
+])
+def test_a_known_name_ending_someone_elses_is_not_that_person(nlp, text, surface):
+    found = [m for m in run(nlp, text).mentions if surface in m.surface]
+    assert found and not any(m.actor and m.actor.actor_id in ("abdullah_ahmad_badawi", "mahmoud_abbas", "ronald_reagan")
+                             for m in found), [(m.surface, m.actor) for m in found]
+
+
+@pytest.mark.parametrize("text,surface,code", [
+    ("Turkish President Recep Tayipp Erdogan met the Emir of Qatar.", "Erdogan", "TUR"),  # a misspelt given name
+    ("Ukraine's leader V. Zelenskiy spoke to reporters in Kyiv.", "Zelenskiy", "UKR"),  # an initial
+    ("Chinese Foreign Ministry Spokesperson Mao Ning said the report was groundless.", "Mao Ning", "CHN"),  # a title
+    ("The minister met Prime Mminister Abiy Ahmed in Addis Ababa.", "Abiy Ahmed", "ETH"),  # a misspelt title
+])
+def test_the_same_person_with_a_variant_given_name_or_a_title_is_still_known(nlp, text, surface, code):
+    found = {m.surface: m.actor for m in run(nlp, text).mentions if m.actor}
+    assert any(surface in s and ref.code == code for s, ref in found.items()), found

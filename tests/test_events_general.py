@@ -2982,3 +2982,37 @@ def test_words_a_state_is_accused_of_are_a_charge_not_a_told_act(nlp):
     # a material act charged is still told ("accused Israel of firing on its post")
     found = coded(nlp, "Lebanon accused Israel of firing on its border post on Monday.")
     assert ("ISR", "LBN", "19") in keys(found, counted=False)
+
+
+def test_the_two_countries_are_not_a_state_named_as_a_venue_in_a_list(nlp):
+    found = coded(nlp, "Israel and Turkey agree to restore ties after six-year rift.\n\nThe Turkish and Israeli prime "
+                       "ministers announced the deal at simultaneous news conferences in Ankara and Rome. Yildirim said "
+                       "the two countries would appoint ambassadors soon.")
+    pairs = {(s, t) for s, t, r, _, _ in found if r == "03"}
+    assert pairs and all("ITA" not in p for p in pairs), found
+
+
+def test_approving_ones_own_act_told_before_praises_no_one(nlp):
+    found = coded(nlp, "Venezuela recalled its ambassador from Lima on Thursday. Peru expelled the Venezuelan ambassador "
+                       "on Friday. The expulsion was approved by the Peruvian President Pedro Pablo Kuczynski after a vote "
+                       "in Congress.")
+    assert not any(r == "05" and t == "VEN" for _, t, r, _, _ in found), found
+
+
+def test_an_act_done_no_longer_is_a_stop_not_the_act(nlp):
+    found = coded(nlp, "Poland said it is no longer transferring weapons to Ukraine.")
+    assert ("POL", "UKR", "16") in keys(found) and not any(r == "07" for _, _, r, _, _ in found), found
+
+
+@pytest.mark.parametrize("text,speaker,hearer", [
+    ("Mozambique's president declared that SADC has agreed to the deployment of Rwandan troops in the fight "
+     "against Islamist terrorists.", "MOZ", "SADC"),
+    ("Iran said its missiles destroyed the headquarters of terrorist groups in Iraq's Kurdistan region.", "IRN", "IRQ"),
+])
+def test_a_terror_word_naming_whom_a_party_fights_is_no_condemnation(nlp, text, speaker, hearer):
+    assert not any(r == "11" and s == speaker for s, _, r, _, _ in coded(nlp, text)), coded(nlp, text)
+
+
+def test_a_terror_word_said_of_a_party_still_condemns(nlp):
+    found = coded(nlp, "Egypt's foreign ministry described the Muslim Brotherhood as a terrorist organisation.")
+    assert any(s == "EGY" and r == "11" for s, _, r, _, _ in found), found

@@ -74,6 +74,9 @@ TITLE_FIRST_WORDS = {title.split()[0] for title in TITLE_OFFICES}
 # names no state or body ("Secretary General Jens Stoltenberg": NATO's, not Norway's prime minister)
 TITLED_OFFICES = {**TITLE_OFFICES, "secretary general": "secretary_general"}
 ELITE_MARKERS = {"former", "ex", "ex-", "late", "then"}
+# words before a name that are no given name: honorifics, ranks, the particles of Arabic names ("Al Sudani")
+HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "sheikh", "sheik", "gen", "col", "lt", "maj", "adm", "capt", "brig",
+              "al", "el", "bin", "ibn", "abu", "bint"}
 LOCATED = {"based", "headquartered"}  # "Pakistan-based militants": where they are, not whose
 LOCATIVE = {"in", "at", "from", "to", "into", "near", "outside", "inside", "across", "around", "via", "toward", "towards"}
 # where a name spaCy took for a person's is a town's: "fighting in Goma" (not "a letter from Kim")
@@ -113,6 +116,7 @@ class ActorResolver(ContextNames):
     def _kb_spans(self, doc: Doc) -> list[Span]:
         spans = []
         named: list[str] = []  # people named so far, in order
+        strangers: set[str] = set()  # family names of people named in full who are not the knowledge base's
         found = [(doc.vocab.strings[m], start, end) for m, start, end in self.matcher(doc)]
         for surface, start, end in sorted(found + self._capitals(doc), key=lambda m: (m[1], -m[2])):
             span = doc[start:end]
@@ -128,6 +132,12 @@ class ActorResolver(ContextNames):
                 capitalised = tok.is_title and tok.pos_ not in ("AUX", "VERB", "ADP", "DET", "PRON", "CCONJ", "ADV")
                 if tok.ent_type_ == "DATE" or not (labelled or capitalised):
                     continue
+            people = [e for e in entries if e.kind == "person"]
+            if people and self._someone_else(span, people):
+                strangers.add(doc[end - 1].lower_)
+                continue
+            if people and end - start == 1 and doc[start].lower_ in strangers and not any(e.actor_id in named for e in people):
+                continue  # "Badawi's wife" after "Raif Badawi": his family name, not the former premier's
             ref = self._resolve_entries(entries, doc, named)
             if ref is None:
                 continue
@@ -139,6 +149,32 @@ class ActorResolver(ContextNames):
                 span._.actor = ActorRef(None, None, ref.role, "organization", "shared")  # resolved in context
             spans.append(span)
         return spans
+
+    def _someone_else(self, span: Span, people: list[Entry]) -> bool:
+        """Whether a known person's name ends a longer name that is not theirs: "Raif Badawi" (a
+        blogger, not the premier Abdullah Badawi), "Ali Mahmud Abbas", "the USS Ronald Reagan". The
+        words before it in spaCy's name are no title and start like none of the given names the
+        knowledge base writes before it ("Recep Tayipp Erdogan", "V. Zelenskiy" are the same people)."""
+        doc = span.doc
+        if span.start == 0 or doc[span.start].ent_iob_ != "I" or doc[span.start].ent_type_ != "PERSON" \
+                or doc[span.start - 1].pos_ != "PROPN":
+            return False
+        i = span.start
+        while doc[i].ent_iob_ == "I":
+            i -= 1
+        before = [t.lower_.strip(".") for t in doc[i : span.start] if t.is_alpha or t.text.endswith(".")]
+        if any(w in self.kb.role_words or w in HONORIFICS or w in ELITE_MARKERS
+               or any(_one_edit(w, r) for r in self.kb.role_words if len(r) >= 6 and len(w) >= 6) for w in before):
+            return False  # "Spokesperson Mao Ning", "Gen Muhoozi", "Mminister Abiy Ahmed"
+        matched = [t.lower_ for t in span]
+        initials = set()
+        for e in people:
+            person = self.kb.people[e.actor_id]
+            for name in (person.name, *person.aliases):
+                words = name.lower().split()
+                if len(words) > len(matched) and words[-len(matched):] == matched:
+                    initials.update(w[0] for w in words[: -len(matched)])
+        return not any(w[:1] in initials for w in before)
 
     def _capitals(self, doc: Doc) -> list[tuple[str, int, int]]:
         """Names written in capitals ("NORTH KOREA blew up ...", a wire lead's first words), as

@@ -214,6 +214,8 @@ class ContextReader:
                 earlier = self._mentioned(obj, standing[0], events) if standing else None
                 if earlier is not None and earlier.source_code not in own:
                     return [earlier.source]
+                if earlier is not None:
+                    continue  # its own act told before ("the expulsion was approved by the president")
                 if _definite(obj):
                     return self._last_other(token, own, events)  # "denounced the decision": the last act told
             if obj.i not in triggers or triggers[obj.i].pos != "NOUN":
@@ -227,6 +229,8 @@ class ContextReader:
             earlier = self._mentioned(obj, triggers[obj.i], events)  # "condemned the exercises" told of before
             if earlier is not None and earlier.source_code not in own:
                 return [earlier.source]
+            if earlier is not None:
+                continue  # its own act told before
             if _definite(obj):
                 return self._last_other(token, own, events)
         # "vowed retaliation after a Syrian strike killed soldiers": with nothing else reacted to, the act it
@@ -437,6 +441,9 @@ class ContextReader:
 
 def _venue(span: Span) -> bool:
     """A state named as where something happens ("met for talks in Malaysia", "at a summit in
-    Tianjin"), which "the two countries" after it does not stand for."""
+    Tianjin", "at news conferences in Ankara and Rome"), which "the two countries" after it does not
+    stand for."""
     root = span.root
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
     return root.dep_ == "pobj" and root.head.lower_ in ("in", "at") and root.head.head.pos_ in ("VERB", "AUX", "NOUN")

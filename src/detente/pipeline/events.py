@@ -40,7 +40,7 @@ from .event_cues import (
     JOINT_EXCLUDED, JOINT_EXCLUDED_LEMMAS, PEOPLE_NOUNS, SPEECH_NOUNS, ASKING_ROOTS, ASKING_NOUNS,
     AIMING_VERBS, ABOUT_PREPS, ABOUT_ROOTS, THREAT_CODE, OBLIGATION_MODALS, DEMAND_CODE,
     OBLIGATION_KNOWING_VERBS, CRITICISM_CODE, CLAIMING_VERBS, DECISION_VERBS, ANNOUNCED_CODES, ONGOING_VERBS,
-    CONDEMNING_WORDS, HARMING_WORDS, PRAISING_WORDS, PRAISE_CODE, CONDEMNED_PREPS, WARNING_VERBS,
+    CONDEMNING_WORDS, LABELLING_WORDS, HARMING_WORDS, PRAISING_WORDS, PRAISE_CODE, CONDEMNED_PREPS, WARNING_VERBS,
     NAMING_VERBS, NAMING_CODE, DEADLINE_NOUNS, LITOTES_VERBS,
     SUMMONING_VERBS, OBLIGATION_VERBS,
     FOUGHT_BETWEEN_WORDS, DOMESTIC_CODES, PHRASE_SUBJECT_ROOTS, PHRASE_TARGET_PREPS, OWN_PLACE_EXCLUDED_ROOTS, SPEAKER_PRONOUNS,
@@ -367,7 +367,12 @@ class EventCoder(ArgumentReader):
 
     @staticmethod
     def _stopped(token: Token) -> bool:
-        """An act a verb of stopping governs as its gerund: "stopped supplying gas", "ceased bombing"."""
+        """An act a verb of stopping governs as its gerund ("stopped supplying gas", "ceased bombing"),
+        or one done "no longer" now ("are no longer transferring weapons to Ukraine"; "will no longer
+        attend", a decision, is read by what is given up)."""
+        if any(c.dep_ == "advmod" and c.lower_ == "longer" and any(n.lower_ == "no" for n in c.children) for c in token.children) \
+                and not any(c.dep_ == "aux" and c.lower_ in WILL_MODALS for c in token.children):
+            return True
         return token.dep_ == "xcomp" and token.tag_ == "VBG" and token.head.lemma_.lower() in STOPPING_VERBS
 
     def _deployed(self, token: Token, pattern: Pattern, actors: dict[int, Span]) -> bool:
@@ -888,6 +893,9 @@ class EventCoder(ArgumentReader):
                 while tok.i != verb.i and tok.head.i != tok.i:
                     tok = tok.head
                     path.append(tok)
+                if word.lemma_.lower() in LABELLING_WORDS and any(t.dep_ == "prep" and t.lower_ != "as" for t in path) and not any(
+                        t.dep_ in ("oprd", "attr", "acomp", "appos") or (t.dep_ == "prep" and t.lower_ == "as") for t in path[:-1]):
+                    continue  # "in the fight against Islamist terrorists": whom one fights, said of no one
                 if not any(c.dep_ == "neg" for t in path[:-1] for c in t.children) and not any(
                         t.lemma_.lower() in CONDEMNING_EXEMPT_VERBS for t in path[1:-1]):
                     return word
