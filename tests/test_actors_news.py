@@ -345,3 +345,21 @@ def test_a_known_name_ending_someone_elses_is_not_that_person(nlp, text, surface
 def test_the_same_person_with_a_variant_given_name_or_a_title_is_still_known(nlp, text, surface, code):
     found = {m.surface: m.actor for m in run(nlp, text).mentions if m.actor}
     assert any(surface in s and ref.code == code for s, ref in found.items()), found
+
+
+@pytest.mark.parametrize("text,role", [
+    ("Taiwan's deputy foreign minister Tien Chung-kwang met the envoy.", "GOV"),  # not a police deputy
+    ("The government summoned Pakistan's Deputy High Commissioner Saad Warraich in New Delhi.", "GOV"),
+])
+def test_a_rank_word_yields_to_the_title_it_qualifies(nlp, text, role):
+    found = [m.actor for m in run(nlp, text).mentions if m.actor and m.actor.kind == "person" and m.actor.code]
+    assert found and all(ref.role == role for ref in found), found
+
+
+def test_a_known_family_name_that_opens_another_name_is_its_given_name(nlp):
+    found = {m.surface: m.actor for m in run(nlp, "The UN rights chief Volker Turk said the strikes violated "
+                                                   "international law.").mentions if m.actor}
+    assert not any(ref.actor_id == "kurt_volker" for ref in found.values()), found  # not the US envoy Kurt Volker
+    found = {m.surface: m.actor for m in run(nlp, "Kurt Volker met Zelensky in Kyiv. Volker said the talks were "
+                                                   "useful.").mentions if m.actor}
+    assert found.get("Volker") and found["Volker"].code == "USA", found

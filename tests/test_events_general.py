@@ -3016,3 +3016,15 @@ def test_a_terror_word_naming_whom_a_party_fights_is_no_condemnation(nlp, text, 
 def test_a_terror_word_said_of_a_party_still_condemns(nlp):
     found = coded(nlp, "Egypt's foreign ministry described the Muslim Brotherhood as a terrorist organisation.")
     assert any(s == "EGY" and r == "11" for s, _, r, _, _ in found), found
+
+
+def test_it_in_what_an_official_says_is_the_officials_state(nlp):
+    found = coded(nlp, "Beijing welcomed the decision. Taipei's deputy foreign minister Tien Chung-kwang confirmed "
+                       "that it has severed ties with Nauru.")
+    assert ("TWN", "NRU", "16") in keys(found) and not any(s == "CHN" and r == "16" for s, _, r, _, _ in found), found
+
+
+def test_it_outside_reported_speech_is_not_the_person_before(nlp):
+    found = coded(nlp, "Russian President Vladimir Putin was welcomed in the Mongolian capital on his first visit to an "
+                       "International Criminal Court member since it issued a warrant for his arrest.")
+    assert not any(s == "RUS" and r == "17" for s, _, r in keys(found)), found

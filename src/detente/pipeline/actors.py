@@ -74,6 +74,7 @@ TITLE_FIRST_WORDS = {title.split()[0] for title in TITLE_OFFICES}
 # names no state or body ("Secretary General Jens Stoltenberg": NATO's, not Norway's prime minister)
 TITLED_OFFICES = {**TITLE_OFFICES, "secretary general": "secretary_general"}
 ELITE_MARKERS = {"former", "ex", "ex-", "late", "then"}
+RANK_WORDS = {"deputy", "vice", "assistant", "acting", "associate", "junior"}  # role words a title's head outranks
 # words before a name that are no given name: honorifics, ranks, the particles of Arabic names ("Al Sudani")
 HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "sheikh", "sheik", "gen", "col", "lt", "maj", "adm", "capt", "brig",
               "al", "el", "bin", "ibn", "abu", "bint"}
@@ -156,6 +157,8 @@ class ActorResolver(ContextNames):
         words before it in spaCy's name are no title and start like none of the given names the
         knowledge base writes before it ("Recep Tayipp Erdogan", "V. Zelenskiy" are the same people)."""
         doc = span.doc
+        if self._given_name_of_another(span, people):
+            return True
         if span.start == 0 or doc[span.start].ent_iob_ != "I" or doc[span.start].ent_type_ != "PERSON" \
                 or doc[span.start - 1].pos_ != "PROPN":
             return False
@@ -175,6 +178,23 @@ class ActorResolver(ContextNames):
                 if len(words) > len(matched) and words[-len(matched):] == matched:
                     initials.update(w[0] for w in words[: -len(matched)])
         return not any(w[:1] in initials for w in before)
+
+    def _given_name_of_another(self, span: Span, people: list[Entry]) -> bool:
+        """Whether a known person's one-word name opens a longer name as its given name: "Volker Turk"
+        (the UN's rights chief, not the US envoy Kurt Volker), "Assad Shoman". Not in a headline, whose
+        capitals make a verb look like a name ("Zarif Warns"), nor where the next word is one of the
+        person's own names ("Xi Jinping")."""
+        doc = span.doc
+        if len(span) != 1 or span.end >= len(doc) or doc[span.start].ent_type_ != "PERSON" \
+                or doc[span.end].ent_iob_ != "I" or doc[span.end].pos_ != "PROPN" or not doc[span.end].is_title:
+            return False
+        words = [t for t in span.sent if t.is_alpha]
+        if sum(t.is_title for t in words) > 0.6 * len(words):
+            return False  # a headline
+        after = doc[span.end].lower_
+        own = {w for e in people for name in (self.kb.people[e.actor_id].name, *self.kb.people[e.actor_id].aliases)
+               for w in name.lower().replace("-", " ").split()}
+        return after not in own and after.rstrip(".") not in ("jr", "sr")
 
     def _capitals(self, doc: Doc) -> list[tuple[str, int, int]]:
         """Names written in capitals ("NORTH KOREA blew up ...", a wire lead's first words), as
@@ -264,13 +284,17 @@ class ActorResolver(ContextNames):
     # -- step 2: noun phrases grown from names ----------------------------------------------------
 
     def _role_in(self, tokens) -> tuple[str | None, str] | None:
-        """The first role noun (up to three words) among tokens: ("Defense Minister") -> (MIL, ...)."""
+        """The first role noun (up to three words) among tokens: ("Defense Minister") -> (MIL, ...); a rank
+        word before another yields to it ("deputy foreign minister" is a minister, not a police deputy;
+        "army spokesman" stays the army's)."""
         words = [t.text.lower() for t in tokens]
         for i in range(len(words)):
             for n in (3, 2, 1):
                 if i + n <= len(words):
                     found = self.kb.role_noun(" ".join(words[i : i + n]))
                     if found:
+                        if n == 1 and words[i] in RANK_WORDS and (after := self._role_in(tokens[i + 1 :])):
+                            return after
                         return found
         return None
 

@@ -216,6 +216,11 @@ def antecedent(pronoun: Token, actors: dict[int, Span], since: int = 0,
                     return None
                 if span is not None and span._.actor.kind in kinds:
                     return span
+                if span is not None and span._.actor.kind == "person" and span._.actor.code and pronoun.lower_ == "it" \
+                        and any(a.dep_ == "ccomp" and a.head.i == tok.head.i for a in pronoun.ancestors):
+                    # "Taipei's deputy foreign minister confirmed that it has severed ties": what an official
+                    # says "it" did, the official's state did
+                    return span
     if "person" in kinds and pronoun.dep_ in ("nsubj", "nsubjpass"):
         # "he" as a subject is the person last named as a subject: "Albares condemned Milei's insult.
         # He demanded an apology" is Albares, not Milei; a person named whose state is unknown is
