@@ -3028,3 +3028,12 @@ def test_it_outside_reported_speech_is_not_the_person_before(nlp):
     found = coded(nlp, "Russian President Vladimir Putin was welcomed in the Mongolian capital on his first visit to an "
                        "International Criminal Court member since it issued a warrant for his arrest.")
     assert not any(s == "RUS" and r == "17" for s, _, r in keys(found)), found
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Chinese coast guard ships blocked two Philippine supply boats near the shoal.", ("CHN", "PHL", "19")),
+    ("North Korea blocked nine Malaysians from leaving the country.", ("PRK", "MYS", "17")),
+    ("Bulgaria blocked the start of accession talks with North Macedonia.", ("BGR", "MKD", "12")),  # a rejection still
+])
+def test_blocking_vessels_or_people_is_coercion_blocking_a_proposal_a_rejection(nlp, text, expected):
+    assert expected in keys(coded(nlp, text), counted=False), coded(nlp, text)
