@@ -3037,3 +3037,14 @@ def test_it_outside_reported_speech_is_not_the_person_before(nlp):
 ])
 def test_blocking_vessels_or_people_is_coercion_blocking_a_proposal_a_rejection(nlp, text, expected):
     assert expected in keys(coded(nlp, text), counted=False), coded(nlp, text)
+
+
+def test_both_leaders_are_the_two_people_named_a_few_sentences_before(nlp):
+    # four sentences about others between: the story has no two clear sides to fall back on
+    text = ("Malaysia's Prime Minister Anwar Ibrahim and Indonesia's President Joko Widodo met in Putrajaya on "
+            "Thursday. They urged Myanmar to end the violence. ASEAN has barred Myanmar's generals from its summits. "
+            "Thailand has hosted talks with Myanmar's junta. Myanmar rejected the plan. Both leaders also discussed "
+            "the crisis.")
+    (records,) = analyse([Document(text=text, source_path="t.txt", published=PUB)], nlp)
+    discussed = {(e.source, e.target) for e in records.events if e.trigger == "discussed"}
+    assert discussed & {("MYS", "IDN"), ("IDN", "MYS")}, [(e.trigger, e.source, e.target) for e in records.events]

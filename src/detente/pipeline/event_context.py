@@ -119,7 +119,8 @@ class ContextReader:
                 if len(members := self._members(bloc, noun)) == count:
                     return members
         found: dict[str, Span] = {}
-        for i in range(noun.i - 1, self._sentences_back(noun, 3) - 1, -1):
+        # "both leaders" reaches further back than "both countries": a meeting's report keeps to its two people
+        for i in range(noun.i - 1, self._sentences_back(noun, 6 if kind == "person" else 3) - 1, -1):
             span = actors.get(i)
             if (span is not None and span._.actor.kind == kind and span._.actor.how != "demonym modifier"
                     and span._.actor.code not in other_codes and not _venue(span)):
