@@ -3048,3 +3048,11 @@ def test_both_leaders_are_the_two_people_named_a_few_sentences_before(nlp):
     (records,) = analyse([Document(text=text, source_path="t.txt", published=PUB)], nlp)
     discussed = {(e.source, e.target) for e in records.events if e.trigger == "discussed"}
     assert discussed & {("MYS", "IDN"), ("IDN", "MYS")}, [(e.trigger, e.source, e.target) for e in records.events]
+
+
+def test_a_condemnation_is_aimed_at_the_doer_its_content_clause_names(nlp):
+    # the condemning word sits in a coordinated clause whose subject the parser hangs on the auxiliary
+    found = coded(nlp, "Palau signed a maritime agreement with the United States on Monday. Palau's President Surangel "
+                       "Whipps also said Chinese ships were naming parts of the shelf that connects Palau and Japan, and "
+                       "conducting illegal fishing activities that hurt ocean ecosystems.")
+    assert ("PLW", "CHN", "11") in keys(found, counted=False) and ("PLW", "USA", "11") not in keys(found, counted=False), found

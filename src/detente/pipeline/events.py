@@ -945,6 +945,13 @@ class EventCoder(ArgumentReader):
                 found = [s for s in self._actors_of(holder, actors, verb) if _code(s) not in speakers]
                 if found:
                     return found[0]
+        # "said Chinese ships were ... conducting illegal fishing": the doer the content clause names
+        content = next((a for a in (word, *word.ancestors) if a.head.i == verb.i and a.dep_ in ("ccomp", "xcomp")), None)
+        heads = [content, *(c for c in content.children if c.dep_ == "aux")] if content is not None else []
+        for doer in [c for h in heads for c in h.children if c.dep_ == "nsubj"]:  # (the parser may hang it on "were")
+            found = [s for s in self._actors_of(doer, actors, verb) if _code(s) not in speakers]
+            if found:
+                return found[0]
         return None
 
     def _asked(self, trigger: Token, triggers: dict[int, Pattern]) -> bool:
