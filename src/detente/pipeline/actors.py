@@ -152,10 +152,11 @@ class ActorResolver(ContextNames):
         return spans
 
     def _someone_else(self, span: Span, people: list[Entry]) -> bool:
-        """Whether a known person's name ends a longer name that is not theirs: "Raif Badawi" (a
-        blogger, not the premier Abdullah Badawi), "Ali Mahmud Abbas", "the USS Ronald Reagan". The
-        words before it in spaCy's name are no title and start like none of the given names the
-        knowledge base writes before it ("Recep Tayipp Erdogan", "V. Zelenskiy" are the same people)."""
+        """Whether a known person's name is part of a longer name that is not theirs: it opens one as
+        its given name (_given_name_of_another), or ends one - "Raif Badawi" (a blogger, not the premier
+        Abdullah Badawi), "Ali Mahmud Abbas", "the USS Ronald Reagan" - whose words before it in spaCy's
+        name are no title and start like none of the given names the knowledge base writes before it
+        ("Recep Tayipp Erdogan", "V. Zelenskiy" are the same people)."""
         doc = span.doc
         if self._given_name_of_another(span, people):
             return True
@@ -167,16 +168,14 @@ class ActorResolver(ContextNames):
             i -= 1
         before = [t.lower_.strip(".") for t in doc[i : span.start] if t.is_alpha or t.text.endswith(".")]
         if any(w in self.kb.role_words or w in HONORIFICS or w in ELITE_MARKERS
-               or any(_one_edit(w, r) for r in self.kb.role_words if len(r) >= 6 and len(w) >= 6) for w in before):
+               or (len(w) >= 6 and any(_one_edit(w, r) for r in self.kb.role_words if len(r) >= 6)) for w in before):
             return False  # "Spokesperson Mao Ning", "Gen Muhoozi", "Mminister Abiy Ahmed"
         matched = [t.lower_ for t in span]
         initials = set()
-        for e in people:
-            person = self.kb.people[e.actor_id]
-            for name in (person.name, *person.aliases):
-                words = name.lower().split()
-                if len(words) > len(matched) and words[-len(matched):] == matched:
-                    initials.update(w[0] for w in words[: -len(matched)])
+        for name in self._names(people):
+            words = name.split()
+            if len(words) > len(matched) and words[-len(matched):] == matched:
+                initials.update(w[0] for w in words[: -len(matched)])
         return not any(w[:1] in initials for w in before)
 
     def _given_name_of_another(self, span: Span, people: list[Entry]) -> bool:
@@ -192,9 +191,12 @@ class ActorResolver(ContextNames):
         if sum(t.is_title for t in words) > 0.6 * len(words):
             return False  # a headline
         after = doc[span.end].lower_
-        own = {w for e in people for name in (self.kb.people[e.actor_id].name, *self.kb.people[e.actor_id].aliases)
-               for w in name.lower().replace("-", " ").split()}
+        own = {w for name in self._names(people) for w in name.replace("-", " ").split()}
         return after not in own and after.rstrip(".") not in ("jr", "sr")
+
+    def _names(self, people: list[Entry]) -> list[str]:
+        """Every name the knowledge base writes for these people, lower case."""
+        return [name.lower() for e in people for name in (self.kb.people[e.actor_id].name, *self.kb.people[e.actor_id].aliases)]
 
     def _capitals(self, doc: Doc) -> list[tuple[str, int, int]]:
         """Names written in capitals ("NORTH KOREA blew up ...", a wire lead's first words), as
