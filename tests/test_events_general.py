@@ -3056,3 +3056,27 @@ def test_a_condemnation_is_aimed_at_the_doer_its_content_clause_names(nlp):
                        "Whipps also said Chinese ships were naming parts of the shelf that connects Palau and Japan, and "
                        "conducting illegal fishing activities that hurt ocean ecosystems.")
     assert ("PLW", "CHN", "11") in keys(found, counted=False) and ("PLW", "USA", "11") not in keys(found, counted=False), found
+
+
+def test_a_measure_the_writer_says_will_follow_a_condition_is_a_threat(nlp):
+    # "will expel" told by the writer is a decided expulsion; with an "if" it is what Hungary threatens
+    found = coded(nlp, "If the Ukrainian government expels the Hungarian consul, Hungary will immediately expel the "
+                       "Ukrainian consul.")
+    assert ("HUN", "UKR", "13") in keys(found, counted=False) and ("HUN", "UKR", "16") not in keys(found, counted=False), found
+    decided = coded(nlp, "Hungary will immediately expel the Ukrainian consul.")
+    assert ("HUN", "UKR", "16") in keys(decided, counted=False), decided
+
+
+def test_calling_the_other_sides_accusations_groundless_fabrications_rejects_them(nlp):
+    # the condemning word modifies the predicate noun ("groundless ... fabrications"), said of the accusations
+    found = coded(nlp, "“The accusations against China made by the US media are groundless and sheer fabrications,” "
+                       "said Chinese foreign ministry spokesman Geng Shuang.")
+    assert ("CHN", "USA", "12") in keys(found, counted=False) and ("CHN", "USA", "11") not in keys(found, counted=False), found
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Australia’s Prime Minister Anthony Albanese travelled to PNG this week.", ("AUS", "PNG", "04")),
+    ("IGAD urged Sudan's army to stop the war.", ("IGAD", "SDN", "02")),
+])
+def test_common_short_names_of_states_and_bodies_are_known(nlp, text, expected):
+    assert expected in keys(coded(nlp, text)), coded(nlp, text)

@@ -569,6 +569,9 @@ class EventCoder(ArgumentReader):
         "Spain will recall its ambassador, AFP reports"): decided, not a threat; one its doer says it
         will take, or vows to, is a threat ("Ottawa says it will impose tariffs")."""
         chain = self._clause_chain(trigger)
+        if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+               for t in chain for c in t.children):
+            return False  # "if Ukraine expels our consul, Hungary will expel its": a condition set, a threat
         if any(t.lemma_.lower() in DECISION_VERBS and t.tag_ in ("VBD", "VBN") for t in chain[1:]):
             return True  # "said it had decided to close its border", "we have decided to terminate relations": taken
         if trigger.i in self._quoted or any(t.lemma_.lower() in INTENT_VERBS for t in chain[1:]):
@@ -1184,7 +1187,10 @@ class EventCoder(ArgumentReader):
                 elif pattern.pos == "VERB" and self.vocab.codes[pattern.code].root == "01" and (
                         condemned := self._condemning(token)) is not None:
                     # "said the move was a clear violation"; "called the claims groundless": a rejection
-                    around = [*token.children, *condemned.head.children, *condemned.children]
+                    judged = condemned
+                    while judged.dep_ in ("conj", "amod", "advmod") and judged.head.i != judged.i:
+                        judged = judged.head  # "are groundless fabrications", "baseless and false": what they are said of
+                    around = [*token.children, *judged.head.children, *condemned.children]
                     claims = any(c.dep_ in ("dobj", "oprd", "nsubj", "nsubjpass", "compound") and c.lemma_.lower() in CLAIM_NOUNS for c in around) \
                         or (token.dep_ == "relcl" and token.head.lemma_.lower() in CLAIM_NOUNS)
                     pattern = replace(pattern, code=REJECTION_CODE if claims else CRITICISM_CODE)
