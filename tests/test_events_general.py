@@ -3080,3 +3080,16 @@ def test_calling_the_other_sides_accusations_groundless_fabrications_rejects_the
 ])
 def test_common_short_names_of_states_and_bodies_are_known(nlp, text, expected):
     assert expected in keys(coded(nlp, text)), coded(nlp, text)
+
+
+@pytest.mark.parametrize("text,habit", [
+    ("Turkey routinely carries out attacks in northern Iraq.", ("TUR", "IRQ", "19")),
+    ("CSTO units regularly hold joint exercises with Russia.", ("CSTO", "RUS", "06")),
+])
+def test_an_act_told_as_a_present_habit_is_shown_not_counted(nlp, text, habit):
+    found = coded(nlp, text)
+    assert habit in keys(found, counted=False) and habit not in keys(found), found
+
+
+def test_an_act_done_repeatedly_is_still_counted(nlp):
+    assert ("TUR", "SWE", "11") in keys(coded(nlp, "Turkey has repeatedly accused Sweden of harbouring terrorists."))

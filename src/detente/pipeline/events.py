@@ -30,7 +30,7 @@ from .event_dates import sentence_dates, sentence_states
 from .event_cues import (
     SPECULATIVE_MODALS, FUTURE_MODALS, INTENT_VERBS, UNREAL_VERBS, UNREAL_MODIFIERS, DENIAL_VERBS,
     REPORT_VERBS, REPORT_ADVERBS, NEGATORS, INTENT_CODES, PLACE_PREPS,
-    PLACE_NOUNS, BACKGROUND_PREPS, CONTENT_NOUNS, PREVENTION_VERBS, OPINION_HOLDERS, TREATY_NOUNS,
+    PLACE_NOUNS, BACKGROUND_PREPS, CONTENT_NOUNS, PREVENTION_VERBS, OPINION_HOLDERS, TREATY_NOUNS, HABITUAL_ADVERBS,
     PERIOD_PREPS, PERIOD_FRAMES, LIGHT_VERBS, NON_STATE_SPEAKERS, ECONOMIC_NOUNS, ECONOMIC_CODE,
     VIOLENT_ROOTS, CIVIL_OPERATION_MODIFIERS, FRESH_MODIFIERS, RECIPROCAL_WORDS, DISPLAY_NOUNS, JOINT_MODIFIERS, WEAPON_NOUNS,
     INTERCEPTION_VERBS, LAUNCHED_NOUNS, LAUNCH_CODE, DISPLAY_CODE, SPEAKER_PREPS, REACTION_ROOTS,
@@ -777,7 +777,7 @@ class EventCoder(ArgumentReader):
         directed act whose parties come only from "between" ("the postponement of a deal between
         Iran and Russia": who did it?)."""
         return bool(condition or (pattern.pos == "NOUN" and self._background(token)) or self._content(token) or self._averted(token)
-                    or self._opinion(token)
+                    or self._opinion(token) or self._habitual(token)
                     or (unordered and not self.vocab.codes[pattern.code].mutual and token.lemma_.lower() not in RECIPROCAL_WORDS)
                     or self._asked(token, triggers))
 
@@ -1005,6 +1005,14 @@ class EventCoder(ArgumentReader):
             return False
         speaker, _ = subject_of(said.head)
         return speaker is not None and speaker.lemma_.lower() in OPINION_HOLDERS
+
+    @staticmethod
+    def _habitual(trigger: Token) -> bool:
+        """An act told as a habit in the present: "Turkey routinely carries out attacks in northern Iraq",
+        "CSTO units regularly hold joint exercises" - the verb (or the light verb taking the noun) in the
+        present tense with a habitual adverb."""
+        verb = trigger.head if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ == "dobj" else trigger
+        return verb.tag_ in ("VBZ", "VBP") and any(c.dep_ == "advmod" and c.lower_ in HABITUAL_ADVERBS for c in verb.children)
 
     @staticmethod
     def _averted(trigger: Token) -> bool:
