@@ -3093,3 +3093,25 @@ def test_an_act_told_as_a_present_habit_is_shown_not_counted(nlp, text, habit):
 
 def test_an_act_done_repeatedly_is_still_counted(nlp):
     assert ("TUR", "SWE", "11") in keys(coded(nlp, "Turkey has repeatedly accused Sweden of harbouring terrorists."))
+
+
+def test_a_quoted_sentence_that_threatens_is_the_speakers_threat_at_whom_it_names(nlp):
+    # the second quotation has no verb of saying: its speaker is the first one's
+    found = coded(nlp, "“The deployment seriously damages China's security interests,” Chinese foreign ministry spokesman "
+                       "Geng Shuang said. “All consequences entailed from this will be borne by the U.S. and the Republic "
+                       "of Korea.”")
+    assert {("CHN", "USA", "13"), ("CHN", "KOR", "13")} <= keys(found), found
+
+
+def test_a_quoted_sentence_of_what_was_done_in_response_threatens_nothing(nlp):
+    found = coded(nlp, "“The deployment seriously damages China's security interests,” Chinese foreign ministry spokesman "
+                       "Geng Shuang said. “The consequences were borne by the U.S. and the Republic of Korea.”")
+    assert not {k for k in keys(found, counted=False) if k[2] == "13"}, found
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Iran said Israel will pay a heavy price for the attack.", ("IRN", "ISR", "13")),
+    ("China said it will make further reactions to the US measures.", ("CHN", "USA", "13")),
+])
+def test_paying_a_price_and_further_reactions_to_come_are_threats(nlp, text, expected):
+    assert expected in keys(coded(nlp, text), counted=False), coded(nlp, text)

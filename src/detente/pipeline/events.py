@@ -49,7 +49,7 @@ from .event_cues import (
     PROTEST_CODES, OFFICIAL_PROTEST_CODE, OWN_PEOPLE_VERBS, OWN_PEOPLE_NOUNS, SPEAKER_AGENT_ROOTS,
     SPEAKER_AGENT_VERBS, STOPPING_VERBS, STOPPED_CODES, SUBJECT_DEPS, CITIZEN_NOUNS, CITIZEN_APPEAL_ROOTS,
     CITIZEN_APPEAL_CODE, CROWD_NOUNS, CROWD_FORCE_ROOTS, RIOT_CODE, BACKGROUND_DAYS, FIRST_PERSON,
-    MEDIATE_CODE, EXPEL_CODE, WITHDRAWAL_CODE, FRAME_NOUNS, THREATENING_WORDS, MEASURE_NOUNS, HOPING_VERBS,
+    MEDIATE_CODE, EXPEL_CODE, WITHDRAWAL_CODE, FRAME_NOUNS, THREATENING_WORDS, MEASURE_NOUNS, PRICE_NOUNS, HOPING_VERBS,
     APPEAL_CODE,
     SCHEDULED_ROOTS, REFUSING_VERBS, DOCUMENT_TARGET_ROOTS, DOCUMENT_TARGET_EXCLUDED, DOMESTIC_ROOTS, PRICED_AGREEMENT_CODE,
     BOTH_WAYS_CODES, GROUP_OBJECTS, POSSESSIVES, NEGATED_UNCOUNTED_ROOTS, CIVILIAN_MODIFIERS, INTERNAL_MODIFIERS,
@@ -112,6 +112,13 @@ def _any(word: Token) -> bool:
 
 ANOTHERS_CLAUSE = "to-clause of another"  # the complement of a pattern for "expects Russia to explain"
 DEADLINE_CLAUSE = "deadline to act"  # ... and for "gave Doha 10 days to comply": an ultimatum
+
+
+def _threatens(word: Token) -> bool:
+    """A word by which what will come threatens: "will not go unanswered", "will pay a heavy price",
+    "measures will be taken against Beirut"."""
+    return word.lemma_.lower() in THREATENING_WORDS or _measure_against(word) or (
+        word.lemma_.lower() in PRICE_NOUNS and word.dep_ == "dobj" and word.head.lemma_.lower() == "pay")
 
 
 def _measure_against(word: Token) -> bool:
@@ -819,7 +826,7 @@ class EventCoder(ArgumentReader):
             reserved = next((t for t in clause.subtree if t.lemma_.lower() == "right" and t.head.lemma_.lower() == "reserve"), None)
             if reserved is not None:
                 return reserved  # "reserves the right to act"
-            for word in (t for t in clause.subtree if t.lemma_.lower() in THREATENING_WORDS or _measure_against(t)):
+            for word in (t for t in clause.subtree if _threatens(t)):
                 path = [word, *(a for a in word.ancestors if a.i != verb.i and clause in (a, *a.ancestors))]
                 if any(a.dep_ in ("aux", "auxpass") and a.lower_ in WILL_MODALS
                        for t in path for a in t.children):  # "will prompt a response", not "was a response"
@@ -934,6 +941,29 @@ class EventCoder(ArgumentReader):
                                                          or self._document_counterpart(word, speaker, cast))
             if targets:
                 return word, speaker, targets[0]
+        return None
+
+    def _quoted_threat(self, sent: Span, actors: dict[int, Span], events: list[Event], first: int,
+                       cast) -> tuple[Token, Span, list[Span]] | None:
+        """A quoted sentence that threatens what will come, with no verb of saying in it ("'All
+        consequences will be borne by the U.S.'", "'We will make further reactions'" after the
+        spokesman's first words): the speaker's threat, aimed at the other actor the sentence names,
+        else at the speaker's counterpart. The threatening word, the speaker and the target; None where
+        the speaker acts in the sentence already or the future is negated."""
+        for word in sent:
+            speaker = self._quoted.get(word.i)
+            if speaker is None or not _threatens(word) or not _code(speaker):
+                continue
+            if any(_code(e.source) == _code(speaker) for e in events[first:]):
+                return None
+            path = [word, *word.ancestors]
+            if not any(a.dep_ in ("aux", "auxpass") and a.lower_ in WILL_MODALS for t in path for a in t.children) \
+                    or any(c.dep_ == "neg" for t in path for c in t.children):
+                continue
+            named = {_code(x): x for i, x in sorted(actors.items()) if sent.start <= i < sent.end and _code(x) not in (None, _code(speaker))}
+            targets = list(named.values()) or self._counterpart(word, speaker, events) or self._document_counterpart(word, speaker, cast)
+            if targets:
+                return word, speaker, targets  # ("borne by the U.S. and the Republic of Korea": both)
         return None
 
     def _condemned_actor(self, word: Token, actors: dict[int, Span], verb: Token, speakers: set) -> Span | None:
@@ -1573,6 +1603,12 @@ class EventCoder(ArgumentReader):
                                                target, self._modality(word)[0],
                                                self._date(word, doc, dates, context, sent.start in unanchored, story),
                                                "quoted_condemnation", triggers, busy, named_in_sentence))
+            elif self._quoted and (quoted := self._quoted_threat(sent, actors, events, first, cast)) is not None:
+                word, source, targets = quoted
+                dated = self._date(word, doc, dates, context, sent.start in unanchored, story)
+                events += [self._read_event(word, Pattern(word.lemma_.lower(), word.pos_, THREAT_CODE), source, target,
+                                            "asserted", dated, "quoted_threat", triggers, busy, named_in_sentence)
+                           for target in targets]
         del doc.user_data[PARTIES]
         doc.user_data.pop(UNKNOWN_PEOPLE, None)  # made for this Doc's actors as they are now
         doc._.events = events
