@@ -3115,3 +3115,10 @@ def test_a_quoted_sentence_of_what_was_done_in_response_threatens_nothing(nlp):
 ])
 def test_paying_a_price_and_further_reactions_to_come_are_threats(nlp, text, expected):
     assert expected in keys(coded(nlp, text), counted=False), coded(nlp, text)
+
+
+def test_ending_decades_of_ties_with_a_state_is_aimed_at_that_state(nlp):
+    # the story is about another pair: the target cannot come from the document's sides
+    found = coded(nlp, "Russia attacked Ukraine on Monday. Ukraine shelled Russian positions. In March, Honduras ended "
+                       "decades of ties with Taiwan.")
+    assert ("HND", "TWN", "16") in keys(found), found
