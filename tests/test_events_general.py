@@ -3122,3 +3122,14 @@ def test_ending_decades_of_ties_with_a_state_is_aimed_at_that_state(nlp):
     found = coded(nlp, "Russia attacked Ukraine on Monday. Ukraine shelled Russian positions. In March, Honduras ended "
                        "decades of ties with Taiwan.")
     assert ("HND", "TWN", "16") in keys(found), found
+
+
+def test_the_ministers_of_the_two_countries_are_each_of_the_pair(nlp):
+    found = coded(nlp, "Turkey and Syria have been at odds since 2011. In October, the foreign ministers of the two "
+                       "countries met in Baku.")
+    assert {("TUR", "SYR", "04"), ("SYR", "TUR", "04")} & keys(found), found
+
+
+def test_representatives_from_states_are_those_states(nlp):
+    found = coded(nlp, "Representatives from Chile and Mexico condemned Venezuela.")
+    assert {("CHL", "VEN", "11"), ("MEX", "VEN", "11")} <= keys(found), found
