@@ -3133,3 +3133,9 @@ def test_the_ministers_of_the_two_countries_are_each_of_the_pair(nlp):
 def test_representatives_from_states_are_those_states(nlp):
     found = coded(nlp, "Representatives from Chile and Mexico condemned Venezuela.")
     assert {("CHL", "VEN", "11"), ("MEX", "VEN", "11")} <= keys(found), found
+
+
+def test_a_regions_superlative_state_is_the_state_named_before(nlp):
+    # "Africa's most populous country" is definite like "the country": Nigeria, not Africa
+    found = coded(nlp, "Nigeria closed its border with Benin. Africa's most populous country accused Benin of smuggling.")
+    assert ("NGA", "BEN", "11") in keys(found) and not any(s == "AFR" for s, _, _ in keys(found, counted=False)), found

@@ -53,7 +53,8 @@ class ContextReader:
         """The actor a definite description stands for ("the group" after "the Houthis"), found as
         a pronoun's antecedent is: the last of its kind in its sentence or the two before."""
         kind = ANAPHORIC_NOUNS.get(noun.lower_)
-        if kind is None or not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+        if kind is None or not any((c.dep_ == "det" and c.lower_ == "the") or (  # "Asia's youngest nation": definite too
+                c.dep_ == "poss" and c.i in actors and actors[c.i]._.actor.kind == "region") for c in noun.children):
             return None
         if any(c.dep_ in ("poss", "compound", "amod", "nmod") and c.i in actors and actors[c.i]._.actor.kind != "region"
                and not (kind == "state" and actors[c.i]._.actor.detail == "igo") for c in noun.children):
