@@ -3139,3 +3139,9 @@ def test_a_regions_superlative_state_is_the_state_named_before(nlp):
     # "Africa's most populous country" is definite like "the country": Nigeria, not Africa
     found = coded(nlp, "Nigeria closed its border with Benin. Africa's most populous country accused Benin of smuggling.")
     assert ("NGA", "BEN", "11") in keys(found) and not any(s == "AFR" for s, _, _ in keys(found, counted=False)), found
+
+
+def test_the_act_a_vowed_response_is_for_was_done_not_threatened(nlp):
+    found = coded(nlp, "Top Iranian officials vowed consequences for President Donald Trump's weekend strike on Iran's "
+                       "nuclear sites.")
+    assert ("USA", "IRN", "19") in keys(found, counted=False) and ("USA", "IRN", "13") not in keys(found, counted=False), found

@@ -51,7 +51,7 @@ from .event_cues import (
     CITIZEN_APPEAL_CODE, CROWD_NOUNS, CROWD_FORCE_ROOTS, RIOT_CODE, BACKGROUND_DAYS, FIRST_PERSON,
     MEDIATE_CODE, EXPEL_CODE, WITHDRAWAL_CODE, FRAME_NOUNS, THREATENING_WORDS, MEASURE_NOUNS, PRICE_NOUNS, HOPING_VERBS,
     APPEAL_CODE,
-    SCHEDULED_ROOTS, REFUSING_VERBS, DOCUMENT_TARGET_ROOTS, DOCUMENT_TARGET_EXCLUDED, DOMESTIC_ROOTS, PRICED_AGREEMENT_CODE,
+    SCHEDULED_ROOTS, GROUND_PREPS, REFUSING_VERBS, DOCUMENT_TARGET_ROOTS, DOCUMENT_TARGET_EXCLUDED, DOMESTIC_ROOTS, PRICED_AGREEMENT_CODE,
     BOTH_WAYS_CODES, GROUP_OBJECTS, POSSESSIVES, NEGATED_UNCOUNTED_ROOTS, CIVILIAN_MODIFIERS, INTERNAL_MODIFIERS,
     RECALL_CODE, UNATTRIBUTED_AGENTS,
 )
@@ -646,6 +646,11 @@ class EventCoder(ArgumentReader):
         if trigger.pos_ in ("NOUN", "PROPN") and _any(trigger):
             return "hypothetical", False  # "will respond to any Israeli attack": no attack told
         chain = self._clause_chain(trigger)
+        grounds = next((i for i, t in enumerate(chain) if t.dep_ == "prep" and t.lower_ in GROUND_PREPS
+                        and t.head.pos_ in ("NOUN", "PROPN")), None)
+        if trigger.pos_ in ("NOUN", "PROPN") and grounds is not None:
+            # "vowing consequences for Trump's strike": what the consequences are for was done, whatever is vowed
+            chain = chain[:grounds + 1]
         for tok in chain:
             if tok is not trigger and tok.lemma_.lower() in LITOTES_VERBS:
                 continue  # "will not hesitate to take firm action": will take it
