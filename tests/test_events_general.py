@@ -3145,3 +3145,9 @@ def test_the_act_a_vowed_response_is_for_was_done_not_threatened(nlp):
     found = coded(nlp, "Top Iranian officials vowed consequences for President Donald Trump's weekend strike on Iran's "
                        "nuclear sites.")
     assert ("USA", "IRN", "19") in keys(found, counted=False) and ("USA", "IRN", "13") not in keys(found, counted=False), found
+
+
+def test_a_condemning_word_in_a_contrasting_clause_is_not_the_speakers(nlp):
+    found = coded(nlp, "The Egyptian army claimed that the soldier was chasing drug smugglers, while Israel has "
+                       "characterized the shooting as a terrorist attack.")
+    assert ("EGY", "ISR", "11") not in keys(found, counted=False), found

@@ -911,6 +911,9 @@ class EventCoder(ArgumentReader):
                 if word.lemma_.lower() in LABELLING_WORDS and any(t.dep_ == "prep" and t.lower_ != "as" for t in path) and not any(
                         t.dep_ in ("oprd", "attr", "acomp", "appos") or (t.dep_ == "prep" and t.lower_ == "as") for t in path[:-1]):
                     continue  # "in the fight against Islamist terrorists": whom one fights, said of no one
+                if any(t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("while", "whereas", "although", "though")
+                                                 for m in t.children) for t in path[:-1]):
+                    continue  # "claimed Salah was chasing smugglers, while Israel has characterized it as a terrorist attack"
                 if not any(c.dep_ == "neg" for t in path[:-1] for c in t.children) and not any(
                         t.lemma_.lower() in CONDEMNING_EXEMPT_VERBS for t in path[1:-1]):
                     return word
