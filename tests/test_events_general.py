@@ -3151,3 +3151,8 @@ def test_a_condemning_word_in_a_contrasting_clause_is_not_the_speakers(nlp):
     found = coded(nlp, "The Egyptian army claimed that the soldier was chasing drug smugglers, while Israel has "
                        "characterized the shooting as a terrorist attack.")
     assert ("EGY", "ISR", "11") not in keys(found, counted=False), found
+
+
+def test_ending_a_rift_between_two_states_restores_relations(nlp):
+    found = coded(nlp, "Israel and Turkey ended a six-year diplomatic rift on Monday.")
+    assert ("ISR", "TUR", "05") in keys(found) or ("TUR", "ISR", "05") in keys(found), found
