@@ -3156,3 +3156,12 @@ def test_a_condemning_word_in_a_contrasting_clause_is_not_the_speakers(nlp):
 def test_ending_a_rift_between_two_states_restores_relations(nlp):
     found = coded(nlp, "Israel and Turkey ended a six-year diplomatic rift on Monday.")
     assert ("ISR", "TUR", "05") in keys(found) or ("TUR", "ISR", "05") in keys(found), found
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Gambian leader Yahya Jammeh has until midday Friday to hand over power and leave the country or face "
+     "military action, ECOWAS said.", ("ECOWAS", "GMB", "139")),
+    ("The EU said Russia must withdraw its troops or face sanctions.", ("EU", "RUS", "139")),
+])
+def test_a_statement_setting_what_another_must_do_or_face_is_an_ultimatum(nlp, text, expected):
+    assert expected in codes(coded(nlp, text)), coded(nlp, text)

@@ -51,7 +51,7 @@ from .event_cues import (
     CITIZEN_APPEAL_CODE, CROWD_NOUNS, CROWD_FORCE_ROOTS, RIOT_CODE, BACKGROUND_DAYS, FIRST_PERSON,
     MEDIATE_CODE, EXPEL_CODE, WITHDRAWAL_CODE, FRAME_NOUNS, THREATENING_WORDS, MEASURE_NOUNS, PRICE_NOUNS, HOPING_VERBS,
     APPEAL_CODE,
-    SCHEDULED_ROOTS, GROUND_PREPS, REFUSING_VERBS, DOCUMENT_TARGET_ROOTS, DOCUMENT_TARGET_EXCLUDED, DOMESTIC_ROOTS, PRICED_AGREEMENT_CODE,
+    SCHEDULED_ROOTS, GROUND_PREPS, ALTERNATIVE_VERBS, ULTIMATUM_CODE, REFUSING_VERBS, DOCUMENT_TARGET_ROOTS, DOCUMENT_TARGET_EXCLUDED, DOMESTIC_ROOTS, PRICED_AGREEMENT_CODE,
     BOTH_WAYS_CODES, GROUP_OBJECTS, POSSESSIVES, NEGATED_UNCOUNTED_ROOTS, CIVILIAN_MODIFIERS, INTERNAL_MODIFIERS,
     RECALL_CODE, UNATTRIBUTED_AGENTS,
 )
@@ -838,6 +838,14 @@ class EventCoder(ArgumentReader):
                     return word
         return None
 
+    def _or_else(self, verb: Token) -> bool:
+        """A statement's content that sets what another must do "or face" a consequence ("said Jammeh has
+        until Friday to hand over power or face military action"): an ultimatum (ULTIMATUM_CODE)."""
+        return any(w.lemma_.lower() in ALTERNATIVE_VERBS and w.dep_ == "conj"  # (the parser hangs the "or" on the first conjunct)
+                   and any(c.dep_ == "cc" and c.lower_ == "or" for c in (*w.children, *w.head.children))
+                   for clause in [*(c for c in verb.children if c.dep_ in ("ccomp", "xcomp")), *self._said_in(verb)]
+                   for w in clause.subtree)
+
     def _phrase_subject(self, noun: Token, code: str, actors: dict[int, Span], targets: list[Span]) -> list[Span]:
         """Who does a cooperative act (PHRASE_SUBJECT_ROOTS) a noun names in a phrase of a clause ("During
         talks with Rwanda's president, Ramaphosa urged a ceasefire", "Madrid came out in support of
@@ -1223,7 +1231,9 @@ class EventCoder(ArgumentReader):
                 obliged = self._obligation(token) if self.vocab.codes[pattern.code].root == "01" else None
                 condemned = None  # the word a statement condemns or praises with ("said the move was a violation")
                 said_code = pattern.code
-                if obliged is not None:  # "China said Japan must retract the remarks": a demand of Japan
+                if pattern.pos == "VERB" and self.vocab.codes[pattern.code].root == "01" and self._or_else(token):
+                    pattern = replace(pattern, code=ULTIMATUM_CODE)  # "has until Friday to hand over power or face military action"
+                elif obliged is not None:  # "China said Japan must retract the remarks": a demand of Japan
                     knowing = obliged.lemma_.lower() in OBLIGATION_KNOWING_VERBS  # "must realize ...": criticism
                     pattern = replace(pattern, code=CRITICISM_CODE if knowing else DEMAND_CODE)
                 elif pattern.pos == "VERB" and token.lower_ in HOPING_VERBS and self._hoped_act(token):
