@@ -3165,3 +3165,8 @@ def test_ending_a_rift_between_two_states_restores_relations(nlp):
 ])
 def test_a_statement_setting_what_another_must_do_or_face_is_an_ultimatum(nlp, text, expected):
     assert expected in codes(coded(nlp, text)), coded(nlp, text)
+
+
+def test_a_states_intention_to_act_is_not_the_act(nlp):
+    found = coded(nlp, "Hungary viewed Ukraine's intention to expel the Hungarian consul as an unfriendly move.")
+    assert ("UKR", "HUN", "16") not in keys(found, counted=False), found
