@@ -576,8 +576,7 @@ class EventCoder(ArgumentReader):
         "Spain will recall its ambassador, AFP reports"): decided, not a threat; one its doer says it
         will take, or vows to, is a threat ("Ottawa says it will impose tariffs")."""
         chain = self._clause_chain(trigger)
-        if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
-               for t in chain for c in t.children):
+        if any(c.dep_ == "advcl" and self._condition(c) == "condition" for t in chain for c in t.children):
             return False  # "if Ukraine expels our consul, Hungary will expel its": a condition set, a threat
         if any(t.lemma_.lower() in DECISION_VERBS and t.tag_ in ("VBD", "VBN") for t in chain[1:]):
             return True  # "said it had decided to close its border", "we have decided to terminate relations": taken
@@ -647,8 +646,8 @@ class EventCoder(ArgumentReader):
             return "hypothetical", False  # "will respond to any Israeli attack": no attack told
         chain = self._clause_chain(trigger)
         grounds = next((i for i, t in enumerate(chain) if t.dep_ == "prep" and t.lower_ in GROUND_PREPS
-                        and t.head.pos_ in ("NOUN", "PROPN")), None)
-        if trigger.pos_ in ("NOUN", "PROPN") and grounds is not None:
+                        and t.head.pos_ in ("NOUN", "PROPN")), None) if trigger.pos_ in ("NOUN", "PROPN") else None
+        if grounds is not None:
             # "vowing consequences for Trump's strike": what the consequences are for was done, whatever is vowed
             chain = chain[:grounds + 1]
         for tok in chain:
@@ -827,7 +826,7 @@ class EventCoder(ArgumentReader):
         retaliated", nor "was a response")."""
         if any(c.dep_ == "neg" for c in verb.children):
             return None
-        for clause in [*(c for c in verb.children if c.dep_ in ("ccomp", "xcomp")), *self._said_in(verb)]:
+        for clause in self._content_clauses(verb):
             reserved = next((t for t in clause.subtree if t.lemma_.lower() == "right" and t.head.lemma_.lower() == "reserve"), None)
             if reserved is not None:
                 return reserved  # "reserves the right to act"
@@ -843,8 +842,12 @@ class EventCoder(ArgumentReader):
         until Friday to hand over power or face military action"): an ultimatum (ULTIMATUM_CODE)."""
         return any(w.lemma_.lower() in ALTERNATIVE_VERBS and w.dep_ == "conj"  # (the parser hangs the "or" on the first conjunct)
                    and any(c.dep_ == "cc" and c.lower_ == "or" for c in (*w.children, *w.head.children))
-                   for clause in [*(c for c in verb.children if c.dep_ in ("ccomp", "xcomp")), *self._said_in(verb)]
-                   for w in clause.subtree)
+                   for clause in self._content_clauses(verb) for w in clause.subtree)
+
+    def _content_clauses(self, verb: Token) -> list[Token]:
+        """The clauses that hold what a statement says: its complements and the clause under the
+        statement it is said in (_said_in)."""
+        return [*(c for c in verb.children if c.dep_ in ("ccomp", "xcomp")), *self._said_in(verb)]
 
     def _phrase_subject(self, noun: Token, code: str, actors: dict[int, Span], targets: list[Span]) -> list[Span]:
         """Who does a cooperative act (PHRASE_SUBJECT_ROOTS) a noun names in a phrase of a clause ("During
@@ -976,7 +979,8 @@ class EventCoder(ArgumentReader):
             if not any(a.dep_ in ("aux", "auxpass") and a.lower_ in WILL_MODALS for t in path for a in t.children) \
                     or any(c.dep_ == "neg" for t in path for c in t.children):
                 continue
-            named = {_code(x): x for i, x in sorted(actors.items()) if sent.start <= i < sent.end and _code(x) not in (None, _code(speaker))}
+            named = {_code(actors[i]): actors[i] for i in range(sent.start, sent.end)
+                     if i in actors and _code(actors[i]) not in (None, _code(speaker))}
             targets = list(named.values()) or self._counterpart(word, speaker, events) or self._document_counterpart(word, speaker, cast)
             if targets:
                 return word, speaker, targets  # ("borne by the U.S. and the Republic of Korea": both)
