@@ -3170,3 +3170,21 @@ def test_a_statement_setting_what_another_must_do_or_face_is_an_ultimatum(nlp, t
 def test_a_states_intention_to_act_is_not_the_act(nlp):
     found = coded(nlp, "Hungary viewed Ukraine's intention to expel the Hungarian consul as an unfriendly move.")
     assert ("UKR", "HUN", "16") not in keys(found, counted=False), found
+
+
+def test_a_comment_on_a_pact_is_aimed_at_each_party_to_it(nlp):
+    # concern raised about a relation between two others: disapproval of both, not a bare comment
+    found = keys(coded(nlp, "Japan and South Korea have raised concerns about the growing military collaboration "
+                            "between Russia and North Korea."))
+    assert {("JPN", "RUS", "11"), ("JPN", "PRK", "11"), ("KOR", "RUS", "11"), ("KOR", "PRK", "11")} <= found, found
+    # rejecting one side's deal with another rejects both parties to it
+    found = keys(coded(nlp, "Somalia rejected Ethiopia's Red Sea port deal with Somaliland on Tuesday."))
+    assert {("SOM", "ETH", "12"), ("SOM", "SOMALILAND", "12")} <= found, found
+    # a passive verb of feeling is its subject's comment, on what moves it
+    found = keys(coded(nlp, "The United States and Australia are concerned by a security pact between China and "
+                            "the Solomon Islands, the White House said."))
+    assert {("USA", "CHN", "11"), ("AUS", "SLB", "11")} <= found and ("AUS", "USA", "01") not in found, found
+    assert ("JPN", "CHN", "11") in keys(coded(nlp, "China tested missiles. Japan was alarmed by China's move."))
+    # a concern about a place or a situation stays a comment with no one to disapprove of
+    found = coded(nlp, "India voiced concern about the situation in Bangladesh.")
+    assert not any(r == "11" for _, _, r, _, _ in found), found

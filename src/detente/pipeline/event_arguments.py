@@ -14,7 +14,7 @@ from ..knowledge.events import Pattern
 from .event_context import PARTIES, ContextReader, _anti, _code
 from .event_cues import (
     ABOUT_PREPS, ABOUT_ROOTS, ACT_NOUNS, ADDRESSED_ROOTS, AGENT_NOUNS, AGREEMENT_CODE, AIMING_VERBS, ANNOUNCING_VERBS, BACKGROUND_PREPS,
-    CLAIM_NOUNS, CLAUSE_OBJECT_ROOTS, CLAUSE_TARGET_ROOTS, DISAPPROVING_PREPS, ECONOMIC_NOUNS, OWNING_PARTICIPLES, SCENE_OF_EVENT_PREPS,
+    CLAIM_NOUNS, CLAUSE_OBJECT_ROOTS, CLAUSE_TARGET_ROOTS, DISAPPROVING_PREPS, FEELING_VERBS, PACT_COMMENT_PREPS, ECONOMIC_NOUNS, OWNING_PARTICIPLES, SCENE_OF_EVENT_PREPS,
     DENIAL_VERBS, FIRST_PERSON, GOVERNING_ROOTS, HELD_ROOTS, HELPING_VERBS, INTENT_VERBS, LEFT_FROM_ROOTS,
     LAUNCHED_FROM_ROOTS, LIGHT_VERBS, READINESS_WORDS, MEDIATE_CODE, MEMBER_NOUNS, MEMORIAL_NOUNS, NOUN_TARGET_PREPS, PARTITIVE_NOUNS,
     OBJECT_PLACE_ROOTS, OBJECT_PRONOUNS, OCCASION_NOUNS, OCCASION_PREPS, OFFICIAL_ROLES, OWN_FORCE_NOUNS,
@@ -387,6 +387,8 @@ class ArgumentReader(ContextReader):
                                    for o in p.children if o.dep_ == "pobj"), None)
         headline = self._headline_passive(verb, root)
         passive = passive or headline
+        felt = passive and verb.lemma_.lower() in FEELING_VERBS  # "the US is concerned by the pact": the US comments
+        passive = passive and not felt
         if agent is None and root in HELD_ROOTS and (verb.tag_ == "VBN" or headline) and (passive or verb.dep_ == "acl"):
             # "six Americans detained in Venezuela", "Griner was arrested at a Moscow airport": by the state
             # where it happened, on whom it befell
@@ -446,6 +448,8 @@ class ArgumentReader(ContextReader):
 
         # "on Iranian territory" says where, not at whom: such places wait for the place rule below
         objects = self._objects(verb, actors, triggers, TARGET_PREPS, root=root)
+        if felt and agent is not None:  # ... on what moves it, or whose act that is
+            objects += [agent] + self._prep_objects(agent, NOUN_TARGET_PREPS)
         if code in PLACE_CODES:  # "arrived in Algiers with German officials": who comes along, not whom it visits
             objects = [o for o in objects if not (o.dep_ == "pobj" and o.head.lower_ == "with" and o.head.head == verb)]
         grounds = [o for o in objects if o.dep_ == "pobj" and o.lemma_.lower() in PLACE_NOUNS]
@@ -876,12 +880,32 @@ class ArgumentReader(ContextReader):
         """A comment aimed at what someone did: its target is the doer of the act it is about ("voiced
         concern over the Peruvian buildup", "concern over Russia's ratification"), not a place or a
         situation ("concern about the situation in Bolivia")."""
-        if found_by == "reaction_target":
+        if found_by in ("reaction_target", "pact_parties"):
             return True
         about = [o for c in (token, *[c for c in token.children if c.dep_ == "dobj"])
-                 for p in c.children if p.dep_ == "prep" and p.lower_ in DISAPPROVING_PREPS
+                 for p in c.children if (p.dep_ == "prep" and p.lower_ in DISAPPROVING_PREPS) or (
+                     p.dep_ == "agent" and token.lemma_.lower() in FEELING_VERBS)  # "alarmed by China's tests"
                  for o in p.children if o.dep_ == "pobj" and (o.i in triggers or o.lemma_.lower() in ACT_NOUNS)]
         return any(a.left_edge.i <= t.start and t.end <= a.i + 1 for a in about for t in targets)
+
+    def _pact_parties(self, token: Token, actors: dict[int, Span], triggers: dict[int, Pattern],
+                      sources: list[Span]) -> list[Span]:
+        """The parties to a pact or a relation that a comment or a rejection is about: "concerned by
+        a security pact between China and the Solomon Islands", "rejected Ethiopia's port deal with
+        Somaliland" are aimed at each of them; none unless two are named besides the speaker."""
+        heads = [token, *[c for c in token.children if c.dep_ == "dobj"]]
+        nouns = [c for c in heads[1:] if c.i in triggers and self.vocab.codes[triggers[c.i].code].mutual]
+        nouns += [o for h in heads for p in h.children if p.dep_ in ("prep", "agent")
+                  and p.lower_ in DISAPPROVING_PREPS | PACT_COMMENT_PREPS for o in p.children if o.dep_ == "pobj"]
+        own = {_code(s) for s in sources}
+        for noun in nouns:
+            named = self._between(noun, actors) or [
+                s for o in [c for c in noun.children if c.dep_ == "poss"] + self._prep_objects(noun, {"with"})
+                for s in self._actors_of(o, actors, token)]
+            parties = list({_code(s): s for s in named if _code(s) not in own}.values())
+            if len(parties) > 1:
+                return parties
+        return []
 
     def _reaction_object(self, noun: Token, triggers: dict[int, Pattern]) -> bool:
         """The act a reaction is aimed at, named as its object: "condemned the airstrikes", "confirmed

@@ -1397,6 +1397,10 @@ class EventCoder(ArgumentReader):
                         # "complained to the UN over Israeli air raids": about Israel; but "complained to
                         # Israel over the attack" is aimed at the state it names
                         targets, found_by = about[:1], ""
+                if sources and (pattern.code in DISAPPROVING or self.vocab.codes[pattern.code].root in ABOUT_ROOTS) \
+                        and (parties := self._pact_parties(token, actors, triggers, sources)) \
+                        and {_code(t) for t in targets} <= {_code(p) for p in parties}:
+                    targets, found_by = parties, "pact_parties"  # a comment on a pact is aimed at each party
                 if sources and not targets and pattern.code == MEDIATE_CODE:
                     # "the deal brokered by Qatar", "mediated an agreement between Israel and Hamas":
                     # the mediator acts on each party to what it mediated
