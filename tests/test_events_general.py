@@ -3188,3 +3188,20 @@ def test_a_comment_on_a_pact_is_aimed_at_each_party_to_it(nlp):
     # a concern about a place or a situation stays a comment with no one to disapprove of
     found = coded(nlp, "India voiced concern about the situation in Bangladesh.")
     assert not any(r == "11" for _, _, r, _, _ in found), found
+
+
+def test_a_concern_about_anothers_act_disapproves_of_whoever_acts(nlp):
+    found = keys(coded(nlp, "Poland and Lithuania have voiced concerns about a potential threat from Belarus."))
+    assert {("POL", "BLR", "11"), ("LTU", "BLR", "11")} <= found, found
+    found = keys(coded(nlp, "Japan voiced concern over the Chinese actions."))
+    assert ("JPN", "CHN", "11") in found, found
+    # showing concern is a comment, not a street protest
+    found = coded(nlp, "U.S. officials have demonstrated increasing concern over China's presence in Africa.")
+    assert not any(r == "14" for _, _, r, _, _ in found), found
+
+
+@pytest.mark.parametrize("text", ["Costa Rica drags Nicaragua to ICJ as territory row lingers",
+                                  "Ukraine hauled Russia to the International Court of Justice."])
+def test_dragging_a_state_to_court_brings_a_case_against_it(nlp, text):
+    found = coded(nlp, text)
+    assert any(c == "115" for _, _, _, c, _ in found), found

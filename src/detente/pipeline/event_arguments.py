@@ -880,7 +880,7 @@ class ArgumentReader(ContextReader):
         """A comment aimed at what someone did: its target is the doer of the act it is about ("voiced
         concern over the Peruvian buildup", "concern over Russia's ratification"), not a place or a
         situation ("concern about the situation in Bolivia")."""
-        if found_by in ("reaction_target", "pact_parties"):
+        if found_by in ("reaction_target", "pact_parties", "about_act"):
             return True
         about = [o for c in (token, *[c for c in token.children if c.dep_ == "dobj"])
                  for p in c.children if (p.dep_ == "prep" and p.lower_ in DISAPPROVING_PREPS) or (

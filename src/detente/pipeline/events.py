@@ -1389,14 +1389,17 @@ class EventCoder(ArgumentReader):
                     if not targets and pattern.pos == "NOUN":
                         targets = [s for o in self._prep_objects(token, PLACE_PREPS) + self._prep_objects(token.head, PLACE_PREPS)
                                    for s in self._actors_of(o, actors, token) if s not in sources][:1]
-                if sources and self.vocab.codes[pattern.code].root in ABOUT_ROOTS and pattern.pos == "VERB":
-                    about = [s for o in self._prep_objects(token, ABOUT_PREPS) if o.i in triggers
-                             for s in self._noun_arguments(o, actors, triggers[o.i].code)[0]
-                             if _code(s) not in {_code(x) for x in sources}]
+                comment = pattern.code in DISAPPROVING and not targets  # "voiced concerns about a threat from Belarus"
+                if sources and (comment or self.vocab.codes[pattern.code].root in ABOUT_ROOTS and pattern.pos == "VERB"):
+                    said = [token, *[c for c in token.children if c.dep_ == "dobj"]] if comment else [token]
+                    about = [s for h in said for o in self._prep_objects(h, ABOUT_PREPS)
+                             for s in (self._noun_arguments(o, actors, triggers[o.i].code)[0] if o.i in triggers else
+                                       self._actors_of(o, actors, token) if comment and o.lemma_.lower() in ACT_NOUNS else [])
+                             if _code(s) not in {_code(x) for x in sources}]  # (or over "the Chinese actions")
                     if about and not (targets and not found_by and targets[0]._.actor.kind == "country"):
                         # "complained to the UN over Israeli air raids": about Israel; but "complained to
                         # Israel over the attack" is aimed at the state it names
-                        targets, found_by = about[:1], ""
+                        targets, found_by = about[:1], "about_act" if comment else ""
                 if sources and (pattern.code in DISAPPROVING or self.vocab.codes[pattern.code].root in ABOUT_ROOTS) \
                         and (parties := self._pact_parties(token, actors, triggers, sources)) \
                         and {_code(t) for t in targets} <= {_code(p) for p in parties}:
