@@ -3185,6 +3185,11 @@ def test_a_comment_on_a_pact_is_aimed_at_each_party_to_it(nlp):
                             "the Solomon Islands, the White House said."))
     assert {("USA", "CHN", "11"), ("AUS", "SLB", "11")} <= found and ("AUS", "USA", "01") not in found, found
     assert ("JPN", "CHN", "11") in keys(coded(nlp, "China tested missiles. Japan was alarmed by China's move."))
+    found = keys(coded(nlp, "US, Australia concerned by Solomon Islands-China pact"))
+    assert {("AUS", "SLB", "11"), ("AUS", "CHN", "11")} <= found, found
+    # one party's own act is aimed at it alone, whoever else its phrase names
+    found = keys(coded(nlp, "Seoul expressed grave concern over Russia's ratification of the Russia-North Korea treaty."))
+    assert ("KOR", "RUS", "11") in found and ("KOR", "PRK", "11") not in found, found
     # a concern about a place or a situation stays a comment with no one to disapprove of
     found = coded(nlp, "India voiced concern about the situation in Bangladesh.")
     assert not any(r == "11" for _, _, r, _, _ in found), found

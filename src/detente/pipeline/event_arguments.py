@@ -899,9 +899,11 @@ class ArgumentReader(ContextReader):
                   and p.lower_ in DISAPPROVING_PREPS | PACT_COMMENT_PREPS for o in p.children if o.dep_ == "pobj"]
         own = {_code(s) for s in sources}
         for noun in nouns:
-            named = self._between(noun, actors) or [
-                s for o in [c for c in noun.children if c.dep_ == "poss"] + self._prep_objects(noun, {"with"})
-                for s in self._actors_of(o, actors, token)]
+            pact, owner = triggers.get(noun.i), [c for c in noun.children if c.dep_ == "poss"]
+            named = self._between(noun, actors) or (  # one owner's pact is with whom "with" names
+                [s for o in owner + self._prep_objects(noun, {"with"}) for s in self._actors_of(o, actors, token)] if owner
+                else sum(self._noun_arguments(noun, actors, pact.code), []) if pact is not None and self.vocab.codes[pact.code].mutual
+                else [])  # ("the Solomon Islands-China pact")
             parties = list({_code(s): s for s in named if _code(s) not in own}.values())
             if len(parties) > 1:
                 return parties
