@@ -3210,3 +3210,14 @@ def test_a_concern_about_anothers_act_disapproves_of_whoever_acts(nlp):
 def test_dragging_a_state_to_court_brings_a_case_against_it(nlp, text):
     found = coded(nlp, text)
     assert any(c == "115" for _, _, _, c, _ in found), found
+
+
+def test_both_sides_may_be_a_state_and_an_armed_group_named_before(nlp):
+    found = keys(coded(nlp, "Morocco and the Polisario clashed. The United Nations, the African Union, Algeria and "
+                            "Mauritania urged both sides to respect a 1991 ceasefire."))
+    assert {("UN", "MAR", "02"), ("UN", "POLISARIO", "02"), ("MRT", "POLISARIO", "02")} <= found, found
+
+
+def test_a_call_for_de_escalation_is_an_appeal_not_a_charge_of_escalation(nlp):
+    found = keys(coded(nlp, "UN calls on Iraq-Kurdistan for de-escalation, avoid violence"))
+    assert ("UN", "IRQ", "02") in found and ("UN", "IRQ", "11") not in found, found

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
-from .event_cues import (ABOUT_PREPS, DISAPPROVING_PREPS, LIST_DETERMINERS, LIST_NOUNS, ACT_NOUNS, GROUP_NUMBERS, ANAPHORIC_NOUNS, STATE_FORMS, CAUSE_VERBS, DUAL_NOUNS, PAIR_NOUNS, PERSON_PAIR_NOUNS,
+from .event_cues import (ABOUT_PREPS, SIDE_ROLES, DISAPPROVING_PREPS, LIST_DETERMINERS, LIST_NOUNS, ACT_NOUNS, GROUP_NUMBERS, ANAPHORIC_NOUNS, STATE_FORMS, CAUSE_VERBS, DUAL_NOUNS, PAIR_NOUNS, PERSON_PAIR_NOUNS,
                          SIDE_PAIR_NOUNS, PLACE_CODES, ATTRIBUTION_PREPS, VIOLENT_ROOTS)
 from .syntax import main_subject_before, subject_of
 
@@ -120,10 +120,12 @@ class ContextReader:
                 if len(members := self._members(bloc, noun)) == count:
                     return members
         found: dict[str, Span] = {}
+        side = noun.lemma_.lower() in SIDE_PAIR_NOUNS  # "both sides" may be a state and an armed group
         # "both leaders" reaches further back than "both countries": a meeting's report keeps to its two people
         for i in range(noun.i - 1, self._sentences_back(noun, 6 if kind == "person" else 3) - 1, -1):
             span = actors.get(i)
-            if (span is not None and span._.actor.kind == kind and span._.actor.how != "demonym modifier"
+            if (span is not None and (span._.actor.kind == kind or (side and span._.actor.role in SIDE_ROLES))
+                    and span._.actor.how != "demonym modifier"
                     and span._.actor.code not in other_codes and not _venue(span)):
                 found.setdefault(span._.actor.code, span)
             if len(found) == count:

@@ -28,7 +28,7 @@ from .event_arguments import (MAX_SOURCES, ArgumentReader, _at_home, _body, _cou
 from .event_context import PARTIES, _anti, _code
 from .event_dates import sentence_dates, sentence_states
 from .event_cues import (
-    SPECULATIVE_MODALS, FUTURE_MODALS, INTENT_VERBS, UNREAL_VERBS, UNREAL_MODIFIERS, DENIAL_VERBS,
+    REVERSING_PREFIXES, SPECULATIVE_MODALS, FUTURE_MODALS, INTENT_VERBS, UNREAL_VERBS, UNREAL_MODIFIERS, DENIAL_VERBS,
     REPORT_VERBS, REPORT_ADVERBS, NEGATORS, INTENT_CODES, PLACE_PREPS,
     PLACE_NOUNS, BACKGROUND_PREPS, CONTENT_NOUNS, PREVENTION_VERBS, OPINION_HOLDERS, TREATY_NOUNS, HABITUAL_ADVERBS,
     PERIOD_PREPS, PERIOD_FRAMES, LIGHT_VERBS, NON_STATE_SPEAKERS, ECONOMIC_NOUNS, ECONOMIC_CODE,
@@ -77,6 +77,11 @@ NATIONAL_OBJECT = "national"  # ... and a state's people by their demonym ("free
 COPULAS = {"be", "look", "seem", "become"}  # what a quoted sentence says something is ("Such actions are unacceptable")
 PRESS_ROLE = "MED"  # the press: what it reports is reporting, not an act
 GENERIC_SUBJECTS = {"some", "others", "many", "few", "you", "anyone", "everyone", "nobody", "somebody", "someone"}
+
+
+def _reversed(word: Token) -> bool:
+    """A word a split-off prefix turns into its opposite: "calls for de-escalation" is no escalation."""
+    return word.i >= 2 and word.nbor(-1).text == "-" and word.nbor(-2).lower_ in REVERSING_PREFIXES
 
 
 @dataclass(frozen=True)
@@ -288,6 +293,8 @@ class EventCoder(ArgumentReader):
                 # "closed their border ... and reopened it": the object of the verb it is coordinated with
                 child = next((c for c in token.head.children if c.dep_ == "dobj"), child)
             if child.dep_ in ("dobj", "attr", "nsubjpass", "pobj", "dative", "oprd"):
+                if _reversed(child):
+                    continue
                 if child.lemma_.lower() == "operation" and any(
                         c.dep_ in ("compound", "amod") and c.lemma_.lower() in CIVIL_OPERATION_MODIFIERS for c in child.children):
                     continue  # "conduct fishing operations": no military operation
@@ -311,7 +318,7 @@ class EventCoder(ArgumentReader):
                     lemmas.update(o.lemma_.lower() for x in (child, *child.children) if x is child or x.dep_ in ("appos", "conj")
                                   for w in x.children if w.dep_ == "prep" and w.lower_ == "with" for o in w.children if o.dep_ == "pobj")
             if child.dep_ == "prep":
-                lemmas.update(c.lemma_.lower() for c in child.children if c.dep_ == "pobj")
+                lemmas.update(c.lemma_.lower() for c in child.children if c.dep_ == "pobj" and not _reversed(c))
                 # "walked out of the talks": the object of a two-word preposition
                 lemmas.update(o.lemma_.lower() for p in child.children if p.dep_ == "prep" and child.lower_ == "out"
                               for o in p.children if o.dep_ == "pobj")
