@@ -232,6 +232,8 @@ def test_the_event_coder_reads_roles_only_where_redating_checks_them():
         "roles = (source._.actor.role, target._.actor.role)",
         "return ref.kind == \"country\" and ref.role in OFFICIAL_ROLES",
         "return bool(ref.code) and ref.code == ref.country and ref.role in OWN_FORCE_ROLES",
+        # an armed group as one of "both sides" (SIDE_ROLES: a changed role there is refused like NON_STATE_SPEAKERS)
+        "if (span is not None and (span._.actor.kind == kind or (side and span._.actor.role in SIDE_ROLES))",
     ]), reads
 
 

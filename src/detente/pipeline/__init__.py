@@ -21,7 +21,7 @@ from ..document import Document, DocRecords, EventRecord, Mention, QuoteRecord, 
 from ..knowledge.events import load_vocabulary
 from . import actors, events, issues, paragraphs, quotes, stance  # noqa: F401  (registers the components)
 from .actors import DATED
-from .event_cues import NON_STATE_SPEAKERS
+from .event_cues import NON_STATE_SPEAKERS, SIDE_ROLES
 from .event_arguments import FORCES_READ, ROLES_READ, _commands_forces, _official
 from .event_dates import date_fields, redated
 from .headings import sentence_case_headings
@@ -352,16 +352,17 @@ def _same_but(before: list[tuple], after: list[tuple], *fields: str) -> bool:
 
 def _roles_unread(before: list[tuple], after: list[tuple], roles_read: set, coder) -> bool:
     """Whether the event coder, given the roles `after` rather than `before` (same spans, codes and
-    all else), finds the same acts: it reads roles in four places, to drop sources that speak for no
-    state (NON_STATE_SPEAKERS: neither role of a mention that changed may be one), to tell a state's
+    all else), finds the same acts: it reads roles in five places, to drop sources that speak for no
+    state (NON_STATE_SPEAKERS: neither role of a mention that changed may be one, nor one of the armed
+    groups "both sides" may stand for, SIDE_ROLES), to tell a state's
     official protest from a rally (`event_arguments._official`: alike before and after), to take unnamed forces
     for the speaking state's own (`event_arguments._commands_forces`: each speaker it read, in `roles_read`, alike)
     and to tell a domestic act (`_domestic`: each pair it compared, `roles_read`, must compare alike)."""
     old = {(start, end): ref for start, end, ref in before}
     new = {(start, end): ref for start, end, ref in after}
     changed = {at for at, ref in new.items() if ref.role != old[at].role}
-    if any(old[at].role in NON_STATE_SPEAKERS or new[at].role in NON_STATE_SPEAKERS for at in changed):
-        return False
+    if any(old[at].role in NON_STATE_SPEAKERS | SIDE_ROLES or new[at].role in NON_STATE_SPEAKERS | SIDE_ROLES for at in changed):
+        return False  # (an armed group may be one of "both sides": event_context._pair)
     if any(_official(_stand_in(at, old)) != _official(_stand_in(at, new)) for at in changed):
         return False  # a state that protests makes an official complaint (event_arguments._official)
 
