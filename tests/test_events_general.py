@@ -3221,3 +3221,9 @@ def test_both_sides_may_be_a_state_and_an_armed_group_named_before(nlp):
 def test_a_call_for_de_escalation_is_an_appeal_not_a_charge_of_escalation(nlp):
     found = keys(coded(nlp, "UN calls on Iraq-Kurdistan for de-escalation, avoid violence"))
     assert ("UN", "IRQ", "02") in found and ("UN", "IRQ", "11") not in found, found
+
+
+def test_a_standing_measure_told_as_beginning_is_an_act(nlp):
+    found = keys(coded(nlp, "The Saudi-led blockade of Qatar began in June 2017."), counted=False)
+    assert any(s == "SAU" and t == "QAT" for s, t, _ in found), found
+    assert not keys(coded(nlp, "The blockade of Qatar remains in place."), counted=False)  # standing, no one acts

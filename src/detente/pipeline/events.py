@@ -28,7 +28,7 @@ from .event_arguments import (MAX_SOURCES, ArgumentReader, _at_home, _body, _cou
 from .event_context import PARTIES, _anti, _code
 from .event_dates import sentence_dates, sentence_states
 from .event_cues import (
-    REVERSING_PREFIXES, SPECULATIVE_MODALS, FUTURE_MODALS, INTENT_VERBS, UNREAL_VERBS, UNREAL_MODIFIERS, DENIAL_VERBS,
+    INCEPTION_VERBS, REVERSING_PREFIXES, SPECULATIVE_MODALS, FUTURE_MODALS, INTENT_VERBS, UNREAL_VERBS, UNREAL_MODIFIERS, DENIAL_VERBS,
     REPORT_VERBS, REPORT_ADVERBS, NEGATORS, INTENT_CODES, PLACE_PREPS,
     PLACE_NOUNS, BACKGROUND_PREPS, CONTENT_NOUNS, PREVENTION_VERBS, OPINION_HOLDERS, TREATY_NOUNS, HABITUAL_ADVERBS,
     PERIOD_PREPS, PERIOD_FRAMES, LIGHT_VERBS, NON_STATE_SPEAKERS, ECONOMIC_NOUNS, ECONOMIC_CODE,
@@ -536,6 +536,8 @@ class EventCoder(ArgumentReader):
         while noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN"):
             noun = noun.head  # "expressed support for X and concern over Y": the concern too
         noun = _counted(noun)  # "announced a series of sanctions"
+        if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.lemma_.lower() in INCEPTION_VERBS:
+            return True  # "the blockade began in June 2017", "the sanctions took effect on Monday"
         return noun.dep_ == "dobj" and noun.head.lemma_.lower() in LIGHT_VERBS
 
     @staticmethod
