@@ -3227,3 +3227,10 @@ def test_a_standing_measure_told_as_beginning_is_an_act(nlp):
     found = keys(coded(nlp, "The Saudi-led blockade of Qatar began in June 2017."), counted=False)
     assert any(s == "SAU" and t == "QAT" for s, t, _ in found), found
     assert not keys(coded(nlp, "The blockade of Qatar remains in place."), counted=False)  # standing, no one acts
+
+
+def test_a_pair_named_after_the_object_of_the_verb_is_not_its_subject(nlp):
+    # "provide assistance to both nations": the two named before, never the giver itself
+    found = keys(coded(nlp, "Clashes broke out on the Kyrgyzstan-Tajikistan border. Putin said that Russia is "
+                            "willing to provide assistance to both nations."), counted=False)
+    assert {("RUS", "KGZ", "03"), ("RUS", "TJK", "03")} <= found, found
