@@ -3234,3 +3234,12 @@ def test_a_pair_named_after_the_object_of_the_verb_is_not_its_subject(nlp):
     found = keys(coded(nlp, "Clashes broke out on the Kyrgyzstan-Tajikistan border. Putin said that Russia is "
                             "willing to provide assistance to both nations."), counted=False)
     assert {("RUS", "KGZ", "03"), ("RUS", "TJK", "03")} <= found, found
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("US, Australia concerned by Solomon Islands-China pact", {("USA", "CHN", "11"), ("AUS", "CHN", "11")}),
+    ("US, UK and France condemn Syria chemical attack", {("USA", "SYR", "11"), ("GBR", "SYR", "11"), ("FRA", "SYR", "11")}),
+])
+def test_a_headlines_comma_list_of_subjects_each_acts(nlp, text, expected):
+    found = keys(coded(nlp, text))
+    assert expected <= found, found

@@ -558,14 +558,16 @@ class ArgumentReader(ContextReader):
         """A headline's two subjects joined by a comma ("India, Pakistan agree to ceasefire", "Xi, Putin
         pledge deeper ties", "Greece, Turkey leaders meet"): the parser hangs one on the other or on
         the verb, so both are read off the words before the verb."""
-        if verb.dep_ != "ROOT":
-            return []
+        if verb.dep_ != "ROOT" and not (verb.dep_ == "acl" and verb.head.i in actors and verb.head.head.dep_ == "ROOT"):
+            return []  # (or as parsed: "US, Australia concerned by ...", the verb hung on the second name)
         start, doc = verb.sent.start, verb.doc
         spans = sorted({id(s): s for i in range(start, verb.i) if i in actors for s in [actors[i]]}.values(), key=lambda s: s.start)
-        if len(spans) != 2 or spans[0].start != start or doc[spans[0].end].text != "," or spans[1].start != spans[0].end + 1:
+        if len(spans) < 2 or any(t.pos_ != "PROPN" for t in doc[start : spans[0].start]):
+            return []  # (after a site's name: "Dehai News Arab League, US condemn ...")
+        if any(doc[a.end].text not in (",", "and", "&") or b.start != a.end + 1 for a, b in zip(spans, spans[1:])):
             return []
-        rest = [t for t in doc[spans[1].end : verb.i] if t.pos_ not in ("NOUN", "ADJ")]  # "Greece, Turkey leaders meet"
-        if rest or _code(spans[0]) == _code(spans[1]):
+        rest = [t for t in doc[spans[-1].end : verb.i] if t.pos_ not in ("NOUN", "ADJ")]  # "Greece, Turkey leaders meet"
+        if rest or len({_code(s) for s in spans}) < len(spans) or not any(doc[a.end].text == "," for a in spans[:-1]):
             return []
         return list(spans)
 
