@@ -3243,3 +3243,8 @@ def test_a_pair_named_after_the_object_of_the_verb_is_not_its_subject(nlp):
 def test_a_headlines_comma_list_of_subjects_each_acts(nlp, text, expected):
     found = keys(coded(nlp, text))
     assert expected <= found, found
+
+
+def test_a_demonym_on_a_model_name_owns_the_craft(nlp):
+    found = keys(coded(nlp, "Earlier this month, a Russian MI-8 helicopter violated Estonian airspace over the Baltic Sea."))
+    assert ("RUS", "EST", "15") in found, found

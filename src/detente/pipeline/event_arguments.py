@@ -182,8 +182,8 @@ class ArgumentReader(ContextReader):
                 if child.dep_ == "poss" and (pair := self._pair(child, actors)):
                     found += pair  # "the two countries' envoys", "the countries' ambassadors"
                     break
-                owner = next((g for g in child.children if g.dep_ == "compound" and g.i in actors), None) \
-                    if child.dep_ == "compound" and child.i not in actors else None
+                owner = next((g for g in child.children if g.dep_ in ("compound", "amod") and g.i in actors), None) \
+                    if child.dep_ == "compound" and child.i not in actors else None  # (or "a Russian MI-8 helicopter")
                 if owner is None and child.dep_ == "amod" and child.lower_ in OWNING_PARTICIPLES:
                     # "a British-flagged tanker", "Russian-controlled territory": whose it is
                     owner = next((g for g in child.children if g.dep_ in ("amod", "npadvmod", "compound") and g.i in actors
