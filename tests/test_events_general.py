@@ -3248,3 +3248,8 @@ def test_a_headlines_comma_list_of_subjects_each_acts(nlp, text, expected):
 def test_a_demonym_on_a_model_name_owns_the_craft(nlp):
     found = keys(coded(nlp, "Earlier this month, a Russian MI-8 helicopter violated Estonian airspace over the Baltic Sea."))
     assert ("RUS", "EST", "15") in found, found
+
+
+def test_an_act_noun_in_coordinated_places_is_aimed_at_each(nlp):
+    found = keys(coded(nlp, "Israel has carried out near-daily strikes in Lebanon and Syria."))
+    assert {("ISR", "LBN", "19"), ("ISR", "SYR", "19")} <= found, found

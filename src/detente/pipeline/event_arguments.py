@@ -689,8 +689,10 @@ class ArgumentReader(ContextReader):
             objects = against or objects  # "a complaint against the Netherlands with the UN": the UN is where
             for obj in objects:
                 targets += [s for s in self._actors_of(obj, actors, noun) if s not in sources and s not in targets]
+                if targets and preps is not NOUN_TARGET_PREPS:  # one place, or the places it coordinates
+                    targets = list({_code(t): t for t in targets}.values())  # ("violations in Poland and Romania")
+                    break
             if targets:
-                targets = targets if preps is NOUN_TARGET_PREPS else targets[:1]
                 break
         if not targets:  # "air strikes and artillery attacks targeting the ADF": whom the participle aims at
             targets = [s for n in (noun, *noun.conjuncts) for acl in n.children if acl.dep_ == "acl" and acl.lemma_.lower() in AIMING_VERBS
