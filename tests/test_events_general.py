@@ -3185,6 +3185,8 @@ def test_a_comment_on_a_pact_is_aimed_at_each_party_to_it(nlp):
                             "the Solomon Islands, the White House said."))
     assert {("USA", "CHN", "11"), ("AUS", "SLB", "11")} <= found and ("AUS", "USA", "01") not in found, found
     assert ("JPN", "CHN", "11") in keys(coded(nlp, "China tested missiles. Japan was alarmed by China's move."))
+    found = keys(coded(nlp, "Japan and Australia shared concerns about the security pact between China and the Solomon Islands."))
+    assert {("JPN", "CHN", "11"), ("AUS", "SLB", "11")} <= found, found
     found = keys(coded(nlp, "US, Australia concerned by Solomon Islands-China pact"))
     assert {("AUS", "SLB", "11"), ("AUS", "CHN", "11")} <= found, found
     # one party's own act is aimed at it alone, whoever else its phrase names
