@@ -353,8 +353,8 @@ def _same_but(before: list[tuple], after: list[tuple], *fields: str) -> bool:
 def _roles_unread(before: list[tuple], after: list[tuple], roles_read: set, coder) -> bool:
     """Whether the event coder, given the roles `after` rather than `before` (same spans, codes and
     all else), finds the same acts: it reads roles in five places, to drop sources that speak for no
-    state (NON_STATE_SPEAKERS: neither role of a mention that changed may be one, nor one of the armed
-    groups "both sides" may stand for, SIDE_ROLES), to tell a state's
+    state (NON_STATE_SPEAKERS: neither role of a mention that changed may be one), to take an armed
+    group for one of "both sides" (`event_context._pair`, SIDE_ROLES: likewise), to tell a state's
     official protest from a rally (`event_arguments._official`: alike before and after), to take unnamed forces
     for the speaking state's own (`event_arguments._commands_forces`: each speaker it read, in `roles_read`, alike)
     and to tell a domestic act (`_domestic`: each pair it compared, `roles_read`, must compare alike)."""

@@ -555,9 +555,9 @@ class ArgumentReader(ContextReader):
 
     @staticmethod
     def _comma_pair(verb: Token, actors: dict[int, Span]) -> list[Span]:
-        """A headline's two subjects joined by a comma ("India, Pakistan agree to ceasefire", "Xi, Putin
-        pledge deeper ties", "Greece, Turkey leaders meet"): the parser hangs one on the other or on
-        the verb, so both are read off the words before the verb."""
+        """A headline's subjects joined by commas ("India, Pakistan agree to ceasefire", "Xi, Putin
+        pledge deeper ties", "Greece, Turkey leaders meet", "US, UK and France condemn ..."): the parser
+        hangs one on the other or on the verb, so all are read off the words before the verb."""
         if verb.dep_ != "ROOT" and not (verb.dep_ == "acl" and verb.head.i in actors and verb.head.head.dep_ == "ROOT"):
             return []  # (or as parsed: "US, Australia concerned by ...", the verb hung on the second name)
         start, doc = verb.sent.start, verb.doc
@@ -883,7 +883,8 @@ class ArgumentReader(ContextReader):
     def _about_an_act(token: Token, targets: list[Span], triggers: dict[int, Pattern], found_by: str) -> bool:
         """A comment aimed at what someone did: its target is the doer of the act it is about ("voiced
         concern over the Peruvian buildup", "concern over Russia's ratification"), not a place or a
-        situation ("concern about the situation in Bolivia")."""
+        situation ("concern about the situation in Bolivia"); so are the parties to a pact it is about
+        and whoever did an act it is about, once found (`found_by`)."""
         if found_by in ("reaction_target", "pact_parties", "about_act"):
             return True
         about = [o for c in (token, *[c for c in token.children if c.dep_ == "dobj"])
@@ -904,10 +905,11 @@ class ArgumentReader(ContextReader):
         own = {_code(s) for s in sources}
         for noun in nouns:
             pact, owner = triggers.get(noun.i), [c for c in noun.children if c.dep_ == "poss"]
-            named = self._between(noun, actors) or (  # one owner's pact is with whom "with" names
-                [s for o in owner + self._prep_objects(noun, {"with"}) for s in self._actors_of(o, actors, token)] if owner
-                else sum(self._noun_arguments(noun, actors, pact.code), []) if pact is not None and self.vocab.codes[pact.code].mutual
-                else [])  # ("the Solomon Islands-China pact")
+            named = self._between(noun, actors)
+            if not named and owner:  # one owner's pact is with whom "with" names
+                named = [s for o in owner + self._prep_objects(noun, {"with"}) for s in self._actors_of(o, actors, token)]
+            elif not named and pact is not None and self.vocab.codes[pact.code].mutual:  # "the Solomon Islands-China pact"
+                named = sum(self._noun_arguments(noun, actors, pact.code), [])
             parties = list({_code(s): s for s in named if _code(s) not in own}.values())
             if len(parties) > 1:
                 return parties

@@ -102,8 +102,8 @@ class ContextReader:
         # not the other side of the act: "U.S. Secretary of State Rubio urged both nations", "Trump,
         # who lauded both countries", "Both leaders praised Trump" (wherever else it is named)
         verb = noun.head if noun.head.pos_ in ("VERB", "AUX") else noun.head.head
-        if verb.dep_ == "dobj" and verb.pos_ == "NOUN":  # "provide assistance to both nations": the verb's
-            verb = verb.head
+        if verb.dep_ == "dobj" and verb.pos_ == "NOUN":  # "provide assistance to both nations": the verb
+            verb = verb.head                              # whose object the pair's phrase hangs on
         if noun.dep_ in ("dobj", "pobj", "dative"):
             subject, _ = subject_of(verb)
             others = [subject] if subject is not None else []
