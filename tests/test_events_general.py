@@ -3255,3 +3255,9 @@ def test_a_demonym_on_a_model_name_owns_the_craft(nlp):
 def test_an_act_noun_in_coordinated_places_is_aimed_at_each(nlp):
     found = keys(coded(nlp, "Israel has carried out near-daily strikes in Lebanon and Syria."))
     assert {("ISR", "LBN", "19"), ("ISR", "SYR", "19")} <= found, found
+
+
+def test_names_coordinated_in_an_apposition_each_take_part(nlp):
+    found = keys(coded(nlp, "Russian President Vladimir Putin held talks with Kyrgyzstan and Tajikistan counterparts "
+                            "Sadyr Japarov and Emomali Rahmon respectively."))
+    assert {("RUS", "KGZ", "04"), ("RUS", "TJK", "04")} <= found, found

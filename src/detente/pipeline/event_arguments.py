@@ -141,6 +141,9 @@ class ArgumentReader(ContextReader):
                 span = owner  # "Al Udeid Air Base, a key U.S. facility": whose the place is, not where
             if span is not None and trigger.i not in range(span.start, span.end):
                 found.append(span)
+                # "counterparts Sadyr Japarov and Emomali Rahmon": a name the span's apposition coordinates
+                found += [actors[c.i] for t in span if t.dep_ == "appos" and t.head.i == tok.i for c in t.conjuncts
+                          if c.i in actors and not span.start <= c.i < span.end]
                 # "Mali, Burkina Faso and Niger announced": a list the parser hangs on its first as appositions
                 # (the "and" on the apposition or on its last conjunct: "Saudi Arabia, the UAE, Bahrain and Egypt")
                 found += [actors[a.i] for c in tok.children if c.dep_ == "appos" and c.i in actors
