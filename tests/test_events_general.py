@@ -3261,3 +3261,8 @@ def test_names_coordinated_in_an_apposition_each_take_part(nlp):
     found = keys(coded(nlp, "Russian President Vladimir Putin held talks with Kyrgyzstan and Tajikistan counterparts "
                             "Sadyr Japarov and Emomali Rahmon respectively."))
     assert {("RUS", "KGZ", "04"), ("RUS", "TJK", "04")} <= found, found
+
+
+def test_calling_in_an_envoy_by_his_title_summons_him(nlp):
+    found = coded(nlp, "The Philippine foreign ministry called in China's deputy chief of mission Zhou Zhiyong on Thursday.")
+    assert ("PHL", "CHN", "114") in {(s, t, c) for s, t, _, c, _ in found}, found
