@@ -3266,3 +3266,9 @@ def test_names_coordinated_in_an_apposition_each_take_part(nlp):
 def test_calling_in_an_envoy_by_his_title_summons_him(nlp):
     found = coded(nlp, "The Philippine foreign ministry called in China's deputy chief of mission Zhou Zhiyong on Thursday.")
     assert ("PHL", "CHN", "114") in {(s, t, c) for s, t, _, c, _ in found}, found
+
+
+def test_a_headlines_comma_pair_of_objects_is_each_named(nlp):
+    # a headline drops the "and": "from Estonia, Latvia" names both; a sentence's apposition does not
+    assert {("RUS", "EST", "16"), ("RUS", "LVA", "16")} <= keys(coded(nlp, "Russia expels diplomats from Estonia, Latvia"))
+    assert ("RUS", "LVA", "16") not in keys(coded(nlp, "Russia expels diplomats from Estonia, Latvia."))

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..knowledge.events import Pattern
 from .event_context import PARTIES, ContextReader, _anti, _code
+from .headlines import headline_end
 from .event_cues import (
     ABOUT_PREPS, ABOUT_ROOTS, ACT_NOUNS, ADDRESSED_ROOTS, AGENT_NOUNS, AGREEMENT_CODE, AIMING_VERBS, ANNOUNCING_VERBS, BACKGROUND_PREPS,
     CLAIM_NOUNS, CLAUSE_OBJECT_ROOTS, CLAUSE_TARGET_ROOTS, DISAPPROVING_PREPS, FEELING_VERBS, PACT_COMMENT_PREPS, ECONOMIC_NOUNS, OWNING_PARTICIPLES, SCENE_OF_EVENT_PREPS,
@@ -147,7 +148,8 @@ class ArgumentReader(ContextReader):
                 # "Mali, Burkina Faso and Niger announced": a list the parser hangs on its first as appositions
                 # (the "and" on the apposition or on its last conjunct: "Saudi Arabia, the UAE, Bahrain and Egypt")
                 found += [actors[a.i] for c in tok.children if c.dep_ == "appos" and c.i in actors
-                          and any(g.dep_ == "cc" for x in (c, *c.conjuncts) for g in x.children)
+                          and (any(g.dep_ == "cc" for x in (c, *c.conjuncts) for g in x.children)
+                               or headline_end(tok.sent) is not None)  # "sparks anger from Australia, Brazil"
                           for a in (c, *c.conjuncts) if a.i in actors
                           and actors[a.i]._.actor.kind == span._.actor.kind == "country"]
                 # "Hungarian and Romanian officials": the demonyms coordinated before the span
