@@ -885,6 +885,12 @@ class ArgumentReader(ContextReader):
                 and bool(self._verb_arguments(head, actors, triggers)[0]))  # the verb's event has someone acting
 
     @staticmethod
+    def _voiced(token: Token) -> list[Token]:
+        """A comment word and its direct objects, on either of which the parser hangs what the comment
+        is about ("voiced concern over ...", "concern over ...")."""
+        return [token, *(c for c in token.children if c.dep_ == "dobj")]
+
+    @staticmethod
     def _about_an_act(token: Token, targets: list[Span], triggers: dict[int, Pattern], found_by: str) -> bool:
         """A comment aimed at what someone did: its target is the doer of the act it is about ("voiced
         concern over the Peruvian buildup", "concern over Russia's ratification"), not a place or a
@@ -892,7 +898,7 @@ class ArgumentReader(ContextReader):
         and whoever did an act it is about, once found (`found_by`)."""
         if found_by in ("reaction_target", "pact_parties", "about_act"):
             return True
-        about = [o for c in (token, *[c for c in token.children if c.dep_ == "dobj"])
+        about = [o for c in ArgumentReader._voiced(token)
                  for p in c.children if (p.dep_ == "prep" and p.lower_ in DISAPPROVING_PREPS) or (
                      p.dep_ == "agent" and token.lemma_.lower() in FEELING_VERBS)  # "alarmed by China's tests"
                  for o in p.children if o.dep_ == "pobj" and (o.i in triggers or o.lemma_.lower() in ACT_NOUNS)]
@@ -903,7 +909,7 @@ class ArgumentReader(ContextReader):
         """The parties to a pact or a relation that a comment or a rejection is about: "concerned by
         a security pact between China and the Solomon Islands", "rejected Ethiopia's port deal with
         Somaliland" are aimed at each of them; none unless two are named besides the speaker."""
-        heads = [token, *[c for c in token.children if c.dep_ == "dobj"]]
+        heads = self._voiced(token)
         nouns = [c for c in heads[1:] if c.i in triggers and self.vocab.codes[triggers[c.i].code].mutual]
         nouns += [o for h in heads for p in h.children if p.dep_ in ("prep", "agent")
                   and p.lower_ in DISAPPROVING_PREPS | PACT_COMMENT_PREPS for o in p.children if o.dep_ == "pobj"]

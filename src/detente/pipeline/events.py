@@ -537,7 +537,7 @@ class EventCoder(ArgumentReader):
             noun = noun.head  # "expressed support for X and concern over Y": the concern too
         noun = _counted(noun)  # "announced a series of sanctions"
         if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.lemma_.lower() in INCEPTION_VERBS:
-            return True  # "the blockade began in June 2017", "the sanctions took effect on Monday"
+            return True  # "the blockade began in June 2017", "the boycott started"
         return noun.dep_ == "dobj" and noun.head.lemma_.lower() in LIGHT_VERBS
 
     @staticmethod
@@ -1400,7 +1400,7 @@ class EventCoder(ArgumentReader):
                                    for s in self._actors_of(o, actors, token) if s not in sources][:1]
                 comment = pattern.code in DISAPPROVING and not targets  # "voiced concerns about a threat from Belarus"
                 if sources and (comment or self.vocab.codes[pattern.code].root in ABOUT_ROOTS and pattern.pos == "VERB"):
-                    said = [token, *[c for c in token.children if c.dep_ == "dobj"]] if comment else [token]
+                    said = self._voiced(token) if comment else [token]
                     about = [s for h in said for o in self._prep_objects(h, ABOUT_PREPS)
                              for s in (self._noun_arguments(o, actors, triggers[o.i].code)[0] if o.i in triggers else
                                        self._actors_of(o, actors, token) if comment and o.lemma_.lower() in ACT_NOUNS else [])
